@@ -1,0 +1,542 @@
+"""Encrypted identity vault, keyed pseudonyms, key rotation and crypto-shredding.
+
+The vault holds the personal data that the policy keeps apart from the pseudonymous estate: one
+record per data subject, keyed by an opaque record id (a random token or a keyed pseudonym) that
+the pseudonymous datasets carry instead of the person's identifiers.
+
+Cryptography (all from ``cryptography``)
+----------------------------------------
+* The 32-byte master key never encrypts data directly. HKDF-SHA256 derives one sub-key per
+  purpose from it: ``wrap`` (wraps record data keys), ``mac`` (the file authenticator), ``key-id``
+  (a public fingerprint that tells a wrong key from a tampered file) and ``pseudonym`` (for
+  :func:`pseudonym`).
+* Each record has its own random 32-byte data key. The record's fields (JSON) are encrypted with
+  AES-256-GCM under that data key, with a fresh random 96-bit nonce and associated data binding the
+  vault id and the record id (a ciphertext moved to another record or vault fails to decrypt).
+  The data key is itself encrypted ("wrapped") with AES-256-GCM under the ``wrap`` sub-key, again
+  with a random nonce and the same binding.
+* Crypto-shredding deletes the record's wrapped data key and ciphertext and adds a tombstone
+  (record id + UTC time, no data), so an audit can show that the subject was shredded.
+* Rotation decrypts every record and re-encrypts it under fresh data keys wrapped by the new master
+  key: nothing made with the old key remains valid in the new file.
+* A file-level HMAC-SHA256 (``mac`` sub-key) over the exact bytes of the header and body detects
+  any changed, removed, reordered or truncated byte before anything is parsed.
+
+File format (UTF-8 text, version 1)
+-----------------------------------
+::
+
+    PRIVACY-AUDIT-VAULT 1\\n
+    {"cipher": "AES-256-GCM", "created": ..., "format": "privacy-audit-vault", "kdf": "HKDF-SHA256",
+     "key_id": "<16 hex>", "records": [{"id": ..., "key": b64(nonce|wrapped key),
+     "data": b64(nonce|ciphertext)}, ...], "shredded": [{"id": ..., "at": ...}], "updated": ...,
+     "vault_id": "<32 hex>", "version": 1}\\n
+    mac <64 lowercase hex>\\n
+
+The body is one line of compact, key-sorted JSON. Opening checks the header, then the MAC over
+``header line + body line`` (exact bytes), then the JSON. Writes go to a temporary file in the same
+folder, are fsynced and replace the vault with ``os.replace``; a vault is never partially written.
+
+Keys come from a key file or an environment variable holding base64 or hex text (never from code):
+:func:`load_key`. Field values are never printed, logged or put in error messages.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import hashlib
+import hmac
+import json
+import logging
+import os
+import secrets
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from .errors import ConfigError, InputError, VaultError
+from .sources import atomic_write_bytes
+
+__all__ = [
+    "DEFAULT_KEY_ENV",
+    "FORMAT_VERSION",
+    "Vault",
+    "VaultStats",
+    "generate_key",
+    "load_key",
+    "encode_key",
+    "key_id",
+    "pseudonym",
+    "random_token",
+    "normalize_value",
+]
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+DEFAULT_KEY_ENV = "PRIVACY_AUDIT_VAULT_KEY"
+FORMAT_VERSION = 1
+KEY_BYTES = 32
+_HEADER = f"PRIVACY-AUDIT-VAULT {FORMAT_VERSION}\n".encode()
+_MAC_PREFIX = b"mac "
+_NONCE = 12
+_HKDF_SALT = b"privacy-audit/vault/v1"
+
+
+# ----------------------------------------------------------------------------------------- keys
+
+
+def generate_key() -> bytes:
+    """Return a new random 32-byte master key."""
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def encode_key(key: bytes) -> str:
+    """Return ``key`` as the base64 text a key file or environment variable holds."""
+    return base64.b64encode(key).decode("ascii")
+
+
+def _decode_key_text(text: str, where: str) -> bytes:
+    text = text.strip()
+    if not text:
+        raise ConfigError(f"the vault key in {where} is empty")
+    raw: bytes | None = None
+    if len(text) == 2 * KEY_BYTES and all(c in "0123456789abcdefABCDEF" for c in text):
+        raw = bytes.fromhex(text)
+    else:
+        for altchars in (None, b"-_"):
+            try:
+                raw = base64.b64decode(text.encode("ascii"), altchars=altchars, validate=True)
+                break
+            except (binascii.Error, ValueError, UnicodeEncodeError):
+                continue
+    if raw is None:
+        raise ConfigError(f"the vault key in {where} is neither base64 nor hex text")
+    if len(raw) != KEY_BYTES:
+        raise ConfigError(f"the vault key in {where} is {len(raw)} bytes; it must be {KEY_BYTES}")
+    return raw
+
+
+def load_key(path: str | Path | None = None, env: str | None = None) -> bytes:
+    """Load a 32-byte master key from a key file, or else from an environment variable.
+
+    The file or variable holds base64 (as written by ``privacy-audit vault keygen``) or hex text.
+    With neither argument the variable ``PRIVACY_AUDIT_VAULT_KEY`` is read. Raises
+    :class:`ConfigError` when the key is missing or malformed (the message never shows the key).
+    """
+    if path is not None:
+        p = Path(path)
+        try:
+            text = p.read_text(encoding="ascii")
+        except FileNotFoundError:
+            raise ConfigError(f"vault key file not found: {p}") from None
+        except IsADirectoryError:
+            raise ConfigError(f"vault key file is a folder: {p}") from None
+        except UnicodeDecodeError:
+            raise ConfigError(f"the vault key in {p} is neither base64 nor hex text") from None
+        except OSError as exc:
+            raise ConfigError(f"cannot read vault key file {p}: {exc.strerror}") from None
+        return _decode_key_text(text, str(p))
+    name = env or DEFAULT_KEY_ENV
+    value = os.environ.get(name)
+    if value is None:
+        hint = " or give --key-file" if env is None else ""
+        raise ConfigError(f"no vault key: set the environment variable {name}{hint}")
+    return _decode_key_text(value, f"${name}")
+
+
+def _check_key(key: bytes) -> bytes:
+    if not isinstance(key, bytes | bytearray) or len(key) != KEY_BYTES:
+        raise ConfigError(f"a vault key must be {KEY_BYTES} bytes (use generate_key() or load_key())")
+    return bytes(key)
+
+
+def _derive(key: bytes, purpose: str) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=_HKDF_SALT, info=f"privacy-audit vault {purpose}".encode()
+    ).derive(key)
+
+
+def key_id(key: bytes) -> str:
+    """Return a public 16-hex-digit fingerprint of ``key`` (HKDF-derived; reveals nothing of it)."""
+    return _derive(_check_key(key), "key-id")[:8].hex()
+
+
+# ----------------------------------------------------------------------------------- pseudonyms
+
+
+def normalize_value(value: str) -> str:
+    """Normalise an identifier before keyed hashing: NFKC, trimmed, inner whitespace collapsed, casefolded."""
+    return " ".join(unicodedata.normalize("NFKC", value).split()).casefold()
+
+
+def pseudonym(value: str, key: bytes, *, normalize: bool = True, prefix: str = "p_") -> str:
+    """Return the keyed pseudonym of ``value``: ``prefix`` + base32 of HMAC-SHA256 (first 160 bits).
+
+    The HMAC key is derived from ``key`` with HKDF (purpose ``pseudonym``), so the same key and value
+    always give the same pseudonym and a different key gives an unrelated one. With ``normalize``
+    (default) ``" Jane@Example.com"`` and ``"jane@example.com"`` give the same pseudonym.
+    """
+    if not isinstance(value, str):
+        raise InputError("pseudonym() takes a string value")
+    if not isinstance(key, bytes | bytearray) or len(key) < 16:
+        raise ConfigError("a pseudonym key must be at least 16 bytes")
+    text = normalize_value(value) if normalize else value
+    digest = hmac.new(_derive(bytes(key), "pseudonym"), text.encode("utf-8"), hashlib.sha256).digest()
+    return prefix + base64.b32encode(digest[:20]).decode("ascii").lower()
+
+
+def random_token(prefix: str = "u_") -> str:
+    """Return a random token pseudonym: ``prefix`` + base32 of 128 random bits."""
+    return prefix + base64.b32encode(secrets.token_bytes(16)).decode("ascii").rstrip("=").lower()
+
+
+# ---------------------------------------------------------------------------------------- vault
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: Any) -> bytes:
+    if not isinstance(text, str):
+        raise ValueError("not base64 text")
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _aad(vault_id: str, record_id: str, part: str) -> bytes:
+    return f"privacy-audit-vault/{FORMAT_VERSION}|{part}|{vault_id}|{record_id}".encode()
+
+
+def _check_fields(record_id: object, fields: object) -> dict[str, str | None]:
+    if not isinstance(record_id, str) or not record_id or record_id != record_id.strip():
+        raise InputError("a vault record id must be a non-empty string without surrounding spaces")
+    if not isinstance(fields, Mapping):
+        raise InputError(f"vault record {record_id}: fields must be a mapping of names to strings")
+    out: dict[str, str | None] = {}
+    for name, value in fields.items():
+        if not isinstance(name, str) or not name:
+            raise InputError(f"vault record {record_id}: field names must be non-empty strings")
+        if name == "record_id":
+            raise InputError(f"vault record {record_id}: 'record_id' is reserved and cannot be a field")
+        if value is not None and not isinstance(value, str):
+            raise InputError(
+                f"vault record {record_id}: field {name!r} must be a string or None, not {type(value).__name__}"
+            )
+        out[name] = value
+    return out
+
+
+@dataclass(slots=True)
+class _Record:
+    fields: dict[str, str | None] | None = None  # plaintext, when changed in memory or decrypted
+    sealed: tuple[str, str] | None = None  # (key, data) as stored in the file
+
+
+@dataclass(frozen=True, slots=True)
+class VaultStats:
+    """Counts and metadata of a vault; holds no personal values."""
+
+    path: str
+    version: int
+    key_id: str
+    records: int
+    shredded: int
+    fields: tuple[str, ...]
+    created: str
+    updated: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the stats as a plain dict."""
+        return {
+            "path": self.path,
+            "version": self.version,
+            "key_id": self.key_id,
+            "records": self.records,
+            "shredded": self.shredded,
+            "fields": list(self.fields),
+            "created": self.created,
+            "updated": self.updated,
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the stats as a one-row DataFrame."""
+        row = self.to_dict()
+        row["fields"] = ", ".join(self.fields)
+        return pd.DataFrame([row])
+
+
+class Vault:
+    """An encrypted identity vault file. Nothing is written until :meth:`save`.
+
+    Use :meth:`create` for a new vault and :meth:`open` for an existing one.
+    """
+
+    def __init__(self, path: str | Path, key: bytes, *, _state: dict[str, Any] | None = None) -> None:
+        self.path = Path(path)
+        self._key = _check_key(key)
+        self._wrap = AESGCM(_derive(self._key, "wrap"))
+        self._mac_key = _derive(self._key, "mac")
+        state = _state or {}
+        self.vault_id: str = state.get("vault_id") or secrets.token_hex(16)
+        self.created: str = state.get("created") or _now()
+        self.updated: str = state.get("updated") or self.created
+        self._records: dict[str, _Record] = state.get("records", {})
+        self._shredded: dict[str, str] = state.get("shredded", {})
+
+    def __repr__(self) -> str:  # never shows field values
+        return f"Vault({str(self.path)!r}, records={len(self._records)}, shredded={len(self._shredded)})"
+
+    # ------------------------------------------------------------------ construction
+
+    @classmethod
+    def create(cls, path: str | Path, key: bytes) -> Vault:
+        """Return a new, empty vault for ``path`` (written by :meth:`save`); refuses an existing file."""
+        p = Path(path)
+        if p.exists():
+            raise VaultError(f"a file already exists at {p}; open it instead of creating a vault there")
+        return cls(p, key)
+
+    @classmethod
+    def open(cls, path: str | Path, key: bytes) -> Vault:
+        """Open and authenticate the vault at ``path``; VaultError on wrong key, tampering or truncation."""
+        p = Path(path)
+        key = _check_key(key)
+        try:
+            raw = p.read_bytes()
+        except FileNotFoundError:
+            raise VaultError(f"no vault at {p}") from None
+        except IsADirectoryError:
+            raise VaultError(f"{p} is a folder, not a vault file") from None
+        except OSError as exc:
+            raise VaultError(f"cannot read vault {p}: {exc.strerror}") from None
+        state = _parse(raw, key, p)
+        return cls(p, key, _state=state)
+
+    # ------------------------------------------------------------------ records
+
+    def put(self, record_id: str, fields: dict[str, str | None]) -> None:
+        """Store (or replace) the fields of one record."""
+        clean = _check_fields(record_id, fields)
+        if record_id in self._shredded:
+            raise VaultError(f"record {record_id} was shredded; its id cannot be reused")
+        self._records[record_id] = _Record(fields=clean)
+
+    def get(self, record_id: str) -> dict[str, str | None]:
+        """Return a copy of one record's fields; VaultError if unknown or shredded."""
+        rec = self._records.get(record_id)
+        if rec is None:
+            if record_id in self._shredded:
+                raise VaultError(f"record {record_id} was shredded on {self._shredded[record_id]}")
+            raise VaultError(f"no record {record_id} in the vault")
+        if rec.fields is None:
+            rec.fields = self._unseal(record_id, rec.sealed)
+        return dict(rec.fields)
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self._records
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def ids(self) -> list[str]:
+        """Return the ids of the live records, in insertion order."""
+        return list(self._records)
+
+    def shredded(self) -> dict[str, str]:
+        """Return the tombstones: shredded record id -> UTC time of shredding."""
+        return dict(self._shredded)
+
+    def delete(self, record_id: str) -> None:
+        """Remove one record (no tombstone); VaultError if unknown."""
+        if self._records.pop(record_id, None) is None:
+            raise VaultError(f"no record {record_id} in the vault")
+
+    def shred(self, record_id: str) -> None:
+        """Crypto-shred one record: destroy its data key and ciphertext, keep a tombstone."""
+        if record_id in self._shredded and record_id not in self._records:
+            return  # already shredded: idempotent
+        if self._records.pop(record_id, None) is None:
+            raise VaultError(f"no record {record_id} in the vault")
+        self._shredded[record_id] = _now()
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the live records as a DataFrame: ``record_id`` then the fields, first-seen order."""
+        rows = [{"record_id": rid, **self.get(rid)} for rid in self._records]
+        columns = ["record_id"]
+        for row in rows:
+            columns.extend(k for k in row if k not in columns)
+        # a field absent from a record is None, like a field stored as None
+        return pd.DataFrame([[row.get(c) for c in columns] for row in rows], columns=columns, dtype=object)
+
+    def stats(self) -> VaultStats:
+        """Return counts and metadata (no values)."""
+        fields: list[str] = []
+        for rid in self._records:
+            fields.extend(k for k in self.get(rid) if k not in fields)
+        return VaultStats(
+            path=str(self.path),
+            version=FORMAT_VERSION,
+            key_id=key_id(self._key),
+            records=len(self._records),
+            shredded=len(self._shredded),
+            fields=tuple(fields),
+            created=self.created,
+            updated=self.updated,
+        )
+
+    # ------------------------------------------------------------------ keys
+
+    @property
+    def key_id(self) -> str:
+        """Public fingerprint of this vault's master key."""
+        return key_id(self._key)
+
+    def pseudonym(self, value: str, *, normalize: bool = True) -> str:
+        """Keyed pseudonym of ``value`` under this vault's master key (see :func:`pseudonym`)."""
+        return pseudonym(value, self._key, normalize=normalize)
+
+    def rotate(self, new_key: bytes) -> Vault:
+        """Return this vault re-encrypted under ``new_key`` (fresh data keys, same records and tombstones).
+
+        Nothing is written: call ``.save()`` on the result. The old object stays usable.
+        """
+        new_key = _check_key(new_key)
+        records = {rid: _Record(fields=self.get(rid)) for rid in self._records}
+        state = {
+            "vault_id": self.vault_id,
+            "created": self.created,
+            "updated": self.updated,
+            "records": records,
+            "shredded": dict(self._shredded),
+        }
+        return Vault(self.path, new_key, _state=state)
+
+    # ------------------------------------------------------------------ persistence
+
+    def _seal(self, record_id: str, fields: dict[str, str | None]) -> tuple[str, str]:
+        data_key = AESGCM.generate_key(bit_length=256)
+        n1, n2 = os.urandom(_NONCE), os.urandom(_NONCE)
+        plain = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        data = AESGCM(data_key).encrypt(n1, plain, _aad(self.vault_id, record_id, "data"))
+        wrapped = self._wrap.encrypt(n2, data_key, _aad(self.vault_id, record_id, "key"))
+        return _b64(n2 + wrapped), _b64(n1 + data)
+
+    def _unseal(self, record_id: str, sealed: tuple[str, str] | None) -> dict[str, str | None]:
+        try:
+            assert sealed is not None
+            wk, data = _unb64(sealed[0]), _unb64(sealed[1])
+            data_key = self._wrap.decrypt(wk[:_NONCE], wk[_NONCE:], _aad(self.vault_id, record_id, "key"))
+            plain = AESGCM(data_key).decrypt(data[:_NONCE], data[_NONCE:], _aad(self.vault_id, record_id, "data"))
+            fields = json.loads(plain.decode("utf-8"))
+            return _check_fields(record_id, fields)
+        except (InvalidTag, ValueError, AssertionError, UnicodeDecodeError, InputError):
+            raise VaultError(f"record {record_id} in {self.path} cannot be decrypted: it was altered") from None
+
+    def to_bytes(self) -> bytes:
+        """Return the authenticated file content for the vault's current state."""
+        records = []
+        for rid, rec in self._records.items():
+            if rec.sealed is None:
+                assert rec.fields is not None
+                rec.sealed = self._seal(rid, rec.fields)
+            records.append({"id": rid, "key": rec.sealed[0], "data": rec.sealed[1]})
+        body = {
+            "format": "privacy-audit-vault",
+            "version": FORMAT_VERSION,
+            "cipher": "AES-256-GCM",
+            "kdf": "HKDF-SHA256",
+            "key_id": key_id(self._key),
+            "vault_id": self.vault_id,
+            "created": self.created,
+            "updated": self.updated,
+            "records": records,
+            "shredded": [{"id": rid, "at": at} for rid, at in self._shredded.items()],
+        }
+        body_bytes = json.dumps(body, sort_keys=True, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+        signed = _HEADER + body_bytes + b"\n"
+        tag = hmac.new(self._mac_key, signed, hashlib.sha256).hexdigest().encode("ascii")
+        return signed + _MAC_PREFIX + tag + b"\n"
+
+    def save(self) -> None:
+        """Write the vault atomically (temp file in the same folder, fsync, ``os.replace``)."""
+        self.updated = _now()
+        data = self.to_bytes()
+        _atomic_write(self.path, data)
+        logger.info("vault saved: %s (%d records, %d shredded)", self.path, len(self._records), len(self._shredded))
+
+
+def _parse(raw: bytes, key: bytes, path: Path) -> dict[str, Any]:
+    """Authenticate and decode vault file bytes into constructor state."""
+    if not raw:
+        raise VaultError(f"{path} is empty: not a vault (or truncated to nothing)")
+    if not raw.startswith(_HEADER):
+        if raw.startswith(b"PRIVACY-AUDIT-VAULT "):
+            raise VaultError(f"{path}: unsupported vault format version, or the header was altered")
+        raise VaultError(f"{path} is not a privacy-audit vault (header missing or altered)")
+    mac_start = raw.rfind(b"\n" + _MAC_PREFIX)
+    tail_ok = (
+        mac_start >= len(_HEADER) - 1
+        and raw.endswith(b"\n")
+        and len(raw) - (mac_start + 1 + len(_MAC_PREFIX)) == 65
+    )
+    if not tail_ok:
+        raise VaultError(f"{path} is truncated or damaged: its authenticator is missing")
+    signed, tag = raw[: mac_start + 1], raw[mac_start + 1 + len(_MAC_PREFIX) : -1]
+    expected = hmac.new(_derive(key, "mac"), signed, hashlib.sha256).hexdigest().encode("ascii")
+    if not hmac.compare_digest(tag, expected):
+        # Tell a wrong key from a changed file when the (unauthenticated) key id allows it.
+        stored_id = None
+        with contextlib.suppress(ValueError, UnicodeDecodeError, AttributeError):
+            stored_id = json.loads(signed[len(_HEADER) :].decode("ascii")).get("key_id")
+        if stored_id is not None and stored_id != key_id(key):
+            raise VaultError(f"wrong key for the vault {path} (the key fingerprint does not match)")
+        raise VaultError(f"{path} was altered or truncated: its authenticator does not match")
+    try:
+        body = json.loads(signed[len(_HEADER) : -1].decode("ascii"))
+        if body.get("format") != "privacy-audit-vault" or body.get("version") != FORMAT_VERSION:
+            raise ValueError("format")
+        records: dict[str, _Record] = {}
+        for item in body["records"]:
+            rid, wk, data = item["id"], item["key"], item["data"]
+            if not isinstance(rid, str) or not isinstance(wk, str) or not isinstance(data, str) or rid in records:
+                raise ValueError("record")
+            records[rid] = _Record(sealed=(wk, data))
+        shredded = {}
+        for item in body["shredded"]:
+            if not isinstance(item["id"], str) or not isinstance(item["at"], str):
+                raise ValueError("tombstone")
+            shredded[item["id"]] = item["at"]
+        state = {
+            "vault_id": str(body["vault_id"]),
+            "created": str(body["created"]),
+            "updated": str(body["updated"]),
+            "records": records,
+            "shredded": shredded,
+        }
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        raise VaultError(f"{path} is authenticated but its content is not a valid vault") from None
+    return state
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` atomically through :func:`privacy_audit.sources.atomic_write_bytes` (mode 0600)."""
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise VaultError(f"cannot write the vault {path}: {exc.strerror or exc}; the old file is unchanged") from None
