@@ -1,0 +1,364 @@
+"""Append-only, hash-chained audit log (JSON Lines) and Ed25519 signatures of reports.
+
+Every line is one entry, written as compact key-sorted JSON (UTF-8) followed by ``\\n``::
+
+    {"action":"erasure","details":{...},"hash":"<64 hex>","outcome":"applied",
+     "prev":"<64 hex>","seq":1,"subject_ref":"s_...","ts":"2026-11-29T16:00:00.000000Z"}
+
+* ``seq`` counts from 1 with no gap;
+* ``prev`` is the SHA-256 (hex) of the previous line's exact bytes without its ``\\n``
+  (``"0" * 64`` for the first entry);
+* ``hash`` is the SHA-256 (hex) of the entry's canonical JSON without the ``hash`` key.
+
+:func:`verify` reports the first entry that breaks the chain: a changed line (its ``hash`` or its
+canonical form no longer match, or the next line's ``prev`` does not), a removed or reordered line
+(``seq`` or ``prev`` out of step), or a truncated last line (no newline, not JSON). Removing whole
+lines from the end leaves a valid shorter chain; to detect that, keep :attr:`VerifyResult.head`
+(the hash of the last line) somewhere else, e.g. in a signed report.
+
+Appends are safe for concurrent writers: an exclusive ``fcntl`` lock on ``<log>.lock``, then one
+``write`` on a descriptor opened with ``O_APPEND``, then ``fsync``. Callers pass ``subject_ref`` (an
+opaque or keyed reference) and ``details`` without raw personal data; e-mail addresses in either
+are refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from .errors import AuditLogError, ConfigError, InputError
+
+__all__ = [
+    "GENESIS",
+    "ACTIONS",
+    "VerifyResult",
+    "append",
+    "read",
+    "verify",
+    "canonical_json",
+    "entry_hash",
+    "generate_signing_key",
+    "load_private_key",
+    "load_public_key",
+    "sign_report",
+    "verify_report_signature",
+]
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+GENESIS = "0" * 64
+#: Actions the workbench writes; others matching ``[a-z][a-z0-9_-]*`` are accepted too.
+ACTIONS = ("export", "erasure", "rectification", "restriction", "unrestriction", "shred", "rotation",
+           "pseudonymize", "verification")
+_ACTION_RE = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
+_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_KEYS = ("action", "details", "hash", "outcome", "prev", "seq", "subject_ref", "ts")
+
+
+def canonical_json(obj: Any) -> bytes:
+    """Return the canonical serialisation used for hashing: sorted keys, compact, UTF-8."""
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode(
+        "utf-8"
+    )
+
+
+def entry_hash(entry: Mapping[str, Any]) -> str:
+    """Return the SHA-256 hex of ``entry``'s canonical JSON without its ``hash`` key."""
+    return hashlib.sha256(canonical_json({k: v for k, v in entry.items() if k != "hash"})).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyResult:
+    """Outcome of :func:`verify`; ``first_broken`` is the 1-based line number of the first bad entry."""
+
+    ok: bool
+    entries: int
+    first_broken: int | None
+    reason: str
+    head: str | None = None  # SHA-256 of the last good line (anchor it elsewhere to detect tail cuts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the result as a plain dict."""
+        return {
+            "ok": self.ok,
+            "entries": self.entries,
+            "first_broken": self.first_broken,
+            "reason": self.reason,
+            "head": self.head,
+        }
+
+
+# ------------------------------------------------------------------------------------- reading
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise AuditLogError(f"no audit log at {path}") from None
+    except IsADirectoryError:
+        raise AuditLogError(f"{path} is a folder, not an audit log") from None
+    except OSError as exc:
+        raise AuditLogError(f"cannot read the audit log {path}: {exc.strerror}") from None
+
+
+def _lines(raw: bytes) -> Iterator[tuple[bytes, bool]]:
+    """Yield (line without newline, had_newline)."""
+    pos = 0
+    while pos < len(raw):
+        end = raw.find(b"\n", pos)
+        if end < 0:
+            yield raw[pos:], False
+            return
+        yield raw[pos:end], True
+        pos = end + 1
+
+
+def _check_line(line: bytes, had_newline: bool, seq: int, prev: str) -> tuple[dict[str, Any] | None, str]:
+    """Return (entry, "") when line ``seq`` is sound after a line hashing to ``prev``, else (None, why)."""
+    if not had_newline:
+        return None, "the last line is incomplete (truncated write or cut file)"
+    try:
+        entry = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None, "the line is not valid JSON (changed or truncated)"
+    if not isinstance(entry, dict) or set(entry) != set(_KEYS):
+        return None, "the entry does not have the audit-log fields (changed)"
+    if entry["seq"] != seq:
+        return None, f"sequence number {entry['seq']!r} where {seq} was expected (an entry was removed or reordered)"
+    if entry["prev"] != prev:
+        return None, "its link to the previous entry does not match (the previous entry was changed, removed or reordered)"
+    if entry["hash"] != entry_hash(entry):
+        return None, "its content does not match its hash (the entry was changed)"
+    if canonical_json(entry) != line:
+        return None, "the line is not in canonical form (the entry was edited)"
+    return entry, ""
+
+
+def read(path: str | Path) -> list[dict[str, Any]]:
+    """Return every entry of the log, oldest first; AuditLogError if unreadable or not JSON Lines."""
+    p = Path(path)
+    out = []
+    for n, (line, _) in enumerate(_lines(_read_bytes(p)), start=1):
+        try:
+            entry = json.loads(line.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise AuditLogError(f"{p}: line {n} is not valid JSON; run `privacy-audit log verify`") from None
+        if not isinstance(entry, dict):
+            raise AuditLogError(f"{p}: line {n} is not an audit-log entry")
+        out.append(entry)
+    return out
+
+
+def verify(path: str | Path) -> VerifyResult:
+    """Check the whole hash chain; name the first broken entry. AuditLogError if unreadable."""
+    p = Path(path)
+    raw = _read_bytes(p)
+    prev, count = GENESIS, 0
+    for n, (line, had_newline) in enumerate(_lines(raw), start=1):
+        entry, why = _check_line(line, had_newline, n, prev)
+        if entry is None:
+            return VerifyResult(False, count, n, f"entry {n}: {why}", prev if count else None)
+        prev = hashlib.sha256(line).hexdigest()
+        count = n
+    if count == 0:
+        return VerifyResult(True, 0, None, "the log is empty", None)
+    return VerifyResult(True, count, None, f"{count} entries, hash chain intact", prev)
+
+
+# ------------------------------------------------------------------------------------- writing
+
+
+def _check_no_email(value: Any, what: str) -> None:
+    text = value if isinstance(value, str) else canonical_json(value).decode("utf-8")
+    if _EMAIL_RE.search(text):
+        raise InputError(f"audit-log {what} holds an e-mail address; log an opaque subject reference instead")
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    lock_path = path.with_name(path.name + ".lock")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise AuditLogError(f"cannot lock the audit log {path}: {exc.strerror}") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _last_line(fd: int, size: int) -> bytes | None:
+    """Return the last line of the open file (without its newline), or None if the file is empty."""
+    if size == 0:
+        return None
+    block, data = 4096, b""
+    pos = size
+    while pos > 0:
+        step = min(block, pos)
+        pos -= step
+        data = os.pread(fd, step, pos) + data
+        # data ends with "\n" when the file is sound; look for the newline before the last line
+        if data.rfind(b"\n", 0, len(data) - 1) >= 0:
+            break
+    if not data.endswith(b"\n"):
+        raise AuditLogError("the audit log's last line is incomplete; run `privacy-audit log verify` before appending")
+    body = data[:-1]
+    return body[body.rfind(b"\n") + 1 :]
+
+
+def append(
+    path: str | Path,
+    action: str,
+    *,
+    subject_ref: str | None,
+    details: Mapping[str, Any] | None = None,
+    outcome: str = "ok",
+) -> dict[str, Any]:
+    """Append one entry to the log (created if missing) and return it.
+
+    ``subject_ref`` must be an opaque or keyed reference, never a raw identifier; ``details`` a
+    JSON-serialisable mapping without raw personal values.
+    """
+    p = Path(path)
+    if not isinstance(action, str) or not _ACTION_RE.match(action):
+        raise InputError(f"audit-log action must be a short lower-case word, not {action!r}")
+    if subject_ref is not None and not isinstance(subject_ref, str):
+        raise InputError("audit-log subject_ref must be a string or None")
+    if not isinstance(outcome, str) or not outcome:
+        raise InputError("audit-log outcome must be a non-empty string")
+    details = dict(details or {})
+    try:
+        canonical_json(details)
+    except (TypeError, ValueError):
+        raise InputError("audit-log details must be JSON-serialisable (strings, numbers, lists, dicts)") from None
+    if subject_ref:
+        _check_no_email(subject_ref, "subject_ref")
+    _check_no_email(details, "details")
+    if not p.parent.is_dir():
+        raise AuditLogError(f"cannot write the audit log: folder {p.parent} does not exist")
+
+    with _locked(p):
+        try:
+            fd = os.open(p, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise AuditLogError(f"cannot open the audit log {p}: {exc.strerror}") from None
+        try:
+            size = os.fstat(fd).st_size
+            last = _last_line(fd, size)
+            if last is None:
+                seq, prev = 1, GENESIS
+            else:
+                try:
+                    last_seq = json.loads(last.decode("utf-8"))["seq"]
+                except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+                    raise AuditLogError(
+                        f"the last entry of {p} is damaged; run `privacy-audit log verify` before appending"
+                    ) from None
+                if not isinstance(last_seq, int):
+                    raise AuditLogError(f"the last entry of {p} is damaged; run `privacy-audit log verify`")
+                seq, prev = last_seq + 1, hashlib.sha256(last).hexdigest()
+            entry: dict[str, Any] = {
+                "seq": seq,
+                "ts": datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z"),
+                "action": action,
+                "subject_ref": subject_ref,
+                "details": details,
+                "outcome": outcome,
+                "prev": prev,
+            }
+            entry["hash"] = entry_hash(entry)
+            line = canonical_json(entry) + b"\n"
+            written = os.write(fd, line)
+            if written != len(line):
+                raise AuditLogError(f"short write to the audit log {p}")
+            os.fsync(fd)
+        except OSError as exc:
+            raise AuditLogError(f"cannot append to the audit log {p}: {exc.strerror}") from None
+        finally:
+            os.close(fd)
+    logger.info("audit log %s: entry %d (%s, %s)", p, seq, action, outcome)
+    return entry
+
+
+# ------------------------------------------------------------------------------------ signatures
+
+
+def generate_signing_key() -> tuple[bytes, bytes]:
+    """Return a new Ed25519 key pair as ``(private PEM, public PEM)``."""
+    private = Ed25519PrivateKey.generate()
+    private_pem = private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    public_pem = private.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return private_pem, public_pem
+
+
+def _pem(source: str | Path | bytes, what: str) -> bytes:
+    if isinstance(source, bytes):
+        return source
+    try:
+        return Path(source).read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the {what} key file {source}: {exc.strerror}") from None
+
+
+def load_private_key(source: str | Path | bytes) -> Ed25519PrivateKey:
+    """Load an Ed25519 private key from a PEM file path or PEM bytes."""
+    try:
+        key = serialization.load_pem_private_key(_pem(source, "private"), password=None)
+    except (ValueError, TypeError):
+        raise ConfigError("the signing key is not an unencrypted PEM private key") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise ConfigError("the signing key is not an Ed25519 key")
+    return key
+
+
+def load_public_key(source: str | Path | bytes) -> Ed25519PublicKey:
+    """Load an Ed25519 public key from a PEM file path or PEM bytes."""
+    try:
+        key = serialization.load_pem_public_key(_pem(source, "public"))
+    except (ValueError, TypeError):
+        raise ConfigError("the verification key is not a PEM public key") from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise ConfigError("the verification key is not an Ed25519 key")
+    return key
+
+
+def sign_report(data: bytes, private_key: Ed25519PrivateKey | str | Path | bytes) -> bytes:
+    """Return the 64-byte Ed25519 signature of ``data`` (key object, PEM path or PEM bytes)."""
+    key = private_key if isinstance(private_key, Ed25519PrivateKey) else load_private_key(private_key)
+    return key.sign(bytes(data))
+
+
+def verify_report_signature(
+    data: bytes, signature: bytes, public_key: Ed25519PublicKey | str | Path | bytes
+) -> bool:
+    """Return True when ``signature`` is a valid Ed25519 signature of ``data`` by ``public_key``."""
+    key = public_key if isinstance(public_key, Ed25519PublicKey) else load_public_key(public_key)
+    try:
+        key.verify(bytes(signature), bytes(data))
+    except InvalidSignature:
+        return False
+    return True
