@@ -1,0 +1,356 @@
+"""Policy controls: each check tests one promise of the published policy and yields Findings.
+
+* Every module in this package that defines ``CHECKS: dict[str, Callable[[CheckContext],
+  Iterable[Finding]]]`` is discovered automatically (adding ``checks/separation.py`` needs no
+  edit anywhere else). A module may also define ``CONTROLS: dict[str, dict]`` (``clause``,
+  ``severity``, ``title``) used for ids that ``controls.yaml`` does not list.
+* Which clause a check id tests, and its severity, come from ``controls.yaml`` (data), overridden
+  id by id by the file the data map names under ``controls:``.
+* :func:`run_checks` runs them all (or ``only`` some), collects every finding and every error
+  (a check that cannot run records an error and the others still run), and returns a frozen
+  :class:`CheckResult`.
+
+Checks build findings with :meth:`CheckContext.finding` so clause and severity always come from
+the controls mapping. Messages and evidence show masked values only.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+import logging
+import pkgutil
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from ..datamap import DataMap, Dataset
+from ..errors import ConfigError, InputError, PrivacyAuditError
+
+__all__ = [
+    "SEVERITIES",
+    "FINDING_COLUMNS",
+    "Finding",
+    "CheckResult",
+    "Control",
+    "CheckContext",
+    "registry",
+    "load_controls",
+    "run_checks",
+    "find_column",
+]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+SEVERITIES = ("high", "medium", "low")
+_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+FINDING_COLUMNS = (
+    "check",
+    "clause",
+    "severity",
+    "dataset",
+    "column",
+    "subjects_affected",
+    "message",
+    "evidence",
+)
+CONTROLS_FILE = Path(__file__).with_name("controls.yaml")
+
+CheckFn = Callable[["CheckContext"], Iterable["Finding"]]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One violation of one policy clause. ``subjects_affected`` is ``None`` when not countable."""
+
+    check: str
+    clause: str
+    severity: str
+    dataset: str | None
+    column: str | None
+    subjects_affected: int | None
+    message: str
+    evidence: str
+
+    def __post_init__(self) -> None:
+        if self.severity not in _RANK:
+            raise ValueError(f"severity must be one of {SEVERITIES}, got {self.severity!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Every finding of a run (most severe first) and the checks that could not run."""
+
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[tuple[str, str], ...] = ()  # (check id, one-line message)
+    checks_run: tuple[str, ...] = ()
+
+    def to_frame(self) -> pd.DataFrame:
+        df = pd.DataFrame([f.to_dict() for f in self.findings], columns=list(FINDING_COLUMNS))
+        return df.astype({"subjects_affected": "Int64"})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "findings": [f.to_dict() for f in self.findings],
+            "errors": [{"check": c, "message": m} for c, m in self.errors],
+            "checks_run": list(self.checks_run),
+        }
+
+    def worst(self) -> str | None:
+        """The highest severity among the findings, or ``None`` when there are none."""
+        if not self.findings:
+            return None
+        return min((f.severity for f in self.findings), key=_RANK.__getitem__)
+
+    def at_or_above(self, severity: str) -> tuple[Finding, ...]:
+        """Findings at ``severity`` or more severe."""
+        limit = _RANK[severity]
+        return tuple(f for f in self.findings if _RANK[f.severity] <= limit)
+
+
+@dataclass(frozen=True)
+class Control:
+    """What a check id tests: the policy clause, the severity of its findings, a short title."""
+
+    check: str
+    clause: str
+    severity: str
+    title: str = ""
+
+
+def _read_controls_file(path: Path) -> dict[str, dict]:
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read controls file ({exc})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path.name}:{mark.line + 1}" if mark else path.name
+        raise ConfigError(f"{where}: YAML syntax error in controls file") from None
+    controls = doc.get("controls") if isinstance(doc, dict) else None
+    if not isinstance(controls, dict):
+        raise ConfigError(f"{path.name}: expected a mapping `controls:` of check id -> {{clause, severity}}")
+    out = {}
+    for cid, spec in controls.items():
+        if not isinstance(spec, dict) or "clause" not in spec:
+            raise ConfigError(f"{path.name}: controls.{cid}: expected a mapping with `clause:`")
+        sev = spec.get("severity", "medium")
+        if sev not in _RANK:
+            raise ConfigError(
+                f"{path.name}: controls.{cid}.severity: expected one of {', '.join(SEVERITIES)}"
+            )
+        out[str(cid)] = {"clause": str(spec["clause"]), "severity": sev, "title": str(spec.get("title", ""))}
+    return out
+
+
+def load_controls(override: str | Path | None = None) -> dict[str, dict]:
+    """The controls mapping: the packaged ``controls.yaml`` overlaid with ``override`` (if given)."""
+    controls = _read_controls_file(CONTROLS_FILE)
+    if override is not None:
+        controls.update(_read_controls_file(Path(override)))
+    return controls
+
+
+def registry() -> dict[str, tuple[CheckFn, dict]]:
+    """Every check in this package: check id -> (function, module-level default control or {})."""
+    out: dict[str, tuple[CheckFn, dict]] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        checks = getattr(module, "CHECKS", None)
+        if not isinstance(checks, Mapping):
+            continue
+        defaults = getattr(module, "CONTROLS", {}) or {}
+        for cid, fn in checks.items():
+            out[cid] = (fn, dict(defaults.get(cid, {})))
+    return out
+
+
+def _control_for(cid: str, controls: Mapping[str, dict], default: Mapping[str, Any]) -> Control:
+    spec = controls.get(cid) or default or controls.get(cid.split(".", 1)[0])
+    if not spec:
+        raise ConfigError(
+            f"no clause for check {cid!r}: add it to controls.yaml (or the data map's controls file)"
+        )
+    return Control(cid, str(spec["clause"]), spec.get("severity", "medium"), spec.get("title", ""))
+
+
+def find_column(frame: pd.DataFrame, *names: str) -> str | None:
+    """The first column of ``frame`` whose name matches one of ``names`` (case-insensitive)."""
+    lower = {str(c).lower(): c for c in frame.columns}
+    for name in names:
+        if name and name.lower() in lower:
+            return lower[name.lower()]
+    return None
+
+
+_READABLE = {"csv", "parquet", "jsonl", "excel", "log"}
+
+
+class CheckContext:
+    """What checks share: the data map, the audit date, controls, and cached frames/registers/scans."""
+
+    def __init__(self, datamap: DataMap, *, as_of: _dt.date, controls: Mapping[str, dict]) -> None:
+        self.datamap = datamap
+        self.as_of = as_of
+        self.controls = controls
+        self._defaults: dict[str, dict] = {}
+        self._frames: dict[str, pd.DataFrame] = {}
+        self._registers: dict[str, pd.DataFrame | None] = {}
+        self._scans: dict[str, Any] = {}
+        self.problems: list[tuple[str, str]] = []
+
+    def problem(self, check: str, message: str) -> None:
+        """Record that part of a check could not be evaluated (the rest of the run goes on)."""
+        self.problems.append((check, " ".join(message.split())))
+
+    # -- data access -------------------------------------------------------------------------
+    def frame(self, dataset: str | Dataset) -> pd.DataFrame:
+        """The whole dataset as a DataFrame (read once, then cached)."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        if ds.name not in self._frames:
+            self._frames[ds.name] = self._read(ds)
+        return self._frames[ds.name]
+
+    def _read(self, ds: Dataset) -> pd.DataFrame:
+        from .. import sources
+
+        reader = getattr(sources, "read_dataset", None)
+        if reader is not None and (ds.is_sql or ds.format not in _READABLE | {"tsv", "json", None}):
+            return reader(ds)
+        if ds.is_sql or ds.path is None:
+            raise InputError(f"dataset {ds.name}: cannot read a SQL dataset here (no sources.read_dataset)")
+        fmt = {"tsv": "csv", "json": "jsonl"}.get(ds.format or "", ds.format)
+        if fmt is not None and fmt not in _READABLE:
+            raise InputError(f"dataset {ds.name}: cannot read format {ds.format!r} as a table")
+        return sources.read_table(ds.path, format=fmt)
+
+    def register(self, name: str) -> pd.DataFrame | None:
+        """The governance register ``name`` (e.g. ``consents``) as a DataFrame, ``None`` if undeclared."""
+        if name not in self._registers:
+            reg = self.datamap.registers.get(name)
+            if reg is None:
+                self._registers[name] = None
+            else:
+                from .. import sources
+
+                fmt = {"tsv": "csv", "json": "jsonl"}.get(reg.format or "", reg.format)
+                self._registers[name] = sources.read_table(reg.path, format=fmt if fmt in _READABLE else None)
+        return self._registers[name]
+
+    def scan(self, dataset: str | Dataset) -> Any:
+        """``privacy_audit.scan.scan`` of the dataset's frame (cached)."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        if ds.name not in self._scans:
+            from ..scan import scan
+
+            self._scans[ds.name] = scan(self.frame(ds), name=ds.name)
+        return self._scans[ds.name]
+
+    def subject_values(self, dataset: str | Dataset) -> pd.Series | None:
+        """The dataset's subject-key column as strings (``None`` when it declares no usable key)."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        if not ds.subject_key:
+            return None
+        df = self.frame(ds)
+        col = find_column(df, ds.subject_key)
+        if col is None:
+            raise InputError(f"dataset {ds.name}: subject_key column {ds.subject_key!r} not in the data")
+        return df[col].map(lambda v: None if pd.isna(v) else str(v))
+
+    # -- findings ----------------------------------------------------------------------------
+    def control(self, check: str) -> Control:
+        return _control_for(check, self.controls, self._defaults.get(check, {}))
+
+    def finding(
+        self,
+        check: str,
+        *,
+        dataset: str | None,
+        message: str,
+        evidence: str = "",
+        column: str | None = None,
+        subjects_affected: int | None = None,
+        severity: str | None = None,
+    ) -> Finding:
+        """A :class:`Finding` whose clause and severity come from the controls mapping."""
+        ctl = self.control(check)
+        return Finding(
+            check=check,
+            clause=ctl.clause,
+            severity=severity or ctl.severity,
+            dataset=dataset,
+            column=column,
+            subjects_affected=None if subjects_affected is None else int(subjects_affected),
+            message=message,
+            evidence=evidence,
+        )
+
+
+def _select(ids: Iterable[str], only: str | Iterable[str] | None) -> list[str]:
+    ids = sorted(ids)
+    if only is None:
+        return ids
+    wanted = [only] if isinstance(only, str) else list(only)
+    if not wanted:
+        return ids
+    picked: list[str] = []
+    for w in wanted:
+        match = [i for i in ids if i == w or i.startswith(w + ".")]
+        if not match:
+            raise ConfigError(f"unknown check {w!r} (known: {', '.join(ids)})")
+        picked.extend(m for m in match if m not in picked)
+    return picked
+
+
+def run_checks(
+    datamap: DataMap,
+    *,
+    as_of: _dt.date | str | None = None,
+    only: str | Iterable[str] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> CheckResult:
+    """Run every registered check (or those in ``only``: ids or area prefixes such as ``sharing``).
+
+    ``as_of`` (default: the data map's ``as_of``, else today) is the date ages are measured from.
+    ``progress(check_id, index, total)`` is called before each check. Every finding and every
+    check that could not run is collected; the result is sorted most severe first.
+    """
+    if isinstance(as_of, str):
+        try:
+            as_of = _dt.date.fromisoformat(as_of)
+        except ValueError:
+            raise InputError(f"--as-of: expected a date YYYY-MM-DD, got {as_of!r}") from None
+    as_of = as_of or datamap.as_of or _dt.date.today()
+    controls = load_controls(datamap.controls)
+    reg = registry()
+    ctx = CheckContext(datamap, as_of=as_of, controls=controls)
+    ctx._defaults = {cid: default for cid, (_, default) in reg.items()}
+    selected = _select(reg, only)
+    findings: list[Finding] = []
+    errors: list[tuple[str, str]] = []
+    for i, cid in enumerate(selected):
+        if progress is not None:
+            progress(cid, i, len(selected))
+        fn, _ = reg[cid]
+        try:
+            ctx.control(cid)  # a check without a clause is a configuration error, reported as such
+            findings.extend(fn(ctx))
+        except PrivacyAuditError as exc:
+            errors.append((cid, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - one broken check must not hide the others
+            # The exception text may quote personal data: report (and log) only its type.
+            log.warning("check %s failed with %s", cid, type(exc).__name__)
+            errors.append((cid, f"check failed with {type(exc).__name__}"))
+    errors.extend(ctx.problems)
+    findings.sort(key=lambda f: (_RANK[f.severity], f.check, f.dataset or "", f.column or ""))
+    return CheckResult(tuple(findings), tuple(errors), tuple(selected))
