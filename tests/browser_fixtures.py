@@ -1,0 +1,131 @@
+"""A real JupyterLab server and headless Chromium for the end-to-end notebook test.
+
+The server runs on a free local port with a throw-away token, over a temporary copy of the repo's
+``notebooks/`` and ``data_samples/`` (nothing committed is modified), with its own settings,
+workspaces and runtime folders (the news toast switched off). It is stopped by its process id.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "LabServer", "lab_server", "start_lab", "stop_lab"]
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@dataclass
+class LabServer:
+    """A running JupyterLab: its base URL, token, root folder, process and log file."""
+
+    url: str
+    token: str
+    root: Path
+    proc: subprocess.Popen
+    log: Path
+
+    def lab_url(self, path: str) -> str:
+        return f"{self.url}/lab/tree/{path}?token={self.token}"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _settings(folder: Path) -> None:
+    """User settings that keep the page quiet: no news fetch, no update check."""
+    target = folder / "@jupyterlab" / "apputils-extension"
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False})
+    )
+
+
+def start_lab(root: Path, *, timeout: float = 120.0) -> LabServer:
+    """Start JupyterLab over ``root`` and wait until it answers."""
+    port, token = _free_port(), secrets.token_hex(16)
+    state = root.parent / f"{root.name}-jupyter"
+    for sub in ("config", "settings", "workspaces", "runtime", "data"):
+        (state / sub).mkdir(parents=True, exist_ok=True)
+    _settings(state / "settings")
+    env = dict(os.environ)
+    env.update(
+        JUPYTER_CONFIG_DIR=str(state / "config"),
+        JUPYTERLAB_SETTINGS_DIR=str(state / "settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(state / "workspaces"),
+        JUPYTER_RUNTIME_DIR=str(state / "runtime"),
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    log = state / "server.log"
+    jupyter = Path(sys.executable).with_name("jupyter")
+    cmd = [
+        str(jupyter), "lab", "--allow-root", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+        "--ServerApp.port_retries=0", "--LabApp.news_url=",
+    ]  # fmt: skip
+    with open(log, "wb") as fh:
+        proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    server = LabServer(f"http://127.0.0.1:{port}", token, root, proc, log)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"jupyter lab exited with {proc.returncode}: {log.read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{server.url}/api/status?token={token}", timeout=2) as r:
+                if r.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.5)
+    stop_lab(server)
+    raise RuntimeError(f"jupyter lab did not answer within {timeout:.0f} s: {log.read_text()[-2000:]}")
+
+
+def stop_lab(server: LabServer) -> None:
+    """Stop the server and the kernels it started (its own process group), by process id."""
+    pid = server.proc.pid
+    if server.proc.poll() is None:
+        try:
+            os.killpg(pid, signal.SIGTERM)  # the group led by our server: kernels included
+        except ProcessLookupError:
+            pass
+        try:
+            server.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(pid, signal.SIGKILL)
+            server.proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
+    """JupyterLab over a temporary copy of notebooks/ and data_samples/."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent (Debian's chromium package); `make test` installs it when it can")
+    root = tmp_path_factory.mktemp("lab") / "workbench"
+    root.mkdir()
+    for name in ("notebooks", "data_samples"):
+        shutil.copytree(
+            REPO / name, root / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+        )
+    server = start_lab(root)
+    try:
+        yield server
+    finally:
+        stop_lab(server)
