@@ -1,0 +1,862 @@
+"""Find one data subject across the mapped estate: resolve an identifier, then collect their rows.
+
+Two steps, both exact and explainable:
+
+1. :func:`resolve_subject` turns an identifier a person gives (``email``, ``phone``, ``token``,
+   ``name`` -- ``"Full Name|YYYY-MM-DD"`` or the name alone -- or ``ip``) into a :class:`Subject`.
+   It builds an identity index from the vault (``Vault.open(...).to_frame()``) and every
+   identified-zone dataset with a ``subject_key``, plus the server logs (token cookie -> IPs and
+   other cookie values seen with it). The subject's keys (``user_token``), identifiers (emails,
+   phones, names, IPs, push tokens, dates of birth), cookie values and pseudonyms used elsewhere
+   (keyed HMAC pseudonyms when a dataset declares ``pseudonym: {kind: hmac}``; unkeyed sha256 /
+   sha1 / md5 hashes of their email or phone, the way ``analytics/sessions.user_hash`` is made)
+   come with it. An identifier shared by two subjects (a family phone line, a common name) raises
+   :class:`~privacy_audit.errors.AmbiguousSubjectError` with masked candidates; an unknown one
+   gives ``Subject(found=False)``, an empty but valid search.
+2. :func:`find_subject_data` reads each dataset of the data map (and the registers keyed by the
+   subject key) and returns the subject's rows with the reason each matched (``matched_by``):
+   ``subject_key:<col>``, ``pseudonym:<how>``, ``column:<col>`` (an identifier column equal to one
+   of theirs), ``text:<col>`` (one of their identifiers inside free text), and for server logs
+   ``log:token`` (their token in the cookie), ``log:cookie`` (a cookie value seen with their token)
+   and ``log:ip`` (their sign-up IP or an IP seen with their token).
+
+Attribution rules (why the export never holds another person's rows): only identifiers that belong
+to this subject alone are used to find rows (a shared phone, name, IP or cookie value is never
+evidence); a row whose subject key names someone else, or a log line whose token cookie is someone
+else's, is never attributed to this subject, even when it mentions one of their identifiers --
+such rows are listed in ``DatasetMatch.mention_row_ids`` (for redaction by the erasure feature) but
+not in ``row_ids``.
+
+Row ids are 0-based positions in the dataset as read (CSV/Parquet via
+:func:`privacy_audit.sources.read_table`, logs via :func:`~privacy_audit.sources.read_log`, vault
+datasets via :meth:`Vault.to_frame`, SQL via ``sources.read_dataset``), so erasure can act on them.
+The per-frame matchers :func:`match_frame` and :func:`match_log_frame` are pure and chunk-safe
+(``offset`` shifts row ids), for engines that process a dataset in partitions.
+
+:attr:`Subject.ref` is an opaque reference for logs and reports: an HMAC-SHA256 of the subject id
+under a key derived (HKDF) from the vault key, or a plain SHA-256 when there is no key. It is never
+a raw identifier.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import AmbiguousSubjectError, ConfigError, InputError, SubjectError
+from .masking import mask
+
+__all__ = [
+    "SUBJECT_KINDS",
+    "Subject",
+    "DatasetMatch",
+    "SubjectData",
+    "FrameMatch",
+    "parse_subject_arg",
+    "resolve_subject",
+    "resolve_subjects",
+    "find_subject_data",
+    "match_frame",
+    "match_log_frame",
+    "subject_ref",
+    "identifier_kind",
+    "normalize_identifier",
+    "read_estate_frame",
+]
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+SUBJECT_KINDS = ("email", "phone", "token", "name", "ip")
+_KIND_ALIASES = {
+    "email": "email", "e-mail": "email", "mail": "email",
+    "phone": "phone", "tel": "phone", "mobile": "phone",
+    "token": "token", "user_token": "token", "id": "token", "user": "token",
+    "name": "name",
+    "ip": "ip", "ip_address": "ip",
+}  # fmt: skip
+# identifier kinds as stored in Subject.identifiers (plural keys)
+_PLURAL = {
+    "email": "emails", "phone": "phones", "name": "names", "token": "tokens", "ip": "ips",
+    "push_token": "push_tokens", "dob": "dates_of_birth", "cookie": "cookies", "pseudonym": "pseudonyms",
+}  # fmt: skip
+_ENTITY_KIND = {"EMAIL_ADDRESS": "email", "PHONE_NUMBER": "phone", "PERSON": "name", "IP_ADDRESS": "ip"}
+_MASK_ENTITY = {"email": "EMAIL_ADDRESS", "phone": "PHONE_NUMBER", "name": "PERSON", "ip": "IP_ADDRESS"}
+_DEFAULT_REGION = "US"
+_REF_INFO = b"privacy-audit subject-ref"
+
+
+# ------------------------------------------------------------------------------------ models
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A resolved data subject (or an unknown one: ``found=False``).
+
+    ``identifiers`` maps ``emails, phones, names, tokens, ips, push_tokens, dates_of_birth, cookies,
+    pseudonyms`` to the values held for the subject (raw: keep it in memory, never persist it).
+    ``exclusive`` holds the same kinds restricted to values no other known subject shares: only
+    these are used to find rows. ``pseudonym_sources`` says how each pseudonym was made.
+    ``token_cookies`` names the log cookies that carry a subject token (names, not values).
+    """
+
+    subject_id: str | None
+    found: bool
+    kinds_used: tuple[str, ...]
+    identifiers: Mapping[str, frozenset[str]]
+    ref: str
+    exclusive: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    pseudonym_sources: Mapping[str, str] = field(default_factory=dict)
+    token_cookies: frozenset[str] = frozenset()
+
+    def ids(self, kind: str, *, exclusive: bool = False) -> frozenset[str]:
+        """The subject's values of one kind (``"emails"`` or ``"email"``)."""
+        key = _PLURAL.get(kind, kind)
+        src = self.exclusive if exclusive else self.identifiers
+        return src.get(key, frozenset())
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Values that tie a row to the subject through a key column: tokens and pseudonyms."""
+        return self.ids("tokens") | self.ids("pseudonyms")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data with every identifier masked (safe to log or show)."""
+        return {
+            "ref": self.ref,
+            "found": self.found,
+            "kinds_used": list(self.kinds_used),
+            "identifiers": {
+                k: sorted(mask(v, _MASK_ENTITY.get(_singular(k))) for v in vals)
+                for k, vals in sorted(self.identifiers.items())
+            },
+        }
+
+    def __repr__(self) -> str:  # never shows raw identifiers
+        counts = {k: len(v) for k, v in sorted(self.identifiers.items()) if v}
+        return f"Subject(ref={self.ref!r}, found={self.found}, kinds_used={self.kinds_used}, identifiers={counts})"
+
+
+@dataclass(frozen=True, eq=False)
+class DatasetMatch:
+    """The subject's rows in one dataset (or log lines, or register rows).
+
+    ``row_ids`` are positions in the dataset as read; ``row_reasons`` gives, per row, the reasons it
+    matched (``;``-joined); ``matched_by`` the distinct reasons; ``log_lines`` the raw lines of a log
+    dataset; ``mention_row_ids`` rows of *other* subjects that mention one of this subject's
+    identifiers (not theirs to export, but relevant to erasure); ``kind`` is dataset | log | register.
+    """
+
+    name: str
+    zone: str
+    rows: pd.DataFrame
+    row_ids: tuple[int, ...]
+    matched_by: tuple[str, ...]
+    log_lines: tuple[str, ...] = ()
+    row_reasons: tuple[str, ...] = ()
+    mention_row_ids: tuple[int, ...] = ()
+    kind: str = "dataset"
+
+    @property
+    def records(self) -> int:
+        """Rows (or log lines) held for the subject."""
+        return len(self.row_ids)
+
+
+@dataclass(frozen=True, eq=False)
+class SubjectData:
+    """Everything found for one subject: per dataset (and per register) matches."""
+
+    subject: Subject
+    datasets: tuple[DatasetMatch, ...]
+    registers: tuple[DatasetMatch, ...] = ()
+    errors: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def total_records(self) -> int:
+        return sum(m.records for m in self.datasets)
+
+    @property
+    def empty(self) -> bool:
+        return self.total_records == 0
+
+    def dataset(self, name: str) -> DatasetMatch | None:
+        """The match for dataset ``name`` (``None`` when the data map has no such dataset)."""
+        return next((m for m in (*self.datasets, *self.registers) if m.name == name), None)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per dataset/register: name, kind, zone, records, matched_by (counts, no values)."""
+        rows = [
+            {"dataset": m.name, "kind": m.kind, "zone": m.zone, "records": m.records, "matched_by": ";".join(m.matched_by)}
+            for m in (*self.datasets, *self.registers)
+        ]
+        return pd.DataFrame(rows, columns=["dataset", "kind", "zone", "records", "matched_by"])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "subject": self.subject.to_dict(),
+            "total_records": self.total_records,
+            "datasets": self.to_frame().to_dict(orient="records"),
+            "errors": [list(e) for e in self.errors],
+        }
+
+
+@dataclass(frozen=True)
+class FrameMatch:
+    """Result of matching one frame (or chunk): row ids, their reasons, and mentions of the subject."""
+
+    row_ids: tuple[int, ...]
+    row_reasons: tuple[str, ...]
+    mention_row_ids: tuple[int, ...] = ()
+
+    @property
+    def matched_by(self) -> tuple[str, ...]:
+        return tuple(sorted({r for rs in self.row_reasons for r in rs.split(";") if r}))
+
+
+# ---------------------------------------------------------------------------- normalization
+
+
+def _singular(plural: str) -> str:
+    return next((k for k, v in _PLURAL.items() if v == plural), plural)
+
+
+def _nfkc(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", value).split())
+
+
+def _phone_keys(value: str, region: str | None = None) -> set[str]:
+    """Normalized keys of a phone number: E.164 when it parses, and the national significant number."""
+    import phonenumbers
+
+    text = _nfkc(value)
+    digits = re.sub(r"\D", "", text.split("x")[0].split("ext")[0])
+    keys: set[str] = set()
+    regions = [None] if text.startswith("+") else [r for r in (region, _DEFAULT_REGION) if r]
+    for reg in regions:
+        try:
+            num = phonenumbers.parse(text, reg)
+        except phonenumbers.NumberParseException:
+            continue
+        keys.add("e164:" + phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164))
+        keys.add("nsn:" + phonenumbers.national_significant_number(num))
+        break
+    if not text.startswith("+") and digits:
+        keys.add("nsn:" + digits.lstrip("0"))
+    return {k for k in keys if len(re.sub(r"\D", "", k)) >= 6}
+
+
+def normalize_identifier(kind: str, value: str, *, region: str | None = None) -> set[str]:
+    """The normalized keys an identifier is compared by (exact matching on these keys).
+
+    email: NFKC + casefold; name: NFKC, whitespace collapsed, casefold; phone: E.164 and national
+    significant number (``region`` is the country the number was recorded for); ip: canonical
+    address; token / push_token / dob: trimmed text (dob as ``YYYY-MM-DD``).
+    """
+    if value is None:
+        return set()
+    text = _nfkc(str(value))
+    if not text or text.lower() in {"nan", "none", "<na>", "nat"}:
+        return set()
+    if kind in {"email", "name"}:
+        return {text.casefold()}
+    if kind == "phone":
+        return _phone_keys(text, region)
+    if kind == "ip":
+        try:
+            return {str(ipaddress.ip_address(text))}
+        except ValueError:
+            return {text}
+    if kind == "dob":
+        try:
+            return {pd.Timestamp(text).date().isoformat()}
+        except (ValueError, TypeError):
+            return {text}
+    return {text}
+
+
+def identifier_kind(column: str, entity: str | None = None) -> str | None:
+    """The identifier kind a column holds (email, phone, name, ip, push_token, dob) or ``None``."""
+    col = column.lower()
+    if entity == "PERSON":
+        # a PERSON column is a full name only when named so (free text declared PERSON is text)
+        return "name" if "name" in col and "first" not in col and "last" not in col else None
+    if entity in _ENTITY_KIND:
+        return _ENTITY_KIND[entity]
+    if "email" in col:
+        return "email"
+    if "phone" in col or col in {"mobile", "tel", "telephone"}:
+        return "phone"
+    if col in {"name", "full_name", "fullname"}:
+        return "name"
+    if col in {"ip", "ip_address"} or col.endswith("_ip"):
+        return "ip"
+    if "push_token" in col or "device_token" in col:
+        return "push_token"
+    if col in {"date_of_birth", "dob", "birth_date", "birthdate"}:
+        return "dob"
+    return None
+
+
+def parse_subject_arg(arg: str) -> tuple[str, str]:
+    """Parse ``KIND=VALUE`` (as given to ``--subject``); InputError when malformed."""
+    kind, sep, value = str(arg).partition("=")
+    kind = _KIND_ALIASES.get(kind.strip().lower(), "")
+    if not sep or not kind or not value.strip():
+        raise InputError(
+            f"bad --subject {mask(arg)!r}: expected KIND=VALUE with KIND one of {', '.join(SUBJECT_KINDS)}"
+        )
+    return kind, value.strip()
+
+
+# --------------------------------------------------------------------------------- reading
+
+
+def _fmt(ds: Any) -> str:
+    fmt = (ds.format or "").lower()
+    if not fmt and ds.path is not None:
+        fmt = {".vault": "vault", ".log": "log"}.get(Path(ds.path).suffix.lower(), "")
+    return fmt
+
+
+def read_estate_frame(datamap: Any, ds: Any, *, vault_key: bytes | None = None) -> pd.DataFrame:
+    """Read one data map dataset as a DataFrame (positions = row ids). Vault datasets need the key."""
+    from . import sources
+
+    fmt = _fmt(ds)
+    if fmt == "vault":
+        if vault_key is None:
+            raise ConfigError(f"dataset {ds.name!r} is a vault: a vault key is needed to read it")
+        from .vault import Vault
+
+        frame = Vault.open(ds.path, vault_key).to_frame()
+        if ds.subject_key and ds.subject_key not in frame.columns and "record_id" in frame.columns:
+            frame = frame.rename(columns={"record_id": ds.subject_key})
+        return frame
+    if getattr(ds, "is_sql", False) or fmt in {"sql", "sqlite"}:
+        reader = getattr(sources, "read_dataset", None)
+        if reader is None:
+            raise ConfigError(f"dataset {ds.name!r} is SQL and this build cannot read SQL datasets yet")
+        return reader(ds)
+    if fmt == "log":
+        return sources.read_log(ds.path)
+    mapped = {"tsv": "csv", "json": "jsonl", "": None}.get(fmt, fmt)
+    return sources.read_table(ds.path, format=mapped)
+
+
+def _read_register(reg: Any) -> pd.DataFrame:
+    from . import sources
+
+    fmt = {"tsv": "csv", "json": "jsonl", None: None, "": None}.get(reg.format, reg.format)
+    return sources.read_table(reg.path, format=fmt)
+
+
+def _vault_key(datamap: Any, vault_key: bytes | None) -> bytes | None:
+    """The vault key given, else loaded from the data map's ``vault.key_file`` / ``vault.key_env``."""
+    if vault_key is not None:
+        return vault_key
+    vcfg = dict(getattr(datamap, "vault", None) or {})
+    if not vcfg.get("path") and not any(_fmt(d) == "vault" for d in datamap.datasets):
+        return None
+    from .vault import load_key
+
+    key_file = vcfg.get("key_file")
+    if key_file and datamap.resolve(key_file).exists():
+        return load_key(datamap.resolve(key_file))
+    return load_key(env=vcfg.get("key_env") or None)
+
+
+def _is_stringy(s: pd.Series) -> bool:
+    return pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype)
+
+
+def _str(s: pd.Series) -> pd.Series:
+    return s.astype("string")
+
+
+# ------------------------------------------------------------------------- identity index
+
+
+def _index_rows(frame: pd.DataFrame, key_col: str, columns: Mapping[str, str | None], source: str) -> list[tuple]:
+    """(subject_id, kind, key, raw, source) for every identifier cell of an identity frame."""
+    out: list[tuple] = []
+    if key_col not in frame.columns:
+        return out
+    region_col = next((c for c in ("country", "country_code") if c in frame.columns), None)
+    kinds = {c: identifier_kind(c, columns.get(c)) for c in frame.columns if c != key_col}
+    kinds = {c: k for c, k in kinds.items() if k}
+    ids = frame[key_col]
+    regions = frame[region_col] if region_col else None
+    for pos in range(len(frame)):
+        sid = ids.iat[pos]
+        if sid is None or pd.isna(sid) or not str(sid).strip():
+            continue
+        sid = str(sid).strip()
+        out.append((sid, "token", sid, sid, source))
+        region = None
+        if regions is not None:
+            r = regions.iat[pos]
+            region = str(r).upper() if isinstance(r, str) and len(r) == 2 else None
+        for col, kind in kinds.items():
+            raw = frame[col].iat[pos]
+            if raw is None or (not isinstance(raw, str) and pd.isna(raw)):
+                continue
+            raw_s = raw.isoformat()[:10] if hasattr(raw, "isoformat") and kind == "dob" else str(raw)
+            for key in normalize_identifier(kind, raw_s, region=region):
+                out.append((sid, kind, key, raw_s, source))
+    return out
+
+
+def _cookie_pairs(cookie: Any) -> list[tuple[str, str]]:
+    if not isinstance(cookie, str) or not cookie or cookie == "-":
+        return []
+    pairs = []
+    for part in cookie.split(";"):
+        name, sep, value = part.strip().partition("=")
+        if sep and value:
+            pairs.append((name.strip(), value.strip()))
+    return pairs
+
+
+def _build_index(datamap: Any, key: bytes | None) -> tuple[pd.DataFrame, set[str]]:
+    """The identity index (one row per subject identifier) and the names of token-carrying cookies."""
+    rows: list[tuple] = []
+    vcfg = dict(getattr(datamap, "vault", None) or {})
+    vault_ds = [d for d in datamap.datasets if _fmt(d) == "vault"]
+    vault_path = datamap.resolve(vcfg["path"]) if vcfg.get("path") else None
+    if vault_path is not None and not any(Path(d.path) == vault_path for d in vault_ds) and key is not None:
+        from .vault import Vault
+
+        frame = Vault.open(vault_path, key).to_frame()
+        rows += _index_rows(frame, "record_id", {}, "vault")
+    for ds in datamap.datasets:
+        fmt = _fmt(ds)
+        if ds.zone != "identified" or not ds.subject_key or fmt == "log":
+            continue
+        if fmt == "vault" and key is None:
+            continue
+        frame = read_estate_frame(datamap, ds, vault_key=key)
+        rows += _index_rows(frame, ds.subject_key, ds.columns, ds.name)
+    index = pd.DataFrame(rows, columns=["subject_id", "kind", "key", "raw", "source"])
+    tokens = set(index.loc[index["kind"] == "token", "subject_id"])
+    # server logs: cookies that carry a known subject token tie the line's IP and other cookies to them
+    cookie_names: set[str] = set()
+    log_rows: list[tuple] = []
+    for ds in datamap.datasets:
+        if _fmt(ds) != "log":
+            continue
+        log = read_estate_frame(datamap, ds)
+        declared = (ds.extra or {}).get("subject_cookie")
+        if declared:
+            cookie_names.add(str(declared))
+        for ip, cookie in zip(log["ip"], log["cookie"], strict=False):
+            pairs = _cookie_pairs(cookie)
+            owners = {v for _, v in pairs if v in tokens}
+            cookie_names |= {n for n, v in pairs if v in tokens}
+            if len(owners) != 1:
+                continue
+            sid = next(iter(owners))
+            if isinstance(ip, str) and ip not in {"", "-"}:
+                for k in normalize_identifier("ip", ip):
+                    log_rows.append((sid, "ip", k, ip, ds.name))
+            for name, value in pairs:
+                if value not in tokens:
+                    log_rows.append((sid, "cookie", f"{name}={value}", f"{name}={value}", ds.name))
+    if log_rows:
+        index = pd.concat([index, pd.DataFrame(log_rows, columns=index.columns)], ignore_index=True)
+    return index.drop_duplicates(ignore_index=True), cookie_names
+
+
+def _candidates(index: pd.DataFrame, kind: str, value: str) -> set[str]:
+    if kind == "name" and "|" in value:
+        name, _, dob = value.partition("|")
+        by_name = _candidates(index, "name", name)
+        dob_keys = normalize_identifier("dob", dob.strip())
+        if not dob_keys:
+            raise InputError("bad name subject: expected 'Full Name|YYYY-MM-DD'")
+        dob_hits = set(index.loc[(index["kind"] == "dob") & index["key"].isin(dob_keys), "subject_id"])
+        return by_name & dob_hits
+    keys = normalize_identifier(kind, value)
+    if not keys:
+        return set()
+    return set(index.loc[(index["kind"] == kind) & index["key"].isin(keys), "subject_id"])
+
+
+def _describe(index: pd.DataFrame, sid: str) -> str:
+    """A masked description of one candidate (for ambiguity errors)."""
+    sub = index[index["subject_id"] == sid]
+    parts = []
+    for kind in ("name", "email", "phone"):
+        vals = sorted(set(sub.loc[sub["kind"] == kind, "raw"]))
+        if vals:
+            parts.append(f"{kind} {mask(vals[0], _MASK_ENTITY.get(kind))}")
+    return ", ".join(parts) or "a subject with no identifiers on record"
+
+
+def _ref_key(vault_key: bytes | None) -> bytes | None:
+    if vault_key is None:
+        return None
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_REF_INFO).derive(vault_key)
+
+
+def subject_ref(subject_id: str, vault_key: bytes | None = None) -> str:
+    """Opaque reference for logs: HMAC-SHA256 of ``subject_id`` under a vault-derived key (else SHA-256)."""
+    rk = _ref_key(vault_key)
+    data = subject_id.encode("utf-8")
+    digest = hmac.new(rk, data, hashlib.sha256).hexdigest() if rk else hashlib.sha256(data).hexdigest()
+    return "sref_" + digest[:32]
+
+
+_HASHES = ("sha256", "sha1", "md5")
+
+
+def _pseudonyms(datamap: Any, identifiers: Mapping[str, set[str]], key: bytes | None) -> dict[str, str]:
+    """Pseudonyms of the subject's (exclusive) identifiers: unkeyed hashes and declared keyed HMACs."""
+    out: dict[str, str] = {}
+    for kind in ("email", "phone"):
+        for raw in sorted(identifiers.get(kind, ())):
+            forms = {raw, raw.strip(), raw.strip().lower()}
+            if kind == "phone":
+                forms |= {k.split(":", 1)[1] for k in _phone_keys(raw) if k.startswith("e164:")}
+            for form in sorted(forms):
+                for algo in _HASHES:
+                    out.setdefault(hashlib.new(algo, form.encode("utf-8")).hexdigest(), f"{algo}({kind})")
+    hmac_ds = [d for d in datamap.datasets if str((d.pseudonym or {}).get("kind", "")).lower() == "hmac"]
+    if hmac_ds and key is not None:
+        from .vault import pseudonym
+
+        for ds in hmac_ds:
+            prefix = str((ds.pseudonym or {}).get("prefix", "p_"))
+            of = (ds.pseudonym or {}).get("of")
+            kinds = [str(of)] if of else ["email", "phone", "token", "name"]
+            for kind in kinds:
+                kind = _KIND_ALIASES.get(kind, identifier_kind(kind) or kind)
+                for raw in sorted(identifiers.get(kind, ())):
+                    out.setdefault(pseudonym(raw, key, prefix=prefix), f"hmac({kind})")
+    return out
+
+
+def resolve_subjects(
+    datamap: Any, pairs: Iterable[tuple[str, str]], *, vault_key: bytes | None = None
+) -> Subject:
+    """Resolve a subject from one or more ``(kind, value)`` identifiers that must all point at them.
+
+    Each identifier narrows the candidates (so ``phone`` + ``email`` settles a shared phone line).
+    Raises :class:`AmbiguousSubjectError` when more than one subject remains, :class:`SubjectError`
+    when the identifiers point at different subjects; gives ``found=False`` when none is known.
+    """
+    pairs = [(_KIND_ALIASES.get(str(k).strip().lower(), ""), str(v).strip()) for k, v in pairs]
+    if not pairs:
+        raise InputError("give at least one subject identifier (KIND=VALUE)")
+    for kind, value in pairs:
+        if kind not in SUBJECT_KINDS or not value:
+            raise InputError(f"unknown subject kind or empty value (kinds: {', '.join(SUBJECT_KINDS)})")
+    key = _vault_key(datamap, vault_key)
+    index, cookie_names = _build_index(datamap, key)
+    kinds_used = tuple(dict.fromkeys(k for k, _ in pairs))
+
+    sets = [_candidates(index, k, v) for k, v in pairs]
+    nonempty = [s for s in sets if s]
+    if not nonempty:
+        tokens = {v for k, v in pairs if k == "token"}
+        sid = sorted(tokens)[0] if len(tokens) == 1 else None
+        ident = {"tokens": frozenset(tokens)} if tokens else {}
+        ref_basis = sid or "|".join(f"{k}:{sorted(normalize_identifier(k, v) or {v})[0]}" for k, v in pairs)
+        return Subject(
+            subject_id=sid,
+            found=False,
+            kinds_used=kinds_used,
+            identifiers=ident,
+            ref=subject_ref(ref_basis, key),
+            exclusive=dict(ident),
+        )
+    common = set.intersection(*sets)
+    if len(nonempty) < len(sets) or not common:
+        raise SubjectError("the identifiers given do not all belong to one data subject; nothing exported")
+    if len(common) > 1:
+        desc = tuple(f"candidate {i}: {_describe(index, sid)}" for i, sid in enumerate(sorted(common), 1))
+        what = " + ".join(f"{k} {mask(v.split('|')[0], _MASK_ENTITY.get(k))}" for k, v in pairs)
+        raise AmbiguousSubjectError(
+            f"{what} matches {len(common)} data subjects ({'; '.join(desc)}); "
+            "add another identifier (e.g. email, or name|date of birth)",
+            candidates=desc,
+        )
+    sid = next(iter(common))
+    mine = index[index["subject_id"] == sid]
+    # a key held by another subject too is shared: never used to find rows
+    owners = index.groupby(["kind", "key"])["subject_id"].nunique()
+    identifiers: dict[str, set[str]] = {}
+    exclusive: dict[str, set[str]] = {}
+    for kind, key_, raw in zip(mine["kind"], mine["key"], mine["raw"], strict=True):
+        identifiers.setdefault(kind, set()).add(raw)
+        if owners.get((kind, key_), 0) == 1:
+            exclusive.setdefault(kind, set()).add(raw)
+    # a raw value is exclusive only when none of its keys is shared
+    for kind, raws in list(exclusive.items()):
+        exclusive[kind] = {
+            r for r in raws if all(owners.get((kind, k), 0) <= 1 for k in _norm_keys_for_index(kind, r))
+        }
+    pseudo = _pseudonyms(datamap, exclusive, key)
+    plural = {_PLURAL.get(k, k): frozenset(v) for k, v in identifiers.items()}
+    plural_ex = {_PLURAL.get(k, k): frozenset(v) for k, v in exclusive.items()}
+    plural["pseudonyms"] = frozenset(pseudo)
+    plural_ex["pseudonyms"] = frozenset(pseudo)
+    return Subject(
+        subject_id=sid,
+        found=True,
+        kinds_used=kinds_used,
+        identifiers=plural,
+        ref=subject_ref(sid, key),
+        exclusive=plural_ex,
+        pseudonym_sources=pseudo,
+        token_cookies=frozenset(cookie_names),
+    )
+
+
+def _norm_keys_for_index(kind: str, raw: str) -> set[str]:
+    if kind == "cookie":
+        return {raw}
+    return normalize_identifier(kind, raw) or {raw}
+
+
+def resolve_subject(datamap: Any, kind: str, value: str, *, vault_key: bytes | None = None) -> Subject:
+    """Resolve the data subject an identifier names (see the module docstring).
+
+    ``kind``: email | phone | token | name (``"Full Name|YYYY-MM-DD"`` or the name alone) | ip.
+    ``vault_key``: the vault master key; by default loaded from the data map's ``vault.key_file``
+    or ``vault.key_env``.
+    """
+    return resolve_subjects(datamap, [(kind, value)], vault_key=vault_key)
+
+
+# ------------------------------------------------------------------------------- matching
+
+
+def _text_patterns(subject: Subject) -> tuple[list[str], list[re.Pattern], set[str]]:
+    emails = sorted({e.casefold() for e in subject.ids("emails", exclusive=True)})
+    names = [
+        re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, n.split())) + r"(?!\w)", re.IGNORECASE)
+        for n in sorted(subject.ids("names", exclusive=True))
+        if len(n.split()) >= 2
+    ]
+    phone_keys: set[str] = set()
+    for p in subject.ids("phones", exclusive=True):
+        phone_keys |= _phone_keys(p)
+    return emails, names, phone_keys
+
+
+def _phones_in(text: str) -> set[str]:
+    import phonenumbers
+
+    keys: set[str] = set()
+    for m in phonenumbers.PhoneNumberMatcher(text, _DEFAULT_REGION, leniency=phonenumbers.Leniency.POSSIBLE):
+        keys |= _phone_keys(m.raw_string)
+    return keys
+
+
+def match_frame(
+    df: pd.DataFrame,
+    subject: Subject,
+    *,
+    subject_key: str | None = None,
+    columns: Mapping[str, str | None] | None = None,
+    offset: int = 0,
+) -> FrameMatch:
+    """Match the subject's rows in one frame (or chunk; ``offset`` = position of its first row).
+
+    A row is the subject's when its ``subject_key`` value is one of their tokens or pseudonyms, or --
+    when the key is empty or the frame has none -- when an identifier column equals one of their
+    exclusive identifiers or a text column contains one. Rows keyed to someone else that mention
+    the subject go to ``mention_row_ids``.
+    """
+    columns = columns or {}
+    n = len(df)
+    reasons: list[list[str]] = [[] for _ in range(n)]
+    owned_by_other = pd.Series(False, index=df.index)
+    tokens, pseudos = subject.ids("tokens"), subject.ids("pseudonyms")
+    if subject_key and subject_key in df.columns:
+        keyvals = _str(df[subject_key]).str.strip()
+        hit_tok = keyvals.isin(tokens).fillna(False).to_numpy()
+        hit_ps = keyvals.isin(pseudos).fillna(False).to_numpy()
+        for i in hit_tok.nonzero()[0]:
+            reasons[i].append(f"subject_key:{subject_key}")
+        for i in hit_ps.nonzero()[0]:
+            reasons[i].append(f"pseudonym:{subject.pseudonym_sources.get(str(keyvals.iat[i]), 'hash')}")
+        has_key = keyvals.notna() & (keyvals != "")
+        owned_by_other = (has_key & ~keyvals.isin(tokens | pseudos)).fillna(False)
+    other = owned_by_other.to_numpy()
+
+    id_cols = {c: identifier_kind(c, columns.get(c)) for c in df.columns if c != subject_key}
+    exclusive_keys = {
+        kind: set().union(*(_norm_keys_for_index(kind, v) for v in subject.ids(kind, exclusive=True)))
+        for kind in ("email", "phone", "ip", "push_token", "token")
+        if subject.ids(kind, exclusive=True)
+    }
+    mentions: set[int] = set()
+    for col, kind in id_cols.items():
+        if kind not in exclusive_keys or not _is_stringy(df[col]):
+            continue
+        wanted = exclusive_keys[kind]
+        s = _str(df[col])
+        if kind in {"email", "push_token", "token"}:
+            norm = s.map(lambda v, k=kind: next(iter(normalize_identifier(k, v)), None) if isinstance(v, str) else None)
+            hits = norm.isin(wanted).fillna(False).to_numpy().nonzero()[0]
+        else:
+            hits = [
+                i for i, v in enumerate(s) if isinstance(v, str) and normalize_identifier(kind, v) & wanted
+            ]
+        for i in hits:
+            (mentions.add(i) if other[i] else reasons[i].append(f"column:{col}"))
+
+    emails, name_res, phone_keys = _text_patterns(subject)
+    last4 = {re.sub(r"\D", "", k)[-4:] for k in phone_keys}
+    for col in df.columns:
+        if col == subject_key or id_cols.get(col) or not _is_stringy(df[col]):
+            continue
+        s = _str(df[col])
+        folded = s.str.casefold()
+        cand = pd.Series(False, index=df.index)
+        for e in emails:
+            cand |= folded.str.contains(e, regex=False, na=False)
+        for rx in name_res:
+            cand |= s.str.contains(rx, na=False)
+        for d4 in last4:
+            cand |= s.str.replace(r"\D", "", regex=True).str.contains(d4, regex=False, na=False)
+        for i in cand.to_numpy().nonzero()[0]:
+            text = s.iat[i]
+            low = text.casefold()
+            hit = any(e in low for e in emails) or any(rx.search(text) for rx in name_res)
+            if not hit and phone_keys:
+                hit = bool(_phones_in(text) & phone_keys)
+            if hit:
+                (mentions.add(i) if other[i] else reasons[i].append(f"text:{col}"))
+
+    ids = [i for i in range(n) if reasons[i]]
+    return FrameMatch(
+        row_ids=tuple(offset + i for i in ids),
+        row_reasons=tuple(";".join(dict.fromkeys(reasons[i])) for i in ids),
+        mention_row_ids=tuple(offset + i for i in sorted(mentions) if not reasons[i]),
+    )
+
+
+def match_log_frame(df: pd.DataFrame, subject: Subject, *, offset: int = 0) -> FrameMatch:
+    """Match the subject's server log lines (a :func:`sources.read_log` frame or chunk).
+
+    A line is theirs when its cookie carries their token (``log:token``); or, when it carries no
+    other subject's token, when a cookie equals one seen with their token (``log:cookie``) or its
+    IP is their sign-up IP or one seen with their token and nobody else's (``log:ip``).
+    """
+    tokens = subject.ids("tokens")
+    cookies = subject.ids("cookies", exclusive=True)
+    ips = set().union(*(normalize_identifier("ip", v) for v in subject.ids("ips", exclusive=True)))
+    ids, why, mentions = [], [], []
+    cookie_col = df["cookie"] if "cookie" in df.columns else pd.Series([None] * len(df))
+    ip_col = df["ip"] if "ip" in df.columns else pd.Series([None] * len(df))
+    for i, (ip, cookie) in enumerate(zip(ip_col, cookie_col, strict=True)):
+        pairs = _cookie_pairs(cookie)
+        reasons = []
+        if any(v in tokens for _, v in pairs):
+            reasons.append("log:token")
+        else:
+            foreign = any(n in subject.token_cookies for n, _ in pairs)
+            own = any(f"{n}={v}" in cookies for n, v in pairs) or (
+                isinstance(ip, str) and bool(normalize_identifier("ip", ip) & ips)
+            )
+            if foreign:
+                if own:
+                    mentions.append(offset + i)
+                continue
+            if any(f"{n}={v}" in cookies for n, v in pairs):
+                reasons.append("log:cookie")
+            if isinstance(ip, str) and normalize_identifier("ip", ip) & ips:
+                reasons.append("log:ip")
+        if reasons:
+            ids.append(offset + i)
+            why.append(";".join(reasons))
+    return FrameMatch(tuple(ids), tuple(why), tuple(mentions))
+
+
+def _register_key(datamap: Any) -> str | None:
+    keys = [d.subject_key for d in datamap.datasets if d.zone == "identified" and d.subject_key]
+    return max(set(keys), key=keys.count) if keys else None
+
+
+def find_subject_data(datamap: Any, subject: Subject, *, engine: str = "pandas") -> SubjectData:
+    """Collect the subject's rows in every dataset of the data map, their log lines, and register rows.
+
+    ``engine``: ``"pandas"`` (in memory). Other engines plug in through ``privacy_audit.engine``
+    (a ``subject_search(datamap, subject, match_frame=..., match_log_frame=...)`` function there);
+    an unknown engine is a ConfigError. Vault datasets are read with the key from the data map.
+    """
+    if engine != "pandas":
+        try:
+            from . import engine as _engine
+        except ImportError:
+            _engine = None
+        hook = getattr(_engine, "subject_search", None) if _engine else None
+        if hook is None:
+            raise ConfigError(f"engine {engine!r} is not available for subject search (use pandas)")
+        return hook(datamap, subject, engine=engine, match_frame=match_frame, match_log_frame=match_log_frame)
+    key = None
+    if any(_fmt(d) == "vault" for d in datamap.datasets):
+        key = _vault_key(datamap, None)
+    matches: list[DatasetMatch] = []
+    errors: list[tuple[str, str]] = []
+    has_ids = bool(subject.keys or any(subject.exclusive.values()))
+    for ds in datamap.datasets:
+        fmt = _fmt(ds)
+        try:
+            frame = read_estate_frame(datamap, ds, vault_key=key)
+        except (InputError, ConfigError) as exc:
+            errors.append((ds.name, str(exc)))
+            frame = pd.DataFrame()
+        if not has_ids or frame.empty:
+            fm = FrameMatch((), ())
+        elif fmt == "log":
+            fm = match_log_frame(frame, subject)
+        else:
+            fm = match_frame(frame, subject, subject_key=ds.subject_key, columns=ds.columns)
+        rows = frame.iloc[list(fm.row_ids)].reset_index(drop=True) if fm.row_ids else frame.iloc[0:0]
+        lines = tuple(str(x) for x in rows["raw"]) if fmt == "log" and "raw" in rows.columns else ()
+        matches.append(
+            DatasetMatch(
+                name=ds.name,
+                zone=ds.zone,
+                rows=rows,
+                row_ids=fm.row_ids,
+                matched_by=fm.matched_by,
+                log_lines=lines,
+                row_reasons=fm.row_reasons,
+                mention_row_ids=fm.mention_row_ids,
+                kind="log" if fmt == "log" else "dataset",
+            )
+        )
+    registers: list[DatasetMatch] = []
+    rkey = _register_key(datamap)
+    for name, reg in sorted((getattr(datamap, "registers", None) or {}).items()):
+        try:
+            frame = _read_register(reg)
+        except InputError as exc:
+            errors.append((f"register:{name}", str(exc)))
+            continue
+        if rkey is None or rkey not in frame.columns:
+            continue
+        fm = match_frame(frame[[rkey]], subject, subject_key=rkey) if has_ids else FrameMatch((), ())
+        rows = frame.iloc[list(fm.row_ids)].reset_index(drop=True)
+        registers.append(
+            DatasetMatch(name, "register", rows, fm.row_ids, fm.matched_by, (), fm.row_reasons, (), "register")
+        )
+    return SubjectData(subject=subject, datasets=tuple(matches), registers=tuple(registers), errors=tuple(errors))
