@@ -42,6 +42,7 @@ __all__ = [
     "load_controls",
     "run_checks",
     "find_column",
+    "cookie_value",
 ]
 
 log = logging.getLogger(__name__)
@@ -184,6 +185,17 @@ def _control_for(cid: str, controls: Mapping[str, dict], default: Mapping[str, A
     return Control(cid, str(spec["clause"]), spec.get("severity", "medium"), spec.get("title", ""))
 
 
+def cookie_value(header: object, name: str) -> str | None:
+    """The value of cookie ``name`` in a ``Cookie:`` header string (``None`` when absent)."""
+    if not isinstance(header, str) or header in {"", "-"}:
+        return None
+    for part in header.split(";"):
+        key, sep, value = part.strip().partition("=")
+        if sep and key == name and value:
+            return value
+    return None
+
+
 def find_column(frame: pd.DataFrame, *names: str) -> str | None:
     """The first column of ``frame`` whose name matches one of ``names`` (case-insensitive)."""
     lower = {str(c).lower(): c for c in frame.columns}
@@ -208,6 +220,7 @@ class CheckContext:
         self._registers: dict[str, pd.DataFrame | None] = {}
         self._scans: dict[str, Any] = {}
         self.problems: list[tuple[str, str]] = []
+        self._vault_key: bytes | None = None
 
     def problem(self, check: str, message: str) -> None:
         """Record that part of a check could not be evaluated (the rest of the run goes on)."""
@@ -224,15 +237,35 @@ class CheckContext:
     def _read(self, ds: Dataset) -> pd.DataFrame:
         from .. import sources
 
+        if ds.format == "vault":
+            from ..vault import Vault
+
+            frame = Vault.open(ds.path, self.vault_key()).to_frame()
+            if ds.subject_key and ds.subject_key not in frame.columns:
+                frame = frame.rename(columns={"record_id": ds.subject_key})
+            return frame
         reader = getattr(sources, "read_dataset", None)
-        if reader is not None and (ds.is_sql or ds.format not in _READABLE | {"tsv", "json", None}):
+        if ds.is_sql or ds.format in {"sql", "sqlite"} or ds.path is None:
+            if reader is None:
+                raise InputError(f"dataset {ds.name}: this build cannot read SQL datasets")
             return reader(ds)
-        if ds.is_sql or ds.path is None:
-            raise InputError(f"dataset {ds.name}: cannot read a SQL dataset here (no sources.read_dataset)")
         fmt = {"tsv": "csv", "json": "jsonl"}.get(ds.format or "", ds.format)
         if fmt is not None and fmt not in _READABLE:
             raise InputError(f"dataset {ds.name}: cannot read format {ds.format!r} as a table")
         return sources.read_table(ds.path, format=fmt)
+
+    def vault_key(self) -> bytes:
+        """The vault master key: ``vault.key_file`` of the data map, else ``vault.key_env`` (cached)."""
+        if self._vault_key is None:
+            from ..vault import load_key
+
+            cfg = self.datamap.vault
+            key_file = cfg.get("key_file")
+            if key_file and self.datamap.resolve(key_file).is_file():
+                self._vault_key = load_key(self.datamap.resolve(key_file))
+            else:
+                self._vault_key = load_key(env=cfg.get("key_env"))
+        return self._vault_key
 
     def register(self, name: str) -> pd.DataFrame | None:
         """The governance register ``name`` (e.g. ``consents``) as a DataFrame, ``None`` if undeclared."""
@@ -257,15 +290,25 @@ class CheckContext:
         return self._scans[ds.name]
 
     def subject_values(self, dataset: str | Dataset) -> pd.Series | None:
-        """The dataset's subject-key column as strings (``None`` when it declares no usable key)."""
+        """The subject id of each row as strings (``None`` when the dataset has no subject key).
+
+        The id is the ``subject_key`` column, or -- for server logs -- the value of the cookie the
+        data map names with ``subject_cookie:`` inside the log's ``cookie`` field.
+        """
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
-        if not ds.subject_key:
+        cookie_name = ds.extra.get("subject_cookie")
+        if not ds.subject_key and not cookie_name:
             return None
         df = self.frame(ds)
-        col = find_column(df, ds.subject_key)
+        if ds.subject_key:
+            col = find_column(df, ds.subject_key)
+            if col is None:
+                raise InputError(f"dataset {ds.name}: subject_key column {ds.subject_key!r} not in the data")
+            return df[col].map(lambda v: None if pd.isna(v) else str(v))
+        col = find_column(df, "cookie", "cookies")
         if col is None:
-            raise InputError(f"dataset {ds.name}: subject_key column {ds.subject_key!r} not in the data")
-        return df[col].map(lambda v: None if pd.isna(v) else str(v))
+            raise InputError(f"dataset {ds.name}: subject_cookie given but the data has no cookie column")
+        return df[col].map(lambda v: cookie_value(v, str(cookie_name)))
 
     # -- findings ----------------------------------------------------------------------------
     def control(self, check: str) -> Control:
