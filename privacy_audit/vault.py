@@ -53,7 +53,7 @@ import logging
 import os
 import secrets
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -80,6 +80,8 @@ __all__ = [
     "pseudonym",
     "random_token",
     "normalize_value",
+    "SplitResult",
+    "split_identities",
 ]
 
 logger = logging.getLogger(__name__)
@@ -479,6 +481,142 @@ class Vault:
         data = self.to_bytes()
         _atomic_write(self.path, data)
         logger.info("vault saved: %s (%d records, %d shredded)", self.path, len(self._records), len(self._shredded))
+
+
+@dataclass(frozen=True, slots=True)
+class SplitResult:
+    """A mixed dataset split into vault records and a pseudonymous dataset (see :func:`split_identities`).
+
+    ``data`` holds the non-PII columns plus ``token_column``; ``records`` maps each record id to the
+    PII fields it stands for. ``to_dict()`` / ``to_frame()`` give counts and names only, no values.
+    """
+
+    data: pd.DataFrame
+    records: Mapping[str, Mapping[str, str | None]]
+    pii_columns: tuple[str, ...]
+    token_column: str
+    kind: str
+    rows: int
+    rows_without_identity: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a summary without values."""
+        return {
+            "kind": self.kind,
+            "token_column": self.token_column,
+            "pii_columns": list(self.pii_columns),
+            "kept_columns": [c for c in self.data.columns if c != self.token_column],
+            "rows": self.rows,
+            "subjects": len(self.records),
+            "rows_without_identity": self.rows_without_identity,
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return one row per input column: where it went (``vault`` or ``output``)."""
+        rows = [{"column": c, "destination": "vault"} for c in self.pii_columns]
+        rows += [{"column": c, "destination": "output"} for c in self.data.columns]
+        return pd.DataFrame(rows, columns=["column", "destination"])
+
+
+def _cell(value: Any) -> str | None:
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, pd.Timestamp | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def split_identities(
+    df: pd.DataFrame,
+    pii_columns: Iterable[str],
+    *,
+    kind: str = "token",
+    key: bytes | None = None,
+    token_column: str = "subject_token",
+    subject_column: str | None = None,
+    existing: Mapping[str, Mapping[str, str | None]] | None = None,
+) -> SplitResult:
+    """Split ``df`` into vault records (the ``pii_columns``) and a pseudonymous frame.
+
+    Rows with the same PII values (or the same ``subject_column`` value) are one subject and get
+    one record id: a new random token (``kind="token"``) or the keyed pseudonym of the subject's
+    value(s) under ``key`` (``kind="hmac"``). Rows whose PII cells are all empty get no id. Records
+    already in ``existing`` (id -> fields) are reused when identical; a conflict is an InputError.
+    The output keeps the other columns, with ``token_column`` first. Nothing is written.
+    """
+    columns = list(dict.fromkeys(pii_columns))
+    if not columns:
+        raise InputError("no PII columns to move into the vault (give --columns or scan found none)")
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise InputError(f"column(s) not in the input: {', '.join(map(str, missing))}")
+    if token_column in df.columns:
+        raise InputError(f"the input already has a column named {token_column!r}; choose another --token-column")
+    if subject_column is not None and subject_column not in columns:
+        raise InputError(f"--subject-column {subject_column!r} must be one of the PII columns moved to the vault")
+    if kind not in {"token", "hmac"}:
+        raise InputError(f"pseudonym kind must be 'token' or 'hmac', not {kind!r}")
+    if kind == "hmac":
+        if key is None:
+            raise ConfigError("keyed (hmac) pseudonyms need the vault key")
+        _check_key(key)
+    existing = existing or {}
+
+    records: dict[str, dict[str, str | None]] = {}
+    by_group: dict[Any, str] = {}
+    ids: list[str | None] = []
+    conflicts = 0
+    empty_rows = 0
+    pii = df[columns]
+    for values in pii.itertuples(index=False, name=None):
+        fields = {str(c): _cell(v) for c, v in zip(columns, values, strict=True)}
+        if all(v is None or v == "" for v in fields.values()):
+            ids.append(None)
+            empty_rows += 1
+            continue
+        group: Any = fields[subject_column] if subject_column is not None else tuple(fields.values())
+        if subject_column is not None and group in (None, ""):
+            group = ("__row__", len(ids))  # no subject value: its own subject
+        rid = by_group.get(group)
+        if rid is None:
+            if kind == "hmac":
+                text = group if isinstance(group, str) else json.dumps(list(fields.values()), ensure_ascii=False)
+                rid = pseudonym(text, key)  # type: ignore[arg-type]
+            else:
+                rid = random_token()
+                while rid in records or rid in existing:
+                    rid = random_token()
+            by_group[group] = rid
+        if rid in records:
+            if records[rid] != fields:
+                conflicts += 1
+        else:
+            if rid in existing and dict(existing[rid]) != fields:
+                conflicts += 1
+            records[rid] = fields
+        ids.append(rid)
+    if conflicts:
+        raise InputError(
+            f"{conflicts} row(s) map to a subject whose vault record holds different PII values; "
+            "choose a --subject-column that identifies one person, or use --pseudonym token"
+        )
+    kept = [c for c in df.columns if c not in columns]
+    out = df[kept].copy()
+    out.insert(0, token_column, pd.array(ids, dtype=object))
+    return SplitResult(
+        data=out,
+        records=records,
+        pii_columns=tuple(str(c) for c in columns),
+        token_column=token_column,
+        kind=kind,
+        rows=len(df),
+        rows_without_identity=empty_rows,
+    )
 
 
 def _parse(raw: bytes, key: bytes, path: Path) -> dict[str, Any]:

@@ -334,3 +334,46 @@ def test_random_tokens_unique():
 def test_module_exports():
     for name in vault_mod.__all__:
         assert hasattr(vault_mod, name)
+
+
+# ------------------------------------------------------------------------------ split_identities
+
+
+def test_split_identities_groups_subjects_and_keeps_other_columns():
+    import pandas as pd
+
+    from privacy_audit.vault import split_identities
+
+    df = pd.DataFrame(
+        {
+            "email": ["a@example.com", "b@example.com", "a@example.com", None],
+            "name": ["Ann", "Bob", "Ann", None],
+            "score": [1, 2, 3, 4],
+        }
+    )
+    result = split_identities(df, ["email", "name"])
+    assert list(result.data.columns) == ["subject_token", "score"]
+    tokens = result.data["subject_token"].tolist()
+    assert tokens[0] == tokens[2] and tokens[0] != tokens[1] and tokens[3] is None
+    assert result.rows_without_identity == 1 and len(result.records) == 2
+    assert dict(result.records[tokens[1]]) == {"email": "b@example.com", "name": "Bob"}
+    assert result.to_dict()["subjects"] == 2 and "a@example.com" not in str(result.to_dict())
+    assert result.to_frame()["destination"].tolist() == ["vault", "vault", "output", "output"]
+
+
+def test_split_identities_conflicts_with_existing_record():
+    import pandas as pd
+
+    from privacy_audit.vault import split_identities
+
+    k = generate_key()
+    df = pd.DataFrame({"email": ["a@example.com"], "name": ["Ann"]})
+    rid = pseudonym("a@example.com", k)
+    same = split_identities(df, ["email", "name"], kind="hmac", key=k, subject_column="email",
+                            existing={rid: {"email": "a@example.com", "name": "Ann"}})
+    assert list(same.records) == [rid]
+    with pytest.raises(InputError, match="different PII values"):
+        split_identities(df, ["email", "name"], kind="hmac", key=k, subject_column="email",
+                         existing={rid: {"email": "a@example.com", "name": "Anne"}})
+    with pytest.raises(InputError, match="already has a column"):
+        split_identities(df, ["email"], token_column="name")
