@@ -145,7 +145,7 @@ def active_rows(register: pd.DataFrame, as_of: object | None = None) -> pd.DataF
 
 
 def dataset_subjects(ctx: CheckContext, ds) -> set[str] | None:
-    """Distinct subject ids of a dataset, ``None`` when it has no subject key."""
+    """Distinct subject ids of a dataset (object or name), ``None`` when it has no subject key."""
     values = ctx.subject_values(ds)
     if values is None:
         return None

@@ -6,7 +6,8 @@
   dataset has no ``subject_key``); the evidence says what is on disk and shows one masked value.
 * ``encryption.unencrypted_export``: files in the exports area -- every file under ``exports_dir:``
   and every dataset marked ``kind: export`` -- that are plaintext or zips with unencrypted entries.
-  Files that are themselves declared datasets (not marked as exports) are left to the first check.
+  ``dataset`` is the declared dataset the file belongs to, else the file's path relative to the
+  data map's folder. A plaintext identified dataset lying in the exports area gets both findings.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def _example(ctx: CheckContext, ds) -> str:
 def plaintext_identified(ctx: CheckContext) -> Iterator[Finding]:
     cid = "encryption.plaintext_identified"
     for ds in ctx.datamap.datasets:
-        if ds.zone != "identified" or is_export(ds) or ds.path is None or ds.format == "vault":
+        if ds.zone != "identified" or ds.path is None or ds.format == "vault":
             continue
         if ds.encrypted:
             continue  # the declaration is the claim (storage-level encryption is not visible in the file)
@@ -113,34 +114,35 @@ def plaintext_identified(ctx: CheckContext) -> Iterator[Finding]:
 def unencrypted_export(ctx: CheckContext) -> Iterator[Finding]:
     cid = "encryption.unencrypted_export"
     dm = ctx.datamap
-    dataset_files = {
-        f.resolve() for ds in dm.datasets if ds.path and not is_export(ds) for f in _files(ds.path)
-    }
-    register_files = {r.path.resolve() for r in dm.registers.values()}
-    targets: list[tuple[str | None, Path]] = []
-    for root in dm.exports_dirs:
-        targets.extend((None, f) for f in _files(root))
-    for ds in dm.datasets:
-        if is_export(ds) and ds.path is not None:
-            targets.extend((ds.name, f) for f in _files(ds.path))
+    owner = {f.resolve(): ds.name for ds in dm.datasets if ds.path is not None for f in _files(ds.path)}
+    registers = {r.path.resolve() for r in dm.registers.values()}
+    targets: list[Path] = [f for root in dm.exports_dirs for f in _files(root)]
+    targets += [f for ds in dm.datasets if is_export(ds) and ds.path is not None for f in _files(ds.path)]
     seen: set[Path] = set()
-    for name, f in targets:
+    for f in targets:
         rf = f.resolve()
-        if rf in seen or (name is None and (rf in dataset_files or rf in register_files)):
+        if rf in seen or rf in registers:
             continue
         seen.add(rf)
         kind = plaintext_kind(f)
         if kind is None:
             continue
         rel = _rel(f, dm.root)
+        name = owner.get(rf)
+        count = None
+        if name is not None:
+            try:
+                subjects = dataset_subjects(ctx, name)
+                count = len(subjects) if subjects is not None else len(ctx.frame(name))
+            except PrivacyAuditError as exc:
+                ctx.problem(cid, f"dataset {name}: {exc}")
         detail = "a zip archive with unencrypted entries" if kind == "zip" else f"readable {kind}"
         yield ctx.finding(
             cid,
-            dataset=name,
-            column=None,
-            subjects_affected=None,
-            message=f"export {rel} is not encrypted",
-            evidence=f"{rel}: {detail} ({f.stat().st_size} bytes)",
+            dataset=name or rel,
+            subjects_affected=count,
+            message=f"export {rel} is not encrypted" + (f" (dataset {name})" if name else ""),
+            evidence=f"{rel}: {detail} ({f.stat().st_size} bytes) in the exports area",
         )
 
 

@@ -77,7 +77,7 @@ def _present(
         yield ctx.finding(
             cid,
             dataset=ds.name,
-            column=ds.subject_key,
+            column=None,
             subjects_affected=len(subjects),
             message=f"{len(subjects)} {what} subject(s) still in processing dataset {ds.name}",
             evidence=f"{len(hit)} row(s) in {ds.relpath or ds.name} for subjects {clause_word} in the "

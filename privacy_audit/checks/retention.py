@@ -76,6 +76,7 @@ def expired_rows(ctx: CheckContext) -> Iterator[Finding]:
         cutoff_day = ctx.as_of - _dt.timedelta(days=ds.retention_days)
         cutoff = pd.Timestamp(cutoff_day, tz="UTC")
         expired = times < cutoff
+        older = int(expired.sum())
         held = _held(ctx, ds)
         if held and keys is not None:
             expired &= ~keys.isin(held)
@@ -91,9 +92,13 @@ def expired_rows(ctx: CheckContext) -> Iterator[Finding]:
             column=ds.time_column,
             subjects_affected=subjects,
             message=f"{n} row(s) of {ds.name} are older than its {ds.retention_days}-day retention",
-            evidence=f"{n} of {len(df)} rows have {ds.time_column} before {cutoff_day.isoformat()} "
+            evidence=f"{older} of {len(df)} rows have {ds.time_column} before {cutoff_day.isoformat()} "
             f"(as of {ctx.as_of.isoformat()}); oldest {oldest.date().isoformat()}"
-            + (f"; {len(held)} subject(s) on legal hold excluded" if held else "")
+            + (
+                f"; {older - n} of them kept under legal hold ({len(held)} subject(s)), not counted"
+                if older > n
+                else ""
+            )
             + (f"; {unparsed} unparseable timestamps ignored" if unparsed else ""),
         )
 

@@ -125,7 +125,7 @@ def no_consent(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding(
                 cid,
                 dataset=ds.name,
-                column=ds.subject_key,
+                column=None,
                 subjects_affected=len(missing),
                 message=f"{ds.name} is shared with {party} (consent required) for {len(missing)} of "
                 f"{len(subjects)} subjects without a granted consent",
