@@ -1,0 +1,502 @@
+"""Column evidence and classification: what kind of personal data (if any) a column holds.
+
+The decision combines, in this order: custom recognizers; checksum-validated values (e-mail,
+IBAN mod-97, Luhn card numbers, SSN rules, IP addresses) by their share of distinct values; the
+column name (multilingual token lexicon, :mod:`.headers`) backed by compatible values; column-level
+negatives (UUIDs, hashes, random tokens, event timestamps, epoch seconds, amounts, versions,
+integer ids); value-only rules (birth-date age range, phone shapes, street addresses); free text
+(Presidio spans); and finally spaCy NER on short word values. Every rule works on the share of
+*distinct non-empty* values that support it, never on a single hit.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from ..masking import mask
+from .headers import HeaderHint, header_hints
+from .validators import (
+    birth_date_plausible,
+    digits_of,
+    email_ok,
+    has_time_part,
+    hex_hash_like,
+    iban_ok,
+    ip_ok,
+    luhn_ok,
+    parse_date,
+    ssn_ok,
+    uuid_like,
+)
+
+__all__ = [
+    "NULL_LIKES",
+    "ColumnVerdict",
+    "column_values",
+    "value_features",
+    "classify_values",
+    "classify_series",
+]
+
+NULL_LIKES = frozenset(
+    {"", "n/a", "na", "nan", "none", "null", "nil", "-", "--", "?", "unknown", "<na>", "nat", "n.a.", "#n/a",
+     "k.a.", "k. a.", "s/o", "sin dato", "inconnu", "unbekannt", "(null)", "undefined"}
+)  # fmt: skip
+
+_INT = re.compile(r"^[+-]?\d+$")
+_AMOUNT = re.compile(
+    r"^[+-]?(?:[€$£¥]\s?)?(?:\d{1,3}(?:[,\s]\d{3})+|\d+)(?:[.,]\d{1,2})?(?:\s?(?:EUR|USD|GBP|CHF|€|\$|£))?$"
+    r"|^[+-]?\d+\.\d+$"
+)
+_DECIMAL = re.compile(r"^[+-]?\d*[.,]\d+$")
+_VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+){0,2}(?:[-+][0-9A-Za-z.]+)?$")
+_PHONE = re.compile(r"^(?:\+|00)?[\d\s().\-/]{4,24}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$", re.I)
+_SCI = re.compile(r"^\d(?:\.\d+)?E\+\d{1,2}$", re.I)
+_WORDS = re.compile(r"^[^\W\d_]+(?:[ '’\-]+[^\W\d_]+\.?)*\.?$")
+_ADDRESS_NUM_FIRST = re.compile(r"^\d+[A-Za-z]?(?:[-/]\d+)?,?\s+[^\W\d_]")
+_ADDRESS_NUM_LAST = re.compile(r"^[^\W\d_][^\d]*\s\d+[A-Za-z]?(?:[-/]\d+)?(?:\s*,.*)?$")
+_PO_BOX = re.compile(r"^(?:P\.?\s?O\.?\s?Box|Postfach|Apartado|BP|Boite postale)\s*\d+", re.I)
+_POSTAL = re.compile(r"^(?=.*\d)[A-Z0-9]{2,5}(?:[ -]?[A-Z0-9]{2,4})?$", re.I)
+_USERNAME = re.compile(r"^[\w.\-]{3,40}$")
+_NATID = re.compile(r"^[A-Z0-9][A-Z0-9 ./-]{4,24}$", re.I)
+_TOKEN_PREFIX = re.compile(r"^[A-Za-z]{1,6}[_-]")
+_TOKEN_BODY = re.compile(r"^[A-Za-z0-9_-]{8,}$")
+# Generic street-type words (EN/DE/FR/ES/IT/PT), hand-written; used only when the header is silent.
+_STREET_WORDS = {
+    "st", "street", "rd", "road", "ave", "avenue", "blvd", "boulevard", "lane", "ln", "dr", "drive", "way",
+    "court", "ct", "place", "pl", "terrace", "highway", "hwy", "parkway", "pkwy", "square", "sq", "circle",
+    "alley", "row", "crescent", "close", "suite", "apt", "unit", "floor", "strasse", "str", "weg", "allee",
+    "platz", "gasse", "ring", "damm", "ufer", "rue", "chemin", "impasse", "quai", "calle",
+    "avenida", "plaza", "camino", "paseo", "carrera", "via", "viale", "piazza", "rua", "travessa", "box",
+}  # fmt: skip
+_STREET_SUFFIX = re.compile(r"(?:strasse|straße|str\.|weg|gasse|allee|platz)\b", re.I)
+_FEATURE_NAMES = (
+    "email", "iban", "card", "card_compat", "ssn_sep", "ssn_any", "ip", "uuid", "hash", "token", "int",
+    "amount", "decimal", "version", "epoch", "date", "datetime", "phone_strong", "phone_compat", "words",
+    "name_shape", "address", "street_word", "postal", "username", "natid", "prose",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ColumnVerdict:
+    """The classification of one column (without dataset/column names)."""
+
+    entity: str | None
+    score: float
+    coverage: float
+    runner_up: str | None
+    evidence: str
+
+
+# ------------------------------------------------------------------------------------ values
+
+
+def _stringify(series: pd.Series) -> pd.Series:
+    """Non-null values as stripped strings; integral floats without '.0'; midnight datetimes as dates."""
+    s = series.dropna()
+    if s.empty:
+        return s.astype(str)
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return s.astype(str)
+    if pd.api.types.is_float_dtype(s.dtype):
+        arr = s.to_numpy(dtype=float)
+        finite = np.isfinite(arr)
+        integral = finite & (np.abs(arr) < 1e19) & (np.floor(arr) == arr)
+        out = np.where(integral, [f"{int(v)}" if ok else repr(v) for v, ok in zip(arr, integral, strict=True)], s.astype(str))
+        return pd.Series(out, index=s.index)
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        ts = pd.to_datetime(s)
+        if ((ts.dt.hour == 0) & (ts.dt.minute == 0) & (ts.dt.second == 0)).all():
+            return ts.dt.strftime("%Y-%m-%d")
+        return ts.astype(str)
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        return s.astype(str)
+    return s.map(lambda v: v.isoformat() if hasattr(v, "isoformat") else str(v)).str.strip()
+
+
+def column_values(
+    series: pd.Series, *, sample: int | None = 1000, full: bool = False, seed: int = 0
+) -> tuple[list[str], int, int]:
+    """``(distinct values, non-empty count, row count)`` of a column, from a seeded row sample of
+    ``sample`` rows unless ``full`` (or ``sample`` is None). Null-likes and blanks are dropped."""
+    n = len(series)
+    if not full and sample is not None and n > sample:
+        rng = np.random.default_rng(seed)
+        pos = np.sort(rng.choice(n, size=sample, replace=False))
+        series = series.iloc[pos]
+    s = _stringify(series)
+    s = s[~s.str.lower().isin(NULL_LIKES)]
+    return list(pd.unique(s.to_numpy(dtype=object))), len(s), n
+
+
+# ---------------------------------------------------------------------------------- features
+
+
+def _phone_digits_ok(value: str, lo: int, hi: int) -> bool:
+    core = re.split(r"\s*(?:x|ext\.?|#)\s*\d{1,6}$", value, flags=re.I)[0]
+    return lo <= len(digits_of(core)) <= hi
+
+
+def _is_token(value: str) -> bool:
+    """A random identifier (pseudonymous token): letters and digits interleaved, no words."""
+    body = _TOKEN_PREFIX.sub("", value, count=1)
+    if not _TOKEN_BODY.match(body) or len(body) < 8:
+        return False
+    has_digit = any(c.isdigit() for c in body)
+    has_alpha = any(c.isalpha() for c in body)
+    if not (has_digit and has_alpha):
+        return False
+    transitions = sum(1 for a, b in zip(body, body[1:], strict=False) if a.isdigit() != b.isdigit())
+    return transitions >= 3
+
+
+def value_features(value: str, *, today: date | None = None) -> set[str]:
+    """The evidence features one value shows (see ``_FEATURE_NAMES``)."""
+    v = value.strip()
+    f: set[str] = set()
+    if "@" in v and email_ok(v):
+        return {"email", "username"}
+    is_int = bool(_INT.match(v))
+    nd = len(digits_of(v))
+    if is_int:
+        f.add("int")
+        n = int(v)
+        if (len(v) == 10 and 946_684_800 <= n <= 2_082_758_400) or (len(v) == 13 and 946_684_800_000 <= n <= 2_082_758_400_000):
+            f.add("epoch")
+    if 12 <= nd <= 19 and (luhn_ok(v)):
+        f.update({"card", "card_compat"})
+    elif (is_int and 12 <= len(v.lstrip("+-")) <= 19) or _SCI.match(v):
+        f.add("card_compat")
+    if v[:2].isalpha() and iban_ok(v):
+        f.add("iban")
+    if nd == 9 and ssn_ok(v):
+        f.add("ssn_any")
+        if not is_int:
+            f.add("ssn_sep")
+    if (v.count(".") == 3 or ":" in v) and ip_ok(v):
+        f.add("ip")
+        return f
+    if uuid_like(v):
+        f.add("uuid")
+    if hex_hash_like(v):
+        f.add("hash")
+    if _is_token(v):
+        f.add("token")
+    if not is_int and _DECIMAL.match(v):
+        f.add("decimal")
+    if _AMOUNT.match(v) and not is_int and ("." in v or "," in v or any(c in v for c in "€$£¥")):
+        f.add("amount")
+    if _VERSION.match(v) and not _DECIMAL.match(v):
+        f.add("version")
+    d = parse_date(v) if nd >= 4 and not is_int else None
+    if d is not None:
+        f.add("date")
+        if has_time_part(v):
+            f.add("datetime")
+    if d is None and "ssn_sep" not in f and "decimal" not in f and _PHONE.match(v):
+        if _phone_digits_ok(v, 5, 15):
+            f.add("phone_compat")
+        if not is_int and _phone_digits_ok(v, 7, 15) and (v.startswith(("+", "(", "00")) or len(re.findall(r"[\s().\-/]", v)) >= 2):
+            f.add("phone_strong")
+    if _WORDS.match(v) and len(v) <= 60:
+        f.add("words")
+        n_words = len(v.split())
+        if 1 <= n_words <= 5 and v[0].isupper():
+            f.add("name_shape")
+    if (_ADDRESS_NUM_FIRST.match(v) or _ADDRESS_NUM_LAST.match(v) or _PO_BOX.match(v)) and len(v) <= 120 and nd <= 12:
+        f.add("address")
+        words = {w.strip(".,").lower() for w in v.split()}
+        if words & _STREET_WORDS or _STREET_SUFFIX.search(v) or _PO_BOX.match(v):
+            f.add("street_word")
+    if len(v) <= 10 and _POSTAL.match(v):
+        f.add("postal")
+    if _USERNAME.match(v) and "token" not in f and not is_int:
+        f.add("username")
+    if (_NATID.match(v) and nd >= 5 and "date" not in f) or _SCI.match(v):
+        f.add("natid")
+    if len(v) >= 25 and len(v.split()) >= 5:
+        f.add("prose")
+    return f
+
+
+# ---------------------------------------------------------------------------------- decision
+
+_STRONG = (
+    ("EMAIL_ADDRESS", "email", "valid e-mail addresses"),
+    ("IBAN_CODE", "iban", "IBANs passing mod-97"),
+    ("CREDIT_CARD", "card", "card numbers passing Luhn"),
+    ("IP_ADDRESS", "ip", "IP addresses"),
+    ("US_SSN", "ssn_sep", "SSNs passing area/group/serial rules"),
+)
+_HEADER_COMPAT = {
+    "EMAIL_ADDRESS": ("email", "valid e-mail addresses"),
+    "IBAN_CODE": ("iban", "IBANs passing mod-97"),
+    "CREDIT_CARD": ("card_compat", "card-number-shaped values (12-19 digits)"),
+    "IP_ADDRESS": ("ip", "IP addresses"),
+    "US_SSN": ("ssn_any", "SSN-shaped values passing SSN rules"),
+    "PHONE_NUMBER": ("phone_compat", "phone-shaped values (5-15 digits)"),
+    "PERSON": ("words", "word-only values"),
+    "LOCATION": ("words|address", "address or place-name values"),
+    "POSTAL_CODE": ("postal", "postal-code-shaped values"),
+    "DATE_OF_BIRTH": ("date", "dates"),
+    "NATIONAL_ID": ("natid", "id-number-shaped values"),
+    "USERNAME": ("username", "login-shaped values"),
+}
+_NEGATIVES = (
+    ("uuid", "UUIDs"),
+    ("hash", "hex hashes"),
+    ("token", "random tokens (pseudonyms)"),
+    ("datetime", "event timestamps"),
+    ("epoch", "epoch seconds"),
+    ("amount", "amounts"),
+    ("version", "version strings"),
+)
+
+
+def _cov(counts: Counter, key: str, m: int) -> float:
+    if m == 0:
+        return 0.0
+    if "|" in key:
+        return max(_cov(counts, k, m) for k in key.split("|"))
+    return counts.get(key, 0) / m
+
+
+def _pct(x: float) -> str:
+    return f"{x:.0%}"
+
+
+def _examples(values: list[str], entity: str | None, pred: Callable[[str], bool] | None = None, k: int = 2) -> str:
+    chosen = [v for v in values if pred is None or pred(v)][:k]
+    return ", ".join(mask(v, entity) for v in chosen)
+
+
+def _header_text(h: HeaderHint, entity: str) -> str:
+    return f"header '{h.header}' says {entity} ('{h.entities[entity]}')"
+
+
+def _birth_by_age(values: list[str], today: date) -> tuple[bool, str]:
+    dates = [parse_date(v) for v in values]
+    dates = [d for d in dates if d is not None]
+    if len(dates) < 5:
+        return False, ""
+    plausible = sum(birth_date_plausible(v, today=today, min_age=16, max_age=100) for v in values) / len(values)
+    ages = sorted(today.year - d.year for d in dates)
+    spread = ages[-1] - ages[0]
+    median = statistics.median(ages)
+    ok = plausible >= 0.9 and spread >= 15 and median >= 25
+    return ok, f"{_pct(plausible)} of dates give ages 16-100 (median age {median:.0f}, spread {spread} years)"
+
+
+def classify_values(
+    header: object,
+    values: list[str],
+    *,
+    n_rows: int | None = None,
+    n_nonnull: int | None = None,
+    custom: tuple = (),
+    text_analyzer: Callable[[list[str]], list[list]] | None = None,
+    ner: Callable[[list[str]], list[list[tuple[str, int, int]]]] | None = None,
+    today: date | None = None,
+) -> ColumnVerdict:
+    """Classify a column from its header and its distinct non-empty values.
+
+    ``text_analyzer`` (texts -> spans with ``.entity``) and ``ner`` (texts -> spaCy entities) are
+    called only when cheaper evidence cannot decide; pass ``None`` to skip them.
+    """
+    today = today or date.today()
+    h = header_hints(header)
+    m = len(values)
+    if m == 0:
+        return ColumnVerdict(None, 0.0, 0.0, None, "no non-empty values")
+    counts: Counter = Counter()
+    for v in values:
+        counts.update(value_features(v, today=today))
+    cov = {name: _cov(counts, name, m) for name in _FEATURE_NAMES}
+    basis = f"{m} distinct values"
+    candidates: list[tuple[str, float, float, str]] = []  # (entity, score, coverage, evidence)
+
+    # 1. custom recognizers (the user's own entities come first)
+    for c in custom:
+        share = sum(c.matches(v) for v in values) / m
+        hint = c.header_hint(header)
+        if share >= 0.7 or (hint and share >= 0.5):
+            ev = f"custom {c.entity}: {_pct(share)} of {basis} match" + (f"; header phrase '{hint}'" if hint else "")
+            ev += f"; e.g. {_examples(values, c.entity, c.matches)}"
+            candidates.append((c.entity, min(1.0, 0.5 + 0.5 * share + (0.1 if hint else 0)), share, ev))
+        elif share > 0.1:
+            candidates.append((c.entity, 0.3 * share, share, ""))
+
+    # 2. checksum/structure-validated values
+    for entity, key, what in _STRONG:
+        share = cov[key]
+        hinted = h.hints(entity)
+        if share >= 0.8 or (hinted and share >= 0.5):
+            ev = (f"{_header_text(h, entity)}; " if hinted else "") + f"{_pct(share)} of {basis} are {what}"
+            ev += f"; e.g. {_examples(values, entity, lambda v, k=key: k in value_features(v))}"
+            candidates.append((entity, min(1.0, 0.55 + 0.4 * share + (0.05 if hinted else 0)), share, ev))
+        elif share > 0.05:
+            candidates.append((entity, 0.4 * share, share, ""))
+    decided = [c for c in candidates if c[3]]
+    if decided:
+        return _finish(candidates)
+
+    # 3. the header, backed by compatible values
+    for entity in h.entities:
+        key, what = _HEADER_COMPAT[entity]
+        share = cov[key.split("|")[0]] if "|" not in key else _cov(counts, key, m)
+        if entity == "LOCATION" and h.coarse_geo:
+            continue
+        if entity == "PERSON":
+            share = max(cov["words"], cov["name_shape"])
+        if entity == "USERNAME":
+            share = cov["username"] * (1 - cov["token"])
+        if entity == "DATE_OF_BIRTH":
+            share = cov["date"] * (1 - cov["datetime"] * 0.5)
+        if share >= 0.7:
+            ev = f"{_header_text(h, entity)}; {_pct(share)} of {basis} are {what}"
+            if entity == "CREDIT_CARD" and cov["card"] < 0.5:
+                ev += f" (only {_pct(cov['card'])} pass Luhn: digits lost, e.g. to scientific notation)"
+            ev += f"; e.g. {_examples(values, entity)}"
+            candidates.append((entity, round(min(1.0, 0.45 + 0.5 * share), 3), share, ev))
+        else:
+            candidates.append((entity, 0.35 * share, share, ""))
+    if any(c[3] for c in candidates):
+        return _finish(candidates)
+
+    # 4. column-level negatives
+    for key, what in _NEGATIVES:
+        if cov[key] >= 0.9:
+            if key == "epoch" and h.hints("PHONE_NUMBER"):
+                continue
+            return _finish(candidates, f"{_pct(cov[key])} of {basis} are {what}: not personal")
+    if cov["int"] >= 0.95:
+        ints = [int(v) for v in values if _INT.match(v)]
+        total = n_rows or m
+        unique_rows = n_nonnull is not None and n_nonnull == m and m >= 5  # every non-empty row differs
+        span = (max(ints) - min(ints) + 1) if ints else 0
+        if unique_rows and span <= max(1.2 * total, total + 10):
+            return _finish(candidates, f"{basis} are unique integers in a dense range: sequential ids, not personal")
+        if unique_rows and h.id_like:
+            return _finish(candidates, f"{basis} are unique integers under an id header: ids, not personal")
+
+    # 5. value-only rules
+    if cov["date"] >= 0.9 and cov["datetime"] < 0.1:
+        ok, why = _birth_by_age(values, today)
+        if ok and not h.event:
+            ev = f"{_pct(cov['date'])} of {basis} are dates; {why}; e.g. {_examples(values, 'DATE_OF_BIRTH')}"
+            candidates.append(("DATE_OF_BIRTH", 0.7, cov["date"], ev))
+            return _finish(candidates)
+        return _finish(candidates, f"{_pct(cov['date'])} of {basis} are dates without birth-date evidence "
+                                   f"({'event header' if h.event else why or 'age range'}): event dates, not personal")  # fmt: skip
+    if cov["phone_strong"] >= 0.8:
+        ev = f"{_pct(cov['phone_strong'])} of {basis} are formatted phone numbers; e.g. {_examples(values, 'PHONE_NUMBER')}"
+        candidates.append(("PHONE_NUMBER", round(0.5 + 0.4 * cov["phone_strong"], 3), cov["phone_strong"], ev))
+        return _finish(candidates)
+    if cov["address"] >= 0.8 and cov["street_word"] >= 0.5:
+        ev = (f"{_pct(cov['address'])} of {basis} are street addresses ({_pct(cov['street_word'])} with a street word); "
+              f"e.g. {_examples(values, 'LOCATION')}")  # fmt: skip
+        candidates.append(("LOCATION", round(0.5 + 0.4 * cov["address"], 3), cov["address"], ev))
+        return _finish(candidates)
+
+    # 6. free text: classified by the PII it contains
+    if cov["prose"] >= 0.5 and text_analyzer is not None:
+        texts = [v for v in values if len(v.split()) >= 3][:60]
+        spans = text_analyzer(texts)
+        per_entity: Counter = Counter()
+        with_pii = 0
+        for sp in spans:
+            ents = {s.entity for s in sp}
+            with_pii += bool(ents)
+            per_entity.update(ents)
+        share = with_pii / max(len(texts), 1)
+        if per_entity and share >= 0.3:
+            ranked = per_entity.most_common()
+            top, top_n = ranked[0]
+            detail = ", ".join(f"{e} {_pct(n / len(texts))}" for e, n in ranked[:4])
+            ev = f"free text: {_pct(share)} of {len(texts)} sampled values hold PII spans ({detail}); cell spans via findings()"
+            candidates.append((top, round(0.4 + 0.5 * share, 3), top_n / len(texts), ev))
+            if len(ranked) > 1:
+                candidates.append((ranked[1][0], 0.3, ranked[1][1] / len(texts), ""))
+            return _finish(candidates)
+        return _finish(candidates, f"free text: {_pct(share)} of {len(texts)} sampled values hold PII spans: not personal")
+
+    # 7. spaCy NER on short word values (names and places with a silent header)
+    if cov["words"] >= 0.8 and ner is not None and not h.id_like:
+        pool = [v for v in values if 2 <= len(v) <= 60][:96]
+        person = place = done = 0
+        for start in range(0, len(pool), 32):
+            batch = pool[start : start + 32]
+            for v, ents in zip(batch, ner(batch), strict=True):
+                covered = {lab: sum(e - s for lab2, s, e in ents if lab2 == lab) for lab in ("PERSON", "GPE", "LOC", "FAC")}
+                if covered["PERSON"] >= 0.6 * len(v):
+                    person += 1
+                elif covered["GPE"] + covered["LOC"] + covered["FAC"] >= 0.6 * len(v):
+                    place += 1
+            done += len(batch)
+            # early stop once the answer cannot change
+            if done >= 32 and (max(person, place) / done >= 0.9 or max(person, place) / done <= 0.1):
+                break
+        if done:
+            p_share, l_share = person / done, place / done
+            if p_share >= 0.6:
+                ev = f"spaCy NER tags {_pct(p_share)} of {done} sampled values as PERSON; e.g. {_examples(values, 'PERSON')}"
+                candidates.append(("PERSON", round(0.4 + 0.5 * p_share, 3), p_share, ev))
+                return _finish(candidates)
+            if l_share >= 0.6 and not h.coarse_geo:
+                ev = f"spaCy NER tags {_pct(l_share)} of {done} sampled values as places; e.g. {_examples(values, 'LOCATION')}"
+                candidates.append(("LOCATION", round(0.4 + 0.5 * l_share, 3), l_share, ev))
+                return _finish(candidates)
+            candidates.append(("PERSON", 0.3 * p_share, p_share, ""))
+            candidates.append(("LOCATION", 0.3 * l_share, l_share, ""))
+            why = "coarse geography" if h.coarse_geo and l_share >= 0.6 else "no PII evidence"
+            return _finish(candidates, f"spaCy NER: PERSON {_pct(p_share)}, place {_pct(l_share)} of {done} values: {why}")
+    if h.coarse_geo:
+        return _finish(candidates, "coarse geography (country/state/region header): not personal at column level")
+    return _finish(candidates, f"{basis}: no PII evidence")
+
+
+def _finish(candidates: list[tuple[str, float, float, str]], null_reason: str | None = None) -> ColumnVerdict:
+    decided = sorted((c for c in candidates if c[3]), key=lambda c: -c[1])
+    others = sorted((c for c in candidates if c[2] > 0 or c[1] > 0), key=lambda c: -c[1])
+    if decided and null_reason is None:
+        entity, score, coverage, ev = decided[0]
+        runner = next((c[0] for c in others if c[0] != entity), None)
+        return ColumnVerdict(entity, round(float(score), 3), round(float(coverage), 3), runner, ev)
+    runner = others[0][0] if others else None
+    rscore = others[0][1] if others else 0.0
+    cov = others[0][2] if others else 0.0
+    ev = null_reason or "no PII evidence"
+    if runner:
+        ev += f"; runner-up {runner} ({_pct(cov)} of values)"
+    # the score of a null verdict is the confidence that the column is *not* personal
+    return ColumnVerdict(None, round(max(0.0, 1.0 - rscore), 3), round(float(cov), 3), runner, ev)
+
+
+def classify_series(
+    name: object,
+    series: pd.Series,
+    *,
+    sample: int | None = 1000,
+    full: bool = False,
+    seed: int = 0,
+    custom: tuple = (),
+    text_analyzer=None,
+    ner=None,
+    n_rows: int | None = None,
+) -> ColumnVerdict:
+    """Classify one pandas column: sample (seeded), stringify, dedupe, then :func:`classify_values`.
+    ``n_rows`` is the column's true length when ``series`` is already a sample of it."""
+    values, n_nonnull, seen_rows = column_values(series, sample=sample, full=full, seed=seed)
+    n_rows = max(n_rows or 0, seen_rows)
+    return classify_values(
+        name, values, n_rows=n_rows, n_nonnull=n_nonnull, custom=custom, text_analyzer=text_analyzer, ner=ner
+    )
+

@@ -1,0 +1,102 @@
+"""Free-text analysis: PII spans in batches of strings, and spaCy NER on short values.
+
+:func:`analyze_texts` runs Presidio's analyzer (its recognizers plus ours and any custom ones)
+over many strings at once through ``BatchAnalyzerEngine`` (one ``nlp.pipe`` pass), keeps the
+entities that matter for an audit, and resolves overlaps (highest score wins).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Span", "DEFAULT_TEXT_ENTITIES", "analyze_texts", "ner_labels"]
+
+# Entities reported in free text by default. Presidio's noisy guesses on codes (US_BANK_NUMBER,
+# US_DRIVER_LICENSE, DATE_TIME, NRP, ORGANIZATION, URL...) are left out.
+DEFAULT_TEXT_ENTITIES = (
+    "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION", "CREDIT_CARD", "IBAN_CODE", "US_SSN",
+    "IP_ADDRESS", "DATE_OF_BIRTH", "US_PASSPORT",
+)  # fmt: skip
+_MIN_SCORE = {"PHONE_NUMBER": 0.4, "US_PASSPORT": 0.4}
+_DEFAULT_MIN_SCORE = 0.5
+
+
+@dataclass(frozen=True)
+class Span:
+    """One PII span in a text: ``text[start:end]`` is an ``entity`` with confidence ``score``."""
+
+    entity: str
+    start: int
+    end: int
+    score: float
+    recognizer: str = ""
+
+
+@lru_cache(maxsize=8)
+def _engine(recognizers_key: tuple | None):
+    from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
+
+    from .nlp import get_analyzer, get_nlp_engine
+
+    if not recognizers_key:
+        return BatchAnalyzerEngine(analyzer_engine=get_analyzer())
+    from .recognizers import to_presidio
+
+    base = get_analyzer()
+    analyzer = AnalyzerEngine(nlp_engine=get_nlp_engine(), supported_languages=["en"])
+    # same recognizers as the shared analyzer, plus the custom ones, without mutating the shared one
+    for rec in base.registry.recognizers:
+        if rec not in analyzer.registry.recognizers and rec.name not in {r.name for r in analyzer.registry.recognizers}:
+            analyzer.registry.add_recognizer(rec)
+    for custom in recognizers_key:
+        analyzer.registry.add_recognizer(to_presidio(custom))
+    return BatchAnalyzerEngine(analyzer_engine=analyzer)
+
+
+def _resolve(results, entities: set[str]) -> list[Span]:
+    kept: list[Span] = []
+    for r in sorted(results, key=lambda r: (-r.score, r.start)):
+        if r.entity_type not in entities or r.score < _MIN_SCORE.get(r.entity_type, _DEFAULT_MIN_SCORE):
+            continue
+        if any(r.start < k.end and k.start < r.end for k in kept):
+            continue
+        name = ""
+        meta = getattr(r, "recognition_metadata", None) or {}
+        name = meta.get("recognizer_name", "")
+        kept.append(Span(r.entity_type, r.start, r.end, round(float(r.score), 3), name))
+    return sorted(kept, key=lambda s: s.start)
+
+
+def analyze_texts(
+    texts: list[str], *, entities: list[str] | tuple[str, ...] | None = None, custom: tuple = (), batch_size: int = 64
+) -> list[list[Span]]:
+    """PII spans in each text (same order as ``texts``), batched through spaCy's ``nlp.pipe``.
+
+    ``entities`` limits the entity types (default :data:`DEFAULT_TEXT_ENTITIES` plus custom ones);
+    ``custom`` is a tuple of :class:`~privacy_audit.detect.recognizers.CustomRecognizer`.
+    Non-strings and empty strings give no spans.
+    """
+    wanted = set(entities) if entities else set(DEFAULT_TEXT_ENTITIES) | {c.entity for c in custom}
+    out: list[list[Span]] = [[] for _ in texts]
+    idx = [i for i, t in enumerate(texts) if isinstance(t, str) and t.strip()]
+    if not idx:
+        return out
+    engine = _engine(tuple(custom) or None)
+    results = engine.analyze_iterator([texts[i] for i in idx], language="en", batch_size=batch_size)
+    for i, res in zip(idx, results, strict=True):
+        out[i] = _resolve(res, wanted)
+    return out
+
+
+def ner_labels(texts: list[str], *, batch_size: int = 128) -> list[list[tuple[str, int, int]]]:
+    """spaCy NER entities ``(label, start_char, end_char)`` for each short text, batched."""
+    from .nlp import get_nlp_engine
+
+    nlp = get_nlp_engine().nlp["en"]
+    keep = [p for p in ("tok2vec", "ner") if p in nlp.pipe_names]
+    disable = [p for p in nlp.pipe_names if p not in keep]
+    return [
+        [(e.label_, e.start_char, e.end_char) for e in doc.ents]
+        for doc in nlp.pipe(texts, batch_size=batch_size, disable=disable)
+    ]

@@ -1,0 +1,192 @@
+"""Value validators: checksums and structural rules that turn a pattern match into evidence.
+
+Each validator takes one string and returns ``True`` when the value is a valid instance. They are
+pure, cheap, and also usable by name from custom recognizers (see :data:`VALIDATORS`).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+
+__all__ = [
+    "VALIDATORS",
+    "luhn_ok",
+    "luhn_digits_ok",
+    "iban_ok",
+    "ssn_ok",
+    "ip_ok",
+    "email_ok",
+    "uuid_like",
+    "hex_hash_like",
+    "parse_date",
+    "has_time_part",
+    "birth_date_plausible",
+    "digits_of",
+]
+
+_NON_DIGIT = re.compile(r"\D")
+_CARD_SHAPE = re.compile(r"^\d{4}([ -]?)\d{4}\1\d{4}\1\d{1,7}$|^\d{4}([ -]?)\d{6}\2\d{4,5}$|^\d{13,19}$")
+_IBAN_SHAPE = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$")
+_IBAN_LENGTHS = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29,
+    "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24,
+    "FI": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HR": 21,
+    "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28,
+    "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MR": 27,
+    "MT": 31, "MU": 30, "NL": 18, "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24,
+    "RS": 22, "SA": 24, "SC": 31, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "ST": 25, "SV": 28, "TL": 23,
+    "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
+}  # fmt: skip
+_SSN_SHAPE = re.compile(r"^(\d{3})([- ]?)(\d{2})\2(\d{4})$")
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}$")
+_UUID = re.compile(r"^\{?[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\}?$")
+_HEX_HASH = re.compile(r"^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$", re.I)
+_TIME_PART = re.compile(r"\d{1,2}:\d{2}")
+_DATE_FORMATS = (
+    "%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%m/%d/%Y", "%d/%m/%Y", "%Y%m%d", "%d-%m-%Y", "%m-%d-%Y",
+    "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y",
+)  # fmt: skip
+
+
+def digits_of(value: str) -> str:
+    """The digits of ``value`` in order."""
+    return _NON_DIGIT.sub("", value)
+
+
+def luhn_ok(value: str) -> bool:
+    """Payment card number: card-like grouping of 13-19 digits and a valid Luhn checksum."""
+    value = value.strip()
+    if not _CARD_SHAPE.match(value):
+        return False
+    digits = digits_of(value)
+    if len(set(digits)) < 3:
+        return False
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def luhn_digits_ok(value: str) -> bool:
+    """Any number with a Luhn check digit (customer numbers and the like): the digits of ``value``."""
+    digits = digits_of(value)
+    if len(digits) < 2:
+        return False
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def iban_ok(value: str) -> bool:
+    """IBAN: country code, the country's length, and the ISO 7064 mod-97 checksum (spaces allowed)."""
+    compact = re.sub(r"[ -]", "", value.strip()).upper()
+    if not _IBAN_SHAPE.match(compact):
+        return False
+    expected = _IBAN_LENGTHS.get(compact[:2])
+    if expected is not None and len(compact) != expected:
+        return False
+    rearranged = compact[4:] + compact[:4]
+    numeric = "".join(str(int(ch, 36)) for ch in rearranged)
+    return int(numeric) % 97 == 1
+
+
+def ssn_ok(value: str, *, allow_bare: bool = True) -> bool:
+    """US Social Security number: AAA-GG-SSSS with the SSA rules (area not 000, 666 or 9xx; group
+    not 00; serial not 0000). ``allow_bare=False`` requires separators."""
+    m = _SSN_SHAPE.match(value.strip())
+    if not m:
+        return False
+    area, sep, group, serial = m.groups()
+    if not sep and not allow_bare:
+        return False
+    if area in {"000", "666"} or area.startswith("9") or group == "00" or serial == "0000":
+        return False
+    digits = area + group + serial
+    return len(set(digits)) > 1 and digits not in {"123456789", "078051120", "219099999"}
+
+
+def ip_ok(value: str) -> bool:
+    """An IPv4 or IPv6 address (dotted quad or any form ``ipaddress`` accepts; no CIDR suffix)."""
+    text = value.strip()
+    if not text or "/" in text or (text.count(".") != 3 and ":" not in text):
+        return False
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def email_ok(value: str) -> bool:
+    """An e-mail address (pragmatic RFC 5322 shape, a dotted domain with an alphabetic TLD)."""
+    return bool(_EMAIL.match(value.strip()))
+
+
+def uuid_like(value: str) -> bool:
+    """A UUID/GUID in canonical or compact form."""
+    return bool(_UUID.match(value.strip()))
+
+
+def hex_hash_like(value: str) -> bool:
+    """A hex digest of a common hash length (MD5, SHA-1, SHA-2 family)."""
+    return bool(_HEX_HASH.match(value.strip()))
+
+
+def has_time_part(value: str) -> bool:
+    """True when the value carries a time of day (``12:30``), i.e. it is a timestamp, not a date."""
+    return bool(_TIME_PART.search(value))
+
+
+def parse_date(value: str) -> date | None:
+    """A calendar date written in a common numeric or English form, else ``None``.
+
+    Timestamps parse to their date; whether they carry a time is :func:`has_time_part`.
+    """
+    text = value.strip()
+    if not 6 <= len(text) <= 40 or not any(ch.isdigit() for ch in text):
+        return None
+    head = re.split(r"[T ](?=\d{1,2}:)", text, maxsplit=1)[0].strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(head, fmt).date()
+        except ValueError:
+            continue
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        return None
+
+
+def birth_date_plausible(value: str, *, today: date | None = None, min_age: int = 0, max_age: int = 120) -> bool:
+    """A date (no time of day) that could be someone's birth date: between ``max_age`` and
+    ``min_age`` years before ``today``."""
+    if has_time_part(value):
+        return False
+    d = parse_date(value)
+    if d is None:
+        return False
+    today = today or date.today()
+    age = today.year - d.year - ((today.month, today.day) < (d.month, d.day))
+    return min_age <= age <= max_age
+
+
+VALIDATORS: dict[str, Callable[[str], bool]] = {
+    "luhn": luhn_ok,
+    "luhn_digits": luhn_digits_ok,
+    "iban": iban_ok,
+    "ssn": ssn_ok,
+    "ip": ip_ok,
+    "email": email_ok,
+    "birth_date": birth_date_plausible,
+    "mod97": iban_ok,
+}
