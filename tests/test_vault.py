@@ -354,7 +354,7 @@ def test_split_identities_groups_subjects_and_keeps_other_columns():
     result = split_identities(df, ["email", "name"])
     assert list(result.data.columns) == ["subject_token", "score"]
     tokens = result.data["subject_token"].tolist()
-    assert tokens[0] == tokens[2] and tokens[0] != tokens[1] and tokens[3] is None
+    assert tokens[0] == tokens[2] and tokens[0] != tokens[1] and pd.isna(tokens[3])
     assert result.rows_without_identity == 1 and len(result.records) == 2
     assert dict(result.records[tokens[1]]) == {"email": "b@example.com", "name": "Bob"}
     assert result.to_dict()["subjects"] == 2 and "a@example.com" not in str(result.to_dict())
