@@ -143,7 +143,7 @@ def _scanner_columns(df, name: str) -> list[str]:
         from ..scan import scan
     except ImportError:
         raise InputError("the column scanner is not available; give the PII columns with --columns") from None
-    result = scan(df, name=name)
+    result = scan(df, name=name, progress=False)
     picked: list[str] = []
     for item in result.pii_columns():
         if isinstance(item, str):
