@@ -686,7 +686,11 @@ def draft_datamap(
             rel = Path(file).resolve().relative_to(out_dir).as_posix()
         except ValueError:
             rel = str(Path(file).resolve())
-        name = _slug(Path(str(ds_name)).with_suffix("").as_posix())
+        try:
+            label = file.resolve().relative_to(folder).as_posix()
+        except ValueError:
+            label = Path(str(ds_name)).name
+        name = _slug(Path(label).with_suffix("").as_posix())
         base, n = name, 2
         while name in used:
             name, n = f"{base}_{n}", n + 1

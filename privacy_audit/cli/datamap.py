@@ -67,7 +67,7 @@ def init_cmd(folder: str, out: str | None, force: bool, organization: str) -> No
     result = scan(folder)
     for dataset, message in getattr(result, "errors", ()):
         click.echo(f"warning: {dataset}: {message}", err=True)
-    out_dir = Path(out).resolve().parent if out else Path.cwd()
+    out_dir = Path(out).resolve().parent if out else Path(folder)  # stdout: paths relative to FOLDER
     text = draft_datamap(result.to_frame(), folder=folder, out_dir=out_dir, organization=organization)
     if out:
         _write(out, text, force=force)
