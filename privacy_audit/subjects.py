@@ -794,12 +794,15 @@ def _register_key(datamap: Any) -> str | None:
     return max(set(keys), key=keys.count) if keys else None
 
 
-def find_subject_data(datamap: Any, subject: Subject, *, engine: str = "pandas") -> SubjectData:
+def find_subject_data(
+    datamap: Any, subject: Subject, *, engine: str = "pandas", vault_key: bytes | None = None
+) -> SubjectData:
     """Collect the subject's rows in every dataset of the data map, their log lines, and register rows.
 
     ``engine``: ``"pandas"`` (in memory). Other engines plug in through ``privacy_audit.engine``
-    (a ``subject_search(datamap, subject, match_frame=..., match_log_frame=...)`` function there);
-    an unknown engine is a ConfigError. Vault datasets are read with the key from the data map.
+    (a ``subject_search(datamap, subject, engine=, vault_key=, match_frame=, match_log_frame=)``);
+    an unknown engine is a ConfigError. Vault datasets are read with ``vault_key``, by default the
+    key named by the data map.
     """
     if engine != "pandas":
         try:
@@ -809,9 +812,11 @@ def find_subject_data(datamap: Any, subject: Subject, *, engine: str = "pandas")
         hook = getattr(_engine, "subject_search", None) if _engine else None
         if hook is None:
             raise ConfigError(f"engine {engine!r} is not available for subject search (use pandas)")
-        return hook(datamap, subject, engine=engine, match_frame=match_frame, match_log_frame=match_log_frame)
-    key = None
-    if any(_fmt(d) == "vault" for d in datamap.datasets):
+        return hook(
+            datamap, subject, engine=engine, vault_key=vault_key, match_frame=match_frame, match_log_frame=match_log_frame
+        )
+    key = vault_key
+    if key is None and any(_fmt(d) == "vault" for d in datamap.datasets):
         key = _vault_key(datamap, None)
     matches: list[DatasetMatch] = []
     errors: list[tuple[str, str]] = []

@@ -1,0 +1,129 @@
+"""``privacy-audit export`` and ``privacy-audit verify-bundle``: subject-access bundles.
+
+Passwords never come from argv: ``--password-file F``, ``--ask-password`` (a hidden prompt), or the
+environment variable ``PRIVACY_AUDIT_BUNDLE_PASSWORD``. Output shows counts, never values.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+
+__all__ = ["export_cmd", "verify_bundle_cmd", "PASSWORD_ENV"]
+
+PASSWORD_ENV = "PRIVACY_AUDIT_BUNDLE_PASSWORD"
+
+
+def _read_password_file(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: password file not found") from None
+    except (OSError, UnicodeDecodeError):
+        raise InputError(f"{path}: cannot read the password file as UTF-8 text") from None
+    text = text.rstrip("\r\n")
+    if not text:
+        raise InputError(f"{path}: the password file is empty")
+    return text
+
+
+@click.command("export")
+@click.argument("datamap", type=click.Path(path_type=Path))
+@click.option("--subject", "subjects", multiple=True, required=True, metavar="KIND=VALUE",
+              help="Identifier of the data subject: email=, phone=, token=, name= ('Name|YYYY-MM-DD') or ip=. "
+                   "Repeat to narrow down (all must point at the same person).")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Bundle file to write (zip; encrypted when a password or recipient is given).")
+@click.option("--password-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Encrypt with the password held in this file (scrypt + AES-256-GCM).")
+@click.option("--ask-password", "--password", "ask_password", is_flag=True,
+              help=f"Prompt for the encryption password (hidden). ${PASSWORD_ENV} is used when set.")
+@click.option("--recipient", metavar="PUBKEY",
+              help="Encrypt for this X25519 public key (PEM file, or raw key as base64/hex text or file).")
+@click.option("--vault-key-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Vault key file (default: the data map's vault.key_file / vault.key_env).")
+@click.option("--no-audit-log", is_flag=True, hidden=True, help="Do not record the export (tests only).")
+def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_file: Path | None,
+               ask_password: bool, recipient: str | None, vault_key_file: Path | None, no_audit_log: bool) -> None:
+    """Build a subject-access bundle for one data subject of DATAMAP and write it to --out."""
+    from ..access import build_bundle
+    from ..datamap import load_datamap
+    from ..subjects import find_subject_data, parse_subject_arg, resolve_subjects
+    from ..vault import load_key
+
+    pairs = [parse_subject_arg(s) for s in subjects]
+    if sum(bool(x) for x in (password_file, ask_password, recipient)) > 1:
+        raise InputError("give only one of --password-file, --ask-password and --recipient")
+    dm = load_datamap(datamap)
+    password: str | None = None
+    source = ""
+    if password_file:
+        password, source = _read_password_file(password_file), "password file"
+    elif ask_password:
+        password = click.prompt("Bundle password", hide_input=True, confirmation_prompt=True, err=True)
+        source = "prompt"
+    elif recipient is None and os.environ.get(PASSWORD_ENV):
+        password, source = os.environ[PASSWORD_ENV], f"${PASSWORD_ENV}"
+    key = load_key(vault_key_file) if vault_key_file else None
+    subject = resolve_subjects(dm, pairs, vault_key=key)
+    data = find_subject_data(dm, subject, vault_key=key)
+    result = build_bundle(dm, data, out, password=password, recipient=recipient, audit=not no_audit_log)
+    enc = {"none": "NOT encrypted", "password": f"encrypted with a password ({source})",
+           "recipient": "encrypted for the recipient key"}[result.encryption]
+    click.echo(f"bundle: {out} ({enc}; sha256 {result.sha256[:16]}...)")
+    click.echo(f"subject: {subject.ref} ({'found' if subject.found else 'not found'}; "
+               f"identified by {', '.join(subject.kinds_used)})")
+    width = max((len(n) for n in result.records), default=8)
+    for name, n in result.records.items():
+        red = result.redactions.get(name, 0)
+        click.echo(f"  {name:<{width}}  {n:>6} record{'s' if n != 1 else ' '}"
+                   + (f"  ({red} third-party item{'s' if red != 1 else ''} redacted)" if red else ""))
+    if data.empty:
+        click.echo("no data found for this subject: the bundle is empty and says so")
+    else:
+        click.echo(f"total: {data.total_records} records in {sum(1 for m in data.datasets if m.records)} datasets")
+    if not no_audit_log:
+        click.echo(f"recorded in the audit log: {dm.audit_log_path}")
+
+
+@click.command("verify-bundle")
+@click.argument("bundle", type=click.Path(path_type=Path))
+@click.option("--password-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="File holding the bundle password.")
+@click.option("--ask-password", "--password", "ask_password", is_flag=True,
+              help=f"Prompt for the password (also asked when needed). ${PASSWORD_ENV} is used when set.")
+@click.option("--identity", metavar="KEY", type=click.Path(dir_okay=False, path_type=Path),
+              help="X25519 private key (PEM or raw) of the recipient of an encrypted bundle.")
+@click.pass_context
+def verify_bundle_cmd(ctx: click.Context, bundle: Path, password_file: Path | None, ask_password: bool,
+                      identity: Path | None) -> None:
+    """Verify every hash of BUNDLE (decrypting it first). Exit 0 intact, 1 tampered, 2 unreadable."""
+    from ..access import BUNDLE_MAGIC, verify_bundle
+    from ..errors import BundleError
+
+    if not bundle.is_file():
+        raise BundleError(f"{bundle}: no such file")
+    password: str | None = None
+    if password_file:
+        password = _read_password_file(password_file)
+    elif ask_password:
+        password = click.prompt("Bundle password", hide_input=True, err=True)
+    elif os.environ.get(PASSWORD_ENV):
+        password = os.environ[PASSWORD_ENV]
+    elif identity is None:
+        with open(bundle, "rb") as fh:
+            head = fh.read(8192).split(b"\n", 2)
+        if len(head) > 1 and head[0] + b"\n" == BUNDLE_MAGIC and b'"mode":"password"' in head[1]:
+            password = click.prompt("Bundle password", hide_input=True, err=True)
+    result = verify_bundle(bundle, password=password, identity=identity)
+    if result.ok:
+        click.echo(f"ok: {result.files_checked} files match the manifest (encryption: {result.encryption})")
+        ctx.exit(0)
+    click.echo(f"TAMPERED: {bundle} fails verification (encryption: {result.encryption})")
+    for fname, why in result.problems:
+        click.echo(f"  {fname}: {why}")
+    ctx.exit(1)
