@@ -611,6 +611,9 @@ def build_report(
         "clauses": len(clauses),
         "clauses_by_status": {s: leaf_status.get(s, 0) for s in STATUSES},
         "check_errors": len(check_errors),
+        "policy_storage_countries": list(getattr(datamap, "policy_storage_countries", ()) or ()),
+        "countries": sorted({d.country for d in datasets if d.country}),
+        "third_parties": sorted({p for d in datasets for p in d.shared_with}),
     }
     help_text = (
         f"Record evidence for a clause under `manual_evidence:` in {Path(datamap.path).name}, or in "

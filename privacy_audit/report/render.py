@@ -1,0 +1,159 @@
+"""Render a :class:`~privacy_audit.report.compliance.ComplianceReport` as HTML, JSON and PDF.
+
+* :func:`render_html` -- one self-contained page (inline CSS, inline SVG charts, no scripts, no
+  external URLs), from the Jinja2 template ``templates/compliance.html.j2``;
+* :func:`render_json` -- the same content as data (``ComplianceReport.to_dict``);
+* :func:`print_pdf` -- the HTML printed to PDF by headless Chromium (when it is installed);
+* :func:`write_report` -- all three into a folder, each written atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from ..errors import InputError
+from ..sources import atomic_write_bytes
+from .charts import all_charts
+from .compliance import ComplianceReport
+
+__all__ = [
+    "HTML_NAME",
+    "JSON_NAME",
+    "PDF_NAME",
+    "CHROMIUM",
+    "ReportFiles",
+    "render_html",
+    "render_json",
+    "find_chromium",
+    "print_pdf",
+    "write_report",
+]
+
+HTML_NAME = "compliance_report.html"
+JSON_NAME = "compliance_report.json"
+PDF_NAME = "compliance_report.pdf"
+CHROMIUM = "/usr/bin/chromium"
+_TEMPLATES = Path(__file__).with_name("templates")
+STATUS_LABELS = {
+    "fails": "fails",
+    "holds": "holds",
+    "needs_manual_evidence": "needs manual evidence",
+    "not_testable": "not testable here",
+}
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    """The files :func:`write_report` wrote; ``pdf`` is None when no PDF was made (``note`` says why)."""
+
+    html: Path
+    json: Path
+    pdf: Path | None
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        return {"html": str(self.html), "json": str(self.json), "pdf": str(self.pdf) if self.pdf else None,
+                "note": self.note}  # fmt: skip
+
+
+def _env() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(_TEMPLATES)),
+        autoescape=select_autoescape(["html", "j2"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_html(report: ComplianceReport, *, charts: dict[str, str] | None = None) -> str:
+    """The report as one self-contained HTML page."""
+    charts = charts if charts is not None else all_charts(report)
+    template = _env().get_template("compliance.html.j2")
+    return template.render(r=report, charts=charts, status_label=STATUS_LABELS)
+
+
+def render_json(report: ComplianceReport) -> str:
+    """The report as indented JSON (UTF-8 text, stable key order)."""
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def find_chromium() -> str | None:
+    """The headless Chromium to print with: /usr/bin/chromium if present, else None."""
+    return CHROMIUM if os.path.exists(CHROMIUM) and os.access(CHROMIUM, os.X_OK) else None
+
+
+def print_pdf(html_path: str | Path, pdf_path: str | Path, *, chromium: str | None = None, timeout: float = 120) -> None:
+    """Print ``html_path`` to ``pdf_path`` with headless Chromium, atomically (temp file, then rename).
+
+    Raises InputError (one line) when Chromium is missing, fails or times out; ``pdf_path`` is then
+    left as it was.
+    """
+    chromium = chromium or find_chromium()
+    if not chromium:
+        raise InputError("headless Chromium not found at /usr/bin/chromium")
+    html_path, pdf_path = Path(html_path).resolve(), Path(pdf_path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{pdf_path.name}.", suffix=".tmp", dir=pdf_path.parent)
+    os.close(fd)
+    profile = tempfile.mkdtemp(prefix="privacy-audit-chromium-")
+    cmd = [
+        chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--no-first-run", "--disable-sync", "--disable-component-update", f"--user-data-dir={profile}",
+        f"--print-to-pdf={tmp}", "--no-pdf-header-footer", html_path.as_uri(),
+    ]  # fmt: skip
+    try:
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            raise InputError(f"Chromium did not print the PDF within {timeout:.0f} s") from None
+        except OSError as exc:
+            raise InputError(f"cannot run Chromium: {exc.strerror or exc}") from None
+        if proc.returncode != 0 or os.path.getsize(tmp) == 0:
+            raise InputError(f"Chromium could not print the PDF (exit code {proc.returncode})")
+        with open(tmp, "rb") as fh:
+            if fh.read(5) != b"%PDF-":
+                raise InputError("Chromium wrote something that is not a PDF")
+            os.fsync(fh.fileno())
+        os.replace(tmp, pdf_path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def write_report(report: ComplianceReport, out_dir: str | Path, *, pdf: bool = True) -> ReportFiles:
+    """Write compliance_report.html, .json and (when ``pdf`` and Chromium exists) .pdf into ``out_dir``.
+
+    HTML and JSON are rendered in full before anything is written, and each file is written
+    atomically. A PDF that cannot be printed is skipped with a one-line ``note``.
+    """
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a folder")
+    html = render_html(report).encode("utf-8")
+    data = render_json(report).encode("utf-8")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot create the output folder ({exc.strerror or exc})") from None
+    html_path, json_path = out / HTML_NAME, out / JSON_NAME
+    atomic_write_bytes(json_path, data)
+    atomic_write_bytes(html_path, html)
+    if not pdf:
+        return ReportFiles(html_path, json_path, None, "PDF not requested")
+    if not find_chromium():
+        return ReportFiles(html_path, json_path, None, "PDF skipped: headless Chromium not found at /usr/bin/chromium")
+    pdf_path = out / PDF_NAME
+    try:
+        print_pdf(html_path, pdf_path)
+    except InputError as exc:
+        return ReportFiles(html_path, json_path, None, f"PDF skipped: {exc}")
+    return ReportFiles(html_path, json_path, pdf_path, "")
