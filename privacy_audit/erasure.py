@@ -1,0 +1,1483 @@
+"""Erasure of one data subject across the mapped estate: plan, apply (all or nothing), verify.
+
+* :func:`plan_erasure` searches every dataset and register of the data map for the subject's rows and
+  log lines (by subject key, log cookie, identifiers and pseudonyms, and the rows that
+  :func:`privacy_audit.subjects.find_subject_data` returns) and decides, row by row, what happens:
+  ``delete_row`` (the subject's own rows and log lines), ``mask_columns`` (datasets that declare
+  ``erasure: mask_columns``), ``crypto_shred`` (the subject's vault record), ``redact_spans`` (the
+  subject's identifiers inside someone else's free text or log line) or ``keep`` with the reason: a
+  legal hold from the ``legal_holds`` register, a retention duty declared on the dataset
+  (``legal_retention_days: N`` with ``time_column``, or ``erasure: keep``), or a rights register that
+  must keep its record (restrictions, opt-outs, consents, holds).
+* :func:`apply_erasure` rewrites every affected file into a temporary file next to it, then renames
+  them all (:class:`privacy_audit.sources.Transaction`); any failure leaves every file as it was and
+  raises :class:`~privacy_audit.errors.ErasureError`. Rows that are not changed keep their exact bytes
+  (CSV, JSON Lines and logs are edited record by record; Parquet keeps its schema, types and
+  compression; the vault is re-sealed by :class:`privacy_audit.vault.Vault`).
+* :func:`verify_erasure` searches the whole estate again with the subject's identifiers and
+  pseudonyms, the subject search, and Presidio on free text; any match outside a hold is a residue.
+
+Identifiers shared with another subject (a family's phone, a namesake's name) are never used to
+change that other subject's rows: they are reported as shared instead.
+
+Nothing here prints or persists a raw identifier: plans and results carry counts, row numbers,
+kinds and masked values; the identifiers stay in memory on the plan for verification.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as _dt
+import hashlib
+import io
+import json
+import logging
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Protocol
+
+import pandas as pd
+
+from .datamap import DataMap, Dataset
+from .errors import ConfigError, ErasureError, PrivacyAuditError
+from .masking import mask
+
+__all__ = [
+    "ACTIONS",
+    "REDACTED",
+    "KEEP_REGISTERS",
+    "Needles",
+    "Hit",
+    "RowAction",
+    "DatasetPlan",
+    "ErasurePlan",
+    "DatasetOutcome",
+    "ErasureResult",
+    "Residue",
+    "DatasetCheck",
+    "Verification",
+    "SqlEraser",
+    "register_sql_eraser",
+    "plan_erasure",
+    "apply_erasure",
+    "verify_erasure",
+    "load_estate_table",
+    "rewrite_table",
+    "vault_key_for",
+]
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+ACTIONS = ("delete_row", "mask_columns", "crypto_shred", "redact_spans", "keep")
+REDACTED = "[REDACTED]"
+#: Registers whose rows about the subject are kept (the record is what lets the request be honoured).
+KEEP_REGISTERS: dict[str, str] = {
+    "legal_holds": "legal-hold register: the hold itself must be kept",
+    "restrictions": "restriction register: kept so the restriction stays honoured",
+    "opt_outs": "opt-out register: suppression record, so the subject is not contacted again",
+    "consents": "consent register: proof of consent kept (GDPR Art. 7(1))",
+}
+_OWNER_COLUMNS = ("user_token", "subject_token", "subject", "token", "subject_ref")
+
+# --------------------------------------------------------------------------------------------
+# needles: the subject's identifiers, compiled for search
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence of an identifier of the subject: ``text[start:end]`` in ``column``."""
+
+    column: str
+    start: int
+    end: int
+    kind: str  # token | email | phone | name | ip
+    key: str  # normalised identifier (in memory only; never persisted)
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _phone_core(text: str) -> str:
+    """Digits of a phone number without its extension (``x123`` / ``ext. 123``)."""
+    return _digits(re.split(r"(?i)\s*(?:x|ext\.?)\s*\d", text, maxsplit=1)[0])
+
+
+_PHONE_CAND = re.compile(r"(?<![\w+])\+?[\d(][\d\s().\-/]{5,}\d(?:\s*(?:x|ext\.?)\s*\d+)?", re.IGNORECASE)
+_WORD = r"A-Za-z0-9_"
+
+
+def _alternation(values: Iterable[str], *, flags: int = 0, left: str, right: str) -> re.Pattern | None:
+    vals = sorted({v for v in values if v}, key=len, reverse=True)
+    if not vals:
+        return None
+    return re.compile(left + "(?:" + "|".join(re.escape(v) for v in vals) + ")" + right, flags)
+
+
+@dataclass(frozen=True)
+class Needles:
+    """A subject's identifiers grouped by how they are searched (in memory only)."""
+
+    tokens: frozenset[str] = frozenset()  # user tokens, pseudonyms, hashes, cookie values: exact
+    emails: frozenset[str] = frozenset()  # casefolded
+    phones: frozenset[str] = frozenset()  # digit cores
+    names: frozenset[str] = frozenset()  # casefolded full names (two words or more)
+    ips: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_identifiers(cls, identifiers: Mapping[str, Iterable[str]]) -> Needles:
+        """Build needles from ``Subject.identifiers`` (emails, phones, names, tokens, ips, pseudonyms, cookies)."""
+        get = lambda *keys: [str(v).strip() for k in keys for v in (identifiers.get(k) or ()) if v and str(v).strip()]  # noqa: E731
+        tokens = set(get("tokens", "pseudonyms", "user_tokens", "hashes", "push_tokens"))
+        for cookie in get("cookies"):
+            tokens.add(cookie.split("=", 1)[1] if "=" in cookie else cookie)
+        phones = {_phone_core(p) for p in get("phones")}
+        names = {" ".join(n.split()).casefold() for n in get("names") if len(n.split()) >= 2}
+        return cls(
+            tokens=frozenset(t for t in tokens if len(t) >= 6),
+            emails=frozenset(e.casefold() for e in get("emails") if "@" in e),
+            phones=frozenset(p for p in phones if len(p) >= 7),
+            names=frozenset(names),
+            ips=frozenset(get("ips")),
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.tokens or self.emails or self.phones or self.names or self.ips)
+
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(k for k in ("token", "email", "phone", "name", "ip") if getattr(self, k + "s"))
+
+    # compiled patterns (cached per instance)
+    def _patterns(self) -> dict[str, re.Pattern | None]:
+        cache = self.__dict__.get("_compiled")
+        if cache is None:
+            emails = set(self.emails) | {e.replace("@", "%40") for e in self.emails}
+            cache = {
+                "token": _alternation(self.tokens, left=f"(?<![{_WORD}])", right=f"(?![{_WORD}])"),
+                "email": _alternation(
+                    emails, flags=re.IGNORECASE, left=r"(?<![\w.+%-])", right=r"(?![\w-]|\.\w)"
+                ),
+                "name": re.compile(
+                    r"(?<!\w)(?:"
+                    + "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in sorted(self.names, key=len, reverse=True))
+                    + r")(?!\w)",
+                    re.IGNORECASE,
+                )
+                if self.names
+                else None,
+                "ip": _alternation(self.ips, left=r"(?<![\d.])", right=r"(?!\.?\d)"),
+            }
+            object.__setattr__(self, "_compiled", cache)
+        return cache
+
+    def phone_key(self, candidate: str) -> str | None:
+        """The subject phone that ``candidate`` writes (same digits, or same last nine), else None."""
+        core = _phone_core(candidate)
+        if len(core) < 7:
+            return None
+        for p in self.phones:
+            if core == p or (len(core) >= 9 and len(p) >= 9 and core[-9:] == p[-9:]):
+                return p
+        return None
+
+    def find(self, text: str, column: str = "") -> list[Hit]:
+        """Every non-overlapping occurrence of the subject's identifiers in ``text``."""
+        if not text or not self:
+            return []
+        found: list[Hit] = []
+        for kind, pat in self._patterns().items():
+            if pat is None:
+                continue
+            for m in pat.finditer(text):
+                value = m.group(0)
+                key = value
+                if kind == "email":
+                    key = value.replace("%40", "@").casefold()
+                elif kind == "name":
+                    key = " ".join(value.split()).casefold()
+                found.append(Hit(column, m.start(), m.end(), kind, key))
+        if self.phones:
+            for m in _PHONE_CAND.finditer(text):
+                key = self.phone_key(m.group(0))
+                if key is not None:
+                    found.append(Hit(column, m.start(), m.end(), "phone", key))
+        found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        out: list[Hit] = []
+        for h in found:
+            if out and h.start < out[-1].end:
+                continue
+            out.append(h)
+        return out
+
+    def matches_value(self, kind: str, value: str) -> str | None:
+        """The key of the subject identifier a detected ``kind`` value (from Presidio) equals, or None."""
+        v = value.strip()
+        if kind == "EMAIL_ADDRESS" and v.casefold() in self.emails:
+            return v.casefold()
+        if kind == "PHONE_NUMBER":
+            return self.phone_key(v)
+        if kind == "PERSON" and " ".join(v.split()).casefold() in self.names:
+            return " ".join(v.split()).casefold()
+        if kind == "IP_ADDRESS" and v in self.ips:
+            return v
+        return None
+
+
+def _identifiers_of(subject: Any) -> dict[str, frozenset[str]]:
+    ids = getattr(subject, "identifiers", subject)
+    if not isinstance(ids, Mapping):
+        raise ErasureError("the subject has no identifiers to search with")
+    return {str(k): frozenset(str(v) for v in (vals or ())) for k, vals in ids.items()}
+
+
+# --------------------------------------------------------------------------------------------
+# reading the estate: one table per dataset or register, rows as strings, exact bytes kept
+
+
+@dataclass
+class _File:
+    path: Path
+    data: bytes
+    sha256: str
+
+
+@dataclass
+class EstateTable:
+    """A dataset or register as erasure sees it: string cells per row and the files' exact bytes."""
+
+    name: str
+    kind: str  # dataset | register
+    format: str  # csv | jsonl | parquet | log | vault
+    relpath: str
+    dataset: Dataset | None
+    columns: list[str]
+    rows: list[list[str | None]]
+    fingerprints: list[str]
+    files: list[_File]
+    row_file: list[tuple[int, int]]  # (file index, record index inside that file)
+    owner_col: str | None = None
+    text_columns: tuple[str, ...] = ()
+    id_columns: dict[str, str] = field(default_factory=dict)  # column -> declared category
+    info: dict[str, Any] = field(default_factory=dict)  # csv: encoding/delimiter; log: owner cookie
+
+    def owner(self, i: int) -> str | None:
+        if self.format == "log":
+            return self.info["owners"][i]
+        if self.owner_col is None:
+            return None
+        v = self.rows[i][self.columns.index(self.owner_col)]
+        return v if v not in (None, "") else None
+
+    def time_values(self, column: str | None) -> list[str | None] | None:
+        if column is None:
+            return None
+        if self.format == "log" and column == "ts":
+            return self.info.get("ts")
+        if column not in self.columns:
+            return None
+        j = self.columns.index(column)
+        return [r[j] for r in self.rows]
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data.decode("utf-8-sig"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        from .sources import sniff_csv
+
+        enc = sniff_csv(path)[0]
+        try:
+            return data.decode(enc), enc
+        except (UnicodeDecodeError, LookupError):
+            raise ErasureError(f"{path.name}: cannot decode the file as {enc}") from None
+
+
+def _lines(text: str) -> list[str]:
+    """Physical lines with their endings, split like ``open(newline="")`` does."""
+    return list(io.StringIO(text, newline=""))
+
+
+def _csv_records(text: str, delimiter: str) -> tuple[list[str], list[str], list[tuple[int, int, list[str]]]]:
+    """(lines, header, records as (first line, end line, fields)); blank lines are not records."""
+    lines = _lines(text)
+    reader = csv.reader(iter(lines), delimiter=delimiter)
+    header: list[str] | None = None
+    records: list[tuple[int, int, list[str]]] = []
+    prev = 0
+    try:
+        for fields in reader:
+            end = reader.line_num
+            if header is None:
+                header = fields
+            elif fields and any(f.strip() for f in fields) or (fields and len(fields) > 1):
+                records.append((prev, end, fields))
+            prev = end
+    except csv.Error as exc:
+        raise ErasureError(f"not a readable CSV table ({exc})") from None
+    return lines, header or [], records
+
+
+def _log_owner(line: str, cookie: str | None) -> tuple[str, str | None]:
+    ip = line.split(" ", 1)[0]
+    owner = None
+    if cookie:
+        m = re.search(r"(?:^|[;\s\"])" + re.escape(cookie) + r"=([^;\"\s]+)", line)
+        owner = m.group(1) if m else None
+    return ip, owner
+
+
+_LOG_TS = re.compile(r"\[([^\]]+)\]")
+
+
+def _text_columns(columns: list[str], rows: list[list[str | None]], declared: Iterable[str]) -> tuple[str, ...]:
+    declared = set(declared)
+    out = []
+    for j, c in enumerate(columns):
+        if c in declared:
+            out.append(c)
+            continue
+        sample = [r[j] for r in rows[:2000] if r[j]]
+        if sample and max(len(s.split()) for s in sample) >= 4:
+            out.append(c)
+    return tuple(out)
+
+
+def _cell(v: Any) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, float) and v != v:
+        return None
+    if isinstance(v, _dt.datetime):
+        return v.isoformat()
+    return str(v)
+
+
+def load_estate_table(
+    datamap: DataMap,
+    name: str,
+    *,
+    kind: str = "dataset",
+    vault_key: bytes | None = None,
+) -> EstateTable:
+    """Read one dataset (or register, ``kind="register"``) of ``datamap`` for erasure or rectification."""
+    from .sources import read_bytes, sniff_csv
+
+    ds: Dataset | None = None
+    if kind == "register":
+        reg = datamap.registers[name]
+        path, fmt, relpath = reg.path, (reg.format or "csv"), str(reg.path.relative_to(datamap.root)) if reg.path.is_relative_to(datamap.root) else str(reg.path)
+    else:
+        ds = datamap.dataset(name)
+        if ds.is_sql or ds.path is None:
+            raise ErasureError(f"dataset {name}: SQL sources need a registered SQL eraser")
+        path, fmt, relpath = ds.path, (ds.format or "csv"), ds.relpath or str(ds.path)
+    fmt = {"tsv": "csv", "json": "jsonl"}.get(fmt, fmt)
+    declared = dict(ds.columns) if ds else {}
+    free_text = tuple(ds.extra.get("free_text") or ()) if ds else ()
+    id_columns = {c: e for c, e in declared.items() if e in ("EMAIL_ADDRESS", "PHONE_NUMBER", "IP_ADDRESS")}
+    owner_col = ds.subject_key if ds else None
+
+    def table(columns, rows, fps, files, row_file, **info) -> EstateTable:
+        oc = owner_col
+        if oc is None and kind == "register":
+            oc = next((c for c in _OWNER_COLUMNS if c in columns), None)
+        if oc is not None and oc not in columns and fmt != "log":
+            oc = None
+        return EstateTable(
+            name=name, kind=kind, format=fmt, relpath=relpath, dataset=ds, columns=list(columns), rows=rows,
+            fingerprints=fps, files=files, row_file=row_file, owner_col=oc,
+            text_columns=_text_columns(list(columns), rows, free_text) if fmt != "log" else ("raw",),
+            id_columns=id_columns, info=info,
+        )  # fmt: skip
+
+    try:
+        if fmt == "vault":
+            from .vault import Vault
+
+            if vault_key is None:
+                raise ConfigError(
+                    f"dataset {name} is the encrypted vault: give its key (--vault-key-file, the data map's "
+                    "vault.key_file or the environment variable)"
+                )
+            data = read_bytes(path)
+            vault = Vault.open(path, vault_key)
+            frame = vault.to_frame()
+            columns = list(frame.columns)
+            rows = [[_cell(v) for v in rec] for rec in frame.itertuples(index=False, name=None)]
+            fps = ["vault:" + str(r[0]) for r in rows]
+            return table(columns, rows, fps, [_File(path, data, _sha(data))], [(0, i) for i in range(len(rows))])
+        if fmt == "csv":
+            data = read_bytes(path)
+            text, enc = _decode(data, path)
+            delimiter = sniff_csv(path)[1]
+            lines, header, recs = _csv_records(text, delimiter)
+            rows, fps = [], []
+            for start, end, fields in recs:
+                fields = fields + [""] * (len(header) - len(fields))
+                rows.append([f if f != "" else None for f in fields[: len(header)]])
+                fps.append(_sha("".join(lines[start:end]).rstrip("\r\n").encode("utf-8")))
+            return table(header, rows, fps, [_File(path, data, _sha(data))], [(0, i) for i in range(len(rows))],
+                         encoding=enc, delimiter=delimiter)  # fmt: skip
+        if fmt == "jsonl":
+            data = read_bytes(path)
+            text, enc = _decode(data, path)
+            objs, fps = [], []
+            for line in _lines(text):
+                if not line.strip():
+                    continue
+                try:
+                    objs.append(json.loads(line))
+                except ValueError:
+                    raise ErasureError(f"{relpath}: a line is not valid JSON") from None
+                fps.append(_sha(line.rstrip("\r\n").encode("utf-8")))
+            columns: list[str] = []
+            for o in objs:
+                columns.extend(k for k in o if k not in columns)
+            rows = [[_cell(o.get(c)) if not isinstance(o.get(c), dict | list) else json.dumps(o.get(c)) for c in columns] for o in objs]
+            return table(columns, rows, fps, [_File(path, data, _sha(data))], [(0, i) for i in range(len(rows))],
+                         encoding=enc)  # fmt: skip
+        if fmt == "log":
+            data = read_bytes(path)
+            text, enc = _decode(data, path)
+            cookie = ds.extra.get("subject_cookie") if ds else None
+            rows, fps, owners, ts = [], [], [], []
+            for line in _lines(text):
+                raw = line.rstrip("\r\n")
+                if not raw.strip():
+                    continue
+                ip, owner = _log_owner(raw, cookie)
+                rows.append([ip, raw])
+                owners.append(owner)
+                m = _LOG_TS.search(raw)
+                ts.append(m.group(1) if m else None)
+                fps.append(_sha(raw.encode("utf-8")))
+            return table(["ip", "raw"], rows, fps, [_File(path, data, _sha(data))], [(0, i) for i in range(len(rows))],
+                         encoding=enc, owners=owners, ts=ts)  # fmt: skip
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".parquet", ".pq")
+                           and not any(part.startswith((".", "_")) for part in p.relative_to(path).parts)) \
+                if path.is_dir() else [path]  # fmt: skip
+            columns, rows, fps, fobjs, row_file = [], [], [], [], []
+            for fi, fp in enumerate(files):
+                data = read_bytes(fp)
+                tbl = pq.read_table(io.BytesIO(data))
+                names = tbl.column_names
+                for c in names:
+                    if c not in columns:
+                        columns.append(c)
+                cols = [tbl.column(c).to_pylist() for c in names]
+                for k in range(tbl.num_rows):
+                    vals = {c: _cell(cols[j][k]) for j, c in enumerate(names)}
+                    rows.append([vals.get(c) for c in columns])
+                    fps.append(_sha(json.dumps([fp.name, k, [vals[c] for c in names]]).encode()))
+                    row_file.append((fi, k))
+                fobjs.append(_File(fp, data, _sha(data)))
+            rows = [r + [None] * (len(columns) - len(r)) for r in rows]
+            return table(columns, rows, fps, fobjs, row_file)
+    except PrivacyAuditError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise ErasureError(f"{relpath}: cannot read for erasure ({type(exc).__name__})") from None
+    raise ErasureError(f"{relpath}: erasure does not support the format {fmt!r} yet")
+
+
+# --------------------------------------------------------------------------------------------
+# rewriting one table: exact bytes for untouched records
+
+
+def _apply_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        out.append(REDACTED)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _ending(raw: str) -> str:
+    for end in ("\r\n", "\n", "\r"):
+        if raw.endswith(end):
+            return end
+    return ""
+
+
+def rewrite_table(
+    table: EstateTable,
+    *,
+    delete: Iterable[int] = (),
+    cells: Mapping[int, Mapping[str, str | None]] | None = None,
+    vault_key: bytes | None = None,
+    shred: Iterable[int] = (),
+) -> dict[Path, bytes]:
+    """New bytes for each file of ``table`` that changes: rows in ``delete`` removed, ``cells``
+    (row -> column -> new value, ``None`` for empty) replaced, vault rows in ``shred`` crypto-shredded.
+    Files without changes are not returned; unchanged records keep their exact bytes."""
+    delete = set(delete)
+    shred = set(shred)
+    cells = {i: dict(c) for i, c in (cells or {}).items() if c}
+    out: dict[Path, bytes] = {}
+    if not (delete or cells or shred):
+        return out
+    by_file: dict[int, tuple[set[int], dict[int, dict[str, str | None]]]] = {}
+    for i in delete | shred:
+        fi, k = table.row_file[i]
+        by_file.setdefault(fi, (set(), {}))[0].add(k)
+    for i, c in cells.items():
+        fi, k = table.row_file[i]
+        by_file.setdefault(fi, (set(), {}))[1][k] = c
+    for fi, (dels, reps) in by_file.items():
+        f = table.files[fi]
+        if table.format == "csv":
+            out[f.path] = _rewrite_csv(table, f, dels, reps)
+        elif table.format in ("jsonl", "log"):
+            out[f.path] = _rewrite_lines(table, f, dels, reps)
+        elif table.format == "parquet":
+            out[f.path] = _rewrite_parquet(f, dels, reps)
+        elif table.format == "vault":
+            out[f.path] = _rewrite_vault(table, f, dels, reps, vault_key)
+        else:
+            raise ErasureError(f"{table.relpath}: cannot rewrite the format {table.format!r}")
+    return out
+
+
+def _rewrite_csv(table: EstateTable, f: _File, dels: set[int], reps: dict[int, dict[str, str | None]]) -> bytes:
+    text, enc = _decode(f.data, f.path)
+    delimiter = table.info["delimiter"]
+    lines, header, recs = _csv_records(text, delimiter)
+    for k in dels:
+        start, end, _ = recs[k]
+        for n in range(start, end):
+            lines[n] = ""
+    for k, changes in reps.items():
+        if k in dels:
+            continue
+        start, end, fields = recs[k]
+        fields = list(fields) + [""] * (len(header) - len(fields))
+        for col, value in changes.items():
+            fields[header.index(col)] = "" if value is None else str(value)
+        buf = io.StringIO()
+        csv.writer(buf, delimiter=delimiter, lineterminator=_ending(lines[end - 1])).writerow(fields)
+        lines[start] = buf.getvalue()
+        for n in range(start + 1, end):
+            lines[n] = ""
+    return "".join(lines).encode(enc)
+
+
+def _rewrite_lines(table: EstateTable, f: _File, dels: set[int], reps: dict[int, dict[str, str | None]]) -> bytes:
+    text, enc = _decode(f.data, f.path)
+    lines = _lines(text)
+    record_line = [n for n, line in enumerate(lines) if line.strip()]
+    for k in dels:
+        lines[record_line[k]] = ""
+    for k, changes in reps.items():
+        if k in dels:
+            continue
+        n = record_line[k]
+        end = _ending(lines[n])
+        if table.format == "log":
+            lines[n] = str(changes["raw"]) + end
+        else:
+            obj = json.loads(lines[n])
+            obj.update(changes)
+            lines[n] = json.dumps(obj, ensure_ascii=False) + end
+    return "".join(lines).encode(enc)
+
+
+def _rewrite_parquet(f: _File, dels: set[int], reps: dict[int, dict[str, str | None]]) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(io.BytesIO(f.data))
+    tbl = pf.read()
+    meta = pf.metadata
+    compression = "zstd"
+    row_group_size = None
+    if meta.num_row_groups and meta.num_columns:
+        compression = str(meta.row_group(0).column(0).compression).lower()
+        row_group_size = max(meta.row_group(0).num_rows, 1)
+    for col in {c for ch in reps.values() for c in ch}:
+        j = tbl.schema.get_field_index(col)
+        values = tbl.column(col).to_pylist()
+        for k, changes in reps.items():
+            if col in changes:
+                values[k] = changes[col]
+        fld = tbl.schema.field(j)
+        try:
+            tbl = tbl.set_column(j, fld, pa.array(values, type=fld.type))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
+            raise ErasureError(f"{f.path.name}: column {col} cannot hold the new value (type {fld.type})") from None
+    if dels:
+        keep = [k for k in range(tbl.num_rows) if k not in dels]
+        tbl = tbl.take(pa.array(keep, type=pa.int64()))
+    buf = io.BytesIO()
+    pq.write_table(tbl, buf, compression=None if compression == "uncompressed" else compression,
+                   row_group_size=row_group_size)  # fmt: skip
+    return buf.getvalue()
+
+
+def _rewrite_vault(
+    table: EstateTable, f: _File, dels: set[int], reps: dict[int, dict[str, str | None]], key: bytes | None
+) -> bytes:
+    from .vault import Vault
+
+    if key is None:
+        raise ConfigError("the vault key is needed to change the vault")
+    vault = Vault.open(f.path, key)
+    if _sha(f.data) != f.sha256:
+        raise ErasureError(f"{table.relpath} changed while being read")
+    ids = [r[0] for r in table.rows]
+    for k, changes in reps.items():
+        if k in dels:
+            continue
+        rid = ids[k]
+        fields = vault.get(rid)
+        fields.update({c: (None if v is None else str(v)) for c, v in changes.items() if c != "record_id"})
+        vault.put(rid, fields)
+    for k in dels:
+        vault.shred(ids[k])
+    vault.updated = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return vault.to_bytes()
+
+
+# --------------------------------------------------------------------------------------------
+# plan
+
+
+@dataclass(frozen=True)
+class RowAction:
+    """What happens to one row (or log line / vault record) of a dataset."""
+
+    row: int
+    action: str  # one of ACTIONS
+    columns: tuple[str, ...] = ()  # mask_columns: the columns emptied
+    spans: tuple[tuple[str, int, int, str], ...] = ()  # redact_spans: (column, start, end, kind)
+    reason: str = ""  # keep: why
+    matched_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DatasetPlan:
+    """The plan for one dataset or register."""
+
+    name: str
+    kind: str  # dataset | register
+    format: str
+    zone: str | None
+    path: str
+    rows_total: int
+    rows: tuple[RowAction, ...] = ()
+    note: str = ""
+    files: tuple[tuple[str, str], ...] = ()  # (absolute path, sha256 at plan time)
+    held_fingerprints: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    shared_rows: int = 0  # rows that hold only identifiers shared with another subject (left alone)
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+    @property
+    def subject_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def action(self) -> str:
+        """The main action: the most frequent change, else ``keep``, else ``none``."""
+        changes = [a for a in ACTIONS if a != "keep" and self.count(a)]
+        if changes:
+            return max(changes, key=self.count)
+        return "keep" if self.rows else "none"
+
+    @property
+    def kept_reasons(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for r in self.rows:
+            if r.action == "keep":
+                out[r.reason] = out.get(r.reason, 0) + 1
+        return out
+
+    @property
+    def matched_by(self) -> tuple[str, ...]:
+        seen: list[str] = []
+        for r in self.rows:
+            seen.extend(m for m in r.matched_by if m not in seen)
+        return tuple(seen)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dataset": self.name,
+            "kind": self.kind,
+            "format": self.format,
+            "zone": self.zone,
+            "path": self.path,
+            "action": self.action,
+            "rows_total": self.rows_total,
+            "subject_rows": self.subject_rows,
+            "delete_row": self.count("delete_row"),
+            "mask_columns": self.count("mask_columns"),
+            "redact_spans": self.count("redact_spans"),
+            "crypto_shred": self.count("crypto_shred"),
+            "kept": self.count("keep"),
+            "kept_reasons": self.kept_reasons,
+            "shared_rows": self.shared_rows,
+            "matched_by": list(self.matched_by),
+            "note": self.note,
+        }
+
+
+_PLAN_COLUMNS = ("dataset", "kind", "format", "action", "rows_total", "subject_rows", "delete_row", "mask_columns",
+                 "redact_spans", "crypto_shred", "kept", "kept_reasons", "shared_rows", "matched_by", "note")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ErasurePlan:
+    """Everything an erasure would do, per dataset; holds the identifiers in memory only."""
+
+    datamap_path: str
+    datamap_sha256: str
+    subject_ref: str
+    kinds_used: tuple[str, ...]
+    found: bool
+    as_of: _dt.date
+    created_at: str
+    datasets: tuple[DatasetPlan, ...]
+    identifiers: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    shared: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # shared identifier kinds:keys
+
+    @property
+    def has_changes(self) -> bool:
+        return any(r.action != "keep" for d in self.datasets for r in d.rows)
+
+    def totals(self) -> dict[str, int]:
+        out = {a: sum(d.count(a) for d in self.datasets) for a in ACTIONS}
+        out["subject_rows"] = sum(d.subject_rows for d in self.datasets)
+        return out
+
+    @property
+    def shared_kinds(self) -> tuple[str, ...]:
+        return tuple(sorted({s.split(":", 1)[0] for s in self.shared}))
+
+    def to_frame(self) -> pd.DataFrame:
+        rows = []
+        for d in self.datasets:
+            row = d.to_dict()
+            row["kept_reasons"] = "; ".join(f"{k} ({v})" for k, v in row["kept_reasons"].items())
+            row["matched_by"] = ", ".join(row["matched_by"])
+            rows.append({c: row[c] for c in _PLAN_COLUMNS})
+        return pd.DataFrame(rows, columns=list(_PLAN_COLUMNS))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "request": {"subject_ref": self.subject_ref, "kinds": list(self.kinds_used), "found": self.found},
+            "datamap": {"path": self.datamap_path, "sha256": self.datamap_sha256},
+            "as_of": self.as_of.isoformat(),
+            "created_at": self.created_at,
+            "totals": self.totals(),
+            "shared_identifier_kinds": list(self.shared_kinds),
+            "datasets": [d.to_dict() for d in self.datasets],
+        }
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _to_date(value: Any) -> _dt.date | None:
+    if value in (None, ""):
+        return None
+    try:
+        ts = pd.to_datetime(str(value), utc=True, errors="coerce", format="mixed")
+    except (ValueError, TypeError):
+        ts = pd.NaT
+    if pd.isna(ts):
+        try:
+            ts = pd.to_datetime(str(value), utc=True, format="%d/%b/%Y:%H:%M:%S %z")
+        except (ValueError, TypeError):
+            return None
+    return ts.date()
+
+
+def _holds(datamap: DataMap, needles: Needles, as_of: _dt.date) -> list[tuple[set[str] | None, str]]:
+    """Active legal holds on the subject: (dataset names or None for all, reason)."""
+    reg = datamap.register("legal_holds")
+    if reg is None:
+        return []
+    from .sources import read_table
+
+    frame = read_table(reg.path).astype(object)
+    cols = {c.lower(): c for c in frame.columns}
+    key = next((cols[c] for c in _OWNER_COLUMNS if c in cols), None)
+    if key is None:
+        raise ErasureError(f"{reg.path.name}: the legal-hold register has no subject column (user_token)")
+    out = []
+    for rec in frame.to_dict("records"):
+        if str(rec.get(key) or "") not in needles.tokens:
+            continue
+        until = _to_date(rec.get(cols.get("until", ""), None)) if "until" in cols else None
+        if until is not None and until < as_of:
+            continue
+        raw = str(rec.get(cols.get("datasets", ""), "*") or "*") if "datasets" in cols else "*"
+        names = {n.strip() for n in re.split(r"[;,|]", raw) if n.strip()}
+        reason = str(rec.get(cols["reason"]) or "legal hold") if "reason" in cols else "legal hold"
+        text = f"legal hold: {reason}" + (f" (until {until.isoformat()})" if until else "")
+        out.append((None if "*" in names or not names else names, text))
+    return out
+
+
+def _erasure_config(ds: Dataset | None) -> dict[str, Any]:
+    if ds is None:
+        return {}
+    conf = ds.extra.get("erasure")
+    out: dict[str, Any] = {}
+    if isinstance(conf, str):
+        out["action"] = conf
+    elif isinstance(conf, Mapping):
+        out.update(conf)
+    for key in ("legal_retention_days", "retention_reason"):
+        if key in ds.extra and key not in out:
+            out[key] = ds.extra[key]
+    action = out.get("action", "delete_row")
+    out["action"] = {"delete": "delete_row", "mask": "mask_columns"}.get(action, action)
+    if out["action"] not in ("delete_row", "mask_columns", "keep"):
+        raise ConfigError(f"dataset {ds.name}: erasure action {action!r} is not delete_row, mask_columns or keep")
+    return out
+
+
+def _estate_tables(datamap: DataMap, vault_key: bytes | None) -> tuple[list[EstateTable], list[DatasetPlan]]:
+    tables, skipped = [], []
+    for ds in datamap.datasets:
+        if ds.is_sql:
+            eraser = _SQL_ERASER
+            if eraser is None:
+                skipped.append(DatasetPlan(ds.name, "dataset", "sql", ds.zone, f"{ds.url} {ds.table}", 0,
+                                           note="SQL source: no SQL eraser registered; not searched"))  # fmt: skip
+            continue
+        tables.append(load_estate_table(datamap, ds.name, vault_key=vault_key))
+    for name in datamap.registers:
+        tables.append(load_estate_table(datamap, name, kind="register"))
+    return tables, skipped
+
+
+def _subject_rows(
+    datamap: DataMap, subject: Any, vault_key: bytes | None
+) -> tuple[dict[str, set[int]], dict[str, set[int]]]:
+    """Row ids the subject search attributes to the subject, and rows of others that mention them,
+    per dataset (empty when the subject search is unavailable)."""
+    if subject is None or not hasattr(subject, "identifiers") or not getattr(subject, "found", True):
+        return {}, {}
+    try:
+        from .subjects import find_subject_data
+    except ImportError:  # pragma: no cover - the subject search lands separately
+        return {}, {}
+    data = find_subject_data(datamap, subject, vault_key=vault_key)
+    return (
+        {m.name: set(m.row_ids) for m in data.datasets},
+        {m.name: set(getattr(m, "mention_row_ids", ())) for m in data.datasets},
+    )
+
+
+def _shared_from_subject(subject: Any, needles: Needles) -> set[str]:
+    """Identifiers the subject search found to be shared with another subject (not exclusive)."""
+    exclusive = getattr(subject, "exclusive", None)
+    ids = getattr(subject, "identifiers", None)
+    if not isinstance(exclusive, Mapping) or not isinstance(ids, Mapping) or not exclusive:
+        return set()
+    out: set[str] = set()
+    for plural, kind in (("emails", "email"), ("phones", "phone"), ("names", "name"), ("ips", "ip")):
+        for v in set(ids.get(plural, ())) - set(exclusive.get(plural, ())):
+            v = str(v).strip()
+            key = {"email": v.casefold(), "phone": _phone_core(v), "name": " ".join(v.split()).casefold()}.get(kind, v)
+            out.add(f"{kind}:{key}")
+    return out
+
+
+def _shared_keys(tables: list[EstateTable], needles: Needles) -> set[str]:
+    """Identifiers of the subject that also identify someone else: a whole structured cell (or a log
+    line's client address) in a row owned by another subject."""
+    shared: set[str] = set()
+    for t in tables:
+        if t.owner_col is None and t.format != "log":
+            continue
+        cols = [j for j, c in enumerate(t.columns) if c not in t.text_columns and c != t.owner_col]
+        for i, row in enumerate(t.rows):
+            owner = t.owner(i)
+            if owner is None or owner in needles.tokens:
+                continue
+            for j in cols:
+                v = row[j]
+                if not v:
+                    continue
+                for h in needles.find(v, t.columns[j]):
+                    if h.kind != "token" and h.start == 0 and h.end >= len(v.rstrip()):
+                        shared.add(f"{h.kind}:{h.key}")
+    return shared
+
+
+def _row_hits(t: EstateTable, i: int, needles: Needles) -> list[Hit]:
+    hits: list[Hit] = []
+    for j, c in enumerate(t.columns):
+        v = t.rows[i][j]
+        if v:
+            if t.format == "log" and c == "ip":
+                continue  # the client address is inside the raw line too
+            hits.extend(needles.find(v, c))
+    return hits
+
+
+def _plan_table(
+    t: EstateTable,
+    needles: Needles,
+    shared: set[str],
+    holds: list[tuple[set[str] | None, str]],
+    subject_rows: set[int],
+    as_of: _dt.date,
+) -> DatasetPlan:
+    ds = t.dataset
+    conf = _erasure_config(ds)
+    keep_reg = KEEP_REGISTERS.get(t.name) if t.kind == "register" else None
+    hold_reason = next((r for names, r in holds if names is None or t.name in names), None)
+    times = None
+    retention_days = conf.get("legal_retention_days")
+    if retention_days is not None and ds is not None:
+        times = t.time_values(ds.time_column)
+        if times is None:
+            raise ConfigError(f"dataset {t.name}: legal_retention_days needs a time_column")
+    actions: list[RowAction] = []
+    held: set[str] = set()
+    shared_rows = 0
+    mask_cols = tuple(conf.get("columns") or (ds.pii_columns if ds else ()))
+    for i in range(len(t.rows)):
+        owner = t.owner(i)
+        hits = _row_hits(t, i, needles)
+        own = owner is not None and owner in needles.tokens
+        other = owner is not None and not own
+        mine = [h for h in hits if h.kind == "token" or f"{h.kind}:{h.key}" not in shared]
+        if t.format == "log" and owner is None and t.rows[i][0] in needles.ips and f"ip:{t.rows[i][0]}" not in shared:
+            own = True
+        if not own and not other:
+            # no owner column: a whole identifier cell (e.g. the e-mail of an audience row) makes it theirs
+            for h in mine:
+                v = t.rows[i][t.columns.index(h.column)] or ""
+                if h.column in t.id_columns and h.start == 0 and h.end >= len(v.rstrip()):
+                    own = True
+        listed = i in subject_rows
+        if not (own or mine or listed):
+            if hits:
+                shared_rows += 1
+            continue
+        if listed and not other:
+            own = True  # the subject search ties it to them (pseudonym, session cookie, ...) and nobody else
+        if not own and not mine:
+            shared_rows += 1
+            continue
+        matched = tuple(dict.fromkeys((["subject_key"] if own and owner else []) + [h.kind for h in mine]
+                                      + (["subject_search"] if listed else [])))  # fmt: skip
+        reason = keep_reg or hold_reason
+        if reason is None and conf.get("action") == "keep":
+            reason = f"retention duty: {conf.get('retention_reason') or 'kept by law'} (erasure: keep)"
+        if reason is None and times is not None:
+            when = _to_date(times[i])
+            if when is not None and (as_of - when).days < int(retention_days):
+                why = conf.get("retention_reason") or (ds.legal_basis if ds else None) or "legal obligation"
+                reason = f"retention duty: {why} ({retention_days} days from {ds.time_column})"
+        if reason is not None:
+            actions.append(RowAction(i, "keep", reason=reason, matched_by=matched))
+            held.add(t.fingerprints[i])
+        elif own:
+            if t.format == "vault":
+                actions.append(RowAction(i, "crypto_shred", matched_by=matched))
+            elif conf.get("action") == "mask_columns" and t.format != "log":
+                cols = tuple(c for c in (*mask_cols, t.owner_col) if c and c in t.columns)
+                actions.append(RowAction(i, "mask_columns", columns=tuple(dict.fromkeys(cols)), matched_by=matched))
+            else:
+                actions.append(RowAction(i, "delete_row", matched_by=matched))
+        else:
+            spans = tuple((h.column, h.start, h.end, h.kind) for h in mine)
+            actions.append(RowAction(i, "redact_spans", spans=spans, matched_by=matched))
+    return DatasetPlan(
+        name=t.name, kind=t.kind, format=t.format, zone=ds.zone if ds else None, path=t.relpath,
+        rows_total=len(t.rows), rows=tuple(actions), files=tuple((str(f.path), f.sha256) for f in t.files),
+        held_fingerprints=frozenset(held), shared_rows=shared_rows,
+    )  # fmt: skip
+
+
+def vault_key_for(datamap: DataMap, key_file: str | Path | None = None) -> bytes | None:
+    """The vault key: ``key_file``, else the data map's ``vault.key_file``/``key_env``; None if none given."""
+    from .vault import DEFAULT_KEY_ENV, load_key
+
+    if key_file is not None:
+        return load_key(Path(key_file))
+    kf = datamap.vault.get("key_file") if datamap.vault else None
+    if kf and datamap.resolve(kf).is_file():
+        return load_key(datamap.resolve(kf))
+    import os
+
+    env = (datamap.vault or {}).get("key_env") or DEFAULT_KEY_ENV
+    if os.environ.get(env):
+        return load_key(env=env)
+    return None
+
+
+def plan_erasure(
+    datamap: DataMap,
+    subject: Any,
+    *,
+    as_of: _dt.date | None = None,
+    vault_key: bytes | None = None,
+) -> ErasurePlan:
+    """Plan the erasure of ``subject`` (a :class:`privacy_audit.subjects.Subject`, or a mapping of
+    identifiers) across every dataset and register of ``datamap``. Reads, never writes."""
+    identifiers = _identifiers_of(subject)
+    needles = Needles.from_identifiers(identifiers)
+    as_of = as_of or datamap.as_of or _dt.date.today()
+    found = bool(getattr(subject, "found", True)) and bool(needles)
+    tables, skipped = _estate_tables(datamap, vault_key)
+    plans: list[DatasetPlan] = []
+    shared: set[str] = set()
+    if found:
+        holds = _holds(datamap, needles, as_of)
+        listed, mentions = _subject_rows(datamap, subject, vault_key)
+        shared = _shared_keys(tables, needles) | _shared_from_subject(subject, needles)
+        for t in tables:
+            rows = listed.get(t.name, set()) if t.kind == "dataset" else set()
+            if len(rows) and max(rows) >= len(t.rows):
+                raise ErasureError(f"dataset {t.name}: the subject search and erasure read different row counts")
+            plans.append(_plan_table(t, needles, shared, holds, rows, as_of))
+    else:
+        plans = [DatasetPlan(t.name, t.kind, t.format, t.dataset.zone if t.dataset else None, t.relpath, len(t.rows),
+                             files=tuple((str(f.path), f.sha256) for f in t.files)) for t in tables]  # fmt: skip
+    plans.extend(skipped)
+    return ErasurePlan(
+        datamap_path=str(datamap.path),
+        datamap_sha256=datamap.sha256,
+        subject_ref=str(getattr(subject, "ref", "") or "s_" + hashlib.sha256(
+            json.dumps({k: sorted(v) for k, v in identifiers.items()}, sort_keys=True).encode()).hexdigest()[:16]),
+        kinds_used=tuple(getattr(subject, "kinds_used", ()) or ()),
+        found=found,
+        as_of=as_of,
+        created_at=_now(),
+        datasets=tuple(plans),
+        identifiers=identifiers,
+        shared=frozenset(shared),
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# SQL hook (the scale work plugs SQL sources in here)
+
+
+class SqlEraser(Protocol):
+    """What a SQL back end provides so that erasure covers ``url:`` + ``table:`` datasets.
+
+    ``plan`` searches the table for the subject; ``transaction`` returns a context manager that
+    performs the plan's changes inside one database transaction and commits on a clean exit (it is
+    entered before the files are renamed, so a failed file commit rolls the database back);
+    ``residue`` counts what verification still finds."""
+
+    def plan(self, datamap: DataMap, dataset: Dataset, needles: Needles, as_of: _dt.date) -> DatasetPlan: ...
+
+    def transaction(self, datamap: DataMap, plans: list[DatasetPlan]) -> contextlib.AbstractContextManager: ...
+
+    def residue(self, datamap: DataMap, dataset: Dataset, needles: Needles) -> int: ...
+
+
+_SQL_ERASER: SqlEraser | None = None
+
+
+def register_sql_eraser(eraser: SqlEraser | None) -> None:
+    """Install (or remove, with None) the SQL back end used for SQL datasets."""
+    global _SQL_ERASER
+    _SQL_ERASER = eraser
+
+
+# --------------------------------------------------------------------------------------------
+# apply
+
+
+@dataclass(frozen=True)
+class DatasetOutcome:
+    """Counts for one dataset after an erasure was applied."""
+
+    name: str
+    rows_before: int
+    deleted: int
+    masked: int
+    redacted: int
+    shredded: int
+    kept: int
+    rows_after: int
+    files: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
+
+
+@dataclass(frozen=True)
+class ErasureResult:
+    """An applied erasure: the plan, the counts per dataset, and (after verify) the verification."""
+
+    plan: ErasurePlan
+    applied_at: str
+    outcomes: tuple[DatasetOutcome, ...]
+    files_written: tuple[str, ...]
+    verification: Verification | None = None
+    audit_seq: int | None = None
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([o.to_dict() for o in self.outcomes], columns=list(DatasetOutcome.__dataclass_fields__))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "plan": self.plan.to_dict(),
+            "applied_at": self.applied_at,
+            "outcomes": [o.to_dict() for o in self.outcomes],
+            "files_written": list(self.files_written),
+            "verification": self.verification.to_dict() if self.verification else None,
+            "audit_seq": self.audit_seq,
+        }
+
+
+def _changes_for(t: EstateTable, p: DatasetPlan) -> tuple[set[int], dict[int, dict[str, str | None]], set[int]]:
+    delete, shred, cells = set(), set(), {}
+    for r in p.rows:
+        if r.action == "delete_row":
+            delete.add(r.row)
+        elif r.action == "crypto_shred":
+            shred.add(r.row)
+        elif r.action == "mask_columns":
+            cells[r.row] = dict.fromkeys(r.columns)
+        elif r.action == "redact_spans":
+            by_col: dict[str, list[tuple[int, int]]] = {}
+            for col, start, end, _ in r.spans:
+                by_col.setdefault(col, []).append((start, end))
+            cells[r.row] = {
+                c: _apply_spans(t.rows[r.row][t.columns.index(c)] or "", spans) for c, spans in by_col.items()
+            }
+    return delete, cells, shred
+
+
+def apply_erasure(
+    datamap: DataMap,
+    plan: ErasurePlan,
+    *,
+    vault_key: bytes | None = None,
+    audit: bool = True,
+) -> ErasureResult:
+    """Carry out ``plan``: all files rewritten and renamed together, or none (ErasureError says what
+    failed). Refuses when a file changed since the plan was made. Appends an ``erasure`` entry to the
+    audit log (subject reference and counts only) unless ``audit=False``."""
+    from .sources import Transaction
+
+    if plan.datamap_sha256 != datamap.sha256:
+        raise ErasureError("the data map changed since the plan was made; plan again")
+    outcomes: list[DatasetOutcome] = []
+    sql_plans: list[DatasetPlan] = []
+    staged: dict[Path, bytes] = {}
+    expected: dict[Path, str] = {}
+    for p in plan.datasets:
+        if p.format == "sql":
+            if p.rows:
+                sql_plans.append(p)
+            if p.note and _SQL_ERASER is None:
+                raise ErasureError(f"dataset {p.name}: SQL source cannot be erased (no SQL eraser registered); nothing was changed")
+            continue
+        if not any(r.action != "keep" for r in p.rows):
+            outcomes.append(DatasetOutcome(p.name, p.rows_total, 0, 0, 0, 0, p.count("keep"), p.rows_total))
+            continue
+        t = load_estate_table(datamap, p.name, kind=p.kind, vault_key=vault_key)
+        now = {str(f.path): f.sha256 for f in t.files}
+        for path, sha in p.files:
+            if now.get(path) != sha:
+                raise ErasureError(f"{p.path} changed since the plan was made; plan again (nothing was changed)")
+        delete, cells, shred = _changes_for(t, p)
+        try:
+            new = rewrite_table(t, delete=delete, cells=cells, shred=shred, vault_key=vault_key)
+        except PrivacyAuditError as exc:
+            raise ErasureError(f"{p.path}: {exc} (nothing was changed)") from None
+        except Exception as exc:  # a library failure while re-encoding one file
+            raise ErasureError(f"{p.path}: cannot rewrite ({type(exc).__name__}: {' '.join(str(exc).split())[:120]}); nothing was changed") from None
+        for path, data in new.items():
+            staged[path] = data
+            expected[path] = next(f.sha256 for f in t.files if f.path == path)
+        removed = len(delete) + (len(shred))
+        outcomes.append(DatasetOutcome(
+            p.name, p.rows_total, p.count("delete_row"), p.count("mask_columns"), p.count("redact_spans"),
+            p.count("crypto_shred"), p.count("keep"), p.rows_total - removed,
+            tuple(sorted(_rel(datamap, x) for x in new)),
+        ))  # fmt: skip
+    txn = Transaction()
+    try:
+        for path, data in staged.items():
+            txn.stage(path, data, expect_sha256=expected[path])
+        with contextlib.ExitStack() as stack:
+            if sql_plans:
+                assert _SQL_ERASER is not None
+                stack.enter_context(_SQL_ERASER.transaction(datamap, sql_plans))
+            txn.commit()
+    except PrivacyAuditError as exc:
+        txn.rollback()
+        raise ErasureError(f"erasure not applied, nothing was changed: {exc}") from None
+    except OSError as exc:
+        txn.rollback()
+        raise ErasureError(f"erasure not applied, nothing was changed: {exc.strerror or exc}") from None
+    result = ErasureResult(plan, _now(), tuple(outcomes), tuple(sorted(_rel(datamap, p) for p in staged)))
+    if audit:
+        result = replace(result, audit_seq=_audit(datamap, "erasure", plan.subject_ref, {
+            "kinds": list(plan.kinds_used), "datamap_sha256": plan.datamap_sha256, "totals": plan.totals(),
+            "files": list(result.files_written),
+        }, "applied"))  # fmt: skip
+    return result
+
+
+def _rel(datamap: DataMap, path: Path | str) -> str:
+    p = Path(path)
+    try:
+        return p.relative_to(datamap.root).as_posix()
+    except ValueError:
+        return str(p)
+
+
+def _audit(datamap: DataMap, action: str, subject_ref: str, details: dict, outcome: str) -> int | None:
+    from . import auditlog
+
+    entry = auditlog.append(datamap.audit_log_path, action, subject_ref=subject_ref, details=details, outcome=outcome)
+    return int(entry["seq"])
+
+
+# --------------------------------------------------------------------------------------------
+# verify
+
+
+@dataclass(frozen=True)
+class Residue:
+    """One place where the subject is still found after erasure (masked; row numbers as read now)."""
+
+    dataset: str
+    row: int
+    column: str
+    kind: str
+    found_by: str  # literal | subject_search | scanner
+    masked: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class DatasetCheck:
+    """Verification counts for one dataset: rows still matching, held (expected), residual."""
+
+    name: str
+    rows: int
+    matches: int
+    held: int
+    shared: int
+    residual: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The result of searching the estate again for an erased subject."""
+
+    checked_at: str
+    datasets: tuple[DatasetCheck, ...]
+    residues: tuple[Residue, ...]
+    scanner: bool
+    subject_search: bool
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.residues and all(d.residual == 0 for d in self.datasets)
+
+    @property
+    def residual(self) -> int:
+        return sum(d.residual for d in self.datasets)
+
+    @property
+    def held(self) -> int:
+        return sum(d.held for d in self.datasets)
+
+    def check(self) -> Verification:
+        """Return self when clean; raise ErasureError naming the residue otherwise."""
+        if not self.ok:
+            where = sorted({r.dataset for r in self.residues} | {d.name for d in self.datasets if d.residual})
+            raise ErasureError(
+                f"verification failed: {self.residual} residual match(es) of the subject remain in {', '.join(where)}"
+            )
+        return self
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([r.to_dict() for r in self.residues], columns=list(Residue.__dataclass_fields__))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "checked_at": self.checked_at,
+            "residual": self.residual,
+            "held": self.held,
+            "scanner": self.scanner,
+            "subject_search": self.subject_search,
+            "datasets": [d.to_dict() for d in self.datasets],
+            "residues": [r.to_dict() for r in self.residues],
+            "notes": list(self.notes),
+        }
+
+
+_SCAN_ENTITIES = ("EMAIL_ADDRESS", "PHONE_NUMBER", "PERSON", "IP_ADDRESS")
+
+
+def verify_erasure(
+    datamap: DataMap,
+    subject_identifiers: Any,
+    *,
+    held: Mapping[str, Iterable[str]] | None = None,
+    shared: Iterable[str] | None = None,
+    vault_key: bytes | None = None,
+    scanner: bool = True,
+    subject_search: bool = True,
+    strict: bool = False,
+) -> Verification:
+    """Search the whole estate again for the subject.
+
+    ``subject_identifiers``: an :class:`ErasurePlan` (its in-memory identifiers, held rows and shared
+    identifiers are used), a ``Subject``, or a mapping of identifier kinds to values. Every row or
+    line that still matches an identifier, pseudonym or cookie (literal search), that the subject
+    search returns, or where Presidio finds one of the subject's e-mails, phones, names or addresses
+    in free text, is a residue unless it was kept under a hold. ``strict`` raises ErasureError on
+    residue; otherwise check ``.ok``.
+    """
+    plan = subject_identifiers if isinstance(subject_identifiers, ErasurePlan) else None
+    if plan is not None:
+        identifiers = dict(plan.identifiers)
+        held = held or {d.name: d.held_fingerprints for d in plan.datasets}
+        shared = set(shared or ()) | set(plan.shared)
+    else:
+        identifiers = _identifiers_of(subject_identifiers)
+    needles = Needles.from_identifiers(identifiers)
+    held_fp = {k: set(v) for k, v in (held or {}).items()}
+    shared = set(shared or ())
+    notes: list[str] = []
+    tables, skipped = _estate_tables(datamap, vault_key)
+    for s in skipped:
+        notes.append(f"{s.name}: {s.note}")
+    listed: dict[str, set[int]] = {}
+    searched = False
+    if subject_search:
+        try:
+            from .subjects import Subject, find_subject_data
+
+            subj = subject_identifiers if hasattr(subject_identifiers, "identifiers") and not plan else None
+            if subj is None:
+                subj = _make_subject(Subject, identifiers, plan)
+            listed = {m.name: set(m.row_ids) for m in find_subject_data(datamap, subj).datasets}
+            searched = True
+        except ImportError:  # pragma: no cover
+            notes.append("subject search unavailable (privacy_audit.subjects not installed)")
+        except (TypeError, PrivacyAuditError) as exc:
+            notes.append(f"subject search not run: {type(exc).__name__}")
+    residues: list[Residue] = []
+    checks: list[DatasetCheck] = []
+    scan_cells: list[tuple[EstateTable, int, str, str]] = []
+    for t in tables:
+        fps = held_fp.get(t.name, set())
+        rows_hit: dict[int, list[tuple[str, str, str, str]]] = {}
+        shared_rows: set[int] = set()
+        for i in range(len(t.rows)):
+            owner = t.owner(i)
+            own = owner is not None and owner in needles.tokens
+            for h in _row_hits(t, i, needles):
+                if h.kind != "token" and f"{h.kind}:{h.key}" in shared:
+                    shared_rows.add(i)
+                    continue
+                text = t.rows[i][t.columns.index(h.column)] or ""
+                rows_hit.setdefault(i, []).append((h.column, h.kind, "literal", mask(text[h.start:h.end], _ENTITY.get(h.kind))))
+            if own and i not in rows_hit:
+                rows_hit[i] = [(t.owner_col or "cookie", "token", "literal", mask(owner))]
+            if t.format == "log" and owner is None and t.rows[i][0] in needles.ips and f"ip:{t.rows[i][0]}" not in shared:
+                rows_hit.setdefault(i, []).append(("ip", "ip", "literal", mask(t.rows[i][0], "IP_ADDRESS")))
+        for i in listed.get(t.name, set()) if t.kind == "dataset" else ():
+            if i < len(t.rows) and i not in rows_hit and i not in shared_rows:
+                owner = t.owner(i)
+                if owner is None or owner in needles.tokens:
+                    rows_hit[i] = [("*", "subject", "subject_search", "")]
+        if scanner and t.format not in ("vault", "log"):
+            for c in t.text_columns:
+                j = t.columns.index(c)
+                for i, row in enumerate(t.rows):
+                    v = row[j]
+                    if v and len(v.split()) >= 3 and i not in rows_hit:
+                        scan_cells.append((t, i, c, v))
+        held_n = sum(1 for i in rows_hit if t.fingerprints[i] in fps)
+        checks.append(DatasetCheck(t.name, len(t.rows), len(rows_hit), held_n, len(shared_rows - set(rows_hit)), 0))
+        for i, found in sorted(rows_hit.items()):
+            if t.fingerprints[i] in fps:
+                continue
+            col, kind, by, masked = found[0]
+            residues.append(Residue(t.name, i, col, kind, by, masked))
+    if scanner and scan_cells and (needles.emails or needles.phones or needles.names or needles.ips):
+        from .detect.text import analyze_texts
+
+        spans = analyze_texts([c[3] for c in scan_cells], entities=_SCAN_ENTITIES)
+        for (t, i, c, v), found in zip(scan_cells, spans, strict=True):
+            for s in found:
+                key = needles.matches_value(s.entity, v[s.start : s.end])
+                if key is None or f"{_KIND.get(s.entity)}:{key}" in shared:
+                    continue
+                if t.fingerprints[i] in held_fp.get(t.name, set()):
+                    continue
+                residues.append(Residue(t.name, i, c, _KIND.get(s.entity, s.entity), "scanner", mask(v[s.start:s.end], s.entity)))
+                break
+    by_ds: dict[str, int] = {}
+    for r in residues:
+        by_ds[r.dataset] = by_ds.get(r.dataset, 0) + 1
+    # scanner residues are rows the literal search did not match: count them as matches too
+    checks = [
+        replace(c, residual=by_ds.get(c.name, 0), matches=max(c.matches, c.held + by_ds.get(c.name, 0)))
+        for c in checks
+    ]
+    if shared:
+        notes.append(
+            "identifiers also used by another subject were not treated as the subject's: "
+            + ", ".join(sorted({s.split(':', 1)[0] for s in shared}))
+        )
+    result = Verification(_now(), tuple(checks), tuple(residues), bool(scanner), searched, tuple(notes))
+    if not result.ok:
+        logger.warning("erasure verification: %d residual match(es)", result.residual)
+    return result.check() if strict else result
+
+
+_ENTITY = {"email": "EMAIL_ADDRESS", "phone": "PHONE_NUMBER", "name": "PERSON", "ip": "IP_ADDRESS"}
+_KIND = {"EMAIL_ADDRESS": "email", "PHONE_NUMBER": "phone", "PERSON": "name", "IP_ADDRESS": "ip"}
+
+
+def _make_subject(subject_cls: Callable[..., Any], identifiers: dict[str, frozenset[str]], plan: ErasurePlan | None):
+    """A Subject carrying only the in-memory identifiers (the vault record may be gone)."""
+    import inspect
+
+    params = inspect.signature(subject_cls).parameters
+    values = {
+        "subject_id": None, "found": True, "kinds_used": plan.kinds_used if plan else (),
+        "identifiers": identifiers, "ref": plan.subject_ref if plan else "",
+    }  # fmt: skip
+    kwargs = {k: v for k, v in values.items() if k in params}
+    for name, p in params.items():
+        if name not in kwargs and p.default is inspect.Parameter.empty:
+            kwargs[name] = None
+    return subject_cls(**kwargs)
