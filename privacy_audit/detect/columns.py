@@ -62,7 +62,7 @@ _PHONE = re.compile(r"^(?:\+|00)?[\d\s().\-/]{4,24}(?:\s*(?:x|ext\.?|#)\s*\d{1,6
 _SCI = re.compile(r"^\d(?:\.\d+)?E\+\d{1,2}$", re.I)
 _WORDS = re.compile(r"^[^\W\d_]+(?:[ '’\-]+[^\W\d_]+\.?)*\.?$")
 _ADDRESS_NUM_FIRST = re.compile(r"^\d+[A-Za-z]?(?:[-/]\d+)?,?\s+[^\W\d_]")
-_ADDRESS_NUM_LAST = re.compile(r"^[^\W\d_][^\d]*\s\d+[A-Za-z]?(?:[-/]\d+)?(?:\s*,.*)?$")
+_ADDRESS_NUM_LAST = re.compile(r"^[^\W\d_][^\d]*\s\d+[A-Za-z]?(?:[-/]\d+)?\b.{0,40}$")
 _PO_BOX = re.compile(r"^(?:P\.?\s?O\.?\s?Box|Postfach|Apartado|BP|Boite postale)\s*\d+", re.I)
 _POSTAL = re.compile(r"^(?=.*\d)[A-Z0-9]{2,5}(?:[ -]?[A-Z0-9]{2,4})?$", re.I)
 _USERNAME = re.compile(r"^[\w.\-]{3,40}$")
@@ -78,10 +78,11 @@ _STREET_WORDS = {
     "avenida", "plaza", "camino", "paseo", "carrera", "via", "viale", "piazza", "rua", "travessa", "box",
 }  # fmt: skip
 _STREET_SUFFIX = re.compile(r"(?:strasse|straße|str\.|weg|gasse|allee|platz)\b", re.I)
+_CHUNK = 200
 _FEATURE_NAMES = (
     "email", "iban", "card", "card_compat", "ssn_sep", "ssn_any", "ip", "uuid", "hash", "token", "int",
     "amount", "decimal", "version", "epoch", "date", "datetime", "phone_strong", "phone_compat", "words",
-    "name_shape", "address", "street_word", "postal", "username", "natid", "prose",
+    "name_shape", "address", "street_word", "postal", "username", "natid", "prose", "place",
 )  # fmt: skip
 
 
@@ -216,6 +217,8 @@ def value_features(value: str, *, today: date | None = None) -> set[str]:
         words = {w.strip(".,").lower() for w in v.split()}
         if words & _STREET_WORDS or _STREET_SUFFIX.search(v) or _PO_BOX.match(v):
             f.add("street_word")
+    if "words" in f or "address" in f:
+        f.add("place")
     if len(v) <= 10 and _POSTAL.match(v):
         f.add("postal")
     if _USERNAME.match(v) and "token" not in f and not is_int:
@@ -244,7 +247,7 @@ _HEADER_COMPAT = {
     "US_SSN": ("ssn_any", "SSN-shaped values passing SSN rules"),
     "PHONE_NUMBER": ("phone_compat", "phone-shaped values (5-15 digits)"),
     "PERSON": ("words", "word-only values"),
-    "LOCATION": ("words|address", "address or place-name values"),
+    "LOCATION": ("place", "address or place-name values"),
     "POSTAL_CODE": ("postal", "postal-code-shaped values"),
     "DATE_OF_BIRTH": ("date", "dates"),
     "NATIONAL_ID": ("natid", "id-number-shaped values"),
@@ -274,7 +277,7 @@ def _pct(x: float) -> str:
 
 
 def _examples(values: list[str], entity: str | None, pred: Callable[[str], bool] | None = None, k: int = 2) -> str:
-    chosen = [v for v in values if pred is None or pred(v)][:k]
+    chosen = [v for v, _ in zip((v for v in values if pred is None or pred(v)), range(k), strict=False)]
     return ", ".join(mask(v, entity) for v in chosen)
 
 
@@ -305,8 +308,12 @@ def classify_values(
     text_analyzer: Callable[[list[str]], list[list]] | None = None,
     ner: Callable[[list[str]], list[list[tuple[str, int, int]]]] | None = None,
     today: date | None = None,
+    early_stop: bool = True,
 ) -> ColumnVerdict:
     """Classify a column from its header and its distinct non-empty values.
+
+    With ``early_stop`` the values are examined in chunks and the examination stops once every
+    feature's share is settled (present in none or all of the values seen).
 
     ``text_analyzer`` (texts -> spans with ``.entity``) and ``ner`` (texts -> spaCy entities) are
     called only when cheaper evidence cannot decide; pass ``None`` to skip them.
@@ -317,8 +324,14 @@ def classify_values(
     if m == 0:
         return ColumnVerdict(None, 0.0, 0.0, None, "no non-empty values")
     counts: Counter = Counter()
-    for v in values:
-        counts.update(value_features(v, today=today))
+    for start in range(0, m, _CHUNK):
+        for v in values[start : start + _CHUNK]:
+            counts.update(value_features(v, today=today))
+        done = min(start + _CHUNK, m)
+        # early stop: every feature is (nearly) always or never present, more values cannot change it
+        if early_stop and done < m and all(c <= 0.01 * done or c >= 0.99 * done for c in counts.values()):
+            values, m = values[:done], done
+            break
     cov = {name: _cov(counts, name, m) for name in _FEATURE_NAMES}
     basis = f"{m} distinct values"
     candidates: list[tuple[str, float, float, str]] = []  # (entity, score, coverage, evidence)
@@ -351,7 +364,7 @@ def classify_values(
     # 3. the header, backed by compatible values
     for entity in h.entities:
         key, what = _HEADER_COMPAT[entity]
-        share = cov[key.split("|")[0]] if "|" not in key else _cov(counts, key, m)
+        share = cov[key]
         if entity == "LOCATION" and h.coarse_geo:
             continue
         if entity == "PERSON":
@@ -497,6 +510,7 @@ def classify_series(
     values, n_nonnull, seen_rows = column_values(series, sample=sample, full=full, seed=seed)
     n_rows = max(n_rows or 0, seen_rows)
     return classify_values(
-        name, values, n_rows=n_rows, n_nonnull=n_nonnull, custom=custom, text_analyzer=text_analyzer, ner=ner
+        name, values, n_rows=n_rows, n_nonnull=n_nonnull, custom=custom, text_analyzer=text_analyzer, ner=ner,
+        early_stop=not full,
     )
 

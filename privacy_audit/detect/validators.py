@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 
 __all__ = [
     "VALIDATORS",
@@ -45,10 +45,6 @@ _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9
 _UUID = re.compile(r"^\{?[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\}?$")
 _HEX_HASH = re.compile(r"^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$", re.I)
 _TIME_PART = re.compile(r"\d{1,2}:\d{2}")
-_DATE_FORMATS = (
-    "%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%m/%d/%Y", "%d/%m/%Y", "%Y%m%d", "%d-%m-%Y", "%m-%d-%Y",
-    "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y",
-)  # fmt: skip
 
 
 def digits_of(value: str) -> str:
@@ -147,24 +143,56 @@ def has_time_part(value: str) -> bool:
     return bool(_TIME_PART.search(value))
 
 
-def parse_date(value: str) -> date | None:
-    """A calendar date written in a common numeric or English form, else ``None``.
+_MONTHS = {
+    "jan": 1, "feb": 2, "fev": 2, "mar": 3, "mae": 3, "apr": 4, "avr": 4, "abr": 4, "may": 5, "mai": 5,
+    "jun": 6, "juin": 6, "jul": 7, "juil": 7, "aug": 8, "aou": 8, "ago": 8, "sep": 9, "set": 9,
+    "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12, "dic": 12, "ene": 1,
+}  # fmt: skip
+_TIME_TAIL = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|[AP]M)?)?$"
+_YMD = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME_TAIL, re.I)
+_DMY = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})" + _TIME_TAIL, re.I)
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_D_MON_Y = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]{3,10})\.?,?\s+(\d{4})" + _TIME_TAIL, re.I)
+_MON_D_Y = re.compile(r"^([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME_TAIL, re.I)
 
-    Timestamps parse to their date; whether they carry a time is :func:`has_time_part`.
-    """
-    text = value.strip()
-    if not 6 <= len(text) <= 40 or not any(ch.isdigit() for ch in text):
+
+def _month(word: str) -> int | None:
+    w = word.lower().replace("é", "e").replace("û", "u").replace("ä", "ae")
+    return _MONTHS.get(w[:4]) or _MONTHS.get(w[:3])
+
+
+def _mk(y: int, m: int | None, d: int) -> date | None:
+    if m is None or not 1000 <= y <= 2999:
         return None
-    head = re.split(r"[T ](?=\d{1,2}:)", text, maxsplit=1)[0].strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(head, fmt).date()
-        except ValueError:
-            continue
     try:
-        return datetime.fromisoformat(text).date()
+        return date(y, m, d)
     except ValueError:
         return None
+
+
+def parse_date(value: str) -> date | None:
+    """A calendar date written in a common numeric or month-name form (EN/DE/FR/ES), else ``None``.
+
+    Timestamps parse to their date; whether they carry a time is :func:`has_time_part`. Day/month
+    order is taken from the values (a first field above 12 is a day; ``.`` means day first).
+    """
+    text = value.strip()
+    if not 6 <= len(text) <= 40:
+        return None
+    if m := _YMD.match(text):
+        return _mk(int(m[1]), int(m[3]), int(m[4]))
+    if m := _DMY.match(text):
+        a, b, y = int(m[1]), int(m[3]), int(m[4])
+        if a > 12 or m[2] == ".":
+            return _mk(y, b, a)
+        return _mk(y, a, b) or _mk(y, b, a)
+    if m := _COMPACT.match(text):
+        return _mk(int(m[1]), int(m[2]), int(m[3]))
+    if m := _D_MON_Y.match(text):
+        return _mk(int(m[3]), _month(m[2]), int(m[1]))
+    if m := _MON_D_Y.match(text):
+        return _mk(int(m[3]), _month(m[1]), int(m[2]))
+    return None
 
 
 def birth_date_plausible(value: str, *, today: date | None = None, min_age: int = 0, max_age: int = 120) -> bool:
