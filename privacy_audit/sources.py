@@ -24,6 +24,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -419,6 +420,8 @@ def iter_chunks(
                     buf = []
             if buf:
                 yield _log_frame(_parse_log_lines(buf, start)[0])
+    elif fmt == "parquet":  # a partitioned folder: one row group at a time, in read_table's order
+        yield from _iter_parquet_dir(path, chunksize)
     else:
         df = read_table(path, format=fmt, encoding=encoding)
         for start in range(0, max(len(df), 1), chunksize):
@@ -660,3 +663,471 @@ class Transaction:
             if bak:
                 Path(bak).unlink(missing_ok=True)
         self._backups.clear()
+
+
+# ------------------------------------------------------------------ SQL, partitions, datasets
+# Added for scale (issue 10): SQL tables through SQLAlchemy (SQLite embedded, PostgreSQL tested),
+# Parquet partitions (one per row group, for chunked and Dask execution), data map datasets.
+# Row order of a SQL table is its primary key (SQLite: rowid when there is none; else every
+# column), so positions (row ids) are the same on every read.
+
+__all__ += [
+    "SqlTable",
+    "Partition",
+    "safe_url",
+    "sql_engine",
+    "sql_table",
+    "sql_count",
+    "read_sql",
+    "sample_sql",
+    "iter_sql_chunks",
+    "write_sql",
+    "sql_row_positions",
+    "sql_transaction",
+    "sql_delete_positions",
+    "sql_null_columns",
+    "partitions",
+    "read_partition",
+    "read_dataset",
+    "iter_dataset_chunks",
+]
+
+_ENGINES: dict[str, object] = {}
+
+
+@dataclass(frozen=True)
+class SqlTable:
+    """A table in a database: a SQLAlchemy URL and a table name (``schema.table`` allowed)."""
+
+    url: str
+    table: str
+
+    def __str__(self) -> str:
+        return f"{safe_url(self.url)}#{self.table}"
+
+
+def safe_url(url: str) -> str:
+    """``url`` without its password (for messages and logs)."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL at all: show only the scheme
+        return url.split(":", 1)[0] + ":..."
+
+
+def _sql_err(url: str, table: str | None, why: str) -> InputError:
+    where = safe_url(url) + (f" table {table}" if table else "")
+    return InputError(f"{where}: {' '.join(str(why).split())[:200]}")
+
+
+def sql_engine(url: str):
+    """A cached SQLAlchemy engine for ``url`` (InputError, one line, when the URL is unusable)."""
+    import sqlalchemy as sa
+
+    eng = _ENGINES.get(url)
+    if eng is None:
+        try:
+            eng = sa.create_engine(url, poolclass=sa.pool.NullPool)
+        except Exception as exc:  # ArgumentError, NoSuchModuleError, ImportError of a driver
+            raise _sql_err(url, None, f"not a usable database URL ({type(exc).__name__}: {exc})") from None
+        _ENGINES[url] = eng
+    return eng
+
+
+def sql_table(url: str, table: str):
+    """The reflected :class:`sqlalchemy.Table` (InputError when the database or table is missing)."""
+    import sqlalchemy as sa
+
+    schema, _, name = table.rpartition(".")
+    try:
+        return sa.Table(name, sa.MetaData(), schema=schema or None, autoload_with=sql_engine(url))
+    except sa.exc.NoSuchTableError:
+        raise _sql_err(url, table, "no such table") from None
+    except sa.exc.SQLAlchemyError as exc:
+        raise _sql_err(url, table, f"cannot open ({type(exc).__name__}: {getattr(exc, 'orig', None) or exc})") from None
+
+
+def _order_by(tbl, dialect: str) -> list:
+    import sqlalchemy as sa
+
+    pk = list(tbl.primary_key.columns)
+    if pk:
+        return pk
+    if dialect == "sqlite":
+        return [sa.literal_column("rowid")]
+    return list(tbl.columns)
+
+
+def _run(url: str, table: str, fn):
+    import sqlalchemy as sa
+
+    try:
+        return fn()
+    except sa.exc.SQLAlchemyError as exc:
+        raise _sql_err(url, table, f"{type(exc).__name__}: {getattr(exc, 'orig', None) or exc}") from None
+
+
+def sql_count(url: str, table: str) -> int:
+    """Number of rows of a SQL table (counted by the database)."""
+    import sqlalchemy as sa
+
+    tbl = sql_table(url, table)
+
+    def go() -> int:
+        with sql_engine(url).connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(tbl)).scalar_one())
+
+    return _run(url, table, go)
+
+
+def _frame(result, columns: list[str]) -> pd.DataFrame:
+    rows = result.fetchall() if hasattr(result, "fetchall") else list(result)
+    return pd.DataFrame.from_records([tuple(r) for r in rows], columns=columns)
+
+
+def read_sql(url: str, table: str, *, columns: list[str] | None = None, nrows: int | None = None) -> pd.DataFrame:
+    """A whole SQL table (or its first ``nrows``) in row-id order (primary key; SQLite rowid)."""
+    import sqlalchemy as sa
+
+    tbl = sql_table(url, table)
+    cols = [tbl.c[c] for c in columns] if columns else list(tbl.columns)
+    eng = sql_engine(url)
+    stmt = sa.select(*cols).order_by(*_order_by(tbl, eng.dialect.name))
+    if nrows is not None:
+        stmt = stmt.limit(nrows)
+
+    def go() -> pd.DataFrame:
+        with eng.connect() as conn:
+            return _frame(conn.execute(stmt), [c.name for c in cols])
+
+    return _typed(_run(url, table, go), tbl)
+
+
+def _typed(df: pd.DataFrame, tbl) -> pd.DataFrame:
+    """Give all-NULL and integer-with-NULL columns the dtypes ``read_csv``/Parquet would give."""
+    import sqlalchemy as sa
+
+    for col in tbl.columns:
+        if col.name not in df.columns:
+            continue
+        s = df[col.name]
+        if isinstance(col.type, sa.Integer | sa.Float | sa.Numeric) and s.dtype == object:
+            df[col.name] = pd.to_numeric(s, errors="coerce")
+    return df
+
+
+def sample_sql(url: str, table: str, n: int, seed: int = 0) -> pd.DataFrame:
+    """A seeded sample of ``n`` rows drawn by the database (never the whole table pulled).
+
+    PostgreSQL: ``setseed(seed)`` then ``ORDER BY random() LIMIT n`` in one session. SQLite (whose
+    ``random()`` cannot be seeded): ``ORDER BY`` a seeded multiplicative hash of the rowid,
+    ``LIMIT n``. Other dialects: ``ORDER BY random()``. ``.attrs["n_rows"]`` is the table's size.
+    """
+    import sqlalchemy as sa
+
+    tbl = sql_table(url, table)
+    eng = sql_engine(url)
+    dialect = eng.dialect.name
+    cols = list(tbl.columns)
+    if dialect == "sqlite":
+        key = sa.literal_column("rowid")
+        order = [((key * 2654435761 + (seed * 40503 + 12345)) % 4294967291), key]
+    else:
+        order = [sa.func.random()]
+    stmt = sa.select(*cols).order_by(*order).limit(n)
+
+    def go() -> tuple[pd.DataFrame, int]:
+        with eng.connect() as conn:
+            total = int(conn.execute(sa.select(sa.func.count()).select_from(tbl)).scalar_one())
+            if dialect == "postgresql":
+                conn.execute(sa.select(sa.func.setseed(((seed % 2000) - 1000) / 1000.0)))
+            df = _frame(conn.execute(stmt), [c.name for c in cols])
+            return df, total
+
+    df, total = _run(url, table, go)
+    df = _typed(df, tbl)
+    df.attrs["n_rows"] = total
+    return df
+
+
+def iter_sql_chunks(url: str, table: str, chunksize: int = 100_000) -> Iterator[pd.DataFrame]:
+    """A SQL table in row-id order, ``chunksize`` rows at a time, through a server-side cursor
+    (``stream_results`` + ``yield_per``): memory stays bounded whatever the table size."""
+    import sqlalchemy as sa
+
+    tbl = sql_table(url, table)
+    eng = sql_engine(url)
+    cols = list(tbl.columns)
+    names = [c.name for c in cols]
+    stmt = sa.select(*cols).order_by(*_order_by(tbl, eng.dialect.name))
+    try:
+        with eng.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=chunksize).execute(stmt)
+            for part in result.partitions(chunksize):
+                yield _typed(_frame(part, names), tbl)
+    except sa.exc.SQLAlchemyError as exc:
+        raise _sql_err(url, table, f"{type(exc).__name__}: {getattr(exc, 'orig', None) or exc}") from None
+
+
+def write_sql(df: pd.DataFrame, url: str, table: str, *, primary_key: str | None = None, replace: bool = True) -> None:
+    """Create ``table`` from ``df`` in one transaction (``primary_key``: a column declared as such)."""
+    import sqlalchemy as sa
+
+    eng = sql_engine(url)
+    schema, _, name = table.rpartition(".")
+
+    def go() -> None:
+        with eng.begin() as conn:
+            if replace:
+                sa.Table(name, sa.MetaData(), schema=schema or None).drop(conn, checkfirst=True)
+            if primary_key:  # create the table with its primary key first, then append the rows
+                from pandas.io.sql import get_schema
+
+                conn.execute(sa.text(get_schema(df, name, keys=primary_key, con=conn, schema=schema or None)))
+            df.to_sql(name, conn, schema=schema or None, index=False, if_exists="append", chunksize=10_000)
+
+    _run(url, table, go)
+
+
+def sql_row_positions(url: str, table: str, where: dict[str, list[str]], *, casefold: set[str] | None = None) -> list[int]:
+    """Row ids (0-based positions in row-id order) of the rows where any ``column IN (values)``.
+
+    Every value is a bound parameter (``expanding`` IN list); columns in ``casefold`` compare
+    ``lower(column)``. Used for subject search and erasure planning without pulling the table.
+    """
+    import sqlalchemy as sa
+
+    tbl = sql_table(url, table)
+    eng = sql_engine(url)
+    casefold = casefold or set()
+    conds = []
+    for col, values in where.items():
+        if col not in tbl.c or not values:
+            continue
+        c = sa.cast(tbl.c[col], sa.String)
+        expr = sa.func.lower(c) if col in casefold else c
+        conds.append(expr.in_(sa.bindparam(f"v_{len(conds)}", value=[str(v) for v in values], expanding=True)))
+    if not conds:
+        return []
+    pos = (sa.func.row_number().over(order_by=_order_by(tbl, eng.dialect.name)) - 1).label("pos")
+    inner = sa.select(pos, *[sa.or_(*conds).label("hit")]).subquery()
+    stmt = sa.select(inner.c.pos).where(inner.c.hit).order_by(inner.c.pos)
+
+    def go() -> list[int]:
+        with eng.connect() as conn:
+            return [int(r[0]) for r in conn.execute(stmt)]
+
+    return _run(url, table, go)
+
+
+def sql_transaction(url: str):
+    """A context manager around one database transaction: yields a connection, commits on a clean
+    exit, rolls back (and re-raises) on any exception. Database errors become InputError."""
+    import contextlib
+
+    import sqlalchemy as sa
+
+    @contextlib.contextmanager
+    def txn():
+        eng = sql_engine(url)
+        try:
+            with eng.begin() as conn:
+                yield conn
+        except sa.exc.SQLAlchemyError as exc:
+            raise _sql_err(url, None, f"transaction rolled back ({type(exc).__name__}: "
+                                      f"{getattr(exc, 'orig', None) or exc})") from None  # fmt: skip
+
+    return txn()
+
+
+def _keys_at(conn, tbl, positions: list[int]):
+    """The primary-key (or rowid) tuples of the rows at ``positions``, read inside ``conn``."""
+    import sqlalchemy as sa
+
+    order = _order_by(tbl, conn.dialect.name)
+    pos = (sa.func.row_number().over(order_by=order) - 1).label("pos")
+    inner = sa.select(pos, *[o.label(f"k{i}") for i, o in enumerate(order)]).subquery()
+    stmt = sa.select(*[inner.c[f"k{i}"] for i in range(len(order))]).where(
+        inner.c.pos.in_(sa.bindparam("positions", value=list(positions), expanding=True))
+    )
+    return order, [tuple(r) for r in conn.execute(stmt)]
+
+
+def _where_keys(order, keys):
+    import sqlalchemy as sa
+
+    if len(order) == 1:
+        return order[0].in_(sa.bindparam("keys", value=[k[0] for k in keys], expanding=True))
+    return sa.or_(*[sa.and_(*[o == v for o, v in zip(order, k, strict=True)]) for k in keys])
+
+
+def sql_delete_positions(conn, url: str, table: str, positions: list[int], *, expect_rows: int | None = None) -> int:
+    """Inside ``conn`` (see :func:`sql_transaction`): delete the rows at ``positions``. When
+    ``expect_rows`` is given and the table no longer has that many rows, raise InputError (the
+    table changed since it was read; the caller's transaction rolls back)."""
+    import sqlalchemy as sa
+
+    tbl = sql_table(url, table)
+    if expect_rows is not None:
+        now = int(conn.execute(sa.select(sa.func.count()).select_from(tbl)).scalar_one())
+        if now != expect_rows:
+            raise _sql_err(url, table, f"changed since it was read ({now} rows, expected {expect_rows})")
+    if not positions:
+        return 0
+    order, keys = _keys_at(conn, tbl, positions)
+    return int(conn.execute(sa.delete(tbl).where(_where_keys(order, keys))).rowcount)
+
+
+def sql_null_columns(conn, url: str, table: str, positions: list[int], columns: list[str]) -> int:
+    """Inside ``conn``: set ``columns`` to NULL in the rows at ``positions``."""
+    import sqlalchemy as sa
+
+    tbl = sql_table(url, table)
+    if not positions or not columns:
+        return 0
+    order, keys = _keys_at(conn, tbl, positions)
+    stmt = sa.update(tbl).where(_where_keys(order, keys)).values({c: None for c in columns})
+    return int(conn.execute(stmt).rowcount)
+
+
+# ------------------------------------------------------------------------------- partitions
+
+
+@dataclass(frozen=True)
+class Partition:
+    """One independently readable piece of a table: a Parquet row group (``file``, ``row_group``,
+    hive ``keys`` of its folder), a whole CSV/JSONL/log file, or a SQL table; ``offset`` is the
+    row id of its first row and ``rows`` its size (None when unknown before reading)."""
+
+    source: str  # file path or SQL URL
+    format: str
+    offset: int
+    rows: int | None
+    row_group: int | None = None
+    root: str | None = None  # partitioned Parquet folder the file belongs to
+    table: str | None = None
+
+
+def _parquet_dataset(path: Path):
+    import pyarrow as pa
+    import pyarrow.dataset as pds
+
+    try:
+        return pds.dataset(path, format="parquet", partitioning="hive")
+    except (pa.ArrowException, OSError, ValueError) as exc:
+        raise _err(path, f"not a readable Parquet dataset ({' '.join(str(exc).split())[:160]})") from None
+
+
+def partitions(path: str | Path | SqlTable, *, format: str | None = None) -> list[Partition]:
+    """The pieces of a table in row-id order: one per Parquet row group (files of a partitioned
+    folder in the order :func:`read_table` reads them); one for any other file or SQL table."""
+    import pyarrow as pa
+
+    if isinstance(path, SqlTable):
+        return [Partition(path.url, "sql", 0, None, table=path.table)]
+    path = Path(path)
+    _check_exists(path)
+    fmt = (format or detect_format(path)).lower()
+    if fmt != "parquet":
+        return [Partition(str(path), fmt, 0, None)]
+    out: list[Partition] = []
+    offset = 0
+    try:
+        if path.is_dir():
+            dataset = _parquet_dataset(path)
+            for frag in dataset.get_fragments():
+                for i in range(frag.metadata.num_row_groups):
+                    n = frag.metadata.row_group(i).num_rows
+                    out.append(Partition(frag.path, "parquet", offset, n, row_group=i, root=str(path)))
+                    offset += n
+        else:
+            import pyarrow.parquet as pq
+
+            meta = pq.ParquetFile(path).metadata
+            for i in range(meta.num_row_groups):
+                n = meta.row_group(i).num_rows
+                out.append(Partition(str(path), "parquet", offset, n, row_group=i))
+                offset += n
+    except (pa.ArrowException, OSError) as exc:
+        raise _err(path, f"not a readable Parquet file (truncated or corrupt: {str(exc)[:160]})") from None
+    return out
+
+
+def read_partition(part: Partition, *, columns: list[str] | None = None) -> pd.DataFrame:
+    """Read one :class:`Partition` (whole; use :func:`iter_partition` pieces for big non-Parquet files)."""
+    import pyarrow as pa
+
+    if part.format == "sql":
+        return read_sql(part.source, part.table or "", columns=columns)
+    if part.format != "parquet":
+        return read_table(part.source, format=part.format)
+    try:
+        if part.root is not None:
+            dataset = _parquet_dataset(Path(part.root))
+            frag = next(f for f in dataset.get_fragments() if f.path == part.source)
+            piece = frag.subset(row_group_ids=[part.row_group])
+            table = piece.to_table(schema=dataset.schema, columns=columns)
+        else:
+            import pyarrow.parquet as pq
+
+            table = pq.ParquetFile(part.source).read_row_group(part.row_group or 0, columns=columns)
+    except (pa.ArrowException, OSError, StopIteration) as exc:
+        raise _err(part.source, f"not a readable Parquet file (truncated or corrupt: {str(exc)[:160]})") from None
+    return table.to_pandas()
+
+
+def _iter_parquet_dir(path: Path, chunksize: int) -> Iterator[pd.DataFrame]:
+    for part in partitions(path):
+        df = read_partition(part)
+        for start in range(0, max(len(df), 1), chunksize):
+            if len(df) or start == 0:
+                yield df.iloc[start : start + chunksize].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------- datasets
+
+
+def _dataset_format(ds) -> str:
+    fmt = (getattr(ds, "format", None) or "").lower()
+    if getattr(ds, "url", None) is not None or fmt in {"sql", "sqlite"}:
+        return "sql"
+    if not fmt and getattr(ds, "path", None) is not None:
+        fmt = {".vault": "vault"}.get(Path(ds.path).suffix.lower(), "")
+    return {"tsv": "csv", "json": "jsonl"}.get(fmt, fmt)
+
+
+def read_dataset(ds, *, vault_key: bytes | None = None, nrows: int | None = None) -> pd.DataFrame:
+    """A data map dataset as a DataFrame (positions are row ids): a file (by its format), a vault
+    (needs ``vault_key``), or a SQL ``url:`` + ``table:`` read in row-id order."""
+    fmt = _dataset_format(ds)
+    if fmt == "sql":
+        if not ds.table:
+            raise InputError(f"dataset {ds.name}: a `url:` dataset needs `table:`")
+        return read_sql(ds.url, ds.table, nrows=nrows)
+    if fmt == "vault":
+        from .errors import ConfigError
+
+        if vault_key is None:
+            raise ConfigError(f"dataset {ds.name!r} is a vault: a vault key is needed to read it")
+        from .vault import Vault
+
+        frame = Vault.open(ds.path, vault_key).to_frame()
+        if ds.subject_key and ds.subject_key not in frame.columns and "record_id" in frame.columns:
+            frame = frame.rename(columns={"record_id": ds.subject_key})
+        return frame
+    if ds.path is None:
+        raise InputError(f"dataset {ds.name}: no path and no url")
+    return read_table(ds.path, format=fmt or None, nrows=nrows)
+
+
+def iter_dataset_chunks(ds, chunksize: int = 100_000) -> Iterator[pd.DataFrame]:
+    """A data map dataset in chunks of at most ``chunksize`` rows, in row-id order (SQL through a
+    server-side cursor; files through :func:`iter_chunks`)."""
+    fmt = _dataset_format(ds)
+    if fmt == "sql":
+        yield from iter_sql_chunks(ds.url, ds.table, chunksize)
+    elif fmt == "vault" or ds.path is None:
+        raise InputError(f"dataset {ds.name}: cannot be read in chunks ({fmt or 'no path'})")
+    else:
+        yield from iter_chunks(ds.path, chunksize, format=fmt or None)
