@@ -185,10 +185,27 @@ def _own(subject: Any, entity: str, text: str) -> bool:
     return False
 
 
+def _phone_spans(text: str) -> list[Any]:
+    """Phone numbers in ``text`` found by libphonenumber, which Presidio's context scoring can miss."""
+    if not text or sum(ch.isdigit() for ch in text) < 7:
+        return []
+    import phonenumbers
+
+    from .detect.text import Span
+
+    # international format (+CC...) is signal enough; national formats must be valid numbers
+    return [
+        Span("PHONE_NUMBER", m.start, m.end, 1.0, "libphonenumber")
+        for m in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE)
+        if m.raw_string.startswith("+") or phonenumbers.is_valid_number(m.number)
+    ]
+
+
 def redact_rows(rows: pd.DataFrame, columns: list[str], subject: Any) -> tuple[pd.DataFrame, dict[str, int]]:
     """Replace other people's PII in ``columns`` of ``rows`` with ``[REDACTED <ENTITY>]``.
 
-    Spans come from Presidio (:func:`privacy_audit.detect.text.analyze_texts`); spans that are the
+    Spans come from Presidio (:func:`privacy_audit.detect.text.analyze_texts`) plus valid phone
+    numbers found by libphonenumber; spans that are the
     subject's own email, phone, IP or name (or part of it) are kept. Returns the redacted copy and
     the number of redactions per entity.
     """
@@ -201,14 +218,14 @@ def redact_rows(rows: pd.DataFrame, columns: list[str], subject: Any) -> tuple[p
     for col in columns:
         values = out[col].tolist()
         texts = [v if isinstance(v, str) else "" for v in values]
-        spans = analyze_texts(texts, entities=list(REDACT_ENTITIES))
+        spans = [found + _phone_spans(text) for text, found in zip(texts, analyze_texts(texts, entities=list(REDACT_ENTITIES)), strict=True)]
         new = []
         for value, text, found in zip(values, texts, spans, strict=True):
             if not found:
                 new.append(value)
                 continue
             pieces, pos = [], 0
-            for sp in sorted(found, key=lambda s: s.start):
+            for sp in sorted(found, key=lambda s: (s.start, -s.end)):
                 if sp.start < pos or _own(subject, sp.entity, text[sp.start : sp.end]):
                     continue
                 pieces.append(text[pos : sp.start])
