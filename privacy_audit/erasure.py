@@ -618,6 +618,10 @@ def _rewrite_parquet(f: _File, dels: set[int], reps: dict[int, dict[str, str | N
                 values[k] = changes[col]
         fld = tbl.schema.field(j)
         try:
+            if not (pa.types.is_string(fld.type) or pa.types.is_large_string(fld.type)):
+                changed = {k for k, ch in reps.items() if col in ch and isinstance(ch[col], str)}
+                for k in changed:  # text given for a typed column (a rectification): cast it
+                    values[k] = pa.scalar(values[k], pa.string()).cast(fld.type).as_py()
             tbl = tbl.set_column(j, fld, pa.array(values, type=fld.type))
         except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
             raise ErasureError(f"{f.path.name}: column {col} cannot hold the new value (type {fld.type})") from None

@@ -1,0 +1,197 @@
+"""``privacy-audit erase``, ``rectify`` and ``restrict``: the subject's rights to erasure,
+rectification and restriction (policy 5.1.1-5.1.3).
+
+All three are dry runs by default: they print what would change (counts, actions, masked values)
+and change nothing. ``--apply`` asks for confirmation (``--yes`` skips it), writes every file or
+none, verifies, and appends to the audit log. Exit codes: 0 done (or planned), 1 verification found
+residue, 2 bad input.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+
+__all__ = ["erase_cmd", "rectify_cmd", "restrict_cmd"]
+
+
+def _subject_options(f):
+    f = click.option("--vault-key-file", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Vault key file (default: the data map's vault.key_file / vault.key_env).")(f)  # fmt: skip
+    f = click.option("--subject", "subjects", multiple=True, required=True, metavar="KIND=VALUE",
+                     help="Identifier of the data subject: email=, phone=, token=, name= ('Name|YYYY-MM-DD') "
+                          "or ip=. Repeat to narrow down (all must point at the same person).")(f)  # fmt: skip
+    return click.argument("datamap", type=click.Path(path_type=Path))(f)
+
+
+def _resolve(datamap: Path, subjects: tuple[str, ...], vault_key_file: Path | None):
+    from ..datamap import load_datamap
+    from ..erasure import vault_key_for
+    from ..subjects import parse_subject_arg, resolve_subjects
+
+    pairs = [parse_subject_arg(s) for s in subjects]
+    dm = load_datamap(datamap)
+    key = vault_key_for(dm, vault_key_file)
+    subject = resolve_subjects(dm, pairs, vault_key=key)
+    return dm, key, subject
+
+
+def _confirm(yes: bool, what: str) -> None:
+    if not yes:
+        click.confirm(what, abort=True, err=True)
+
+
+@click.command("erase")
+@_subject_options
+@click.option("--apply", "do_apply", is_flag=True, help="Carry out the erasure (default: print the plan only).")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation before applying.")
+@click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the erasure report to PATH.json and PATH.html.")
+@click.option("--no-scanner", is_flag=True, help="Verify without the PII scanner on free text (faster).")
+@click.pass_context
+def erase_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vault_key_file: Path | None,
+              do_apply: bool, yes: bool, report: Path | None, no_scanner: bool) -> None:
+    """Plan (default) or apply the erasure of one data subject of DATAMAP, then verify it."""
+    from ..erasure import apply_erasure, plan_erasure, verify_erasure
+    from ..report.erasure import build_erasure_report, write_erasure_report
+
+    dm, key, subject = _resolve(datamap, subjects, vault_key_file)
+    plan = plan_erasure(dm, subject, vault_key=key)
+    click.echo(f"subject: {plan.subject_ref} ({'found' if plan.found else 'not found'}; "
+               f"identified by {', '.join(plan.kinds_used)})")  # fmt: skip
+    if not plan.found:
+        click.echo("nothing is held for this identifier; nothing to erase")
+    _print_plan(plan)
+    if not do_apply or not plan.has_changes:
+        if report:
+            j, h = write_erasure_report(build_erasure_report(plan), report)
+            click.echo(f"report: {j} and {h}")
+        if not do_apply:
+            click.echo("dry run: nothing was changed (use --apply to erase)")
+        else:
+            click.echo("nothing to change: every row found is kept (see reasons above)")
+        ctx.exit(0)
+    totals = plan.totals()
+    _confirm(yes, f"Erase this subject: delete {totals['delete_row']}, mask {totals['mask_columns']}, redact "
+                  f"{totals['redact_spans']}, shred {totals['crypto_shred']} (keep {totals['keep']})?")  # fmt: skip
+    result = apply_erasure(dm, plan, vault_key=key)
+    click.echo(f"applied: {len(result.files_written)} file(s) rewritten; audit log entry #{result.audit_seq}")
+    ver = verify_erasure(dm, plan, vault_key=key, scanner=not no_scanner)
+    from dataclasses import replace
+
+    from .. import auditlog
+
+    auditlog.append(dm.audit_log_path, "verification", subject_ref=plan.subject_ref, details={
+        "of": "erasure", "residual": ver.residual, "held": ver.held, "scanner": ver.scanner,
+    }, outcome="ok" if ver.ok else "residue")  # fmt: skip
+    result = replace(result, verification=ver)
+    if report:
+        j, h = write_erasure_report(build_erasure_report(result), report)
+        click.echo(f"report: {j} and {h}")
+    if ver.ok:
+        click.echo(f"verified: no residual match outside the {ver.held} kept row(s)")
+        ctx.exit(0)
+    click.echo(f"error: verification found {ver.residual} residual match(es) of the subject:", err=True)
+    for r in ver.residues[:20]:
+        click.echo(f"  {r.dataset} row {r.row} {r.column}: {r.kind} {r.masked} ({r.found_by})", err=True)
+    ctx.exit(1)
+
+
+def _print_plan(plan) -> None:
+    width = max((len(d.name) for d in plan.datasets), default=8)
+    click.echo(f"{'dataset'.ljust(width)}  {'action':13} {'rows':>6} {'delete':>6} {'mask':>5} {'redact':>6} "
+               f"{'shred':>5} {'kept':>5}")  # fmt: skip
+    for d in plan.datasets:
+        if not d.rows and not d.note:
+            continue
+        click.echo(f"{d.name.ljust(width)}  {d.action:13} {d.subject_rows:>6} {d.count('delete_row'):>6} "
+                   f"{d.count('mask_columns'):>5} {d.count('redact_spans'):>6} {d.count('crypto_shred'):>5} "
+                   f"{d.count('keep'):>5}")  # fmt: skip
+        for reason, n in d.kept_reasons.items():
+            click.echo(f"{''.ljust(width)}    kept {n}: {reason}")
+        if d.note:
+            click.echo(f"{''.ljust(width)}    note: {d.note}")
+    if plan.shared_kinds:
+        click.echo(f"shared with another subject (left alone): {', '.join(plan.shared_kinds)}")
+
+
+def _parse_sets(sets: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in sets:
+        col, sep, value = item.partition("=")
+        if not sep or not col.strip():
+            raise InputError(f"bad --set {col.strip() or '?'}=...: expected column=value")
+        if col.strip() in out:
+            raise InputError(f"--set {col.strip()} given twice")
+        out[col.strip()] = value
+    return out
+
+
+@click.command("rectify")
+@_subject_options
+@click.option("--set", "sets", multiple=True, required=True, metavar="COLUMN=VALUE",
+              help="The corrected value of a column (repeat for several columns).")
+@click.option("--dataset", help="Only correct this dataset (default: every dataset holding the column).")
+@click.option("--apply", "do_apply", is_flag=True, help="Write the corrections (default: show the diff only).")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation before applying.")
+@click.pass_context
+def rectify_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vault_key_file: Path | None,
+                sets: tuple[str, ...], dataset: str | None, do_apply: bool, yes: bool) -> None:
+    """Preview (default) or apply a correction to one data subject's data in DATAMAP."""
+    from ..rights import apply_rectification, plan_rectification, verify_rectification
+
+    changes = _parse_sets(sets)
+    dm, key, subject = _resolve(datamap, subjects, vault_key_file)
+    plan = plan_rectification(dm, subject, changes, dataset=dataset, vault_key=key)
+    click.echo(f"subject: {plan.subject_ref} (identified by {', '.join(plan.kinds_used)})")
+    for c in plan.changes:
+        click.echo(f"  {c.dataset} row {c.row} {c.column}: {c.old} -> {c.new}")
+    click.echo(f"{len(plan.changes)} cell(s) to change, {plan.unchanged} already correct")
+    if not do_apply or not plan.changes:
+        if not do_apply:
+            click.echo("dry run: nothing was changed (use --apply to write)")
+        ctx.exit(0)
+    _confirm(yes, f"Write {len(plan.changes)} correction(s)?")
+    done = apply_rectification(dm, plan, vault_key=key)
+    check = verify_rectification(dm, done, vault_key=key)
+    click.echo(f"applied: {len(done.files_written)} file(s) rewritten; audit log entry #{done.audit_seq}")
+    if check.ok:
+        click.echo(f"verified: {check.checked} cell(s) hold their new value")
+        ctx.exit(0)
+    click.echo(f"error: verification failed: {len(check.mismatches)} cell(s) do not hold the new value", err=True)
+    ctx.exit(1)
+
+
+@click.command("restrict")
+@_subject_options
+@click.option("--scope", default="all", show_default=True,
+              help="What processing is restricted: all, email_marketing, push, ...")
+@click.option("--lift", is_flag=True, help="Lift the restriction instead of recording it.")
+@click.option("--reason", help="Reason recorded in the register (no personal data).")
+@click.option("--apply", "do_apply", is_flag=True, help="Write the register (default: show the change only).")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation before applying.")
+@click.pass_context
+def restrict_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vault_key_file: Path | None,
+                 scope: str, lift: bool, reason: str | None, do_apply: bool, yes: bool) -> None:
+    """Record (or lift) a restriction of processing for one data subject in DATAMAP's register."""
+    from ..rights import apply_restriction, plan_restriction
+
+    dm, key, subject = _resolve(datamap, subjects, vault_key_file)
+    change = plan_restriction(dm, subject, scope=scope, lift=lift, reason=reason)
+    click.echo(f"subject: {change.subject_ref} (identified by {', '.join(change.kinds_used)})")
+    click.echo(f"restrictions now: {', '.join(change.existing_scopes) or 'none'}")
+    what = {"add": f"record a restriction of scope {change.scope} in {change.register}",
+            "lift": f"lift {change.rows_removed} restriction row(s) ({change.scope}) in {change.register}",
+            "none": "nothing to change"}[change.action]  # fmt: skip
+    click.echo(f"plan: {what}")
+    if not do_apply or change.action == "none":
+        if not do_apply:
+            click.echo("dry run: nothing was changed (use --apply to write)")
+        ctx.exit(0)
+    _confirm(yes, f"{what[0].upper()}{what[1:]}?")
+    done = apply_restriction(dm, change)
+    click.echo(f"applied: {done.register} updated; audit log entry #{done.audit_seq}")
+    ctx.exit(0)

@@ -1,0 +1,387 @@
+"""Rectification and restriction of processing for one data subject (policy rights 5.1.2 and 5.1.3).
+
+* Rectification: :func:`plan_rectification` finds the subject's rows (their own rows, by subject key
+  or the subject search) in every dataset holding the columns to correct, and lists each change as
+  ``masked old -> masked new``; :func:`apply_rectification` writes them all or none through the same
+  byte-preserving rewriters and multi-file transaction as erasure; :func:`verify_rectification`
+  reads the estate again and checks every cell now holds its new value.
+* Restriction: :func:`plan_restriction` / :func:`apply_restriction` add (or, with ``lift``, remove)
+  the subject's row in the data map's ``restrictions`` register (``user_token, scope, requested_at,
+  reason``), the register the checks' restriction control and subject exports read.
+
+Every apply appends to the audit log (subject reference, columns, counts; never values).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import pandas as pd
+
+from .datamap import DataMap
+from .erasure import EstateTable, _audit, _identifiers_of, _now, _rel, load_estate_table, rewrite_table
+from .errors import DataMapError, ErasureError, InputError, PrivacyAuditError, SubjectError
+from .masking import mask
+
+__all__ = [
+    "CellChange",
+    "RectificationPlan",
+    "RectificationCheck",
+    "plan_rectification",
+    "apply_rectification",
+    "verify_rectification",
+    "RestrictionChange",
+    "plan_restriction",
+    "apply_restriction",
+    "restriction_rows",
+]
+
+# ------------------------------------------------------------------------------------ rectification
+
+
+@dataclass(frozen=True)
+class CellChange:
+    """One cell to correct; values shown masked (the raw values stay in memory on the plan)."""
+
+    dataset: str
+    row: int
+    column: str
+    old: str
+    new: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class RectificationPlan:
+    """The corrections to make, per cell, with the files they live in."""
+
+    datamap_sha256: str
+    subject_ref: str
+    kinds_used: tuple[str, ...]
+    columns: tuple[str, ...]
+    changes: tuple[CellChange, ...]
+    unchanged: int  # cells that already hold the new value
+    files: tuple[tuple[str, str], ...] = ()  # (path, sha256 at plan time)
+    values: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+    tables: tuple[tuple[str, str], ...] = ()  # (dataset, kind)
+    applied_at: str | None = None
+    files_written: tuple[str, ...] = ()
+    audit_seq: int | None = None
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([c.to_dict() for c in self.changes], columns=list(CellChange.__dataclass_fields__))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "request": {"subject_ref": self.subject_ref, "kinds": list(self.kinds_used)},
+            "datamap_sha256": self.datamap_sha256,
+            "columns": list(self.columns),
+            "changes": [c.to_dict() for c in self.changes],
+            "unchanged": self.unchanged,
+            "applied_at": self.applied_at,
+            "files_written": list(self.files_written),
+            "audit_seq": self.audit_seq,
+        }
+
+
+def _entity(table: EstateTable, column: str) -> str | None:
+    ds = table.dataset
+    return ds.columns.get(column) if ds is not None else None
+
+
+def _owned_rows(datamap: DataMap, table: EstateTable, subject: Any, vault_key: bytes | None) -> list[int]:
+    keys = set()
+    ids = _identifiers_of(subject)
+    for k in ("tokens", "pseudonyms"):
+        keys |= set(ids.get(k, ()))
+    rows = [i for i in range(len(table.rows)) if table.owner(i) in keys]
+    return rows
+
+
+def plan_rectification(
+    datamap: DataMap,
+    subject: Any,
+    changes: Mapping[str, str],
+    *,
+    dataset: str | None = None,
+    vault_key: bytes | None = None,
+) -> RectificationPlan:
+    """Plan setting ``column = value`` (``changes``) in every row of the subject that has the column
+    (only in ``dataset`` when given). InputError when a column exists nowhere for the subject or is
+    the subject key."""
+    if not changes:
+        raise InputError("nothing to rectify: give at least one --set column=value")
+    if not getattr(subject, "found", True):
+        raise SubjectError("no data subject matches the identifier given; nothing to rectify")
+    names = [dataset] if dataset else [d.name for d in datamap.datasets if not d.is_sql]
+    if dataset:
+        datamap.dataset(dataset)  # DataMapError when unknown
+    cells: list[CellChange] = []
+    files: dict[str, str] = {}
+    seen_cols: set[str] = set()
+    unchanged = 0
+    tables: list[tuple[str, str]] = []
+    for name in names:
+        ds = datamap.dataset(name)
+        if (ds.format or "") == "log":
+            continue
+        for col in changes:
+            if col == ds.subject_key:
+                raise InputError(f"{col} is the subject key of {name}; it cannot be rectified")
+        if not any(c in ds.columns or ds.format == "vault" for c in changes) and dataset is None:
+            # cheap skip: the data map says the dataset has none of the columns
+            if ds.columns:
+                continue
+        table = load_estate_table(datamap, name, vault_key=vault_key)
+        cols = [c for c in changes if c in table.columns]
+        if not cols:
+            continue
+        rows = _owned_rows(datamap, table, subject, vault_key)
+        if not rows:
+            continue
+        touched = False
+        for i in rows:
+            for c in cols:
+                seen_cols.add(c)
+                old = table.rows[i][table.columns.index(c)]
+                new = changes[c]
+                if (old or "") == new:
+                    unchanged += 1
+                    continue
+                ent = _entity(table, c)
+                cells.append(CellChange(name, i, c, mask(old or "", ent), mask(new, ent)))
+                touched = True
+        if touched:
+            tables.append((name, "dataset"))
+            for f in table.files:
+                files[str(f.path)] = f.sha256
+    missing = [c for c in changes if c not in seen_cols]
+    if missing:
+        where = f"dataset {dataset}" if dataset else "any dataset holding the subject's rows"
+        raise InputError(f"column(s) {', '.join(missing)} not found in {where}")
+    return RectificationPlan(
+        datamap_sha256=datamap.sha256,
+        subject_ref=str(getattr(subject, "ref", "")),
+        kinds_used=tuple(getattr(subject, "kinds_used", ()) or ()),
+        columns=tuple(changes),
+        changes=tuple(cells),
+        unchanged=unchanged,
+        files=tuple(sorted(files.items())),
+        values=dict(changes),
+        tables=tuple(tables),
+    )
+
+
+def apply_rectification(
+    datamap: DataMap, plan: RectificationPlan, *, vault_key: bytes | None = None, audit: bool = True
+) -> RectificationPlan:
+    """Write every change of ``plan`` (all files or none); returns the plan with ``applied_at`` set."""
+    from .sources import Transaction
+
+    if plan.datamap_sha256 != datamap.sha256:
+        raise ErasureError("the data map changed since the plan was made; plan again")
+    staged: dict[Any, tuple[bytes, str]] = {}
+    for name, kind in plan.tables:
+        table = load_estate_table(datamap, name, kind=kind, vault_key=vault_key)
+        expected = dict(plan.files)
+        for f in table.files:
+            if str(f.path) in expected and expected[str(f.path)] != f.sha256:
+                raise ErasureError(f"{table.relpath} changed since the plan was made; plan again (nothing was changed)")
+        cells: dict[int, dict[str, str | None]] = {}
+        for c in plan.changes:
+            if c.dataset == name:
+                cells.setdefault(c.row, {})[c.column] = plan.values[c.column]
+        try:
+            new = rewrite_table(table, cells=cells, vault_key=vault_key)
+        except PrivacyAuditError as exc:
+            raise ErasureError(f"{table.relpath}: {exc} (nothing was changed)") from None
+        for path, data in new.items():
+            staged[path] = (data, next(f.sha256 for f in table.files if f.path == path))
+    txn = Transaction()
+    try:
+        for path, (data, sha) in staged.items():
+            txn.stage(path, data, expect_sha256=sha)
+        txn.commit()
+    except (PrivacyAuditError, OSError) as exc:
+        txn.rollback()
+        raise ErasureError(f"rectification not applied, nothing was changed: {exc}") from None
+    written = tuple(sorted(_rel(datamap, p) for p in staged))
+    out = replace(plan, applied_at=_now(), files_written=written)
+    if audit:
+        seq = _audit(datamap, "rectification", plan.subject_ref, {
+            "kinds": list(plan.kinds_used), "columns": list(plan.columns), "cells": len(plan.changes),
+            "datasets": sorted({c.dataset for c in plan.changes}), "files": list(written),
+        }, "applied")  # fmt: skip
+        out = replace(out, audit_seq=seq)
+    return out
+
+
+@dataclass(frozen=True)
+class RectificationCheck:
+    """Whether every planned cell now holds its new value."""
+
+    ok: bool
+    checked: int
+    mismatches: tuple[CellChange, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "checked": self.checked, "mismatches": [m.to_dict() for m in self.mismatches]}
+
+
+def verify_rectification(
+    datamap: DataMap, plan: RectificationPlan, *, vault_key: bytes | None = None
+) -> RectificationCheck:
+    """Read the changed datasets again and compare every planned cell with its new value."""
+    bad: list[CellChange] = []
+    for name, kind in plan.tables:
+        table = load_estate_table(datamap, name, kind=kind, vault_key=vault_key)
+        for c in plan.changes:
+            if c.dataset != name:
+                continue
+            now = table.rows[c.row][table.columns.index(c.column)] if c.row < len(table.rows) else None
+            if (now or "") != plan.values[c.column]:
+                bad.append(replace(c, old=mask(now or "", _entity(table, c.column))))
+    return RectificationCheck(not bad, len(plan.changes), tuple(bad))
+
+
+# -------------------------------------------------------------------------------------- restriction
+
+_REG_COLUMNS = ("user_token", "scope", "requested_at", "reason")
+DEFAULT_REASON = "restriction requested by the data subject (policy 5.1.3)"
+
+
+@dataclass(frozen=True)
+class RestrictionChange:
+    """A restriction to record (``add``), lift (``lift``), or nothing to do (``none``)."""
+
+    subject_ref: str
+    kinds_used: tuple[str, ...]
+    scope: str
+    action: str  # add | lift | none
+    register: str
+    rows_before: int
+    rows_added: int = 0
+    rows_removed: int = 0
+    existing_scopes: tuple[str, ...] = ()
+    sha256: str = ""
+    token: str = field(default="", repr=False, compare=False)  # in memory only
+    reason: str = DEFAULT_REASON
+    applied_at: str | None = None
+    audit_seq: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {k: v for k, v in self.__dict__.items() if k != "token"}
+        d["existing_scopes"] = list(self.existing_scopes)
+        d["kinds_used"] = list(self.kinds_used)
+        return d
+
+
+def _restrictions(datamap: DataMap) -> EstateTable:
+    if datamap.register("restrictions") is None:
+        raise DataMapError("the data map declares no `restrictions` register (registers: restrictions: PATH)")
+    table = load_estate_table(datamap, "restrictions", kind="register")
+    if table.format != "csv":
+        raise DataMapError("the restrictions register must be a CSV file")
+    if table.owner_col is None:
+        raise DataMapError("the restrictions register has no subject column (user_token)")
+    return table
+
+
+def restriction_rows(datamap: DataMap, token: str) -> list[dict[str, str | None]]:
+    """The subject's rows in the restrictions register (raw; in memory only)."""
+    table = _restrictions(datamap)
+    return [dict(zip(table.columns, r, strict=False)) for i, r in enumerate(table.rows) if table.owner(i) == token]
+
+
+def plan_restriction(
+    datamap: DataMap, subject: Any, *, scope: str = "all", lift: bool = False, reason: str | None = None
+) -> RestrictionChange:
+    """Plan recording (or lifting) a restriction of processing for the subject in ``scope``.
+
+    Lifting ``scope="all"`` removes every restriction row of the subject; another scope removes
+    only the rows with that scope. Recording a scope already recorded changes nothing."""
+    scope = (scope or "all").strip()
+    if not scope or any(ch in scope for ch in ",\n\r\""):
+        raise InputError("bad --scope: give one word such as all or email_marketing")
+    token = getattr(subject, "subject_id", None)
+    if not getattr(subject, "found", True) or not token:
+        raise SubjectError("no data subject matches the identifier given; nothing to restrict")
+    table = _restrictions(datamap)
+    j = table.columns.index("scope") if "scope" in table.columns else None
+    mine = [i for i in range(len(table.rows)) if table.owner(i) == token]
+    scopes = tuple(sorted({(table.rows[i][j] or "") for i in mine})) if j is not None else ()
+    base = {
+        "subject_ref": str(getattr(subject, "ref", "")),
+        "kinds_used": tuple(getattr(subject, "kinds_used", ()) or ()),
+        "scope": scope,
+        "register": table.relpath,
+        "rows_before": len(table.rows),
+        "existing_scopes": scopes,
+        "sha256": table.files[0].sha256,
+        "token": token,
+        "reason": reason or DEFAULT_REASON,
+    }
+    if lift:
+        gone = [i for i in mine if scope == "all" or (j is not None and table.rows[i][j] == scope)]
+        return RestrictionChange(action="lift" if gone else "none", rows_removed=len(gone), **base)
+    if scope in scopes:
+        return RestrictionChange(action="none", **base)
+    return RestrictionChange(action="add", rows_added=1, **base)
+
+
+def apply_restriction(datamap: DataMap, change: RestrictionChange, *, audit: bool = True) -> RestrictionChange:
+    """Write the planned change to the restrictions register (atomically) and log it."""
+    from .sources import Transaction
+
+    if change.action == "none":
+        return change
+    table = _restrictions(datamap)
+    f = table.files[0]
+    if f.sha256 != change.sha256:
+        raise ErasureError(f"{table.relpath} changed since the plan was made; plan again (nothing was changed)")
+    if change.action == "lift":
+        j = table.columns.index("scope") if "scope" in table.columns else None
+        gone = {
+            i for i in range(len(table.rows))
+            if table.owner(i) == change.token and (change.scope == "all" or (j is not None and table.rows[i][j] == change.scope))
+        }  # fmt: skip
+        data = rewrite_table(table, delete=gone)[f.path]
+    else:
+        text = f.data.decode(table.info.get("encoding", "utf-8"))
+        values = {
+            table.owner_col: change.token,
+            "scope": change.scope,
+            "requested_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+            "reason": change.reason,
+        }
+        buf = io.StringIO()
+        ending = "\r\n" if "\r\n" in text[:4096] else "\n"
+        csv.writer(buf, delimiter=table.info.get("delimiter", ","), lineterminator=ending).writerow(
+            [values.get(c, "") or "" for c in table.columns]
+        )
+        if text and not text.endswith(("\n", "\r")):
+            text += ending
+        data = (text + buf.getvalue()).encode(table.info.get("encoding", "utf-8"))
+    txn = Transaction()
+    try:
+        txn.stage(f.path, data, expect_sha256=f.sha256)
+        txn.commit()
+    except (PrivacyAuditError, OSError) as exc:
+        txn.rollback()
+        raise ErasureError(f"restriction not recorded, nothing was changed: {exc}") from None
+    out = replace(change, applied_at=_now())
+    if audit:
+        action = "unrestriction" if change.action == "lift" else "restriction"
+        seq = _audit(datamap, action, change.subject_ref, {
+            "kinds": list(change.kinds_used), "scope": change.scope, "register": change.register,
+            "rows_added": change.rows_added, "rows_removed": change.rows_removed,
+        }, "applied")  # fmt: skip
+        out = replace(out, audit_seq=seq)
+    return out
