@@ -148,7 +148,12 @@ def _iter_inputs(source, name: str | None) -> Iterable[tuple[str, pd.DataFrame |
 
 
 def _read_for_scan(path: Path, *, sample: int | None, full: bool, seed: int) -> pd.DataFrame:
-    """The rows a scan needs: everything when ``full``; else a seeded sample of rows."""
+    """The rows a scan needs: everything when ``full``; else a seeded sample of rows.
+
+    A large Parquet file (more than 20 x ``sample`` rows) is sampled without building the whole
+    frame: when it has several row groups only random groups holding 20 x ``sample`` rows are decoded, otherwise the file
+    is read as Arrow and ``sample`` random rows are taken. Other formats are read whole.
+    """
     from . import sources
 
     if full or sample is None:
@@ -162,9 +167,19 @@ def _read_for_scan(path: Path, *, sample: int | None, full: bool, seed: int) -> 
             pf = pq.ParquetFile(path)
             n = pf.metadata.num_rows
             if n > sample * _READ_FACTOR:
-                table = pq.read_table(path)
                 rng = np.random.default_rng(seed)
-                idx = np.sort(rng.choice(n, size=sample, replace=False))
+                if pf.num_row_groups > 1:
+                    # decode only random row groups holding >= 20 x sample rows (often just one)
+                    chosen, rows = [], 0
+                    for g in rng.permutation(pf.num_row_groups):
+                        chosen.append(int(g))
+                        rows += pf.metadata.row_group(int(g)).num_rows
+                        if rows >= sample * _READ_FACTOR:
+                            break
+                    table = pf.read_row_groups(sorted(chosen))
+                else:
+                    table = pq.read_table(path)
+                idx = np.sort(rng.choice(table.num_rows, size=min(sample, table.num_rows), replace=False))
                 out = table.take(pa.array(idx)).to_pandas()
                 out.attrs["n_rows"] = n
                 return out
