@@ -88,11 +88,14 @@ def _check_exists(path: Path) -> None:
 
 
 def _is_partitioned_parquet(folder: Path) -> bool:
-    """A folder that holds Parquet parts (possibly under ``key=value`` folders) and nothing else."""
+    """A hive-partitioned Parquet dataset: ``key=value`` sub-folders (or Spark-style ``part-*`` files)
+    holding only Parquet files. A folder of unrelated Parquet files is not one dataset."""
     files = [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith((".", "_"))]
-    return bool(files) and all(p.suffix.lower() in {".parquet", ".pq"} or p.suffix == "" for p in files) and any(
-        p.suffix.lower() in {".parquet", ".pq"} for p in files
-    ) and (any(d.is_dir() and "=" in d.name for d in folder.iterdir()) or len(files) > 1)
+    if not files or not all(p.suffix.lower() in {".parquet", ".pq"} for p in files):
+        return False
+    hive = any(d.is_dir() and "=" in d.name for d in folder.iterdir())
+    spark = all(p.parent == folder and p.name.startswith("part-") for p in files)
+    return hive or spark
 
 
 def detect_format(path: str | Path) -> str:
@@ -167,10 +170,13 @@ def _decode_head(path: Path, encoding: str | None) -> tuple[str, str]:
         except UnicodeDecodeError:
             from charset_normalizer import from_bytes
 
-            best = from_bytes(head).best()
-            if best is None:
+            matches = list(from_bytes(head))
+            if not matches:
                 raise _err(path, "cannot decode: not UTF-8 and no other text encoding fits") from None
-            encoding = best.encoding
+            # On short samples the detector cannot tell Western code pages apart; prefer Windows-1252
+            # (the usual non-UTF-8 export) whenever it is one of the plausible candidates.
+            plausible = {cs for m in matches for cs in m.could_be_from_charset}
+            encoding = "cp1252" if "cp1252" in plausible else matches[0].encoding
     try:
         text = codecs.getincrementaldecoder(encoding)().decode(head, final=at_eof)
     except (UnicodeDecodeError, LookupError) as exc:

@@ -1,0 +1,205 @@
+"""scan() / findings() / the scan CLI, on real files with real Presidio and spaCy."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from privacy_audit.cli import cli
+from privacy_audit.detect import analyze_texts
+from privacy_audit.errors import ConfigError
+from privacy_audit.scan import COLUMN_FIELDS, FINDING_FIELDS, ColumnResult, ScanResult, findings, scan
+from privacy_audit.sources import write_table_atomic
+
+FIX = Path(__file__).parent / "fixtures"
+FIRST = ["Maria", "Jonas", "Claire", "Diego", "Aisha", "Tomasz", "Ingrid", "Kwame", "Lucia", "Henrik"]
+LAST = ["Okafor", "Lindqvist", "Moreau", "Hernandez", "Kowalski", "Brennan", "Sato", "Novak", "Rossi", "Meyer"]
+
+
+def _luhn(prefix: str) -> str:
+    digits = [int(c) for c in prefix]
+    for check in range(10):
+        ds = digits + [check]
+        total = sum(d if i % 2 == 0 else (d * 2 - 9 if d * 2 > 9 else d * 2) for i, d in enumerate(reversed(ds)))
+        if total % 10 == 0:
+            return prefix + str(check)
+    raise AssertionError
+
+
+@pytest.fixture(scope="module")
+def people() -> pd.DataFrame:
+    rng = random.Random(5)
+    rows = []
+    for i in range(300):
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        rows.append({
+            "customer_id": i + 1,
+            "full_name": f"{first} {last}",
+            "E-Mail": f"{first.lower()}.{last.lower()}{i}@example.com",
+            "card": _luhn(f"4{rng.randint(10**13, 10**14 - 1)}"),
+            "amount": f"{rng.uniform(1, 900):.2f}",
+            "session": "s_" + "".join(rng.choice("0123456789abcdef") for _ in range(20)),
+            "notes": f"Spoke with {first} {last} about order {i}; confirmed by mail to {first.lower()}@example.org.",
+        })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def people_result(people) -> ScanResult:
+    return scan(people, name="people", progress=False)
+
+
+def test_scan_frame_classifies_and_explains(people_result):
+    got = {c.column: c.entity for c in people_result.columns}
+    assert got == {
+        "customer_id": None, "full_name": "PERSON", "E-Mail": "EMAIL_ADDRESS", "card": "CREDIT_CARD",
+        "amount": None, "session": None, "notes": "EMAIL_ADDRESS",  # free text: its most frequent PII
+    }  # fmt: skip
+    frame = people_result.to_frame()
+    assert list(frame.columns) == list(COLUMN_FIELDS)
+    assert set(frame["dataset"]) == {"people"}
+    assert [c.column for c in people_result.pii_columns()] == ["full_name", "E-Mail", "card", "notes"]
+    for c in people_result.columns:
+        assert isinstance(c, ColumnResult) and 0 <= c.score <= 1 and 0 <= c.coverage <= 1 and c.evidence
+
+
+def test_evidence_never_holds_raw_values(people, people_result):
+    text = json.dumps(people_result.to_dict())
+    raw = set(people["E-Mail"]) | set(people["card"]) | set(people["full_name"])
+    assert not [v for v in raw if v in text]
+    email = next(c for c in people_result.columns if c.column == "E-Mail")
+    assert "@" in email.evidence and "*" in email.evidence  # masked examples are shown
+
+
+def test_findings_spans_are_masked(people):
+    res = findings(people.head(20), name="people", columns=["notes"])
+    frame = res.to_frame()
+    assert list(frame.columns) == list(FINDING_FIELDS)
+    assert {"PERSON", "EMAIL_ADDRESS"} <= set(frame["entity"])
+    row = frame[frame["entity"] == "EMAIL_ADDRESS"].iloc[0]
+    original = people["notes"].iloc[int(row["row"])]
+    span = original[int(row["start"]) : int(row["end"])]
+    assert "@" in span and row["masked"] != span and "*" in row["masked"]
+
+
+def test_analyze_texts_batched_in_order():
+    texts = ["Please write to jane.roe@example.com", "", "nothing to see here", "Call +1 415 555 0132 now"]
+    spans = analyze_texts(texts)
+    email = [s for s in spans[0] if s.entity == "EMAIL_ADDRESS"]
+    assert [texts[0][s.start : s.end] for s in email] == ["jane.roe@example.com"]
+    assert spans[1] == [] and spans[2] == []
+    assert [s.entity for s in spans[3]] == ["PHONE_NUMBER"]
+
+
+def test_full_mode_and_sampling_are_deterministic(people):
+    a = scan(people, sample=50, seed=1, progress=False)
+    b = scan(people, sample=50, seed=1, progress=False)
+    assert a == b
+    full = scan(people, full=True, progress=False)
+    assert {c.column: c.entity for c in full.columns}["card"] == "CREDIT_CARD"
+
+
+def test_folder_walk_with_bad_files_reports_the_rest(tmp_path, people):
+    write_table_atomic(people[["full_name", "E-Mail"]], tmp_path / "a.csv")
+    write_table_atomic(people[["card"]], tmp_path / "sub" / "b.parquet")
+    (tmp_path / "sub" / "broken.parquet").write_bytes(b"PAR1 not really")
+    result = scan(tmp_path, progress=False)
+    assert {c.dataset for c in result.columns} == {str(tmp_path / "a.csv"), str(tmp_path / "sub" / "b.parquet")}
+    assert [d for d, _ in result.errors] == [str(tmp_path / "sub" / "broken.parquet")]
+
+
+def test_log_file_scanned(tmp_path):
+    result = scan(FIX / "access.log", progress=False)
+    got = {c.column: c.entity for c in result.columns}
+    assert got["ip"] == "IP_ADDRESS" and got["cookie"] is None and got["status"] is None
+
+
+def test_custom_yaml_recognizer(tmp_path):
+    cfg = tmp_path / "rec.yaml"
+    cfg.write_text(
+        "recognizers:\n"
+        "  - entity: CUSTOMER_NUMBER\n"
+        "    patterns: [{regex: 'CUST-\\d{6}', score: 0.6}]\n"
+        "    context: [customer]\n"
+        "    validator: luhn_digits\n"
+        "    headers: [kundennummer]\n"
+    )
+    nums = [_luhn(f"{10000 + i * 7:05d}") for i in range(60)]  # 6 digits, the last a Luhn check digit
+    df = pd.DataFrame({"Kundennummer": [f"CUST-{n}" for n in nums], "other": [f"CUST-{n}" for n in nums]})
+    df["other"] = [f"CUST-{int(n) + 1:06d}" for n in nums]  # check digit broken: validator fails
+    res = scan(df, recognizers=cfg, progress=False)
+    got = {c.column: c.entity for c in res.columns}
+    assert got["Kundennummer"] == "CUSTOMER_NUMBER"
+    assert got["other"] is None
+    spans = findings(pd.DataFrame({"t": [f"The customer CUST-{nums[0]} called."]}), recognizers=cfg)
+    assert "CUSTOMER_NUMBER" in set(spans.to_frame()["entity"])
+
+
+@pytest.mark.parametrize("text,why", [
+    ("recognizers: [", "invalid YAML"),
+    ("recognizers:\n  - entity: lower\n    patterns: ['x']\n", "UPPER_CASE"),
+    ("recognizers:\n  - entity: X\n    patterns: ['(']\n", "not a valid regex"),
+    ("recognizers:\n  - entity: X\n    patterns: ['x']\n    validator: nope\n", "unknown validator"),
+])  # fmt: skip
+def test_bad_recognizer_yaml_is_config_error(tmp_path, text, why):
+    cfg = tmp_path / "bad.yaml"
+    cfg.write_text(text)
+    with pytest.raises(ConfigError, match=why) as exc:
+        scan(pd.DataFrame({"a": ["x"]}), recognizers=cfg, progress=False)
+    assert "\n" not in str(exc.value)
+
+
+def test_example_recognizers_file_loads():
+    from privacy_audit.detect.recognizers import load_custom_recognizers
+
+    example = Path(__file__).parents[1] / "privacy_audit" / "recognizers.example.yaml"
+    assert load_custom_recognizers(example)[0].entity == "CUSTOMER_NUMBER"
+
+
+# ------------------------------------------------------------------------------------- CLI
+
+
+def test_cli_json_contract_and_exit_codes(tmp_path, people):
+    good = tmp_path / "good.csv"
+    write_table_atomic(people[["full_name", "E-Mail", "amount"]], good)
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["scan", str(good), "--format", "json", "--no-progress"])
+    assert ok.exit_code == 0, ok.output
+    rows = json.loads(ok.stdout)
+    assert [r["column"] for r in rows] == ["full_name", "E-Mail", "amount"]
+    for r in rows:
+        assert {"dataset", "column", "entity", "score", "coverage", "evidence", "runner_up"} <= set(r)
+        assert r["dataset"] == str(good)
+    assert [r["entity"] for r in rows] == ["PERSON", "EMAIL_ADDRESS", None]
+
+    missing = tmp_path / "missing.csv"
+    res = runner.invoke(cli, ["scan", str(missing), str(FIX / "ragged.csv"), str(good), "--format", "json"])
+    assert res.exit_code == 2
+    assert len(json.loads(res.stdout)) == 3  # the good file is still reported
+    errors = [line for line in res.stderr.splitlines() if line]
+    assert len(errors) == 2 and all(line.startswith("error: ") for line in errors)
+    assert str(missing) in errors[0] and "ragged.csv" in errors[1]
+
+
+def test_cli_table_and_csv(tmp_path, people):
+    good = tmp_path / "good.parquet"
+    write_table_atomic(people[["E-Mail"]], good)
+    runner = CliRunner()
+    table = runner.invoke(cli, ["scan", str(good), "--sample", "50"])
+    assert table.exit_code == 0 and "EMAIL_ADDRESS" in table.stdout
+    csv = runner.invoke(cli, ["scan", str(good), "--format", "csv", "--full"])
+    assert csv.stdout.splitlines()[0] == ",".join(COLUMN_FIELDS)
+    assert not [v for v in people["E-Mail"] if v in table.stdout + csv.stdout]
+
+
+def test_cli_bad_recognizers_is_one_line_exit_2(tmp_path):
+    from privacy_audit.cli import run_guarded
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("recognizers: [")
+    assert run_guarded(["scan", str(FIX / "bom.csv"), "--recognizers", str(bad)]) == 2

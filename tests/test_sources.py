@@ -1,0 +1,127 @@
+"""sources.py: every format, and every bad-input case as one-line InputError naming the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from privacy_audit.errors import InputError
+from privacy_audit.sources import (
+    atomic_write_bytes,
+    detect_format,
+    iter_chunks,
+    list_tables,
+    read_log,
+    read_table,
+    sniff_csv,
+    write_table_atomic,
+)
+
+FIX = Path(__file__).parent / "fixtures"
+FRAME = pd.DataFrame({"id": [1, 2, 3], "email": ["a@example.com", "b@example.org", "c@example.net"]})
+
+
+def test_csv_bom_is_stripped():
+    df = read_table(FIX / "bom.csv")
+    assert list(df.columns) == ["id", "email"] and len(df) == 2
+
+
+def test_csv_encoding_and_delimiter_sniffed():
+    assert sniff_csv(FIX / "latin1_semicolon.csv")[1] == ";"
+    df = read_table(FIX / "latin1_semicolon.csv")
+    assert list(df.columns) == ["name", "email", "city"]
+    assert df.loc[0, "city"] == "München"
+
+
+def test_wrong_encoding_is_one_line_error():
+    with pytest.raises(InputError) as exc:
+        read_table(FIX / "latin1_semicolon.csv", encoding="utf-8")
+    assert "latin1_semicolon.csv" in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_ragged_rows():
+    with pytest.raises(InputError, match=r"ragged\.csv: ragged rows"):
+        read_table(FIX / "ragged.csv")
+
+
+def test_missing_path():
+    with pytest.raises(InputError, match="no such file"):
+        read_table(FIX / "nope.csv")
+
+
+def test_binary_file(tmp_path):
+    p = tmp_path / "blob.csv"
+    p.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(InputError, match="blob.csv: binary file"):
+        read_table(p)
+
+
+def test_parquet_roundtrip_truncated_and_partitioned(tmp_path):
+    p = tmp_path / "t.parquet"
+    write_table_atomic(FRAME, p)
+    assert read_table(p).equals(FRAME)
+    assert len(read_table(p, nrows=2)) == 2
+    cut = tmp_path / "cut.parquet"
+    cut.write_bytes(p.read_bytes()[: p.stat().st_size // 2])
+    with pytest.raises(InputError, match="cut.parquet: not a readable Parquet file"):
+        read_table(cut)
+    part = tmp_path / "events"
+    FRAME.assign(day=["d1", "d1", "d2"]).to_parquet(part, partition_cols=["day"])
+    assert detect_format(part) == "parquet"
+    assert len(read_table(part)) == 3
+    assert list_tables(tmp_path) == [cut, part, p]
+
+
+def test_jsonl_and_excel(tmp_path):
+    j = tmp_path / "t.jsonl"
+    write_table_atomic(FRAME, j)
+    assert read_table(j).equals(FRAME)
+    x = tmp_path / "t.xlsx"
+    write_table_atomic(FRAME, x)
+    assert read_table(x)["email"].tolist() == FRAME["email"].tolist()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"a": 1}\n{not json\n')
+    with pytest.raises(InputError, match="bad.jsonl"):
+        read_table(bad)
+
+
+def test_read_log_combined_with_cookie():
+    df = read_log(FIX / "access.log")
+    assert list(df.columns[:4]) == ["ip", "ident", "user", "ts"]
+    assert df["ip"].tolist() == ["203.0.113.7", "198.51.100.23", "2001:db8::1"]
+    assert df.loc[0, "cookie"] == "sid=u_3f2a9c81d0e4b7a1"
+    assert df.loc[1, "user"] == "alice" and pd.isna(df.loc[1, "bytes"])
+    assert df["line_no"].tolist() == [1, 2, 3]
+    assert str(df["ts"].dt.tz) == "UTC"
+    assert detect_format(FIX / "access.log") == "log"
+
+
+def test_read_log_rejects_non_log(tmp_path):
+    p = tmp_path / "x.log"
+    p.write_text("hello\nworld\n")
+    with pytest.raises(InputError, match="not an access log"):
+        read_log(p)
+
+
+def test_iter_chunks_csv_and_parquet(tmp_path):
+    big = pd.DataFrame({"n": range(25), "s": [f"v{i}" for i in range(25)]})
+    c = tmp_path / "c.csv"
+    write_table_atomic(big, c)
+    assert [len(x) for x in iter_chunks(c, chunksize=10)] == [10, 10, 5]
+    p = tmp_path / "p.parquet"
+    big.to_parquet(p, row_group_size=8)
+    chunks = list(iter_chunks(p, chunksize=100))
+    assert [len(x) for x in chunks] == [8, 8, 8, 1]
+    assert pd.concat(chunks, ignore_index=True).equals(big)
+
+
+def test_atomic_write_leaves_no_partial_file(tmp_path):
+    target = tmp_path / "out.bin"
+    atomic_write_bytes(target, b"first")
+
+    with pytest.raises(TypeError):
+        atomic_write_bytes(target, object())  # type: ignore[arg-type]
+    assert target.read_bytes() == b"first"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]

@@ -1,0 +1,146 @@
+"""Validators, header tokens and column-level negative rules (no model needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from privacy_audit.detect.columns import classify_values, value_features
+from privacy_audit.detect.headers import header_hints, tokenize
+from privacy_audit.detect.validators import (
+    birth_date_plausible,
+    iban_ok,
+    ip_ok,
+    luhn_digits_ok,
+    luhn_ok,
+    parse_date,
+    ssn_ok,
+)
+
+
+def _luhn_complete(prefix: str) -> str:
+    for d in "0123456789":
+        if luhn_digits_ok(prefix + d):
+            return prefix + d
+    raise AssertionError
+
+
+def test_luhn_accepts_valid_and_grouped_rejects_one_digit_off():
+    card = _luhn_complete("411111111111111")
+    assert luhn_ok(card)
+    assert luhn_ok(" ".join(card[i : i + 4] for i in range(0, 16, 4)))
+    bad = card[:-1] + str((int(card[-1]) + 1) % 10)
+    assert not luhn_ok(bad)
+    assert not luhn_ok("0000000000000000")  # too few distinct digits
+
+
+def test_iban_mod97():
+    assert iban_ok("DE89370400440532013000")
+    assert iban_ok("GB82 WEST 1234 5698 7654 32")
+    assert not iban_ok("DE89370400440532013001")  # checksum
+    assert not iban_ok("DE8937040044053201300")  # wrong length for DE
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("536-90-4399", True), ("536904399", True), ("000-12-3456", False), ("666-12-3456", False),
+    ("912-12-3456", False), ("123-00-4567", False), ("123-45-0000", False), ("123-45-678", False),
+])  # fmt: skip
+def test_ssn_rules(value, ok):
+    assert ssn_ok(value) is ok
+
+
+def test_ssn_bare_can_be_refused():
+    assert not ssn_ok("536904399", allow_bare=False)
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("192.168.0.1", True), ("2001:db8::1", True), ("256.1.1.1", False), ("10.0.0.0/8", False), ("1.2.3", False),
+])  # fmt: skip
+def test_ip(value, ok):
+    assert ip_ok(value) is ok
+
+
+def test_parse_date_forms_and_birth_plausibility():
+    assert parse_date("1958/04/21") == date(1958, 4, 21)
+    assert parse_date("02.12.1972") == date(1972, 12, 2)
+    assert parse_date("3/29/1982") == date(1982, 3, 29)
+    assert parse_date("12. März 1980") == date(1980, 3, 12)
+    assert parse_date("31/02/2000") is None
+    today = date(2026, 1, 1)
+    assert birth_date_plausible("1980-05-03", today=today)
+    assert not birth_date_plausible("1980-05-03 10:00:00", today=today)  # a timestamp is an event
+    assert not birth_date_plausible("1850-01-01", today=today)
+
+
+def test_header_tokens_not_substrings():
+    assert tokenize("EmailAddress") == ["email", "address"]
+    assert tokenize("Straße") == ["strasse"]
+    assert header_hints("E-Mail-Adresse").entities == {"EMAIL_ADDRESS": "e mail adresse"}
+    assert "EMAIL_ADDRESS" in header_hints("courriel").entities
+    assert "PHONE_NUMBER" in header_hints("Telefonnummer").entities
+    assert "PERSON" in header_hints("nombre").entities
+    assert "USERNAME" in header_hints("nombre_de_usuario").entities  # longest phrase wins
+    assert header_hints("geburtsdatum").entities == {"DATE_OF_BIRTH": "geburtsdatum"}
+    assert header_hints("mailbox_count").entities == {}  # 'mail' is not a substring match
+    assert header_hints("product_name").entities == {}  # qualified 'name'
+    assert header_hints("name_type").entities == {}
+    assert header_hints("order_date").event
+
+
+TODAY = date(2026, 1, 1)
+
+
+def _verdict(header, values, **kw):
+    return classify_values(header, [str(v) for v in values], today=TODAY, **kw)
+
+
+def test_negative_sequential_ids():
+    v = _verdict("n", range(1, 501), n_rows=500, n_nonnull=500)
+    assert v.entity is None and "sequential ids" in v.evidence
+
+
+def test_negative_uuids_hashes_tokens():
+    import hashlib
+    import uuid
+
+    assert _verdict("ref", [uuid.UUID(int=i * 7919 + 1) for i in range(200)]).evidence.startswith("100% of 200 distinct values are UUIDs")
+    hashes = [hashlib.sha1(str(i).encode()).hexdigest() for i in range(200)]
+    assert "hex hashes" in _verdict("x", hashes).evidence
+    tokens = [f"u_{hashlib.md5(str(i).encode()).hexdigest()[:16]}" for i in range(200)]
+    v = _verdict("user_token", tokens)
+    assert v.entity is None and "random tokens" in v.evidence
+
+
+def test_negative_timestamps_epoch_amounts_versions():
+    ts = [f"2024-0{1 + i % 9}-1{i % 9} 1{i % 9}:2{i % 9}:00" for i in range(100)]
+    assert "event timestamps" in _verdict("created", ts).evidence
+    assert "epoch seconds" in _verdict("t", [1_700_000_000 + 37 * i for i in range(100)]).evidence
+    assert "amounts" in _verdict("total", [f"{i * 3.17:.2f}" for i in range(1, 100)]).evidence
+    assert "version" in _verdict("app", [f"{i % 4}.{i % 13}.{i % 7}" for i in range(100)]).evidence
+
+
+def test_event_dates_are_not_birth_dates_but_old_dates_are():
+    recent = [f"2024-{1 + i % 12:02d}-{1 + i % 27:02d}" for i in range(100)]
+    assert _verdict("d", recent).entity is None
+    born = [f"{1940 + i % 60}-{1 + i % 12:02d}-{1 + i % 27:02d}" for i in range(100)]
+    assert _verdict("d", born).entity == "DATE_OF_BIRTH"
+    assert _verdict("expiry", born).entity is None  # event header vetoes the age rule
+    assert _verdict("birthday", recent).entity == "DATE_OF_BIRTH"  # the header says so
+
+
+def test_numeric_phone_and_zip_examined_as_strings():
+    assert _verdict("Telefonnummer", [3_012_345_600 + i * 13 for i in range(100)]).entity == "PHONE_NUMBER"
+    assert _verdict("zip", [10_000 + i * 37 for i in range(100)]).entity == "POSTAL_CODE"
+
+
+def test_share_not_any_hit():
+    # one e-mail among many plain words does not make an e-mail column
+    values = ["alpha", "beta", "gamma", "delta", "jane@example.com"] + [f"word{i}x" for i in range(50)]
+    assert _verdict("misc", values).entity is None
+
+
+def test_value_features_card_and_ssn():
+    card = _luhn_complete("545454545454545")
+    assert {"card", "card_compat"} <= value_features(card)
+    assert "ssn_sep" in value_features("536-90-4399")
