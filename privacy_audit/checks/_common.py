@@ -120,9 +120,10 @@ def active_rows(register: pd.DataFrame, as_of: object | None = None) -> pd.DataF
     if status is not None:
         col = register[status]
         if status.lower() == "active":
-            keep &= col.map(lambda v: blank(v) or not falsy(v))
+            flags = [blank(v) or not falsy(v) for v in col]
         else:
-            keep &= col.map(lambda v: blank(v) or str(v).strip().lower() not in _INACTIVE)
+            flags = [blank(v) or str(v).strip().lower() not in _INACTIVE for v in col]
+        keep &= pd.Series(flags, index=register.index, dtype=bool)
     end = find_column(
         register,
         "lifted_at",

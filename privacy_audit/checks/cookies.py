@@ -100,7 +100,7 @@ def pii_in_value(values: list[str]) -> list[tuple[str, str, float]]:
     for raw in values:
         text = unquote_plus(raw)
         # separators common in cookie values read as word breaks for the NER model
-        readable = text.replace("|", " ").replace("&", " ").replace(";", " ")
+        readable = text.translate(str.maketrans({"|": " ", "&": " ", ";": " ", "=": " "}))
         for res in analyzer.analyze(readable, language="en"):
             ok = (res.entity_type in _PATTERN_ENTITIES and res.score >= _MIN_SCORE) or (
                 res.entity_type in _NER_ENTITIES and res.score >= _MIN_NER_SCORE

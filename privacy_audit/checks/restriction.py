@@ -42,7 +42,7 @@ def applicable_subjects(register: pd.DataFrame, ds, as_of) -> set[str] | None:
     pcol = find_column(rows, "scope", "channel", "purpose", "third_party", "dataset")
     if pcol is not None:
         targets = {ds.name.lower(), *(p.lower() for p in ds.purposes), *(t.lower() for t in ds.shared_with)}
-        scope = rows[pcol].map(lambda v: "" if blank(v) else str(v).strip().lower())
+        scope = rows[pcol].map(lambda v: "" if blank(v) else str(v).strip().lower()).astype(str)
         rows = rows[scope.isin(_ALL | targets)]
     return {str(v) for v in rows[scol] if not blank(v)}
 

@@ -42,7 +42,7 @@ def parse_times(values: pd.Series) -> pd.Series:
 
 def _held(ctx: CheckContext, ds) -> set[str]:
     holds = ctx.register("legal_holds")
-    if holds is None or not ds.subject_key:
+    if holds is None:
         return set()
     scol = subject_column(holds, ds.subject_key)
     if scol is None:
@@ -51,9 +51,8 @@ def _held(ctx: CheckContext, ds) -> set[str]:
     dcol = find_column(rows, "dataset", "datasets")
     if dcol is not None:  # one name, or several separated by ; or , (blank, * or all: every dataset)
         covers = {ds.name, "all", "*"}
-        rows = rows[
-            rows[dcol].map(lambda v: blank(v) or bool(covers & set(re.split(r"\s*[;,]\s*", str(v).strip()))))
-        ]
+        keep = [blank(v) or bool(covers & set(re.split(r"\s*[;,]\s*", str(v).strip()))) for v in rows[dcol]]
+        rows = rows[pd.Series(keep, index=rows.index, dtype=bool)]
     return {str(v) for v in rows[scol] if not blank(v)}
 
 

@@ -88,12 +88,12 @@ def _granted(consents: pd.DataFrame, party: str, subject_key: str | None, as_of)
         return None
     df = consents
     if pcol is not None:
-        scope = df[pcol].map(lambda v: "" if blank(v) else str(v).strip())
+        scope = df[pcol].map(lambda v: "" if blank(v) else str(v).strip()).astype(str)
         df = df[scope.isin({party}) | scope.str.lower().isin(_ALL) | (scope == "")]
     keys = [scol] + ([pcol] if pcol is not None else [])
     df = latest_rows(df, keys)
     flag = find_column(df, "granted", "consent", "consented", "given", "status", "state")
-    ok = df[flag].map(truthy) if flag is not None else pd.Series(True, index=df.index)
+    ok = df[flag].map(truthy).astype(bool) if flag is not None else pd.Series(True, index=df.index)
     ok &= df.index.isin(active_rows(df, as_of).index)  # withdrawn_at/revoked_at in the past
     return {str(v) for v in df.loc[ok, scol] if not blank(v)}
 
