@@ -930,6 +930,14 @@ def _shared_keys(tables: list[EstateTable], needles: Needles) -> set[str]:
     return shared
 
 
+def _identifying_columns(t: EstateTable) -> tuple[str, ...]:
+    """Columns masked by ``mask_columns``: declared personal categories and identifier-named columns."""
+    from .subjects import identifier_kind
+
+    declared = dict(t.dataset.columns) if t.dataset else {}
+    return tuple(c for c in t.columns if declared.get(c) or identifier_kind(c, declared.get(c)))
+
+
 def _row_hits(t: EstateTable, i: int, needles: Needles) -> list[Hit]:
     hits: list[Hit] = []
     for j, c in enumerate(t.columns):
@@ -962,7 +970,7 @@ def _plan_table(
     actions: list[RowAction] = []
     held: set[str] = set()
     shared_rows = 0
-    mask_cols = tuple(conf.get("columns") or (ds.pii_columns if ds else ()))
+    mask_cols = tuple(conf.get("columns") or _identifying_columns(t))
     for i in range(len(t.rows)):
         owner = t.owner(i)
         hits = _row_hits(t, i, needles)
