@@ -247,11 +247,11 @@ class CheckContext:
         reader = getattr(sources, "read_dataset", None)
         if ds.is_sql or ds.format in {"sql", "sqlite"} or ds.path is None:
             if reader is None:
-                raise InputError(f"dataset {ds.name}: this build cannot read SQL datasets")
+                raise InputError("this build cannot read SQL datasets")
             return reader(ds)
         fmt = {"tsv": "csv", "json": "jsonl"}.get(ds.format or "", ds.format)
         if fmt is not None and fmt not in _READABLE:
-            raise InputError(f"dataset {ds.name}: cannot read format {ds.format!r} as a table")
+            raise InputError(f"cannot read format {ds.format!r} as a table")
         return sources.read_table(ds.path, format=fmt)
 
     def vault_key(self) -> bytes:
@@ -303,11 +303,11 @@ class CheckContext:
         if ds.subject_key:
             col = find_column(df, ds.subject_key)
             if col is None:
-                raise InputError(f"dataset {ds.name}: subject_key column {ds.subject_key!r} not in the data")
+                raise InputError(f"subject_key column {ds.subject_key!r} not in the data")
             return df[col].map(lambda v: None if pd.isna(v) else str(v))
         col = find_column(df, "cookie", "cookies")
         if col is None:
-            raise InputError(f"dataset {ds.name}: subject_cookie given but the data has no cookie column")
+            raise InputError("subject_cookie given but the data has no cookie column")
         return df[col].map(lambda v: cookie_value(v, str(cookie_name)))
 
     # -- findings ----------------------------------------------------------------------------
