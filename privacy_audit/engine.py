@@ -1,0 +1,549 @@
+"""Execution engines: the same scan, checks and subject search in pandas (default) or on Dask.
+
+``engine="pandas"`` runs in this process; with ``chunksize`` it streams every table in chunks
+(CSV/JSON Lines streamed, Parquet by row group, SQL through a server-side cursor) so memory stays
+bounded. ``engine="dask"`` runs the per-partition work on a ``dask.distributed`` cluster: a local
+one by default (``LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+dashboard_address=None)``, started once per process) or an existing scheduler given by address
+(``scheduler="tcp://host:8786"``). The workers must see the same file paths and database URLs.
+
+Results are identical across engines, by construction:
+
+* **Full-coverage scan** (``full=True``) is computed per *distinct value*: every partition reports,
+  per column, its distinct values in order of first appearance (factorised on the raw values, then
+  stringified once per distinct value exactly as :func:`privacy_audit.detect.columns.column_values`
+  would stringify every row) and how many non-empty cells it has. The partial results are merged in
+  partition (row-id) order, so the merged distinct list is the one a whole-table read gives, and
+  each column is then classified by :func:`~privacy_audit.detect.columns.classify_values` (on Dask:
+  one task per column, in parallel). The cost is one hash pass over the cells plus one evaluation per
+  distinct value, and memory is bounded by the distinct values, not by the rows.
+* **Sampled scans** delegate to :func:`privacy_audit.scan.scan` (files) or draw the sample in the
+  database (:func:`privacy_audit.sources.sample_sql`) for SQL tables.
+* **Subject search** runs :func:`privacy_audit.subjects.match_frame` / ``match_log_frame`` on each
+  partition with its row-id offset and concatenates the matches in order.
+* **Checks** (separation and the rest) run :func:`privacy_audit.checks.run_checks` on frames read
+  partition by partition on the cluster; the check logic itself is the same code.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import ConfigError, InputError, PrivacyAuditError
+
+__all__ = [
+    "ENGINES",
+    "ColumnPart",
+    "get_client",
+    "close_clients",
+    "frame_stats",
+    "merge_stats",
+    "scan",
+    "scan_dataset",
+    "subject_search",
+    "find_subject_data",
+    "read_frame",
+    "run_checks",
+]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+ENGINES = ("pandas", "dask")
+
+_CLIENTS: dict[str, Any] = {}
+
+
+def _check_engine(engine: str) -> None:
+    if engine not in ENGINES:
+        raise ConfigError(f"unknown engine {engine!r} (expected {' or '.join(ENGINES)})")
+
+
+# ------------------------------------------------------------------------------------ cluster
+
+
+def get_client(scheduler: str | None = None):
+    """A ``dask.distributed`` client: joined to ``scheduler`` (an address), else to a local cluster
+    of 2 single-threaded worker processes started on first use (both cached for the process)."""
+    key = scheduler or "local"
+    client = _CLIENTS.get(key)
+    if client is not None and client.status == "running":
+        return client
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:  # pragma: no cover - dask[distributed] is a dependency
+        raise ConfigError("engine dask needs dask[distributed] installed") from None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="10s")
+        else:
+            cluster = LocalCluster(
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+            )
+            client = Client(cluster)
+    except (OSError, TimeoutError, ValueError) as exc:
+        where = f"scheduler {scheduler}" if scheduler else "a local Dask cluster"
+        raise ConfigError(f"cannot connect to {where} ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
+    _CLIENTS[key] = client
+    return client
+
+
+def close_clients() -> None:
+    """Close every client (and the local cluster) this process started."""
+    for key, client in list(_CLIENTS.items()):
+        try:
+            cluster = client.cluster if key == "local" else None
+            client.close()
+            if cluster is not None:
+                cluster.close()
+        except Exception:  # noqa: BLE001 - closing at exit must not raise
+            pass
+        _CLIENTS.pop(key, None)
+
+
+atexit.register(close_clients)
+
+
+# ------------------------------------------------------------------------ distinct-value stats
+
+
+@dataclass(frozen=True)
+class ColumnPart:
+    """What one partition knows of one column: distinct values (first-appearance order), their
+    count of non-empty cells, and the partition's rows. ``raw`` holds unstringified datetimes,
+    whose text form depends on the whole column (midnight-only columns print as dates)."""
+
+    values: tuple[str, ...]
+    n_nonnull: int
+    raw: pd.Series | None = None
+
+
+def _column_part(series: pd.Series) -> ColumnPart:
+    import numpy as np
+
+    from .detect.columns import NULL_LIKES, _stringify
+
+    s = series.dropna()
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        return ColumnPart((), len(s), pd.Series(pd.unique(s), dtype=s.dtype))
+    try:
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+        counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+        strings = _stringify(pd.Series(uniques, dtype=s.dtype))
+    except TypeError:  # unhashable cells (lists, dicts from JSON): stringify every cell first
+        text = _stringify(s)
+        codes, uniques = pd.factorize(text)
+        counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+        strings = pd.Series(uniques, dtype=object)
+    keep = ~strings.str.lower().isin(NULL_LIKES).to_numpy()
+    values = tuple(dict.fromkeys(strings[keep].tolist()))
+    return ColumnPart(values, int(counts[keep].sum()))
+
+
+def frame_stats(df: pd.DataFrame) -> tuple[int, dict[Any, ColumnPart]]:
+    """``(rows, {column: ColumnPart})`` of one partition or chunk (pure; runs on workers)."""
+    return len(df), {col: _column_part(df[col]) for col in df.columns}
+
+
+class _Acc:
+    """Running merge of one column's partition stats (see :func:`merge_stats`)."""
+
+    __slots__ = ("values", "n_nonnull", "raw", "plain")
+
+    def __init__(self) -> None:
+        self.values: dict[str, None] = {}
+        self.n_nonnull = 0
+        self.raw: pd.Series | None = None  # unique datetimes while the column is datetime only
+        self.plain = False  # a non-datetime partition was seen
+
+    def add(self, part: ColumnPart) -> None:
+        self.n_nonnull += part.n_nonnull
+        if part.raw is None:
+            if self.raw is not None:  # datetimes then text: the datetimes print on their own
+                self.values.update(dict.fromkeys(_texts(self.raw)))
+                self.raw = None
+            self.plain = True
+            self.values.update(dict.fromkeys(part.values))
+        elif self.plain:
+            self.values.update(dict.fromkeys(_texts(part.raw)))
+        elif self.raw is None:
+            self.raw = part.raw
+        elif self.raw.dtype == part.raw.dtype:
+            both = pd.concat([self.raw, part.raw], ignore_index=True)
+            self.raw = pd.Series(pd.unique(both), dtype=self.raw.dtype)
+        else:
+            self.values.update(dict.fromkeys(_texts(self.raw)))
+            self.values.update(dict.fromkeys(_texts(part.raw)))
+            self.raw, self.plain = None, True
+
+    def part(self) -> ColumnPart:
+        return ColumnPart(tuple(self.values), self.n_nonnull, self.raw)
+
+    def result(self) -> tuple[list[str], int]:
+        if self.raw is not None:
+            self.values.update(dict.fromkeys(_texts(self.raw)))
+        return list(self.values), self.n_nonnull
+
+
+def _texts(raw: pd.Series) -> list[str]:
+    from .detect.columns import NULL_LIKES, _stringify
+
+    t = _stringify(raw)
+    return t[~t.str.lower().isin(NULL_LIKES)].tolist()
+
+
+def _fold(parts: Iterable[tuple[int, dict[Any, ColumnPart]]]) -> tuple[int, dict[Any, _Acc]]:
+    rows = 0
+    acc: dict[Any, _Acc] = {}
+    for n, cols in parts:
+        rows += n
+        for col, part in cols.items():
+            acc.setdefault(col, _Acc()).add(part)
+    return rows, acc
+
+
+def merge_stats(parts: Iterable[tuple[int, dict[Any, ColumnPart]]]) -> tuple[int, dict[Any, tuple[list[str], int]]]:
+    """Merge partition stats given in row-id order: ``(rows, {column: (distinct values, non-empty)})``.
+
+    The distinct values come out in whole-table first-appearance order, as
+    :func:`~privacy_audit.detect.columns.column_values` gives them for the whole column. Parts are
+    folded one at a time, so memory holds the distinct values, never the rows."""
+    rows, acc = _fold(parts)
+    return rows, {col: a.result() for col, a in acc.items()}
+
+
+def _classify(col: Any, values: list[str], n_rows: int, n_nonnull: int, recognizers: str | None, name: str):
+    """One column's verdict from its merged distinct values (runs on the driver or a worker)."""
+    from .detect.columns import classify_values
+    from .detect.recognizers import load_custom_recognizers
+    from .scan import ColumnResult, _analyzers
+
+    custom = load_custom_recognizers(recognizers)
+    text_analyzer, ner = _analyzers(custom)
+    v = classify_values(col, values, n_rows=n_rows, n_nonnull=n_nonnull, custom=custom,
+                        text_analyzer=text_analyzer, ner=ner, early_stop=False)  # fmt: skip
+    return ColumnResult(name, str(col), v.entity, v.score, v.coverage, v.runner_up, v.evidence)
+
+
+# ------------------------------------------------------------------------------ partition tasks
+
+
+def _part_stats(part, chunksize: int) -> tuple[int, dict[Any, ColumnPart]]:
+    """Stats of one partition; non-Parquet files are streamed in chunks inside the task."""
+    from . import sources
+
+    if part.format == "parquet":
+        return frame_stats(sources.read_partition(part))
+    chunks = (
+        sources.iter_sql_chunks(part.source, part.table, chunksize)
+        if part.format == "sql"
+        else sources.iter_chunks(part.source, chunksize, format=part.format)
+    )
+    rows, acc = _fold(frame_stats(c) for c in chunks)
+    return rows, {col: a.part() for col, a in acc.items()}
+
+
+def _sources_of(source, name: str | None) -> list[tuple[str, Any, str | None]]:
+    """``(label, path | SqlTable | Dataset | DataFrame, error)`` per table, as scan labels them."""
+    from . import sources
+    from .datamap import Dataset
+
+    items = source if isinstance(source, list | tuple) else [source]
+    out: list[tuple[str, Any, str | None]] = []
+    for item in items:
+        if isinstance(item, pd.DataFrame):
+            out.append((name or "dataframe", item, None))
+        elif isinstance(item, sources.SqlTable):
+            out.append((name if name and len(items) == 1 else item.table, item, None))
+        elif isinstance(item, Dataset):
+            obj = sources.SqlTable(item.url, item.table) if item.is_sql else item.path
+            out.append((item.name, obj, None))
+        else:
+            try:
+                paths = sources.list_tables(item)
+            except PrivacyAuditError as exc:
+                out.append((str(item), None, str(exc)))
+                continue
+            for p in paths:
+                label = name if (name and len(items) == 1 and len(paths) == 1) else str(p)
+                out.append((label, p, None))
+    return out
+
+
+def scan(
+    source,
+    *,
+    engine: str = "pandas",
+    scheduler: str | None = None,
+    chunksize: int | None = None,
+    name: str | None = None,
+    sample: int | None = 1000,
+    full: bool = False,
+    seed: int = 0,
+    recognizers: str | Path | None = None,
+    progress: bool | None = None,
+):
+    """:func:`privacy_audit.scan.scan` on an engine: ``source`` is a path (file or folder), a
+    :class:`~privacy_audit.sources.SqlTable`, a data map ``Dataset``, a DataFrame, or a list of them.
+
+    ``full=True`` examines every cell, in chunks of ``chunksize`` rows (default 100,000) with pandas
+    or per partition on Dask. A sampled scan of a file is :func:`privacy_audit.scan.scan` itself;
+    of a SQL table, a database-side sample. Returns a :class:`~privacy_audit.scan.ScanResult`.
+    """
+    from . import scan as _scan
+    from . import sources
+    from .detect.recognizers import load_custom_recognizers
+
+    _check_engine(engine)
+    if sample is not None and sample < 1:
+        raise InputError(f"sample must be a positive number of rows, got {sample}")
+    if chunksize is not None and chunksize < 1:
+        raise InputError(f"chunksize must be a positive number of rows, got {chunksize}")
+    load_custom_recognizers(recognizers)
+    rec = str(recognizers) if recognizers is not None else None
+    columns: list = []
+    errors: list[tuple[str, str]] = []
+    client = get_client(scheduler) if engine == "dask" and full else None
+    for label, obj, err in _sources_of(source, name):
+        if err is not None:
+            errors.append((label, err))
+            continue
+        try:
+            if isinstance(obj, pd.DataFrame):
+                columns.extend(_scan.scan(obj, name=label, sample=sample, full=full, seed=seed,
+                                          recognizers=recognizers, progress=False).columns)  # fmt: skip
+            elif not full:
+                if isinstance(obj, sources.SqlTable):
+                    df = sources.sample_sql(obj.url, obj.table, sample or 1000, seed)
+                    columns.extend(_scan.scan_frame(df, name=label, sample=sample, seed=seed,
+                                                    recognizers=recognizers, n_rows=df.attrs["n_rows"]))  # fmt: skip
+                else:
+                    res = _scan.scan(obj, name=label, sample=sample, seed=seed, recognizers=recognizers, progress=False)
+                    columns.extend(res.columns)
+                    errors.extend(res.errors)
+            elif engine == "pandas" and chunksize is None and not isinstance(obj, sources.SqlTable):
+                res = _scan.scan(obj, name=label, full=True, seed=seed, recognizers=recognizers, progress=progress)
+                columns.extend(res.columns)
+                errors.extend(res.errors)
+            else:
+                columns.extend(scan_dataset(obj, label, engine=engine, client=client,
+                                            chunksize=chunksize or 100_000, recognizers=rec))  # fmt: skip
+        except InputError as exc:
+            errors.append((label, str(exc)))
+    return _scan.ScanResult(tuple(columns), tuple(errors))
+
+
+def scan_dataset(obj, label: str, *, engine: str = "pandas", client=None, chunksize: int = 100_000,
+                 recognizers: str | None = None) -> list:  # fmt: skip
+    """Full-coverage column verdicts of one table (path or SqlTable) by distinct-value statistics."""
+    from . import sources
+
+    parts = sources.partitions(obj)
+    if engine == "dask":
+        client = client or get_client()
+        futures = client.map(_part_stats, parts, chunksize=chunksize, pure=False)
+        stats = client.gather(futures)
+        rows, merged = merge_stats(stats)
+        jobs = [client.submit(_classify, col, vals, rows, nn, recognizers, label, pure=False)
+                for col, (vals, nn) in merged.items()]  # fmt: skip
+        return list(client.gather(jobs))
+    rows, merged = merge_stats(_stream_stats(parts, chunksize))
+    return [_classify(col, vals, rows, nn, recognizers, label) for col, (vals, nn) in merged.items()]
+
+
+def _stream_stats(parts, chunksize: int) -> Iterator[tuple[int, dict[Any, ColumnPart]]]:
+    from . import sources
+
+    for part in parts:
+        if part.format == "parquet":
+            df = sources.read_partition(part)
+            for start in range(0, len(df), chunksize):
+                yield frame_stats(df.iloc[start : start + chunksize])
+            if not len(df):
+                yield frame_stats(df)
+        else:
+            yield _part_stats(part, chunksize)
+
+
+# ----------------------------------------------------------------------------- subject search
+
+
+def _match_part(part, subject, subject_key, columns, is_log: bool, chunksize: int):
+    """Matches of one partition: (row ids, reasons, mentions, matched rows) with global row ids."""
+    from . import sources
+    from .subjects import match_frame, match_log_frame
+
+    if part.format == "parquet":
+        chunks: Iterable[pd.DataFrame] = [sources.read_partition(part)]
+    elif part.format == "sql":
+        chunks = sources.iter_sql_chunks(part.source, part.table, chunksize)
+    else:
+        chunks = sources.iter_chunks(part.source, chunksize, format=part.format)
+    ids: list[int] = []
+    why: list[str] = []
+    mentions: list[int] = []
+    rows: list[pd.DataFrame] = []
+    offset = part.offset
+    for df in chunks:
+        df = df.reset_index(drop=True)
+        if is_log:
+            fm = match_log_frame(df, subject, offset=offset)
+        else:
+            fm = match_frame(df, subject, subject_key=subject_key, columns=columns, offset=offset)
+        ids.extend(fm.row_ids)
+        why.extend(fm.row_reasons)
+        mentions.extend(fm.mention_row_ids)
+        if fm.row_ids:
+            rows.append(df.iloc[[i - offset for i in fm.row_ids]])
+        offset += len(df)
+    frame = pd.concat(rows, ignore_index=True) if rows else None
+    return ids, why, mentions, frame, offset - part.offset
+
+
+def subject_search(
+    datamap: Any,
+    subject: Any,
+    *,
+    engine: str = "dask",
+    vault_key: bytes | None = None,
+    match_frame: Callable | None = None,
+    match_log_frame: Callable | None = None,
+    scheduler: str | None = None,
+    chunksize: int | None = None,
+):
+    """:func:`privacy_audit.subjects.find_subject_data` partition by partition (the hook that
+    ``find_subject_data(engine="dask")`` calls). Same :class:`~privacy_audit.subjects.SubjectData`
+    as the pandas engine: same row ids, reasons, rows and log lines."""
+    from . import sources
+    from .subjects import (
+        DatasetMatch,
+        FrameMatch,
+        SubjectData,
+        _fmt,
+        _register_key,
+        _vault_key,
+        read_estate_frame,
+    )
+    from .subjects import match_frame as _mf
+
+    _check_engine(engine)
+    size = chunksize or 100_000
+    client = get_client(scheduler) if engine == "dask" else None
+    key = vault_key
+    if key is None and any(_fmt(d) == "vault" for d in datamap.datasets):
+        key = _vault_key(datamap, None)
+    has_ids = bool(subject.keys or any(subject.exclusive.values()))
+    matches: list[DatasetMatch] = []
+    errors: list[tuple[str, str]] = []
+    for ds in datamap.datasets:
+        fmt = _fmt(ds)
+        is_log = fmt == "log"
+        empty = pd.DataFrame()
+        try:
+            if fmt == "vault" or not has_ids:
+                frame = read_estate_frame(datamap, ds, vault_key=key) if fmt == "vault" or has_ids else empty
+                fm = _mf(frame, subject, subject_key=ds.subject_key, columns=ds.columns) if has_ids and len(frame) else FrameMatch((), ())
+                rows = frame.iloc[list(fm.row_ids)].reset_index(drop=True) if fm.row_ids else frame.iloc[0:0]
+                results = None
+            else:
+                obj = sources.SqlTable(ds.url, ds.table) if ds.is_sql else ds.path
+                parts = sources.partitions(obj, format=None if ds.is_sql or fmt in {"", "sql"} else {"tsv": "csv", "json": "jsonl"}.get(fmt, fmt))
+                args = (subject, ds.subject_key, dict(ds.columns), is_log, size)
+                if client is not None:
+                    results = client.gather(client.map(_match_part, parts, *[[a] * len(parts) for a in args], pure=False))
+                else:
+                    results = [_match_part(p, *args) for p in parts]
+        except (InputError, ConfigError) as exc:
+            errors.append((ds.name, str(exc)))
+            results, fm, rows = None, FrameMatch((), ()), empty
+        if results is not None:
+            ids = tuple(i for r in results for i in r[0])
+            why = tuple(w for r in results for w in r[1])
+            ment = tuple(m for r in results for m in r[2])
+            fm = FrameMatch(ids, why, ment)
+            frames = [r[3] for r in results if r[3] is not None]
+            rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+        lines = tuple(str(x) for x in rows["raw"]) if is_log and "raw" in rows.columns else ()
+        matches.append(DatasetMatch(name=ds.name, zone=ds.zone, rows=rows, row_ids=fm.row_ids,
+                                    matched_by=fm.matched_by, log_lines=lines, row_reasons=fm.row_reasons,
+                                    mention_row_ids=fm.mention_row_ids, kind="log" if is_log else "dataset"))  # fmt: skip
+    registers: list[DatasetMatch] = []
+    rkey = _register_key(datamap)
+    for rname, reg in sorted((getattr(datamap, "registers", None) or {}).items()):
+        try:
+            frame = sources.read_table(reg.path, format={"tsv": "csv", "json": "jsonl", None: None, "": None}.get(reg.format, reg.format))
+        except InputError as exc:
+            errors.append((f"register:{rname}", str(exc)))
+            continue
+        if rkey is None or rkey not in frame.columns:
+            continue
+        fm = _mf(frame[[rkey]], subject, subject_key=rkey) if has_ids else FrameMatch((), ())
+        rows = frame.iloc[list(fm.row_ids)].reset_index(drop=True)
+        registers.append(DatasetMatch(rname, "register", rows, fm.row_ids, fm.matched_by, (), fm.row_reasons, (), "register"))
+    return SubjectData(subject=subject, datasets=tuple(matches), registers=tuple(registers), errors=tuple(errors))
+
+
+def find_subject_data(datamap: Any, subject: Any, *, engine: str = "pandas", scheduler: str | None = None,
+                      chunksize: int | None = None, vault_key: bytes | None = None):  # fmt: skip
+    """The subject's data with an engine: ``pandas`` without ``chunksize`` is
+    :func:`privacy_audit.subjects.find_subject_data` itself; with ``chunksize`` (or on Dask) each
+    table is matched partition by partition in bounded memory."""
+    _check_engine(engine)
+    if engine == "pandas" and chunksize is None:
+        from .subjects import find_subject_data as _find
+
+        return _find(datamap, subject, vault_key=vault_key)
+    return subject_search(datamap, subject, engine=engine, vault_key=vault_key, scheduler=scheduler, chunksize=chunksize)
+
+
+# ------------------------------------------------------------------------------------ checks
+
+
+def _read_part(part) -> pd.DataFrame:
+    from . import sources
+
+    return sources.read_partition(part)
+
+
+def read_frame(ds: Any, *, engine: str = "pandas", scheduler: str | None = None) -> pd.DataFrame:
+    """A data map dataset as one DataFrame; on Dask its partitions are read by the workers."""
+    from . import sources
+
+    _check_engine(engine)
+    if engine == "pandas" or ds.is_sql or ds.path is None:
+        return sources.read_dataset(ds)
+    parts = sources.partitions(ds.path)
+    if len(parts) == 1 and parts[0].format != "parquet":
+        return sources.read_dataset(ds)
+    client = get_client(scheduler)
+    frames = client.gather(client.map(_read_part, parts, pure=False))
+    return pd.concat(frames, ignore_index=True) if frames else sources.read_dataset(ds, nrows=0)
+
+
+def run_checks(datamap: Any, *, engine: str = "pandas", scheduler: str | None = None, **kwargs):
+    """:func:`privacy_audit.checks.run_checks` with the datasets' frames read by ``engine`` (on
+    Dask, partitioned Parquet datasets are read in parallel by the workers). Same findings."""
+    import inspect
+
+    from .checks import run_checks as _run
+
+    _check_engine(engine)
+    if engine == "pandas":
+        return _run(datamap, **kwargs)
+    if "frames" not in inspect.signature(_run).parameters:
+        raise ConfigError("engine dask: this build's run_checks cannot take pre-read frames (use pandas)")
+    frames: dict[str, pd.DataFrame] = {}
+    for ds in datamap.datasets:
+        if ds.path is not None and not ds.is_sql and Path(ds.path).is_dir():
+            try:
+                frames[ds.name] = read_frame(ds, engine=engine, scheduler=scheduler)
+            except InputError:
+                continue  # the checks report the unreadable dataset themselves
+    return _run(datamap, frames=frames, **kwargs)
