@@ -361,12 +361,14 @@ def run_checks(
     as_of: _dt.date | str | None = None,
     only: str | Iterable[str] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    frames: Mapping[str, pd.DataFrame] | None = None,
 ) -> CheckResult:
     """Run every registered check (or those in ``only``: ids or area prefixes such as ``sharing``).
 
     ``as_of`` (default: the data map's ``as_of``, else today) is the date ages are measured from.
     ``progress(check_id, index, total)`` is called before each check. Every finding and every
-    check that could not run is collected; the result is sorted most severe first.
+    check that could not run is collected; the result is sorted most severe first. ``frames``:
+    datasets already read (name -> frame), e.g. by the Dask engine (``privacy_audit.engine``).
     """
     if isinstance(as_of, str):
         try:
@@ -378,6 +380,7 @@ def run_checks(
     reg = registry()
     ctx = CheckContext(datamap, as_of=as_of, controls=controls)
     ctx._defaults = {cid: default for cid, (_, default) in reg.items()}
+    ctx._frames.update(frames or {})
     selected = _select(reg, only)
     findings: list[Finding] = []
     errors: list[tuple[str, str]] = []
