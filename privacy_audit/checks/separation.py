@@ -1,0 +1,943 @@
+"""Clause 3.2.2, pseudonymisation: PII kept apart from the pseudonymous and anonymous data.
+
+Every check looks at the datasets of the ``pseudonymous`` and ``anonymous`` zones (called *the
+separated datasets* below) and compares them with the identified side: every ``identified``
+dataset of the data map plus the identity vault named under ``vault:``.
+
+* ``separation.direct_identifier``: a column the scanner classifies as a direct identifier
+  (:data:`DIRECT_ENTITIES`; LOCATION only when the values are street addresses), and identifiers
+  inside free text (every distinct text of the column is analysed, not a sample). The declared
+  subject key is left to ``linkable_key``. One finding per column; rows and subjects are counted.
+* ``separation.linkable_key``: a key-like column (the subject key, or any column) whose values are
+  raw e-mail addresses / phone numbers, or unkeyed hashes of the identifiers held on the
+  identified side (md5/sha1/sha256/sha512 in hex, base64 and base64url, of the value as stored,
+  stripped, lower-cased, or for phones reduced to digits / E.164). Reports the algorithm, encoding
+  and normalisation found and the match rate.
+* ``separation.quasi_identifier``: combinations of quasi-identifier columns (postal code, birth
+  date/year, gender, age, city, ...) whose smallest equivalence class has fewer than ``k``
+  subjects; ``k`` comes from the data map's ``separation: {k: 5}`` (default 5; a dataset may
+  override it, and may list ``separation: {quasi_identifiers: [...]}`` itself).
+* ``separation.mixed_file``: identified data in the same file or table as separated data (two
+  datasets of different zones sharing a file or SQL table), or a separated dataset whose declared
+  columns include direct identifiers. Plaintext identified data is ``encryption.plaintext_identified``.
+* ``separation.join_path``: a column of a separated dataset (not its declared subject key) whose
+  values also appear in an identified dataset, where they single out one subject, for at least
+  ``join_min_share`` (default 5%) of the separated rows. Columns shared with the identified side
+  whose values are common to many subjects (country, OS, app version) are not join paths.
+
+The core (:func:`identifier_digests`, :func:`match_identifiers`, :func:`smallest_class`,
+:func:`join_overlap`) is pure over values and DataFrames; the check functions only gather frames
+through :class:`~privacy_audit.checks.CheckContext`. Evidence shows masked values only.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..datamap import DIRECT_IDENTIFIERS, Dataset
+from ..errors import ConfigError, PrivacyAuditError
+from ..masking import mask
+from . import CheckContext, Finding, find_column
+
+__all__ = [
+    "CHECKS",
+    "CONTROLS",
+    "DIRECT_ENTITIES",
+    "PRECISE_TEXT_ENTITIES",
+    "QUASI_ENTITIES",
+    "HASH_ALGORITHMS",
+    "SeparationConfig",
+    "separation_config",
+    "email_variants",
+    "phone_variants",
+    "identifier_digests",
+    "KeyMatch",
+    "match_identifiers",
+    "quasi_identifier_columns",
+    "smallest_class",
+    "subjects_below_k",
+    "JoinOverlap",
+    "join_overlap",
+]
+
+# Entities that identify a person on their own (the data map's list plus IP addresses).
+DIRECT_ENTITIES = frozenset(DIRECT_IDENTIFIERS | {"IP_ADDRESS"})
+# Entities whose free-text spans are precise enough to count even in a column the scan found clean.
+PRECISE_TEXT_ENTITIES = frozenset({"EMAIL_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS"})
+# Categories (scan verdicts or declarations) that are quasi-identifiers.
+QUASI_ENTITIES = frozenset(
+    {"POSTAL_CODE", "DATE_OF_BIRTH", "AGE", "GENDER", "CITY", "ZIP_CODE", "BIRTH_YEAR"}
+)
+# Column-name tokens of quasi-identifiers the scanner does not name as an entity.
+_QUASI_TOKENS = {
+    "gender", "sex", "age", "yob", "birthyear", "birth", "dob", "zip", "zipcode", "postcode", "postal",
+    "plz", "city", "town", "ethnicity", "race", "marital", "nationality", "occupation", "profession",
+}  # fmt: skip
+_KEY_TOKENS = {
+    "id",
+    "key",
+    "token",
+    "hash",
+    "uid",
+    "pseudonym",
+    "subject",
+    "user",
+    "customer",
+    "account",
+    "digest",
+}
+HASH_ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
+_ENCODINGS = ("hex", "base64", "base64url")
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+_TEXT_BATCH_LIMIT = 50_000  # distinct texts analysed per column at most
+
+CONTROLS = {
+    "separation.direct_identifier": {"clause": "3.2.2", "severity": "high"},
+    "separation.linkable_key": {"clause": "3.2.2", "severity": "high"},
+    "separation.quasi_identifier": {"clause": "3.2.2", "severity": "high"},
+    "separation.mixed_file": {"clause": "3.2.2", "severity": "high"},
+    "separation.join_path": {"clause": "3.2.2", "severity": "high"},
+}
+
+
+# ------------------------------------------------------------------------------------ config
+
+
+@dataclass(frozen=True)
+class SeparationConfig:
+    """Settings of the separation audit (``separation:`` in the data map, per dataset overridable)."""
+
+    k: int = 5
+    join_min_share: float = 0.05
+    phone_region: str = "US"
+    quasi_identifiers: tuple[str, ...] | None = None
+    max_combination: int = 4
+
+
+def separation_config(
+    top: Mapping[str, Any] | None, dataset: Mapping[str, Any] | None = None
+) -> SeparationConfig:
+    """The settings from the data map's top-level ``separation:`` mapping, overlaid by a dataset's own."""
+    merged: dict[str, Any] = {}
+    for part, where in ((top, "separation"), (dataset, "datasets[].separation")):
+        if part is None:
+            continue
+        if not isinstance(part, Mapping):
+            raise ConfigError(f"{where}: expected a mapping such as {{k: 5}}")
+        merged.update(part)
+    k = merged.get("k", 5)
+    if isinstance(k, bool) or not isinstance(k, int) or k < 2:
+        raise ConfigError(f"separation.k: expected a whole number of at least 2, got {k!r}")
+    share = merged.get("join_min_share", 0.05)
+    if isinstance(share, bool) or not isinstance(share, int | float) or not 0 < share <= 1:
+        raise ConfigError(f"separation.join_min_share: expected a share in (0, 1], got {share!r}")
+    qi = merged.get("quasi_identifiers")
+    if qi is not None and (not isinstance(qi, list) or not all(isinstance(c, str) for c in qi)):
+        raise ConfigError("separation.quasi_identifiers: expected a list of column names")
+    width = merged.get("max_combination", 4)
+    if isinstance(width, bool) or not isinstance(width, int) or width < 1:
+        raise ConfigError(f"separation.max_combination: expected a positive whole number, got {width!r}")
+    region = merged.get("phone_region", "US")
+    if not isinstance(region, str) or len(region) != 2:
+        raise ConfigError(f"separation.phone_region: expected a two-letter region code, got {region!r}")
+    return SeparationConfig(
+        int(k), float(share), region.upper(), tuple(qi) if qi is not None else None, width
+    )
+
+
+def _config(ctx: CheckContext, ds: Dataset | None = None) -> SeparationConfig:
+    return separation_config(ctx.datamap.extra.get("separation"), ds.extra.get("separation") if ds else None)
+
+
+# ------------------------------------------------------------------------------ pure helpers
+
+
+def _text(value: object) -> str | None:
+    """A cell as a stripped string, ``None`` for blanks and nulls."""
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def _strings(series: pd.Series) -> pd.Series:
+    return series.map(_text)
+
+
+def _tokens(name: str) -> set[str]:
+    return {t for t in re.split(r"[^a-z0-9]+", re.sub(r"([a-z])([A-Z])", r"\1_\2", str(name)).lower()) if t}
+
+
+def email_variants(value: str) -> dict[str, str]:
+    """Normalisation name -> normalised e-mail (most normalised first)."""
+    return {"strip+lower": value.strip().lower(), "strip": value.strip(), "none": value}
+
+
+def phone_variants(value: str, region: str = "US") -> dict[str, str]:
+    """Normalisation name -> normalised phone number: E.164, digits only, ``+digits``, stripped, raw."""
+    import phonenumbers
+
+    out: dict[str, str] = {}
+    try:
+        parsed = phonenumbers.parse(value, region)
+        if phonenumbers.is_possible_number(parsed):
+            out["e164"] = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        pass
+    digits = re.sub(r"\D", "", value.split("x")[0])
+    if digits:
+        out["digits"] = digits
+        out["+digits"] = "+" + digits
+    out["strip"] = value.strip()
+    out["none"] = value
+    return out
+
+
+def _encodings(digest: bytes) -> dict[str, str]:
+    return {
+        "hex": digest.hex(),
+        "base64": base64.b64encode(digest).decode("ascii"),
+        "base64url": base64.urlsafe_b64encode(digest).decode("ascii").rstrip("="),
+    }
+
+
+def identifier_digests(
+    emails: Iterable[str], phones: Iterable[str], *, region: str = "US"
+) -> dict[str, tuple[str, str, str, str]]:
+    """Every unkeyed hash of the identifiers: hash text -> (kind, algorithm, encoding, normalisation).
+
+    Hex digests are stored lower-case (compare lower-cased values); base64 ones as written. The raw
+    normalised identifiers themselves are included with algorithm ``raw``. When two normalisations
+    give the same text the more normalised one is kept.
+    """
+    out: dict[str, tuple[str, str, str, str]] = {}
+    sources: list[tuple[str, dict[str, str]]] = [("email", email_variants(e)) for e in set(emails)]
+    sources += [("phone", phone_variants(p, region)) for p in set(phones)]
+    for kind, variants in sources:
+        for norm, text in variants.items():
+            if not text:
+                continue
+            out.setdefault(text if kind == "phone" else text.lower(), (kind, "raw", "plain", norm))
+            data = text.encode("utf-8")
+            for algo in HASH_ALGORITHMS:
+                for enc, shown in _encodings(hashlib.new(algo, data).digest()).items():
+                    key = shown if enc != "hex" else shown.lower()
+                    out.setdefault(key, (kind, algo, enc, norm))
+    return out
+
+
+@dataclass(frozen=True)
+class KeyMatch:
+    """How a column's values match the identifiers: the best (kind, algorithm, encoding, normalisation)."""
+
+    kind: str
+    algorithm: str
+    encoding: str
+    normalisation: str
+    matched_values: int
+    distinct_values: int
+    matched_rows: int
+    rows: int
+    matched_mask: tuple[bool, ...]
+
+    @property
+    def rate(self) -> float:
+        return self.matched_values / self.distinct_values if self.distinct_values else 0.0
+
+    @property
+    def description(self) -> str:
+        if self.algorithm == "raw":
+            return f"raw {self.kind} ({_NORM_TEXT[self.normalisation]})"
+        return f"unkeyed {self.algorithm.upper()} ({self.encoding}) of the {_NORM_TEXT[self.normalisation]} {self.kind}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "algorithm": self.algorithm,
+            "encoding": self.encoding,
+            "normalisation": self.normalisation,
+            "matched_values": self.matched_values,
+            "distinct_values": self.distinct_values,
+            "matched_rows": self.matched_rows,
+            "rows": self.rows,
+            "rate": round(self.rate, 4),
+        }
+
+
+_NORM_TEXT = {
+    "strip+lower": "trimmed, lower-cased",
+    "strip": "trimmed",
+    "none": "as stored",
+    "e164": "E.164",
+    "digits": "digits-only",
+    "+digits": "+digits",
+}
+
+
+def _lookup_key(value: str) -> str:
+    return value.lower() if re.fullmatch(r"[0-9A-Fa-f]+", value) or "@" in value else value
+
+
+def match_identifiers(
+    series: pd.Series, digests: Mapping[str, tuple[str, str, str, str]], *, raw: bool = True
+) -> KeyMatch | None:
+    """Match a column's values against :func:`identifier_digests`; ``None`` when nothing matches.
+
+    ``raw=False`` ignores raw (unhashed) identifiers and reports hashes only.
+    """
+    values = _strings(series)
+    present = values.dropna()
+    if present.empty or not digests:
+        return None
+    distinct = pd.unique(present.to_numpy(dtype=object))
+    hits: dict[str, tuple[str, str, str, str]] = {}
+    for v in distinct:
+        label = digests.get(_lookup_key(v))
+        if label is not None and (raw or label[1] != "raw"):
+            hits[v] = label
+    if not hits:
+        return None
+    best, _ = Counter(hits.values()).most_common(1)[0]
+    chosen = {v for v, lab in hits.items() if lab == best}
+    matched = values.map(lambda v: v in chosen)
+    return KeyMatch(
+        kind=best[0],
+        algorithm=best[1],
+        encoding=best[2],
+        normalisation=best[3],
+        matched_values=len(chosen),
+        distinct_values=len(distinct),
+        matched_rows=int(matched.sum()),
+        rows=int(len(present)),
+        matched_mask=tuple(bool(x) for x in matched),
+    )
+
+
+def quasi_identifier_columns(
+    frame: pd.DataFrame, categories: Mapping[str, str | None], *, exclude: Iterable[str] = ()
+) -> list[str]:
+    """Columns of ``frame`` that are quasi-identifiers, by category (scan or declared) or by name."""
+    skip = {str(c).lower() for c in exclude}
+    out = []
+    for col in frame.columns:
+        name = str(col)
+        if name.lower() in skip:
+            continue
+        cat = categories.get(name)
+        if cat in QUASI_ENTITIES or _tokens(name) & _QUASI_TOKENS:
+            out.append(name)
+        elif cat == "LOCATION" and not (_tokens(name) & {"country", "region", "state", "continent"}):
+            out.append(name)
+    return out
+
+
+def _subject_ids(subjects: pd.Series | None, n: int) -> pd.Series:
+    """Subject id per row; rows without one (or without a subject key) count as their own subject."""
+    fallback = pd.Series([f"\0row{i}" for i in range(n)], dtype=object)
+    if subjects is None:
+        return fallback
+    ids = subjects.reset_index(drop=True).astype(object)
+    return ids.where(ids.notna(), fallback)
+
+
+def _values_of_one_subject(values: pd.Series, subjects: pd.Series | None) -> set[str]:
+    """Values held by exactly one subject (``subjects``: the subject id of each row, or ``None``)."""
+    v = _strings(values).reset_index(drop=True)
+    pairs = pd.DataFrame({"v": v, "s": _subject_ids(subjects, len(v))}).dropna(subset=["v"])
+    per = pairs.groupby("v")["s"].nunique()
+    return set(per.index[per == 1])
+
+
+@dataclass(frozen=True)
+class JoinOverlap:
+    """How well one separated column joins to one identified column."""
+
+    shared_values: int  # distinct values present on both sides
+    distinct_values: int  # distinct values in the separated column
+    linking_values: int  # shared values that single out one subject on both sides
+    rows: int  # non-null rows in the separated column
+    reidentified_rows: int  # separated rows whose value singles out one subject on both sides
+    identified_subjects: int  # subjects on the identified side with a value
+    identified_unique: int  # identified subjects whose value is theirs alone
+    linking: frozenset[str] = frozenset()
+
+    @property
+    def share(self) -> float:
+        return self.reidentified_rows / self.rows if self.rows else 0.0
+
+
+def join_overlap(
+    separated: pd.Series,
+    identified: pd.Series,
+    identified_subjects: pd.Series | None = None,
+    separated_subjects: pd.Series | None = None,
+) -> JoinOverlap:
+    """Overlap of a separated column with an identified column.
+
+    A value *links* when it belongs to exactly one subject on the identified side and to exactly
+    one subject on the separated side (rows count as subjects where a side has no subject ids):
+    merging on it attributes those separated rows to one identified person.
+    """
+    left = _strings(separated)
+    right = _strings(identified).reset_index(drop=True)
+    ids = _subject_ids(identified_subjects, len(right))
+    pairs = pd.DataFrame({"v": right, "s": ids}).dropna(subset=["v"])
+    per_value = pairs.groupby("v")["s"].nunique()
+    unique_right = set(per_value.index[per_value == 1])
+    left_values = set(left.dropna().unique())
+    shared = left_values & set(per_value.index)
+    linking = frozenset(shared & unique_right & _values_of_one_subject(separated, separated_subjects))
+    return JoinOverlap(
+        shared_values=len(shared),
+        distinct_values=len(left_values),
+        linking_values=len(linking),
+        rows=int(left.notna().sum()),
+        reidentified_rows=int(left.isin(linking).sum()),
+        identified_subjects=int(pairs["s"].nunique()),
+        identified_unique=int(pairs[pairs["v"].isin(unique_right)]["s"].nunique()),
+        linking=linking,
+    )
+
+
+def smallest_class(
+    frame: pd.DataFrame, columns: list[str], subjects: pd.Series | None = None
+) -> tuple[int, int]:
+    """The smallest equivalence class over ``columns``.
+
+    Returns ``(k, n)``: the size of the smallest class and how many subjects sit in classes of that
+    size. Class size counts distinct ``subjects`` (rows where there is no subject id); nulls are a value.
+    """
+    keys = frame[columns].map(_text).fillna("\0").reset_index(drop=True)
+    ids = _subject_ids(subjects, len(frame))
+    if frame.empty:
+        return 0, 0
+    size = ids.groupby([keys[c] for c in columns]).transform("nunique")
+    k = int(size.min())
+    return k, int(ids[size == k].nunique())
+
+
+def subjects_below_k(
+    frame: pd.DataFrame, columns: list[str], k: int, subjects: pd.Series | None = None
+) -> int:
+    """How many subjects (rows where there is no subject id) sit in classes smaller than ``k``."""
+    if frame.empty:
+        return 0
+    keys = frame[columns].map(_text).fillna("\0").reset_index(drop=True)
+    ids = _subject_ids(subjects, len(frame))
+    size = ids.groupby([keys[c] for c in columns]).transform("nunique")
+    return int(ids[size < k].nunique())
+
+
+# ------------------------------------------------------------------------------ estate views
+
+
+def _separated(ctx: CheckContext) -> list[Dataset]:
+    return [d for d in ctx.datamap.datasets if d.zone in {"pseudonymous", "anonymous"}]
+
+
+@dataclass(frozen=True)
+class _Identified:
+    name: str
+    frame: pd.DataFrame
+    subjects: pd.Series | None
+    categories: Mapping[str, str | None]
+    key_columns: frozenset[str]
+
+
+def _identified(ctx: CheckContext, cid: str) -> list[_Identified]:
+    """Every readable identified dataset, plus the ``vault:`` store when no dataset declares it."""
+    cache = getattr(ctx, "_separation_identified", None)
+    if cache is not None:
+        return cache
+    out: list[_Identified] = []
+    seen_paths: set[Path] = set()
+    for ds in ctx.datamap.datasets:
+        if ds.zone != "identified":
+            continue
+        try:
+            frame = ctx.frame(ds)
+            subjects = ctx.subject_values(ds)
+        except PrivacyAuditError as exc:
+            ctx.problem(cid, f"dataset {ds.name}: {exc}")
+            continue
+        if ds.path is not None:
+            seen_paths.add(ds.path.resolve())
+        keys = {c for c in (ds.subject_key, "record_id" if ds.format == "vault" else None) if c}
+        out.append(_Identified(ds.name, frame, subjects, dict(ds.columns), frozenset(keys)))
+    vpath = ctx.datamap.vault.get("path") if ctx.datamap.vault else None
+    if vpath and ctx.datamap.resolve(vpath).resolve() not in seen_paths:
+        from ..vault import Vault
+
+        try:
+            frame = Vault.open(ctx.datamap.resolve(vpath), ctx.vault_key()).to_frame()
+            out.append(
+                _Identified("vault", frame, frame["record_id"].astype(str), {}, frozenset({"record_id"}))
+            )
+        except PrivacyAuditError as exc:
+            ctx.problem(cid, f"vault {vpath}: {exc}")
+    ctx._separation_identified = out  # type: ignore[attr-defined]
+    return out
+
+
+def _identifier_values(ident: list[_Identified]) -> tuple[set[str], set[str]]:
+    """E-mail addresses and phone numbers held on the identified side."""
+    emails: set[str] = set()
+    phones: set[str] = set()
+    for src in ident:
+        for col in src.frame.columns:
+            name = str(col)
+            if name in src.key_columns:
+                continue
+            cat = src.categories.get(name)
+            tokens = _tokens(name)
+            values = [v for v in _strings(src.frame[col]).dropna().unique()]
+            if not values:
+                continue
+            email_share = sum(bool(_EMAIL_RE.match(v)) for v in values) / len(values)
+            if (
+                cat == "EMAIL_ADDRESS"
+                or (tokens & {"email", "mail"} and email_share > 0)
+                or email_share >= 0.5
+            ):
+                emails.update(v for v in values if _EMAIL_RE.match(v))
+            elif cat == "PHONE_NUMBER" or tokens & {"phone", "mobile", "tel", "telephone", "msisdn", "cell"}:
+                phones.update(v for v in values if sum(ch.isdigit() for ch in v) >= 6)
+    return emails, phones
+
+
+def _digests(ctx: CheckContext, cid: str) -> dict[str, tuple[str, str, str, str]]:
+    cache = getattr(ctx, "_separation_digests", None)
+    if cache is None:
+        emails, phones = _identifier_values(_identified(ctx, cid))
+        cache = identifier_digests(emails, phones, region=_config(ctx).phone_region)
+        ctx._separation_digests = cache  # type: ignore[attr-defined]
+    return cache
+
+
+def _subject_count(subjects: pd.Series | None, mask_: pd.Series) -> int | None:
+    if subjects is None:
+        return None
+    picked = subjects.reset_index(drop=True)[mask_.reset_index(drop=True).to_numpy(dtype=bool)]
+    return int(picked.dropna().nunique())
+
+
+def _shown(value: object, entity: str | None = None) -> str:
+    """A masked value for evidence, long runs of stars shortened."""
+    return re.sub(r"\*{9,}", "********", mask(value, entity))
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%" if x < 0.995 else "100%"
+
+
+def _categories(ctx: CheckContext, ds: Dataset) -> dict[str, str | None]:
+    """Column -> category: the scan's verdict, else the declared category."""
+    cats: dict[str, str | None] = {c: e for c, e in ds.columns.items()}
+    for c in ctx.scan(ds).columns:
+        if c.entity:
+            cats[c.column] = c.entity
+    return cats
+
+
+# ------------------------------------------------------------------------- direct identifiers
+
+
+def _address_like(values: list[str]) -> bool:
+    from ..detect.columns import value_features
+
+    if not values:
+        return False
+    return sum("address" in value_features(v) for v in values[:500]) / min(len(values), 500) >= 0.5
+
+
+def _prose_like(values: list[str]) -> bool:
+    if not values:
+        return False
+    sample = values[:500]
+    return sum(len(_WORD_RE.findall(v)) >= 2 and len(v.split()) >= 3 for v in sample) / len(sample) >= 0.3
+
+
+def _span_counts(span, text: str, verdict: str | None) -> bool:
+    if span.entity in PRECISE_TEXT_ENTITIES or span.entity == verdict:
+        return span.entity != "LOCATION" or bool(re.search(r"\d", text[span.start : span.end]))
+    if span.entity == "PHONE_NUMBER" and span.score >= 0.6:
+        return True
+    if span.entity == "LOCATION" and verdict in DIRECT_ENTITIES:
+        piece = text[span.start : span.end]
+        return bool(re.search(r"\d", piece) and re.search(r"[^\W\d_]{3}", piece))
+    return False
+
+
+def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
+    """Direct identifiers (by scan) in columns and free text of the separated datasets."""
+    cid = "separation.direct_identifier"
+    from ..detect.text import analyze_texts
+
+    for ds in _separated(ctx):
+        try:
+            frame = ctx.frame(ds)
+            result = ctx.scan(ds)
+            subjects = ctx.subject_values(ds)
+        except PrivacyAuditError as exc:
+            ctx.problem(cid, f"dataset {ds.name}: {exc}")
+            continue
+        for col in result.columns:
+            if ds.subject_key and col.column.lower() == ds.subject_key.lower():
+                continue  # the subject key is judged by separation.linkable_key
+            real = find_column(frame, col.column)
+            if real is None or frame[real].dtype.kind in "bmM":
+                continue
+            values = _strings(frame[real])
+            distinct = list(pd.unique(values.dropna().to_numpy(dtype=object)))
+            entity = col.entity
+            free_text = col.evidence.startswith("free text") or (
+                _prose_like(distinct) and entity not in {"LOCATION", "PERSON"}
+            )
+            if entity == "LOCATION" and not free_text and not _address_like(distinct):
+                continue  # a city or region: a quasi-identifier, not a direct one
+            if free_text:
+                texts = distinct[:_TEXT_BATCH_LIMIT]
+                spans = analyze_texts(texts, entities=sorted(DIRECT_ENTITIES | {"LOCATION"}))
+                hit: dict[str, Counter] = {}
+                for text, sp in zip(texts, spans, strict=True):
+                    kinds = Counter(s.entity for s in sp if _span_counts(s, text, entity))
+                    if kinds:
+                        hit[text] = kinds
+                if not hit:
+                    continue
+                holders = set(hit)
+                rows = values.map(lambda v, h=holders: v in h)
+                kinds: Counter = Counter()
+                for c in hit.values():
+                    kinds.update(dict.fromkeys(c, 1))
+                example = next(iter(sorted(hit)))
+                ex_spans = [s for s in spans[texts.index(example)] if _span_counts(s, example, entity)]
+                from ..masking import mask_text_spans
+
+                shown = mask_text_spans(example, [(s.start, s.end, s.entity) for s in ex_spans])
+                what = ", ".join(f"{k}" for k, _ in kinds.most_common())
+                n = int(rows.sum())
+                yield ctx.finding(
+                    cid,
+                    dataset=ds.name,
+                    column=col.column,
+                    subjects_affected=_subject_count(subjects, rows),
+                    message=f"{n} rows of {ds.zone} dataset {ds.name} carry direct identifiers ({what}) "
+                    f"in the free text of column {col.column}",
+                    evidence=f"{n} of {len(frame)} rows ({_pct(n / max(len(frame), 1))}); "
+                    f'{len(hit)} of {len(distinct)} distinct texts hold {what}; e.g. "{shown[:160]}"',
+                )
+                continue
+            if entity not in DIRECT_ENTITIES and entity != "LOCATION":
+                continue
+            rows = values.notna()
+            n = int(rows.sum())
+            if not n:
+                continue
+            yield ctx.finding(
+                cid,
+                dataset=ds.name,
+                column=col.column,
+                subjects_affected=_subject_count(subjects, rows) if subjects is not None else None,
+                message=f"column {col.column} of {ds.zone} dataset {ds.name} holds direct identifiers "
+                f"({'street addresses' if entity == 'LOCATION' else entity})",
+                evidence=f"{n} of {len(frame)} rows; scan: {col.evidence} (score {col.score})",
+            )
+
+
+# ------------------------------------------------------------------------------ linkable keys
+
+
+def _key_like(name: str, ds: Dataset) -> bool:
+    return (ds.subject_key is not None and name.lower() == ds.subject_key.lower()) or bool(
+        _tokens(name) & _KEY_TOKENS
+    )
+
+
+def linkable_key(ctx: CheckContext) -> Iterator[Finding]:
+    """Subject keys (and key-like columns) that are raw identifiers or unkeyed hashes of them."""
+    cid = "separation.linkable_key"
+    targets = _separated(ctx)
+    if not targets:
+        return
+    digests = _digests(ctx, cid)
+    for ds in targets:
+        try:
+            frame = ctx.frame(ds)
+            subjects = ctx.subject_values(ds)
+            scanned = {c.column: c.entity for c in ctx.scan(ds).columns}
+        except PrivacyAuditError as exc:
+            ctx.problem(cid, f"dataset {ds.name}: {exc}")
+            continue
+        claimed = str(ds.pseudonym.get("kind", "")) if ds.pseudonym else ""
+        for col in frame.columns:
+            name = str(col)
+            if frame[col].dtype.kind in "biufcmM":
+                continue
+            keyish = _key_like(name, ds)
+            match = match_identifiers(frame[col], digests, raw=keyish)
+            raw_by_scan = keyish and scanned.get(name) in {"EMAIL_ADDRESS", "PHONE_NUMBER"}
+            if match is None and not raw_by_scan:
+                continue
+            role = (
+                "subject key"
+                if ds.subject_key and name.lower() == ds.subject_key.lower()
+                else "key-like column"
+            )
+            claim = (
+                f"; the data map claims pseudonym kind {claimed!r}"
+                if claimed and role == "subject key"
+                else ""
+            )
+            example_values = _strings(frame[col]).dropna()
+            if match is not None:
+                matched = pd.Series(match.matched_mask, dtype=bool)
+                example = example_values[matched.to_numpy()].iloc[0] if match.matched_rows else ""
+                yield ctx.finding(
+                    cid,
+                    dataset=ds.name,
+                    column=name,
+                    subjects_affected=_subject_count(subjects, matched),
+                    message=f"{role} {name} of {ds.name} is {'an' if match.algorithm != 'raw' else 'a'} {match.description}: it links back to "
+                    "identities without any key",
+                    evidence=f"{match.algorithm} / {match.encoding} / normalisation {match.normalisation}: "
+                    f"{match.matched_values} of {match.distinct_values} distinct values "
+                    f"({_pct(match.rate)}), {match.matched_rows} of {match.rows} rows match identifiers held "
+                    f"in the identified datasets and vault; e.g. {_shown(example)}{claim}",
+                )
+            else:
+                entity = scanned[name]
+                present = example_values
+                yield ctx.finding(
+                    cid,
+                    dataset=ds.name,
+                    column=name,
+                    subjects_affected=_subject_count(subjects, _strings(frame[col]).notna()),
+                    message=f"{role} {name} of {ds.name} is a raw identifier ({entity})",
+                    evidence=f"{len(present)} rows; e.g. {_shown(present.iloc[0], entity)}{claim}",
+                )
+
+
+# -------------------------------------------------------------------------- quasi-identifiers
+
+
+def quasi_identifier(ctx: CheckContext) -> Iterator[Finding]:
+    """Combinations of quasi-identifiers with an equivalence class smaller than k."""
+    cid = "separation.quasi_identifier"
+    for ds in _separated(ctx):
+        try:
+            cfg = _config(ctx, ds)
+            frame = ctx.frame(ds)
+            subjects = ctx.subject_values(ds)
+            if cfg.quasi_identifiers is not None:
+                qis = [c for c in (find_column(frame, q) for q in cfg.quasi_identifiers) if c is not None]
+            else:
+                exclude = [ds.subject_key] if ds.subject_key else []
+                qis = quasi_identifier_columns(frame, _categories(ctx, ds), exclude=exclude)
+        except PrivacyAuditError as exc:
+            ctx.problem(cid, f"dataset {ds.name}: {exc}")
+            continue
+        if not qis or frame.empty:
+            continue
+        qis = qis[:8]
+        k_all, _ = smallest_class(frame, qis, subjects)
+        if k_all >= cfg.k:
+            continue
+        # minimal failing combinations (no failing proper subset), narrowest first
+        failing: list[tuple[tuple[str, ...], int]] = []
+        for width in range(1, min(len(qis), cfg.max_combination) + 1):
+            for combo in itertools.combinations(qis, width):
+                if any(set(f) <= set(combo) for f, _ in failing):
+                    continue
+                k, _ = smallest_class(frame, list(combo), subjects)
+                if k < cfg.k:
+                    failing.append((combo, k))
+        affected = subjects_below_k(frame, qis, cfg.k, subjects)
+        unit = "subjects" if subjects is not None else "rows"
+        minimal = (
+            "; ".join(f"{' + '.join(c)} (k = {k})" for c, k in failing[:5]) or "only the full combination"
+        )
+        yield ctx.finding(
+            cid,
+            dataset=ds.name,
+            column=None,
+            subjects_affected=affected if subjects is not None else None,
+            message=f"quasi-identifiers {' + '.join(qis)} of {ds.zone} dataset {ds.name} single people out: "
+            f"smallest group k = {k_all} < {cfg.k}",
+            evidence=f"combination {' + '.join(qis)}: smallest equivalence class {k_all} {unit}; "
+            f"{affected} {unit} in classes below k = {cfg.k}; smallest failing combinations: {minimal}",
+        )
+
+
+# -------------------------------------------------------------------------------- mixed files
+
+
+def _files(ds: Dataset) -> set[Path]:
+    if ds.path is None:
+        return set()
+    p = ds.path.resolve()
+    if p.is_dir():
+        return {f.resolve() for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")}
+    return {p}
+
+
+def _sql_target(ds: Dataset) -> tuple[str, str] | None:
+    return (ds.url, str(ds.table).lower()) if ds.url and ds.table else None
+
+
+def mixed_file(ctx: CheckContext) -> Iterator[Finding]:
+    """Identified data in the same file/table as separated data; direct identifiers declared separated."""
+    cid = "separation.mixed_file"
+    dm = ctx.datamap
+    identified = [d for d in dm.datasets if d.zone == "identified"]
+    vault_path = dm.resolve(dm.vault["path"]).resolve() if dm.vault and dm.vault.get("path") else None
+    for ds in _separated(ctx):
+        mine = _files(ds)
+        for other in identified:
+            shared = mine & _files(other)
+            same_table = _sql_target(ds) is not None and _sql_target(ds) == _sql_target(other)
+            if not shared and not same_table:
+                continue
+            where = (
+                f"table {ds.table}" if same_table else ", ".join(sorted(_rel(f, dm.root) for f in shared)[:3])
+            )
+            yield ctx.finding(
+                cid,
+                dataset=ds.name,
+                column=None,
+                message=f"{ds.zone} dataset {ds.name} is stored in the same place as identified dataset "
+                f"{other.name}",
+                evidence=f"shared storage: {where}; zones {ds.zone} and identified in one file/table",
+            )
+        if vault_path is not None and vault_path in mine:
+            yield ctx.finding(
+                cid,
+                dataset=ds.name,
+                column=None,
+                message=f"{ds.zone} dataset {ds.name} is stored in the identity vault file",
+                evidence=f"shared storage: {_rel(vault_path, dm.root)} (vault)",
+            )
+        for col, cat in ds.columns.items():
+            if cat is None:
+                continue
+            direct = cat in DIRECT_ENTITIES or (
+                cat == "LOCATION" and bool(_tokens(col) & {"address", "street", "addr", "strasse"})
+            )
+            if direct:
+                yield ctx.finding(
+                    cid,
+                    dataset=ds.name,
+                    column=col,
+                    message=f"{ds.zone} dataset {ds.name} declares column {col} as {cat}: identified data "
+                    "kept in a pseudonymous file",
+                    evidence=f"data map: datasets[{ds.name}].columns.{col}: {cat}; zone {ds.zone}",
+                )
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# ---------------------------------------------------------------------------------- join paths
+
+
+def _row_counter(series: pd.Series) -> bool:
+    """A column of consecutive whole numbers (line numbers, row ids): no information about anyone."""
+    if series.dtype.kind not in "iu" or series.empty:
+        return False
+    return bool(series.is_unique and int(series.max()) - int(series.min()) == len(series) - 1)
+
+
+def _pseudonym_columns(ctx: CheckContext) -> set[str]:
+    """Column names that are a declared subject key anywhere in the data map (pseudonym columns)."""
+    return {d.subject_key.lower() for d in ctx.datamap.datasets if d.subject_key}
+
+
+def join_path(ctx: CheckContext) -> Iterator[Finding]:
+    """Columns that a merge with an identified dataset turns back into identities."""
+    cid = "separation.join_path"
+    targets = _separated(ctx)
+    if not targets:
+        return
+    ident = _identified(ctx, cid)
+    pseudonyms = _pseudonym_columns(ctx)
+    right_cols: list[tuple[_Identified, str, set[str]]] = []
+    for src in ident:
+        for col in src.frame.columns:
+            name = str(col)
+            if name in src.key_columns or name.lower() in pseudonyms or _row_counter(src.frame[col]):
+                continue
+            right_cols.append((src, name, set(_strings(src.frame[col]).dropna().unique())))
+    for ds in targets:
+        try:
+            cfg = _config(ctx, ds)
+            frame = ctx.frame(ds)
+            subjects = ctx.subject_values(ds)
+        except PrivacyAuditError as exc:
+            ctx.problem(cid, f"dataset {ds.name}: {exc}")
+            continue
+        for col in frame.columns:
+            name = str(col)
+            if name.lower() in pseudonyms or (ds.subject_key and name.lower() == ds.subject_key.lower()):
+                continue
+            left = _strings(frame[col])
+            left_values = set(left.dropna().unique())
+            if not left_values:
+                continue
+            results: list[tuple[float, str, str, JoinOverlap]] = []
+            for src, rname, rvalues in right_cols:
+                if not (left_values & rvalues):
+                    continue
+                ov = join_overlap(frame[col], src.frame[rname], src.subjects, subjects)
+                if ov.reidentified_rows >= 3 and ov.share >= cfg.join_min_share:
+                    results.append((ov.share, src.name, rname, ov))
+            if not results:
+                continue
+            results.sort(key=lambda r: (-r[0], r[1], r[2]))
+            share, src_name, rname, ov = results[0]
+            matched = left.isin(ov.linking)
+            also = ", ".join(f"{s}.{c} ({_pct(sh)})" for sh, s, c, _ in results[1:4])
+            example = left[matched].iloc[0] if matched.any() else ""
+            yield ctx.finding(
+                cid,
+                dataset=ds.name,
+                column=name,
+                subjects_affected=_subject_count(subjects, matched) if subjects is not None else None,
+                message=f"column {name} of {ds.zone} dataset {ds.name} joins to identified dataset "
+                f"{src_name} ({rname}): a merge re-identifies {_pct(share)} of its rows",
+                evidence=f"{ov.reidentified_rows} of {ov.rows} rows ({_pct(share)}) hold a value that "
+                f"belongs to exactly one subject here and in {src_name}.{rname}; {ov.shared_values} of "
+                f"{ov.distinct_values} distinct values shared; in {src_name} the value is unique for "
+                f"{ov.identified_unique} of {ov.identified_subjects} subjects; e.g. {_shown(example)}"
+                + (f"; also joins {also}" if also else ""),
+            )
+
+
+CHECKS = {
+    "separation.direct_identifier": direct_identifier,
+    "separation.linkable_key": linkable_key,
+    "separation.quasi_identifier": quasi_identifier,
+    "separation.mixed_file": mixed_file,
+    "separation.join_path": join_path,
+}
