@@ -73,3 +73,19 @@ def test_missing_map_is_one_line_error(tmp_path: Path) -> None:
     widget.run_button.click()
     assert widget.result is None and widget.banner.kind == "error"
     assert "nope.yaml" in widget.banner.message and "\n" not in widget.banner.message
+
+
+def test_drift_compares_the_map_with_a_scan(estate: Path) -> None:
+    path = estate / "datamap.yaml"
+    # hide one declared personal column from the map: the scan must report it as undeclared
+    text = path.read_text()
+    assert "      first_name: PERSON\n" in text
+    path.write_text(text.replace("      first_name: PERSON\n", "      first_name: null\n"))
+    widget = DataMapWidget(path, out_dir=estate.parent / "reports")
+    widget.drift_button.click()
+    assert widget.last_exception is None and widget.banner.kind == "info", widget.banner.message
+    frame = widget.drift.to_frame()
+    row = frame[(frame["dataset"] == "audience") & (frame["column"] == "first_name")]
+    assert list(row["kind"]) == ["undeclared"] and list(row["scanned"]) == ["PERSON"]
+    assert f"{len(frame)} columns disagree" in widget.banner.message
+    assert widget.progress.bar.value == len(load_datamap(path).datasets)
