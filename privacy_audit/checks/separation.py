@@ -187,8 +187,8 @@ def _tokens(name: str) -> set[str]:
 
 
 def email_variants(value: str) -> dict[str, str]:
-    """Normalisation name -> normalised e-mail (most normalised first)."""
-    return {"strip+lower": value.strip().lower(), "strip": value.strip(), "none": value}
+    """Normalisation name -> normalised e-mail, in order of preference when two give the same text."""
+    return {"strip+lower": value.strip().lower(), "none": value, "strip": value.strip()}
 
 
 def phone_variants(value: str, region: str = "US") -> dict[str, str]:
@@ -206,8 +206,8 @@ def phone_variants(value: str, region: str = "US") -> dict[str, str]:
     if digits:
         out["digits"] = digits
         out["+digits"] = "+" + digits
-    out["strip"] = value.strip()
     out["none"] = value
+    out["strip"] = value.strip()
     return out
 
 
@@ -226,7 +226,7 @@ def identifier_digests(
 
     Hex digests are stored lower-case (compare lower-cased values); base64 ones as written. The raw
     normalised identifiers themselves are included with algorithm ``raw``. When two normalisations
-    give the same text the more normalised one is kept.
+    give the same text the first in :func:`email_variants` / :func:`phone_variants` order is kept.
     """
     out: dict[str, tuple[str, str, str, str]] = {}
     sources: list[tuple[str, dict[str, str]]] = [("email", email_variants(e)) for e in set(emails)]
@@ -508,16 +508,16 @@ def _identifier_values(ident: list[_Identified]) -> tuple[set[str], set[str]]:
                 continue
             cat = src.categories.get(name)
             tokens = _tokens(name)
-            values = [v for v in _strings(src.frame[col]).dropna().unique()]
+            values = [str(v) for v in src.frame[col].dropna().unique() if str(v).strip()]
             if not values:
                 continue
-            email_share = sum(bool(_EMAIL_RE.match(v)) for v in values) / len(values)
+            email_share = sum(bool(_EMAIL_RE.match(v.strip())) for v in values) / len(values)
             if (
                 cat == "EMAIL_ADDRESS"
                 or (tokens & {"email", "mail"} and email_share > 0)
                 or email_share >= 0.5
             ):
-                emails.update(v for v in values if _EMAIL_RE.match(v))
+                emails.update(v for v in values if _EMAIL_RE.match(v.strip()))
             elif cat == "PHONE_NUMBER" or tokens & {"phone", "mobile", "tel", "telephone", "msisdn", "cell"}:
                 phones.update(v for v in values if sum(ch.isdigit() for ch in v) >= 6)
     return emails, phones
