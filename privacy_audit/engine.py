@@ -51,6 +51,7 @@ __all__ = [
     "find_subject_data",
     "read_frame",
     "run_checks",
+    "SqlEraser",
 ]
 
 log = logging.getLogger(__name__)
@@ -547,3 +548,86 @@ def run_checks(datamap: Any, *, engine: str = "pandas", scheduler: str | None = 
             except InputError:
                 continue  # the checks report the unreadable dataset themselves
     return _run(datamap, frames=frames, **kwargs)
+
+
+# ------------------------------------------------------------------------------ SQL erasure
+
+
+class SqlEraser:
+    """The SQL back end of :mod:`privacy_audit.erasure` (its ``SqlEraser`` protocol) for ``url:`` +
+    ``table:`` datasets: install it with ``erasure.register_sql_eraser(SqlEraser())``.
+
+    ``plan`` finds the subject's rows with parameterised queries (exact matches of their tokens and
+    pseudonyms, lower-cased e-mails and IPs in any column; nothing is pulled but row numbers) and
+    plans ``delete_row`` (or ``mask_columns`` when the dataset declares ``erasure: mask_columns``).
+    ``transaction`` carries the plans out inside one database transaction per database: it checks
+    that each table still has the rows it had when planned, runs every statement, and commits only
+    when the ``with`` block (the file renames of the same erasure) ends cleanly; any failure --
+    a constraint, a changed table, a failed file commit -- rolls every statement back.
+    Legal holds and redaction of mentions inside other people's free text are not applied to SQL
+    tables (such rows are left alone and counted by ``residue``)."""
+
+    def _positions(self, dataset: Any, needles: Any) -> list[int]:
+        """Row ids where any column equals a token, pseudonym or IP, or (lower-cased) an e-mail."""
+        from . import sources
+
+        cols = [c.name for c in sources.sql_table(dataset.url, dataset.table).columns]
+        exact = sorted(set(needles.tokens) | set(needles.ips))
+        emails = sorted(needles.emails)  # already casefolded
+        hits: set[int] = set()
+        if exact:
+            hits |= set(sources.sql_row_positions(dataset.url, dataset.table, dict.fromkeys(cols, exact)))
+        if emails:
+            hits |= set(sources.sql_row_positions(dataset.url, dataset.table, dict.fromkeys(cols, emails),
+                                                  casefold=set(cols)))  # fmt: skip
+        return sorted(hits)
+
+    def plan(self, datamap: Any, dataset: Any, needles: Any, as_of: Any):
+        from . import sources
+        from .erasure import DatasetPlan, RowAction, _erasure_config
+
+        conf = _erasure_config(dataset)
+        total = sources.sql_count(dataset.url, dataset.table)
+        where = f"{sources.safe_url(dataset.url)} {dataset.table}"
+        if not needles:
+            return DatasetPlan(dataset.name, "dataset", "sql", dataset.zone, where, total)
+        rows = self._positions(dataset, needles)
+        action = conf.get("action", "delete_row")
+        if action == "keep":
+            acts = tuple(RowAction(r, "keep", reason=str(conf.get("retention_reason") or "erasure: keep"),
+                                   matched_by=("sql",)) for r in rows)  # fmt: skip
+        elif action == "mask_columns":
+            cols = tuple(conf.get("columns") or dataset.pii_columns)
+            acts = tuple(RowAction(r, "mask_columns", columns=cols, matched_by=("sql",)) for r in rows)
+        else:
+            acts = tuple(RowAction(r, "delete_row", matched_by=("sql",)) for r in rows)
+        return DatasetPlan(dataset.name, "dataset", "sql", dataset.zone, where, total, acts)
+
+    def transaction(self, datamap: Any, plans: list):
+        import contextlib
+
+        from . import sources
+
+        @contextlib.contextmanager
+        def run():
+            by_url: dict[str, list] = {}
+            for p in plans:
+                ds = datamap.dataset(p.name)
+                by_url.setdefault(ds.url, []).append((ds, p))
+            with contextlib.ExitStack() as stack:
+                for url, items in by_url.items():
+                    conn = stack.enter_context(sources.sql_transaction(url))
+                    for ds, p in items:
+                        masks = [r for r in p.rows if r.action == "mask_columns"]
+                        for r in masks:
+                            sources.sql_null_columns(conn, url, ds.table, [r.row], list(r.columns))
+                        delete = [r.row for r in p.rows if r.action == "delete_row"]
+                        done = sources.sql_delete_positions(conn, url, ds.table, delete, expect_rows=p.rows_total)
+                        if done != len(delete):
+                            raise InputError(f"dataset {ds.name}: deleted {done} rows, planned {len(delete)}; rolled back")
+                yield
+
+        return run()
+
+    def residue(self, datamap: Any, dataset: Any, needles: Any) -> int:
+        return len(self._positions(dataset, needles)) if needles else 0
