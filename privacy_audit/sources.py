@@ -674,8 +674,9 @@ class Transaction:
 # ------------------------------------------------------------------ SQL, partitions, datasets
 # Added for scale (issue 10): SQL tables through SQLAlchemy (SQLite embedded, PostgreSQL tested),
 # Parquet partitions (one per row group, for chunked and Dask execution), data map datasets.
-# Row order of a SQL table is its primary key (SQLite: rowid when there is none; else every
-# column), so positions (row ids) are the same on every read.
+# Row order of a SQL table is its primary key; without one, its physical order (SQLite rowid;
+# PostgreSQL ctid, the heap order, which need not be insertion order and changes when rows are
+# updated or the table is rewritten). Row ids are stable between reads; declare a primary key.
 
 __all__ += [
     "SqlTable",
@@ -762,6 +763,8 @@ def _order_by(tbl, dialect: str) -> list:
         return pk
     if dialect == "sqlite":
         return [sa.literal_column("rowid")]
+    if dialect == "postgresql":  # heap order (see above)
+        return [sa.literal_column("ctid")]
     return list(tbl.columns)
 
 
@@ -963,6 +966,8 @@ def _keys_at(conn, tbl, positions: list[int]):
 def _where_keys(order, keys):
     import sqlalchemy as sa
 
+    if len(order) == 1 and getattr(order[0], "name", None) == "ctid":  # tid compared as text
+        return sa.cast(order[0], sa.String).in_(sa.bindparam("keys", value=[str(k[0]) for k in keys], expanding=True))
     if len(order) == 1:
         return order[0].in_(sa.bindparam("keys", value=[k[0] for k in keys], expanding=True))
     return sa.or_(*[sa.and_(*[o == v for o, v in zip(order, k, strict=True)]) for k in keys])
