@@ -73,9 +73,14 @@ def render_table(result: CheckResult) -> str:
 @click.option(
     "--only", "only", multiple=True, metavar="CHECK", help="Run only this check id or area (repeatable)."
 )
+@click.option("--engine", type=click.Choice(["pandas", "dask"]), default="pandas", show_default=True,
+              help="Execution engine; dask reads partitioned datasets on a Dask cluster.")  # fmt: skip
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler to join (default: a local cluster of 2 workers).")  # fmt: skip
 @click.pass_context
 def check_cmd(
-    ctx: click.Context, datamap: str, fmt: str, fail_on: str, as_of: str | None, only: tuple[str, ...]
+    ctx: click.Context, datamap: str, fmt: str, fail_on: str, as_of: str | None, only: tuple[str, ...],
+    engine: str, scheduler: str | None,
 ) -> None:
     """Run the policy controls against DATAMAP and print every finding.
 
@@ -84,7 +89,12 @@ def check_cmd(
     otherwise 2 when a check could not run (listed on stderr), 0 when clean; 2 on bad input.
     """
     dm = load_datamap(datamap)
-    result = run_checks(dm, as_of=_date(as_of), only=list(only) or None)
+    if engine == "pandas" and scheduler is None:
+        result = run_checks(dm, as_of=_date(as_of), only=list(only) or None)
+    else:
+        from ..engine import run_checks as run_on_engine
+
+        result = run_on_engine(dm, engine=engine, scheduler=scheduler, as_of=_date(as_of), only=list(only) or None)
     if fmt == "json":
         click.echo(json.dumps([f.to_dict() for f in result.findings], indent=2, ensure_ascii=False))
     else:

@@ -22,19 +22,27 @@ _JSON_KEYS = ("dataset", "column", "entity", "score", "coverage", "runner_up", "
 @click.option("--recognizers", type=click.Path(path_type=str), default=None,
               help="YAML file of custom recognizers (regex + context + optional validator).")  # fmt: skip
 @click.option("--no-progress", is_flag=True, help="Never show progress bars.")
+@click.option("--engine", type=click.Choice(["pandas", "dask"]), default="pandas", show_default=True,
+              help="Execution engine; dask runs --full scans per partition on a Dask cluster.")  # fmt: skip
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler to join (default: a local cluster of 2 workers).")  # fmt: skip
+@click.option("--chunksize", type=click.IntRange(min=1), default=None,
+              help="Stream --full scans in chunks of this many rows (bounded memory).")  # fmt: skip
 @click.pass_context
 def scan_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, sample: int, full: bool, seed: int,
-             recognizers: str | None, no_progress: bool) -> None:  # fmt: skip
+             recognizers: str | None, no_progress: bool, engine: str, scheduler: str | None,
+             chunksize: int | None) -> None:  # fmt: skip
     """Classify every column of PATH... (files or folders, walked) as personal data or not.
 
     Unreadable files are reported one line each on stderr (`error: <file>: <why>`); the other
     files are still scanned. Exit code 2 when any file failed, else 0. Evidence shows masked
     examples only.
     """
-    from ..scan import scan
+    from ..engine import scan
 
     result = scan(list(paths), sample=sample, full=full, seed=seed, recognizers=recognizers,
-                  progress=False if no_progress else None)  # fmt: skip
+                  progress=False if no_progress else None, engine=engine, scheduler=scheduler,
+                  chunksize=chunksize)  # fmt: skip
     frame = result.to_frame()
     if fmt == "json":
         records = [{k: row[k] for k in _JSON_KEYS} for row in (c.to_dict() for c in result.columns)]

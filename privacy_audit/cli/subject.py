@@ -47,8 +47,13 @@ def _read_password_file(path: Path) -> str:
 @click.option("--vault-key-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Vault key file (default: the data map's vault.key_file / vault.key_env).")
 @click.option("--no-audit-log", is_flag=True, hidden=True, help="Do not record the export (tests only).")
+@click.option("--engine", type=click.Choice(["pandas", "dask"]), default="pandas", show_default=True,
+              help="Execution engine of the subject search (dask: partitions on a Dask cluster).")  # fmt: skip
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler to join (default: a local cluster of 2 workers).")  # fmt: skip
 def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_file: Path | None,
-               ask_password: bool, recipient: str | None, vault_key_file: Path | None, no_audit_log: bool) -> None:
+               ask_password: bool, recipient: str | None, vault_key_file: Path | None, no_audit_log: bool,
+               engine: str = "pandas", scheduler: str | None = None) -> None:
     """Build a subject-access bundle for one data subject of DATAMAP and write it to --out."""
     from ..access import build_bundle
     from ..datamap import load_datamap
@@ -70,7 +75,12 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         password, source = os.environ[PASSWORD_ENV], f"${PASSWORD_ENV}"
     key = load_key(vault_key_file) if vault_key_file else None
     subject = resolve_subjects(dm, pairs, vault_key=key)
-    data = find_subject_data(dm, subject, vault_key=key)
+    if engine == "pandas" and scheduler is None:
+        data = find_subject_data(dm, subject, vault_key=key)
+    else:
+        from ..engine import find_subject_data as find_on_engine
+
+        data = find_on_engine(dm, subject, engine=engine, scheduler=scheduler, vault_key=key)
     result = build_bundle(dm, data, out, password=password, recipient=recipient, audit=not no_audit_log)
     enc = {"none": "NOT encrypted", "password": f"encrypted with a password ({source})",
            "recipient": "encrypted for the recipient key"}[result.encryption]
