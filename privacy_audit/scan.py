@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .detect.columns import NULL_LIKES, _stringify, classify_series
+from .detect.nlp import require_model
 from .detect.recognizers import load_custom_recognizers
 from .errors import InputError, PrivacyAuditError
 from .masking import mask
@@ -258,6 +259,7 @@ def scan(
     if sample is not None and sample < 1:
         raise InputError(f"sample must be a positive number of rows, got {sample}")
     load_custom_recognizers(recognizers)  # fail fast on a bad recognizers file
+    require_model()  # fail fast, whatever the data, when the NER pipeline is not installed
     columns: list[ColumnResult] = []
     errors: list[tuple[str, str]] = []
     inputs = list(_iter_inputs(source, name))

@@ -24,6 +24,7 @@ __all__ = [
     "MODEL_ENV",
     "configure_offline",
     "model_name",
+    "require_model",
     "get_nlp_engine",
     "get_analyzer",
 ]
@@ -69,16 +70,22 @@ def model_name(model: str | None = None) -> str:
     return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
-def _require_model(name: str) -> None:
+def require_model(model: str | None = None) -> str:
+    """Fail now, with one sentence saying how to fix it, when the configured spaCy pipeline is absent.
+
+    Cheap (no model is loaded). Scans call it up front so that a missing model is reported the same
+    way whether or not the data at hand happens to need the NER pipeline.
+    """
+    name = model_name(model)
     if importlib.util.find_spec(name.replace("-", "_")) is None and not os.path.isdir(name):
         raise ModelNotInstalledError(f"The spaCy model '{name}' is not installed: {_INSTALL_HINT}.")
+    return name
 
 
 @lru_cache(maxsize=4)
 def get_nlp_engine(model: str | None = None):
     """A Presidio ``NlpEngine`` over the installed spaCy pipeline (cached per model name)."""
-    name = model_name(model)
-    _require_model(name)
+    name = require_model(model)
     configure_offline()
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
