@@ -388,6 +388,7 @@ def iter_chunks(
     if fmt == "csv":
         kwargs = _csv_kwargs(path, encoding)
         try:
+            kwargs["dtype"] = _csv_whole_file_dtypes(path, chunksize, kwargs)
             with pd.read_csv(path, chunksize=chunksize, **kwargs) as reader:
                 yield from reader
         except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
@@ -432,6 +433,26 @@ def iter_chunks(
         df = read_table(path, format=fmt, encoding=encoding)
         for start in range(0, max(len(df), 1), chunksize):
             yield df.iloc[start : start + chunksize]
+
+
+def _csv_whole_file_dtypes(path: Path, chunksize: int, kwargs: dict) -> dict[str, str] | None:
+    """Column dtypes that make every chunk read like the whole file (a first streaming pass).
+
+    pandas infers types per chunk: postal codes may be numbers in one chunk (``00853`` -> 853) and
+    text in the next. A column that is text in any chunk is read as text in all of them; a numeric
+    column that is float in any chunk (a missing value) is read as float in all of them."""
+    kinds: dict[str, set[str]] = {}
+    with pd.read_csv(path, chunksize=chunksize, **kwargs) as reader:
+        n = 0
+        for chunk in reader:
+            n += 1
+            for col in chunk.columns:
+                k = chunk[col].dtype.kind
+                kinds.setdefault(col, set()).add("f" if k == "f" else "n" if k in "iub" else "s")
+    if n <= 1:
+        return None
+    out = {c: "str" if "s" in k else "float64" for c, k in kinds.items() if len(k) > 1}
+    return out or None
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
