@@ -26,6 +26,7 @@ import datetime as _dt
 import hashlib
 import logging
 import platform
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -70,6 +71,7 @@ _CHECKS_DIR = Path(__file__).resolve().parents[1] / "checks"
 TESTABILITY_FILE = _CHECKS_DIR / "testability.yaml"
 REMEDIES_FILE = _CHECKS_DIR / "remedies.yaml"
 MANUAL_EVIDENCE_FILE = "manual_evidence.yaml"
+_EMAIL_SHAPE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _SCRUB_ENTITIES = ["EMAIL_ADDRESS", "PHONE_NUMBER", "IP_ADDRESS", "CREDIT_CARD", "US_SSN", "IBAN_CODE"]
 
 
@@ -379,12 +381,15 @@ def scrub(text: str | None, *, analyzer: Any = None) -> str:
         if "*" in value:  # already masked
             continue
         keep.append((r.start, r.end, r.entity_type))
+    # Presidio drops e-mails whose domain has no known public suffix (".example", ".internal"):
+    # anything shaped like an address is masked all the same.
+    for m in _EMAIL_SHAPE.finditer(text):
+        if not any(s <= m.start() < e for s, e, _ in keep):
+            keep.append((m.start(), m.end(), "EMAIL_ADDRESS"))
     return mask_text_spans(text, keep) if keep else text
 
 
 def _looks_like_date(value: str) -> bool:
-    import re
-
     return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?", value.strip()))
 
 

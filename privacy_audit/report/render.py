@@ -49,6 +49,14 @@ STATUS_LABELS = {
     "not_testable": "not testable here",
 }
 
+# what the template shows when a report (e.g. one built by hand with build_report) lacks a field
+_REPRO_DEFAULTS: dict = {
+    "tool": "privacy-audit", "tool_version": "?", "python": "?", "pandas": "?", "presidio_analyzer": "?",
+    "spacy_model": "?", "datamap": "?", "datamap_sha256": "?", "policy": "?", "policy_sha256": "?",
+    "controls_sha256": "?", "checks_run": [], "as_of": "?", "started_at": "?", "run_seconds": None,
+    "scan": {"enabled": False, "sample": None, "full": False, "seed": 0},
+}  # fmt: skip
+
 
 @dataclass(frozen=True)
 class ReportFiles:
@@ -78,7 +86,9 @@ def render_html(report: ComplianceReport, *, charts: dict[str, str] | None = Non
     """The report as one self-contained HTML page."""
     charts = charts if charts is not None else all_charts(report)
     template = _env().get_template("compliance.html.j2")
-    return template.render(r=report, charts=charts, status_label=STATUS_LABELS)
+    repro = {**_REPRO_DEFAULTS, **report.reproducibility}
+    repro["scan"] = {**_REPRO_DEFAULTS["scan"], **(repro.get("scan") or {})}
+    return template.render(r=report, repro=repro, charts=charts, status_label=STATUS_LABELS)
 
 
 def render_json(report: ComplianceReport) -> str:
