@@ -851,7 +851,7 @@ def sample_sql(url: str, table: str, n: int, seed: int = 0) -> pd.DataFrame:
     """A seeded sample of ``n`` rows drawn by the database (never the whole table pulled).
 
     PostgreSQL: ``setseed(seed)`` then ``ORDER BY random() LIMIT n`` in one session. SQLite (whose
-    ``random()`` cannot be seeded): ``ORDER BY`` a seeded multiplicative hash of the rowid,
+    ``random()`` cannot be seeded): ``ORDER BY`` a hash of the rowid with a seeded multiplier,
     ``LIMIT n``. Other dialects: ``ORDER BY random()``. ``.attrs["n_rows"]`` is the table's size.
     """
     import sqlalchemy as sa
@@ -862,7 +862,8 @@ def sample_sql(url: str, table: str, n: int, seed: int = 0) -> pd.DataFrame:
     cols = list(tbl.columns)
     if dialect == "sqlite":
         key = sa.literal_column("rowid")
-        order = [((key * 2654435761 + (seed * 40503 + 12345)) % 4294967291), key]
+        mult = 2654435761 + 2 * (seed % 1_000_003) * 40503  # a seeded multiplier: a seeded permutation
+        order = [((key * mult + 12345) % 4294967291), key]
     else:
         order = [sa.func.random()]
     stmt = sa.select(*cols).order_by(*order).limit(n)
