@@ -35,6 +35,7 @@ from privacy_audit.report.compliance import (
     summarize_audit_log,
 )
 from privacy_audit.report.render import render_html, render_json, write_report
+from privacy_audit.vault import Vault, load_key
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data_samples"
@@ -183,7 +184,9 @@ def test_findings_are_worst_first_and_summary_counts_them(written):
     assert ds["users_backup"]["rows"] == len(backup)
     assert ds["users_backup"]["subjects"] == backup["user_token"].nunique()
     assert ds["audience"]["rows"] == len(pd.read_csv(SAMPLES / "marketing" / "audience_export.csv"))
-    assert s["datasets"] == len(load_datamap(DATAMAP).datasets)
+    assert s["datasets"] == len(load_datamap(DATAMAP).datasets) and s["datasets_unreadable"] == 0
+    vault = Vault.open(SAMPLES / "identity" / "identity.vault", load_key(SAMPLES / "keys" / "vault.key"))
+    assert ds["identity"]["rows"] == len(vault) and ds["identity"]["pii_source"] == "scan"
     assert s["rows"] == sum(d["rows"] or 0 for d in data["datasets"])
     assert s["pii_by_category"].get("EMAIL_ADDRESS", 0) >= 2
     assert f'{s["findings"]}</div>' in html

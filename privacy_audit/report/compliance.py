@@ -698,12 +698,12 @@ def _sha256_file(path: Path) -> str | None:
         return None
 
 
-def _read_frame(ds: Any):
+def _read_frame(ds: Any, vault_key: bytes | None = None):
     from .. import sources
 
     reader = getattr(sources, "read_dataset", None)
     if reader is not None:
-        return reader(ds)
+        return reader(ds, vault_key=vault_key) if ds.format == "vault" else reader(ds)
     if ds.path is None or ds.is_sql or ds.format in {"vault", "sql", "sqlite"}:
         raise ConfigError(f"dataset {ds.name}: cannot read a {ds.format or 'SQL'} dataset here (no sources.read_dataset)")
     fmt = {"tsv": "csv", "json": "jsonl"}.get(ds.format or "", ds.format)
@@ -720,8 +720,20 @@ def _scan_columns(scan_result: Any) -> list[tuple[str, str]]:
     return out
 
 
+def _vault_key(datamap: Any) -> bytes | None:
+    """The data map's vault key (``vault.key_file`` / ``key_env``), None when none is given or usable."""
+    if not any(ds.format == "vault" for ds in datamap.datasets):
+        return None
+    try:
+        from ..erasure import vault_key_for
+
+        return vault_key_for(datamap)
+    except (ImportError, PrivacyAuditError):
+        return None
+
+
 def _dataset_facts(
-    datamap: Any, *, sample: int | None, seed: int, full: bool, do_scan: bool
+    datamap: Any, *, sample: int | None, seed: int, full: bool, do_scan: bool, vault_key: bytes | None = None
 ) -> tuple[list[DatasetFacts], int | None]:
     subject_keys: set[str] = set()
     facts = []
@@ -737,7 +749,7 @@ def _dataset_facts(
         pii: list[tuple[str, str]] = []
         source = "declared"
         try:
-            frame = _read_frame(ds)
+            frame = _read_frame(ds, vault_key)
             rows = int(len(frame))
             key = ds.subject_key
             if key and key in frame.columns:
@@ -809,12 +821,14 @@ def compliance_report(
     seed: int = 0,
     full: bool = False,
     scan: bool = True,
+    vault_key: bytes | None = None,
     now: _dt.datetime | None = None,
 ) -> ComplianceReport:
     """Build the compliance report for a data map (a ``DataMap`` or the path of its YAML file).
 
     Reads every dataset (rows, subjects), scans it for PII (``sample`` rows, ``seed``; ``full`` scans
-    every row; ``scan=False`` uses the declared columns), runs every check as of ``as_of`` (default:
+    every row; ``scan=False`` uses the declared columns; a vault dataset is read with ``vault_key``,
+    default the data map's ``vault.key_file`` / ``key_env``), runs every check as of ``as_of`` (default:
     the data map's ``as_of``, else today), reads and verifies the audit log, and loads the policy the
     data map names (default ``policy.md`` beside it).
     """
@@ -840,7 +854,11 @@ def compliance_report(
         if spec:
             installed[cid] = str(spec["clause"])
     result = run_checks(datamap, as_of=as_of)
-    facts, subjects = _dataset_facts(datamap, sample=sample, seed=seed, full=full, do_scan=scan)
+    if vault_key is None:
+        vault_key = _vault_key(datamap)
+    facts, subjects = _dataset_facts(
+        datamap, sample=sample, seed=seed, full=full, do_scan=scan, vault_key=vault_key
+    )
     activity = _activity(datamap)
     manual = load_manual_evidence(datamap)
 
