@@ -1,14 +1,16 @@
 """Scanner accuracy and speed vs presidio-structured, on the same labeled tables, in one run.
 
-Tables: the generated ones (bench/gen_tables.py, labels in bench/labels/generated_*.yaml) and the
-two external files (labels in bench/labels/external_*.yaml, written by reading the files; rules
-were not tuned to their values). For each table: our ``scan()`` (default sample) and
+Tables, in three groups reported separately: "generated" (bench/gen_tables.py, labels in
+bench/labels/generated_*.yaml), "external" (the two files in ../shared/external, labels in
+bench/labels/external_*.yaml) -- both in-sample: the rules were written while running them -- and
+"heldout" (bench/heldout/gen_heldout.py, labels in bench/heldout/labels.yaml, written blind before
+the scanner was run on them). For each table: our ``scan()`` (default sample) and
 presidio-structured's ``PandasAnalysisBuilder().generate_analysis(df, n=100)``, both timed.
 
 Metrics per scanner: column accuracy (predicted entity == label, null == null), PII precision and
 recall (a column is "PII" when its entity is not null), and exact-entity precision/recall.
 
-    python bench/bench_scan_accuracy.py [--skip-presidio] [--rows 2000]
+    python bench/bench_scan_accuracy.py [--skip-presidio] [--rows 2000] [--groups heldout] [--verbose]
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from gen_tables import write_all  # noqa: E402
+from heldout import gen_heldout  # noqa: E402
 
 from privacy_audit.scan import scan  # noqa: E402
 from privacy_audit.sources import read_table  # noqa: E402
@@ -53,17 +56,25 @@ def metrics(pairs: list[tuple[str | None, str | None]]) -> dict:
     }
 
 
-def load_tables(rows: int) -> list[tuple[str, str, Path, dict]]:
-    """(group, table, path, labels) for every labeled table."""
+GROUPS = ("generated", "external", "heldout")
+
+
+def load_tables(rows: int, groups: tuple[str, ...] = GROUPS) -> list[tuple[str, str, Path, dict]]:
+    """(group, table, path, labels) for every labeled table of ``groups``."""
     out = []
     tmp = Path(tempfile.mkdtemp(prefix="pa-bench-"))
-    paths = write_all(tmp, rows)
-    for table, path in paths.items():
-        labels = yaml.safe_load((HERE / "labels" / f"generated_{table}.yaml").read_text())["columns"]
-        out.append(("generated", table, path, labels))
-    for lf in sorted((HERE / "labels").glob("external_*.yaml")):
-        doc = yaml.safe_load(lf.read_text())
-        out.append(("external", doc["table"], Path(doc["file"]), doc["columns"]))
+    if "generated" in groups:
+        for table, path in write_all(tmp / "generated", rows).items():
+            labels = yaml.safe_load((HERE / "labels" / f"generated_{table}.yaml").read_text())["columns"]
+            out.append(("generated", table, path, labels))
+    if "external" in groups:
+        for lf in sorted((HERE / "labels").glob("external_*.yaml")):
+            doc = yaml.safe_load(lf.read_text())
+            out.append(("external", doc["table"], Path(doc["file"]), doc["columns"]))
+    if "heldout" in groups:
+        held_labels = gen_heldout.labels()
+        for table, path in gen_heldout.write_all(tmp / "heldout", rows).items():
+            out.append(("heldout", table, path, held_labels[table]))
     return out
 
 
@@ -99,13 +110,15 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--rows", type=int, default=2000)
     ap.add_argument("--skip-presidio", action="store_true")
     ap.add_argument("--verbose", action="store_true", help="print every wrong column")
+    ap.add_argument("--groups", default=",".join(GROUPS), help=f"comma-separated subset of {GROUPS}")
     args = ap.parse_args(argv)
+    groups = tuple(g for g in GROUPS if g in args.groups.split(","))
 
     # load Presidio and spaCy once, untimed, for both scanners
     warm = pd.DataFrame({"who": ["Jane Doe", "John Smith"], "note": ["Call Jane Doe at home today please"] * 2})
     scan(warm, progress=False)
-    tables = load_tables(args.rows)
-    rows = {"ours": {"generated": [], "external": []}, "presidio_structured": {"generated": [], "external": []}}
+    tables = load_tables(args.rows, groups)
+    rows = {who: {g: [] for g in groups} for who in ("ours", "presidio_structured")}
     timing = {"ours": 0.0, "presidio_structured": 0.0}
     wrong: list[str] = []
     for group, table, path, labels in tables:
@@ -117,7 +130,7 @@ def main(argv: list[str] | None = None) -> dict:
             rows["ours"][group].append((lab, ours.get(str(col))))
             if ours.get(str(col)) != lab:
                 ev = next(c.evidence for c in result.columns if c.column == str(col))
-                wrong.append(f"ours {table}.{col}: label={lab} got={ours.get(str(col))} ({ev[:140]})")
+                wrong.append(f"ours {group}/{table}.{col}: label={lab} got={ours.get(str(col))} ({ev[:160]})")
         if not args.skip_presidio:
             df = read_table(path)
             theirs, secs = run_presidio_structured(df)
@@ -130,9 +143,11 @@ def main(argv: list[str] | None = None) -> dict:
     for who in rows:
         if who == "presidio_structured" and args.skip_presidio:
             continue
-        for group in ("generated", "external"):
+        for group in groups:
             report[f"{who}/{group}"] = metrics(rows[who][group])
-        report[f"{who}/all"] = metrics(rows[who]["generated"] + rows[who]["external"])
+        in_sample = [p for g in ("generated", "external") if g in groups for p in rows[who][g]]
+        if in_sample:
+            report[f"{who}/in_sample"] = metrics(in_sample)
     if not args.skip_presidio and timing["presidio_structured"]:
         report["speed_ratio_ours_over_theirs"] = round(timing["ours"] / timing["presidio_structured"], 4)
     print(json.dumps(report, indent=2))
