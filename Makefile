@@ -38,6 +38,7 @@ audit: install
 	$(BIN)/privacy-audit scan data_samples/ --format json --no-progress > $(REPORTS)/scan.json
 	$(BIN)/privacy-audit check $(DATAMAP) --format json > $(REPORTS)/findings.json || test $$? -eq 1
 	$(BIN)/privacy-audit check $(DATAMAP) --format table || test $$? -eq 1
+	$(BIN)/privacy-audit report $(DATAMAP) --out $(REPORTS)
 	@echo "audit outputs written under $(REPORTS)/"
 
 # Services the tests use for real: headless Chromium (browser tests) and PostgreSQL (SQL tests).
