@@ -348,15 +348,38 @@ def scan_dataset(obj, label: str, *, engine: str = "pandas", client=None, chunks
 
     parts = sources.partitions(obj)
     if engine == "dask":
+        # per row group: distinct-value stats on the worker that read it; then per column: one task
+        # folds that column's parts in row-id order and classifies it (columns run in parallel, and
+        # only the column's own parts travel between workers; nothing but verdicts reaches here)
         client = client or get_client()
         futures = client.map(_part_stats, parts, chunksize=chunksize, pure=False)
-        stats = client.gather(futures)
-        rows, merged = merge_stats(stats)
-        jobs = [client.submit(_classify, col, vals, rows, nn, recognizers, label, pure=False)
-                for col, (vals, nn) in merged.items()]  # fmt: skip
+        shapes = client.gather([client.submit(_shape, f, pure=False) for f in futures])
+        rows = sum(n for n, _ in shapes)
+        cols = list(dict.fromkeys(c for _, names in shapes for c in names))
+        jobs = []
+        for col in cols:
+            picks = [client.submit(_pick, f, col, pure=False) for f in futures]
+            jobs.append(client.submit(_fold_classify, col, rows, recognizers, label, *picks, pure=False))
         return list(client.gather(jobs))
     rows, merged = merge_stats(_stream_stats(parts, chunksize))
     return [_classify(col, vals, rows, nn, recognizers, label) for col, (vals, nn) in merged.items()]
+
+
+def _shape(stats: tuple[int, dict[Any, ColumnPart]]) -> tuple[int, list]:
+    return stats[0], list(stats[1])
+
+
+def _pick(stats: tuple[int, dict[Any, ColumnPart]], col: Any) -> ColumnPart | None:
+    return stats[1].get(col)
+
+
+def _fold_classify(col: Any, rows: int, recognizers: str | None, label: str, *parts: ColumnPart | None):
+    acc = _Acc()
+    for part in parts:
+        if part is not None:
+            acc.add(part)
+    values, n_nonnull = acc.result()
+    return _classify(col, values, rows, n_nonnull, recognizers, label)
 
 
 def _stream_stats(parts, chunksize: int) -> Iterator[tuple[int, dict[Any, ColumnPart]]]:
