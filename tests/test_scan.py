@@ -203,3 +203,87 @@ def test_cli_bad_recognizers_is_one_line_exit_2(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("recognizers: [")
     assert run_guarded(["scan", str(FIX / "bom.csv"), "--recognizers", str(bad)]) == 2
+
+
+# ---- general gaps found by the held-out benchmark (bench/heldout), one test per gap ---------------
+
+
+def _classify(df: pd.DataFrame) -> dict[str, str | None]:
+    return {c.column: c.entity for c in scan(df, name="t", progress=False).columns}
+
+
+def test_names_with_titles_degrees_and_comma_order_are_names():
+    from privacy_audit.detect.columns import value_features
+
+    rng = random.Random(3)
+    forms = ["Prof. {f} {l}", "Dr. med. {f} {l}", "{f} {l} B.A.", "{f} {l} MBA.", "{l}, {f}", "{f} {l}, Ph.D.", "{f} {l}"]
+    names = [rng.choice(forms).format(f=rng.choice(FIRST), l=rng.choice(LAST)) for _ in range(200)]
+    assert _classify(pd.DataFrame({"Kundenname": names}))["Kundenname"] == "PERSON"
+    # the widened word shape still keeps domains and dotted identifiers out
+    for not_words in ("example.com", "shop.example.co.uk", "a.b.c.d"):
+        assert "words" not in value_features(not_words), not_words
+
+
+def test_phone_formats_without_header_e164_compact_and_national_trunk():
+    rng = random.Random(4)
+    e164 = [f"+44{rng.randint(1000000000, 9999999999)}" for _ in range(100)]
+    trunk = [f"0{rng.randint(20, 9999)} {rng.randint(100000, 99999999)}" for _ in range(100)]
+    got = _classify(pd.DataFrame({"c1": e164, "c2": trunk}))
+    assert got == {"c1": "PHONE_NUMBER", "c2": "PHONE_NUMBER"}
+    # 10-digit order numbers stored as integers are not phones when the header is silent
+    orders = pd.DataFrame({"c3": [rng.randint(1_000_000_000, 9_999_999_999) for _ in range(300)]})
+    assert _classify(orders)["c3"] is None
+
+
+@pytest.mark.parametrize("header", ["Festnetz", "landline", "tel_fixe", "telefono_fijo", "Mobiltelefon"])
+def test_landline_and_mobile_headers_in_several_languages(header):
+    rng = random.Random(5)
+    compact = [f"0{rng.randint(200000000, 999999999)}" for _ in range(200)]  # no separators at all
+    assert _classify(pd.DataFrame({header: compact}))[header] == "PHONE_NUMBER"
+
+
+def test_alphanumeric_postcodes_decide_without_header_but_ids_do_not():
+    rng = random.Random(6)
+    letters = "ABDEFGHJLNPRSTUWXYZ"
+    uk = [f"{rng.choice(letters)}{rng.choice(letters)}{rng.randint(1, 99)} {rng.randint(0, 9)}{rng.choice(letters)}{rng.choice(letters)}"
+          for _ in range(150)]  # fmt: skip
+    ca = [f"{rng.choice('KLMNPR')}{rng.randint(0, 9)}{rng.choice(letters)} {rng.randint(0, 9)}{rng.choice(letters)}{rng.randint(0, 9)}"
+          for _ in range(150)]  # fmt: skip
+    nl = [f"{rng.randint(1000, 9999)} {rng.choice(letters)}{rng.choice(letters)}" for _ in range(150)]
+    ids = [f"K{100000 + i}" for i in range(150)]
+    skus = [f"SKU-{rng.randint(10000, 99999)}-{rng.choice(['BLK', 'XL'])}" for _ in range(150)]
+    got = _classify(pd.DataFrame({"c1": uk, "c2": ca, "c3": nl, "Kunden-ID": ids, "c5": skus}))
+    assert got == {"c1": "POSTAL_CODE", "c2": "POSTAL_CODE", "c3": "POSTAL_CODE", "Kunden-ID": None, "c5": None}
+
+
+def _nir(rng: random.Random) -> str:
+    dept = rng.choice(["75", "13", "69", "2A", "2B", "59"])
+    body = f"{rng.choice('12')}{rng.randint(40, 99):02d}{rng.randint(1, 12):02d}{dept}{rng.randint(1, 999):03d}{rng.randint(1, 999):03d}"
+    key = 97 - int(body.replace("2A", "19").replace("2B", "18")) % 97
+    return f"{body}{key:02d}"
+
+
+def test_french_nir_validator_and_column():
+    from privacy_audit.detect.validators import VALIDATORS, nir_ok
+
+    assert nir_ok("2 55 08 14 168 025 38")  # the example published by INSEE / Wikipedia
+    assert not nir_ok("2 55 08 14 168 025 39")  # wrong key
+    assert not nir_ok("5 55 08 14 168 025 38")  # no such sex digit
+    assert not nir_ok("2 55 13 14 168 025 38")  # no month 13
+    assert VALIDATORS["nir"] is nir_ok
+    rng = random.Random(7)
+    nirs = [_nir(rng) for _ in range(200)]
+    assert all(nir_ok(v) for v in nirs)
+    random15 = [str(rng.randint(10**14, 10**15 - 1)) for _ in range(200)]
+    got = _classify(pd.DataFrame({"c1": nirs, "numero_secu": nirs, "c3": random15}))
+    assert got["c1"] == "NATIONAL_ID" and got["numero_secu"] == "NATIONAL_ID"
+    assert got["c3"] != "NATIONAL_ID"
+
+
+def test_postal_residence_and_social_number_headers():
+    rng = random.Random(8)
+    zips = [rng.randint(1000, 99999) for _ in range(300)]  # int dtype, leading zeros lost
+    towns = ["Lyon", "Nantes", "Rennes", "Lille", "Dijon", "Brest", "Metz", "Nancy", "Tours", "Caen"]
+    residence = [f"{rng.choice(towns)}, {rng.choice(['France', 'Belgique'])}" for _ in range(300)]
+    got = _classify(pd.DataFrame({"postal": zips, "domicile": residence, "Wohnsitz": residence}))
+    assert got == {"postal": "POSTAL_CODE", "domicile": "LOCATION", "Wohnsitz": "LOCATION"}

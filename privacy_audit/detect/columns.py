@@ -32,6 +32,7 @@ from .validators import (
     iban_ok,
     ip_ok,
     luhn_ok,
+    nir_ok,
     parse_date,
     ssn_ok,
     uuid_like,
@@ -60,11 +61,22 @@ _DECIMAL = re.compile(r"^[+-]?\d*[.,]\d+$")
 _VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+){0,2}(?:[-+][0-9A-Za-z.]+)?$")
 _PHONE = re.compile(r"^(?:\+|00)?[\d\s().\-/]{4,24}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$", re.I)
 _SCI = re.compile(r"^\d(?:\.\d+)?E\+\d{1,2}$", re.I)
-_WORDS = re.compile(r"^[^\W\d_]+(?:[ '’\-]+[^\W\d_]+\.?)*\.?$")
+# Words separated by spaces/hyphens/apostrophes, also "Prof. X", "Dr. med. X", "X B.A.", "Ph.D." and
+# "Last, First"; a dot inside a token only before a 1-3 letter abbreviation that ends in a dot, so
+# domains ("example.com") stay out.
+_WORDS = re.compile(r"^[^\W\d_]+(?:(?:[ '’\-]+|\.\s+|,\s+|\.(?=[^\W\d_]{1,3}\.))[^\W\d_]+\.?)*\.?$")
 _ADDRESS_NUM_FIRST = re.compile(r"^\d+[A-Za-z]?(?:[-/]\d+)?,?\s+[^\W\d_]")
 _ADDRESS_NUM_LAST = re.compile(r"^[^\W\d_][^\d]*\s\d+[A-Za-z]?(?:[-/]\d+)?\b.{0,40}$")
 _PO_BOX = re.compile(r"^(?:P\.?\s?O\.?\s?Box|Postfach|Apartado|BP|Boite postale)\s*\d+", re.I)
 _POSTAL = re.compile(r"^(?=.*\d)[A-Z0-9]{2,5}(?:[ -]?[A-Z0-9]{2,4})?$", re.I)
+# Postcode systems with a distinctive letter/digit pattern (UK, Canada, Netherlands): value-only
+# evidence. Numeric postcodes (and Irish Eircodes, which look like prefixed ids such as K100123)
+# are left to the header.
+_POSTCODE_ALNUM = re.compile(
+    r"^(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK: SW1A 1AA, M1 1AE, B33 8TH
+    r"|[ABCEGHJ-NPRSTVXY]\d[A-Z]\s?\d[A-Z]\d"  # Canada: K1A 0B1
+    r"|[1-9]\d{3}\s?[A-Z]{2})$"  # Netherlands: 1234 AB
+)
 _USERNAME = re.compile(r"^[\w.\-]{3,40}$")
 _NATID = re.compile(r"^[A-Z0-9][A-Z0-9 ./-]{4,24}$", re.I)
 _TOKEN_PREFIX = re.compile(r"^[A-Za-z]{1,6}[_-]")
@@ -82,7 +94,7 @@ _CHUNK = 200
 _FEATURE_NAMES = (
     "email", "iban", "card", "card_compat", "ssn_sep", "ssn_any", "ip", "uuid", "hash", "token", "int",
     "amount", "decimal", "version", "epoch", "date", "datetime", "phone_strong", "phone_compat", "words",
-    "name_shape", "address", "street_word", "postal", "username", "natid", "prose", "place",
+    "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place",
 )  # fmt: skip
 
 
@@ -159,6 +171,29 @@ def _is_token(value: str) -> bool:
     return transitions >= 3
 
 
+def _e164_possible(value: str) -> bool:
+    """``+`` and digits only, and a possible length for its country calling code (libphonenumber)."""
+    import phonenumbers
+
+    try:
+        return phonenumbers.is_possible_number(phonenumbers.parse(value, None))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _phone_strong(v: str, is_int: bool) -> bool:
+    """A value written the way phone numbers are written: international (``+``/``00``) or with an
+    area code in brackets, grouped by separators, a national number with a trunk ``0`` and a
+    separator (``020 7496 0900``), or E.164 without separators (``+441632960318``)."""
+    if not _phone_digits_ok(v, 7, 15):
+        return False
+    if is_int:
+        return v.startswith("+") and _e164_possible(v)
+    if v.startswith(("+", "(", "00")) or len(re.findall(r"[\s().\-/]", v)) >= 2:
+        return True
+    return v.startswith("0") and not v.startswith("00") and bool(re.match(r"^0\d{2,5}[\s/-]\d{3,9}$", v))
+
+
 def value_features(value: str, *, today: date | None = None) -> set[str]:
     """The evidence features one value shows (see ``_FEATURE_NAMES``)."""
     v = value.strip()
@@ -178,6 +213,8 @@ def value_features(value: str, *, today: date | None = None) -> set[str]:
         f.add("card_compat")
     if v[:2].isalpha() and iban_ok(v):
         f.add("iban")
+    if 13 <= nd <= 15 and nir_ok(v):
+        f.add("nir")
     if nd == 9 and ssn_ok(v):
         f.add("ssn_any")
         if not is_int:
@@ -205,7 +242,7 @@ def value_features(value: str, *, today: date | None = None) -> set[str]:
     if d is None and "ssn_sep" not in f and "decimal" not in f and _PHONE.match(v):
         if _phone_digits_ok(v, 5, 15):
             f.add("phone_compat")
-        if not is_int and _phone_digits_ok(v, 7, 15) and (v.startswith(("+", "(", "00")) or len(re.findall(r"[\s().\-/]", v)) >= 2):
+        if _phone_strong(v, is_int):
             f.add("phone_strong")
     if _WORDS.match(v) and len(v) <= 60:
         f.add("words")
@@ -221,6 +258,8 @@ def value_features(value: str, *, today: date | None = None) -> set[str]:
         f.add("place")
     if len(v) <= 10 and _POSTAL.match(v):
         f.add("postal")
+        if _POSTCODE_ALNUM.match(v.upper()) and v == v.upper():
+            f.add("postcode")
     if _USERNAME.match(v) and "token" not in f and not is_int:
         f.add("username")
     if (_NATID.match(v) and nd >= 5 and "date" not in f) or _SCI.match(v):
@@ -238,6 +277,7 @@ _STRONG = (
     ("CREDIT_CARD", "card", "card numbers passing Luhn"),
     ("IP_ADDRESS", "ip", "IP addresses"),
     ("US_SSN", "ssn_sep", "SSNs passing area/group/serial rules"),
+    ("NATIONAL_ID", "nir", "French social security numbers (NIR) passing the mod-97 key"),
 )
 _HEADER_COMPAT = {
     "EMAIL_ADDRESS": ("email", "valid e-mail addresses"),
@@ -417,6 +457,11 @@ def classify_values(
         ev = (f"{_pct(cov['address'])} of {basis} are street addresses ({_pct(cov['street_word'])} with a street word); "
               f"e.g. {_examples(values, 'LOCATION')}")  # fmt: skip
         candidates.append(("LOCATION", round(0.5 + 0.4 * cov["address"], 3), cov["address"], ev))
+        return _finish(candidates)
+    if cov["postcode"] >= 0.8 and m >= 20 and not h.id_like:
+        ev = (f"{_pct(cov['postcode'])} of {basis} have a postcode pattern (UK/CA/NL/IE letter-digit form); "
+              f"e.g. {_examples(values, 'POSTAL_CODE')}")  # fmt: skip
+        candidates.append(("POSTAL_CODE", round(0.45 + 0.4 * cov["postcode"], 3), cov["postcode"], ev))
         return _finish(candidates)
 
     # 6. free text: classified by the PII it contains

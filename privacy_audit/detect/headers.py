@@ -26,7 +26,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "phone", "phonenumber", "telephone", "telephonenumber", "tel", "telno", "mobile", "mobil", "cell",
         "cellphone", "fax", "telefon", "telefonnummer", "handy", "handynummer", "mobilnummer",
         "rufnummer", "portable", "telefono", "movil", "celular", "numero de telephone",
-        "numero de telefono", "msisdn",
+        "numero de telefono", "msisdn", "festnetz", "festnetznummer", "mobiltelefon", "mobilfunknummer",
+        "landline", "fixe", "fijo", "gsm", "natel",
     ),
     "PERSON": (
         "name", "fullname", "full name", "first name", "firstname", "fname", "given name", "givenname",
@@ -41,11 +42,14 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "address2", "addressline1", "addressline2", "home address", "billing address",
         "shipping address", "postal address", "city", "town", "adresse", "strasse", "anschrift",
         "wohnort", "ort", "stadt", "hausnummer", "rue", "ville", "commune", "direccion", "calle",
-        "ciudad", "domicilio", "localidad", "municipio", "poblacion",
+        "ciudad", "domicilio", "localidad", "municipio", "poblacion", "domicile", "residence",
+        "lieu de residence", "wohnsitz", "wohnanschrift", "residencia", "hometown", "home town",
+        "localite", "postanschrift",
     ),
     "POSTAL_CODE": (
         "zip", "zipcode", "zip code", "postcode", "post code", "postal code", "postalcode", "plz",
-        "postleitzahl", "code postal", "codepostal", "cp", "codigo postal", "cod postal",
+        "postleitzahl", "code postal", "codepostal", "cp", "codigo postal", "cod postal", "postal",
+        "zip5", "postcode area", "eircode",
     ),
     "CREDIT_CARD": (
         "credit card", "creditcard", "card number", "cardnumber", "card no", "cc number", "ccnumber",
@@ -74,7 +78,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "national id", "nationalid", "national identifier", "passport", "passport number",
         "passport no", "id card", "personalausweis", "ausweisnummer", "dni", "nif", "nie", "curp",
         "numero national", "tax id", "taxid", "steuer id", "steuernummer", "national insurance",
-        "nino", "identity number",
+        "nino", "identity number", "secu", "numero secu", "nir", "insee", "numero insee", "bsn",
+        "personnummer", "codice fiscale", "nss", "citizen id",
     ),
     "USERNAME": (
         "username", "user name", "login", "login name", "screen name", "screenname", "handle",

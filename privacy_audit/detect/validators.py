@@ -17,6 +17,7 @@ __all__ = [
     "luhn_digits_ok",
     "iban_ok",
     "ssn_ok",
+    "nir_ok",
     "ip_ok",
     "email_ok",
     "uuid_like",
@@ -109,6 +110,26 @@ def ssn_ok(value: str, *, allow_bare: bool = True) -> bool:
         return False
     digits = area + group + serial
     return len(set(digits)) > 1 and digits not in {"123456789", "078051120", "219099999"}
+
+
+_NIR_SHAPE = re.compile(r"^([1-478])(\d{2})(\d{2})(\d{2}|2[AB])(\d{3})(\d{3})(\d{2})$", re.I)
+
+
+def nir_ok(value: str) -> bool:
+    """French social security number (NIR / numéro INSEE): sex digit, year, month (01-12, or 20-42
+    and 50-99 for unknown months), department (``2A``/``2B`` for Corsica), commune, order number and
+    the two-digit key ``97 - (first 13 digits mod 97)``; spaces, dots and dashes between groups allowed."""
+    m = _NIR_SHAPE.match(re.sub(r"[ .\-]", "", value.strip()))
+    if not m:
+        return False
+    month = int(m[3])
+    if not (1 <= month <= 12 or 20 <= month <= 42 or 50 <= month <= 99):
+        return False
+    dept = m[4].upper()
+    body = m[1] + m[2] + m[3] + {"2A": "19", "2B": "18"}.get(dept, dept) + m[5] + m[6]
+    if m[6] == "000":  # order numbers run 001-999
+        return False
+    return 97 - int(body) % 97 == int(m[7])
 
 
 def ip_ok(value: str) -> bool:
@@ -213,6 +234,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "luhn_digits": luhn_digits_ok,
     "iban": iban_ok,
     "ssn": ssn_ok,
+    "nir": nir_ok,
     "ip": ip_ok,
     "email": email_ok,
     "birth_date": birth_date_plausible,
