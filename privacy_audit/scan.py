@@ -41,6 +41,10 @@ FINDING_FIELDS = ("dataset", "row", "column", "entity", "start", "end", "score",
 
 # Rows read from a file to classify it when sampling (the column sample is drawn from these).
 _READ_FACTOR = 20
+# Large Parquet files: rows are taken from the heads of at most this many random row groups, decoded
+# in record batches of at most _BATCH rows (a big row group is never decoded whole).
+_SPREAD = 4
+_BATCH = 4096
 
 
 @dataclass(frozen=True)
@@ -151,9 +155,12 @@ def _iter_inputs(source, name: str | None) -> Iterable[tuple[str, pd.DataFrame |
 def _read_for_scan(path: Path, *, sample: int | None, full: bool, seed: int) -> pd.DataFrame:
     """The rows a scan needs: everything when ``full``; else a seeded sample of rows.
 
-    A large Parquet file (more than 20 x ``sample`` rows) is sampled without building the whole
-    frame: when it has several row groups only random groups holding 20 x ``sample`` rows are decoded, otherwise the file
-    is read as Arrow and ``sample`` random rows are taken. Other formats are read whole.
+    A large Parquet file (more than 20 x ``sample`` rows) is sampled without decoding it whole: up to
+    :data:`_SPREAD` row groups are picked at random (seeded) and only the first rows of each are
+    decoded, in small record batches, until 20 x ``sample`` rows are in hand; ``sample`` of those
+    are then drawn at random. A file written as one big row group (pyarrow's default up to 1Mi
+    rows) is thus read from its head only -- the rows are a seeded sample of its first
+    20 x ``sample`` rows, not of the whole file. Other formats are read whole.
     """
     from . import sources
 
@@ -167,19 +174,24 @@ def _read_for_scan(path: Path, *, sample: int | None, full: bool, seed: int) -> 
         try:
             pf = pq.ParquetFile(path)
             n = pf.metadata.num_rows
-            if n > sample * _READ_FACTOR:
+            target = sample * _READ_FACTOR
+            if n > target:
                 rng = np.random.default_rng(seed)
-                if pf.num_row_groups > 1:
-                    # decode only random row groups holding >= 20 x sample rows (often just one)
-                    chosen, rows = [], 0
-                    for g in rng.permutation(pf.num_row_groups):
-                        chosen.append(int(g))
-                        rows += pf.metadata.row_group(int(g)).num_rows
-                        if rows >= sample * _READ_FACTOR:
+                groups = [int(g) for g in rng.permutation(pf.num_row_groups) if pf.metadata.row_group(int(g)).num_rows]
+                groups = groups[:_SPREAD]
+                per_group = -(-target // len(groups))
+                batches, rows = [], 0
+                for g in groups:
+                    want = min(per_group, target - rows)
+                    for batch in pf.iter_batches(batch_size=min(want, _BATCH), row_groups=[g]):
+                        batches.append(batch.slice(0, want))
+                        want -= min(want, batch.num_rows)
+                        if want <= 0:
                             break
-                    table = pf.read_row_groups(sorted(chosen))
-                else:
-                    table = pq.read_table(path)
+                    rows = sum(b.num_rows for b in batches)
+                    if rows >= target:
+                        break
+                table = pa.Table.from_batches(batches, schema=pf.schema_arrow)
                 idx = np.sort(rng.choice(table.num_rows, size=min(sample, table.num_rows), replace=False))
                 out = table.take(pa.array(idx)).to_pandas()
                 out.attrs["n_rows"] = n

@@ -287,3 +287,22 @@ def test_postal_residence_and_social_number_headers():
     residence = [f"{rng.choice(towns)}, {rng.choice(['France', 'Belgique'])}" for _ in range(300)]
     got = _classify(pd.DataFrame({"postal": zips, "domicile": residence, "Wohnsitz": residence}))
     assert got == {"postal": "POSTAL_CODE", "domicile": "LOCATION", "Wohnsitz": "LOCATION"}
+
+
+@pytest.mark.parametrize("row_group_size", [None, 1_500])
+def test_large_parquet_sample_is_bounded_and_agrees_with_full_scan(tmp_path, people, row_group_size):
+    """A Parquet file of more than 20 x sample rows (one big row group, pyarrow's default, or many
+    small ones) is sampled to ``sample`` rows and classified as a full scan classifies it."""
+    from privacy_audit.scan import _read_for_scan
+
+    big = pd.concat([people] * 20, ignore_index=True)  # 6,000 rows
+    big["customer_id"] = range(1, len(big) + 1)
+    path = tmp_path / "big.parquet"
+    big.to_parquet(path, index=False, row_group_size=row_group_size)
+    part = _read_for_scan(path, sample=100, full=False, seed=0)
+    assert len(part) == 100 and part.attrs["n_rows"] == len(big)
+    assert list(part.columns) == list(big.columns)
+    sampled = {c.column: c.entity for c in scan(path, sample=100, progress=False).columns}
+    full = {c.column: c.entity for c in scan(path, full=True, progress=False).columns}
+    assert sampled == full
+    assert sampled["full_name"] == "PERSON" and sampled["customer_id"] is None
