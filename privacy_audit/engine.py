@@ -358,8 +358,11 @@ def scan_dataset(obj, label: str, *, engine: str = "pandas", client=None, chunks
         cols = list(dict.fromkeys(c for _, names in shapes for c in names))
         jobs = []
         for col in cols:
-            picks = [client.submit(_pick, f, col, pure=False) for f in futures]
-            jobs.append(client.submit(_fold_classify, col, rows, recognizers, label, *picks, pure=False))
+            acc = client.submit(_Acc, pure=False)
+            for f in futures:  # a chain per column: memory holds one column's distinct values + one part
+                acc = client.submit(_fold_one, acc, f, col, pure=False)
+            jobs.append(client.submit(_classify_acc, acc, col, rows, recognizers, label, pure=False))
+        del futures
         return list(client.gather(jobs))
     rows, merged = merge_stats(_stream_stats(parts, chunksize))
     return [_classify(col, vals, rows, nn, recognizers, label) for col, (vals, nn) in merged.items()]
@@ -369,15 +372,14 @@ def _shape(stats: tuple[int, dict[Any, ColumnPart]]) -> tuple[int, list]:
     return stats[0], list(stats[1])
 
 
-def _pick(stats: tuple[int, dict[Any, ColumnPart]], col: Any) -> ColumnPart | None:
-    return stats[1].get(col)
+def _fold_one(acc: _Acc, stats: tuple[int, dict[Any, ColumnPart]], col: Any) -> _Acc:
+    part = stats[1].get(col)
+    if part is not None:
+        acc.add(part)
+    return acc
 
 
-def _fold_classify(col: Any, rows: int, recognizers: str | None, label: str, *parts: ColumnPart | None):
-    acc = _Acc()
-    for part in parts:
-        if part is not None:
-            acc.add(part)
+def _classify_acc(acc: _Acc, col: Any, rows: int, recognizers: str | None, label: str):
     values, n_nonnull = acc.result()
     return _classify(col, values, rows, n_nonnull, recognizers, label)
 
