@@ -51,12 +51,16 @@ def _free_port() -> int:
 
 
 def _settings(folder: Path) -> None:
-    """User settings that keep the page quiet: no news fetch, no update check."""
-    target = folder / "@jupyterlab" / "apputils-extension"
-    target.mkdir(parents=True, exist_ok=True)
-    (target / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False})
-    )
+    """User settings: no news fetch or update check (no toast), and every cell kept in the page
+    (no windowing, so off-screen cells exist in the DOM for the test to find)."""
+    settings = {
+        ("apputils-extension", "notification"): {"fetchNews": "false", "checkForUpdates": False},
+        ("notebook-extension", "tracker"): {"windowingMode": "none"},
+    }
+    for (extension, plugin), values in settings.items():
+        target = folder / "@jupyterlab" / extension
+        target.mkdir(parents=True, exist_ok=True)
+        (target / f"{plugin}.jupyterlab-settings").write_text(json.dumps(values))
 
 
 def start_lab(root: Path, *, timeout: float = 120.0) -> LabServer:

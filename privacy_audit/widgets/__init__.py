@@ -19,6 +19,8 @@ __all__ = [
     "ErasureWidget",
     "RightsWidget",
     "ReportWidget",
+    "find_samples",
+    "working_copy",
 ]
 
 _WHERE = {
@@ -29,6 +31,8 @@ _WHERE = {
     "ErasureWidget": "erasure",
     "RightsWidget": "erasure",
     "ReportWidget": "report",
+    "find_samples": "_common",
+    "working_copy": "_common",
 }
 
 

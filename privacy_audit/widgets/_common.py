@@ -13,6 +13,7 @@ Every widget in :mod:`privacy_audit.widgets` is built from these, so they all be
 
 from __future__ import annotations
 
+import atexit
 import functools
 import html
 import os
@@ -252,12 +253,15 @@ def find_samples(start: str | Path | None = None) -> Path:
 def working_copy(samples: str | Path | None = None, dest: str | Path | None = None) -> Path:
     """Copy the sample estate into a new temporary folder (or ``dest``) and return the copy.
 
-    Notebooks that change data (erasure, rectification, restriction) work on this copy, so the
-    committed files never change.
+    Notebooks that change data (erasure, rectification, restriction, the export's audit log) work on
+    this copy, so the committed files never change. A temporary folder made here is removed when
+    the Python process (the notebook's kernel) exits.
     """
     source = Path(samples) if samples else find_samples()
     if dest is None:
-        dest = Path(tempfile.mkdtemp(prefix="privacy-audit-")) / source.name
+        tmp = tempfile.mkdtemp(prefix="privacy-audit-")
+        atexit.register(shutil.rmtree, tmp, ignore_errors=True)
+        dest = Path(tmp) / source.name
     dest = Path(dest)
     if dest.exists():
         raise InputError(f"{dest} already exists; pick an empty destination")

@@ -1,0 +1,252 @@
+"""Notebook 04: subject access export -- enter an identifier, preview, build and verify the bundle.
+
+``ExportWidget(datamap=..., out_dir=...)``: ``.kind`` and ``.identifier`` name the data subject
+(``.kind`` is one of email, phone, token, name, ip; repeat narrowing with ``.extra``, e.g.
+``email=...``); ``.preview_button`` resolves the subject and shows, per dataset, what will be
+exported (rows masked, a "reveal" box per row); ``.build_button`` (also ``.run_button``) builds the
+bundle with :func:`privacy_audit.access.build_bundle` (the same call as ``privacy-audit export``),
+verifies it with :func:`~privacy_audit.access.verify_bundle`, and offers a download link.
+``.result`` is the :class:`~privacy_audit.access.BundleResult`, ``.verification`` the check.
+An optional password encrypts the bundle (scrypt + AES-256-GCM); it is never shown or stored.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+import pandas as pd
+from IPython.display import HTML
+
+from ..datamap import DataMap, load_datamap
+from ..errors import AmbiguousSubjectError, InputError
+from ..masking import mask
+from ..subjects import (
+    SUBJECT_KINDS,
+    Subject,
+    SubjectData,
+    find_subject_data,
+    parse_subject_arg,
+    resolve_subjects,
+)
+from ._common import ErrorBanner, MaskedTable, Progress, file_link, find_samples, guarded, html_table
+
+__all__ = ["ExportWidget", "example_identifier", "pii_columns_of", "mask_line"]
+
+_ENTITY_OF = {"emails": "EMAIL_ADDRESS", "phones": "PHONE_NUMBER", "names": "PERSON", "ips": "IP_ADDRESS"}
+
+
+def example_identifier(datamap: DataMap) -> tuple[str, str]:
+    """A real subject of the estate, for demonstrations: the subject key of the first row of the
+    first dataset in processing that has one (so notebooks need not type an identifier)."""
+    from ..subjects import read_estate_frame
+
+    for ds in sorted(datamap.datasets, key=lambda d: not d.processing):
+        if ds.subject_key and ds.path is not None:
+            frame = read_estate_frame(datamap, ds)
+            values = frame[ds.subject_key].dropna().astype(str) if ds.subject_key in frame else []
+            if len(values):
+                return "token", str(values.iloc[0])
+    raise InputError("no dataset with a subject key to take an example subject from")
+
+
+def pii_columns_of(datamap: DataMap, dataset: str, rows: pd.DataFrame) -> dict[str, str | None]:
+    """Columns of a dataset's rows to mask on screen: declared categories, declared free text,
+    and identifier-looking column names (for registers and undeclared columns)."""
+    pii: dict[str, str | None] = {}
+    try:
+        ds = datamap.dataset(dataset)
+    except Exception:  # noqa: BLE001 - registers are not datasets
+        ds = None
+    if ds is not None:
+        pii.update(ds.pii_columns)
+        for col in ds.extra.get("free_text", []) or []:
+            pii.setdefault(str(col), None)
+    for col in rows.columns:
+        low = str(col).lower()
+        if re.search(r"(e-?mail|phone|mobile|name|address|street|birth|dob|\bip\b|_ip$|^ip_|postal|zip)", low):
+            pii.setdefault(str(col), None)
+    return {c: e for c, e in pii.items() if c in rows.columns}
+
+
+def mask_line(line: str, subject: Subject) -> str:
+    """A log line with the subject's identifiers (and any IPv4 address) masked."""
+    out = line
+    for plural, entity in _ENTITY_OF.items():
+        for value in sorted(subject.identifiers.get(plural, ()), key=len, reverse=True):
+            if value and value in out:
+                out = out.replace(value, mask(value, entity))
+    return re.sub(r"\b\d{1,3}(?:\.\d{1,3}){3}\b", lambda m: mask(m.group(0), "IP_ADDRESS"), out)
+
+
+class ExportWidget(w.VBox):
+    """Subject access request: find the subject, preview per dataset, build and verify the bundle."""
+
+    def __init__(
+        self,
+        datamap: str | Path | None = None,
+        *,
+        out_dir: str | Path | None = None,
+        kind: str = "email",
+        identifier: str = "",
+        max_rows: int = 20,
+    ) -> None:
+        path = Path(datamap) if datamap else find_samples() / "datamap.yaml"
+        self.out_dir = Path(out_dir) if out_dir else find_samples().parent / "reports" / "bundles"
+        self.max_rows = max_rows
+        self.subject: Subject | None = None
+        self.data: SubjectData | None = None
+        self.result: Any = None
+        self.verification: Any = None
+        self.tables: dict[str, MaskedTable] = {}
+        self.last_exception: BaseException | None = None
+        self._datamap: DataMap | None = None
+
+        self.path = w.Text(value=str(path), description="data map", layout=w.Layout(width="60%"))
+        self.kind = w.Dropdown(options=list(SUBJECT_KINDS), value=kind, description="identifier")
+        self.kind.add_class("pa-subject-kind")
+        self.identifier = w.Text(value=identifier, placeholder="e.g. someone@example.com", layout=w.Layout(width="320px"))
+        self.identifier.add_class("pa-subject-id")
+        self.extra = w.Text(value="", description="and", placeholder="optional KIND=VALUE to narrow down")
+        self.password = w.Password(value="", description="password", placeholder="optional: encrypt the bundle")
+        self.preview_button = w.Button(description="Preview", icon="eye")
+        self.build_button = w.Button(description="Build bundle", button_style="primary", icon="file-archive")
+        self.build_button.add_class("pa-build-button")
+        self.run_button = self.build_button
+        self.banner = ErrorBanner()
+        self.banner.add_class("pa-banner")
+        self.progress = Progress()
+        self.summary = w.HTML()
+        self.preview = w.Accordion()
+        self.download = w.HTML()
+        self.download.add_class("pa-download-area")
+        self.output = w.Output()
+
+        self.preview_button.on_click(self.show_preview)
+        self.build_button.on_click(self.build)
+        super().__init__(
+            [
+                self.path,
+                w.HBox([self.kind, self.identifier, self.extra]),
+                w.HBox([self.password, self.preview_button, self.build_button]),
+                self.banner,
+                self.progress,
+                self.summary,
+                self.preview,
+                self.download,
+                self.output,
+            ]
+        )
+
+    @property
+    def datamap(self) -> DataMap:
+        """The loaded data map (loaded on first use)."""
+        if self._datamap is None or str(self._datamap.path) != str(Path(self.path.value)):
+            self._datamap = load_datamap(self.path.value)
+        return self._datamap
+
+    def _pairs(self) -> list[tuple[str, str]]:
+        value = self.identifier.value.strip()
+        if not value:
+            raise InputError("enter an identifier of the data subject")
+        pairs = [(self.kind.value, value)]
+        if self.extra.value.strip():
+            pairs.append(parse_subject_arg(self.extra.value.strip()))
+        return pairs
+
+    def _find(self) -> SubjectData:
+        self.progress.start(3, "resolving the subject")
+        datamap = self.datamap
+        try:
+            subject = resolve_subjects(datamap, self._pairs())
+        except AmbiguousSubjectError as exc:
+            self.subject = self.data = None
+            self.summary.value = "<p>Candidates:</p><ul>" + "".join(
+                f"<li>{html.escape(c)}</li>" for c in exc.candidates
+            ) + "</ul>"
+            raise
+        self.progress.step("collecting their data")
+        data = find_subject_data(datamap, subject)
+        self.progress.step("preview")
+        self.subject, self.data = subject, data
+        return data
+
+    @guarded
+    def show_preview(self, _button: object = None) -> SubjectData:
+        """Resolve the subject and show what the bundle will hold, per dataset (masked)."""
+        data = self._find()
+        self._render_preview(data)
+        self.progress.finish("preview ready")
+        if not data.subject.found:
+            self.banner.info("no data subject matches this identifier: the bundle will be empty (and say so)")
+        else:
+            self.banner.info(f"subject {data.subject.ref}: {data.total_records} records in {self._held(data)} datasets")
+        return data
+
+    @staticmethod
+    def _held(data: SubjectData) -> int:
+        return sum(1 for m in data.datasets if m.records)
+
+    def _render_preview(self, data: SubjectData) -> None:
+        counts = data.to_frame()
+        self.summary.value = "<h4>What will be exported</h4>" + html_table(counts)
+        children, titles, self.tables = [], [], {}
+        for match in (*data.datasets, *data.registers):
+            if not match.records:
+                continue
+            if match.log_lines:
+                lines = [mask_line(line, data.subject) for line in match.log_lines[: self.max_rows]]
+                more = len(match.log_lines) - len(lines)
+                child = w.HTML(
+                    "<pre style='font-size:11px'>" + html.escape("\n".join(lines)) + "</pre>"
+                    + (f"<i>{more} more lines</i>" if more > 0 else "")
+                )
+            else:
+                table = MaskedTable(
+                    match.rows, pii_columns_of(self.datamap, match.name, match.rows), max_rows=self.max_rows
+                )
+                self.tables[match.name] = table
+                child = table
+            children.append(child)
+            titles.append(f"{match.name} ({match.kind}): {match.records} records")
+        self.preview.children = children
+        for i, title in enumerate(titles):
+            self.preview.set_title(i, title)
+
+    @guarded
+    def build(self, _button: object = None) -> Any:
+        """Build the bundle into ``out_dir``, verify every hash in it, and offer a download link."""
+        from ..access import build_bundle, verify_bundle
+
+        data = self._find()
+        self._render_preview(data)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        password = self.password.value or None
+        suffix = ".zip.enc" if password else ".zip"
+        out = self.out_dir / f"subject-access-{data.subject.ref[:24]}{suffix}"
+        self.progress.start(2, "building the bundle")
+        result = build_bundle(self.datamap, data, out, password=password)
+        self.progress.step("verifying")
+        check = verify_bundle(out, password=password)
+        self.result, self.verification = result, check
+        self.progress.finish("done")
+        state = "verified" if check.ok else "FAILED verification"
+        protection = "encrypted with the password" if result.encryption == "password" else "not encrypted"
+        self.download.value = (
+            f"<p>Bundle {state} ({check.files_checked} files checked, {protection}, "
+            f"{result.total_records} records): <code>{html.escape(str(out))}</code></p>"
+            + ("" if check.ok else html_table(pd.DataFrame(check.problems, columns=["file", "problem"])))
+        )
+        # The link goes through the Output area: JupyterLab resolves relative links there to /files/...
+        self.output.outputs = ()  # state sync, ordered with the append below (clear_output is not)
+        self.output.append_display_data(HTML(f"<p>Download: {file_link(out)}</p>"))
+        if not check.ok:
+            self.banner.error(f"bundle written but verification failed: {len(check.problems)} problems")
+        elif not result.found:
+            self.banner.info(f"no data subject matches: empty bundle {out.name} written and verified")
+        else:
+            self.banner.info(f"bundle {out.name} written and verified: {result.total_records} records")
+        return result

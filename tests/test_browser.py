@@ -1,0 +1,145 @@
+"""End to end in a real browser: JupyterLab + headless Chromium run notebook 04 and build a bundle.
+
+JupyterLab serves a temporary copy of notebooks/ and data_samples/ (see browser_fixtures.py);
+Playwright drives Debian's /usr/bin/chromium (never a downloaded browser). The test runs every cell,
+types a subject's identifier into the widget, clicks "Build bundle", and checks that a new bundle
+appears on disk, verifies, and that the widget area rendered (no "Loading widget..." placeholder).
+A screenshot is kept in tests/artifacts/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from browser_fixtures import CHROMIUM, CHROMIUM_ARGS, LabServer, lab_server  # noqa: F401
+
+from privacy_audit.access import verify_bundle
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+NOTEBOOK = "notebooks/04_subject_access_export.ipynb"
+LONG = 180_000  # ms: kernel start + Presidio model load on a busy 2-core machine
+
+
+def _wait_for_new_file(folder: Path, before: set[Path], timeout: float) -> Path:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        new = sorted(set(folder.glob("*.zip")) - before) if folder.exists() else []
+        if new:
+            return new[0]
+        time.sleep(0.5)
+    raise AssertionError(f"no new bundle in {folder} after {timeout:.0f} s")
+
+
+def test_notebook_04_builds_a_bundle_in_jupyterlab(lab_server: LabServer) -> None:  # noqa: F811
+    from playwright.sync_api import sync_playwright
+
+    root = lab_server.root
+    bundles = root / "reports" / "bundles"
+    users = pd.read_csv(root / "data_samples" / "exports" / "users_backup.csv", dtype=str)
+    n_code = sum(c.cell_type == "code" for c in nbformat.read(root / NOTEBOOK, as_version=4).cells)
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "browser_04_subject_access_export.png"
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = None
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1100})
+            page.set_default_timeout(LONG)
+            page.goto(lab_server.lab_url(NOTEBOOK))
+            page.wait_for_selector(".jp-Notebook")
+            # the kernel must be up before the first cell runs
+            page.wait_for_selector(".jp-Notebook .jp-CodeCell .jp-InputArea-editor")
+            page.wait_for_selector(".jp-StatusBar-Widget :text-matches('\\| Idle')")
+            _dismiss_toasts(page)
+            _run_every_cell(page, n_code)
+            first = _wait_for_new_file(bundles, set(), 30)  # the notebook's own build of the example subject
+            page.wait_for_selector(".pa-build-button")
+            outputs = _text(page, ".jp-OutputArea-output")
+            assert "Traceback" not in outputs and not re.search(r"\b[A-Z]\w*Error\b", outputs), outputs[-2000:]
+            assert first.name in outputs  # the last cell printed the bundle's name: every assert passed
+
+            # now a person types another subject's e-mail (not the example subject's) and clicks the button
+            example = pd.read_csv(root / "data_samples" / "marketing" / "audience_export.csv", dtype=str)
+            row = users[users["user_token"] != example["user_token"].iloc[0]].iloc[-1]
+            page.select_option(".pa-subject-kind select", "email")
+            page.fill(".pa-subject-id input", row["email"])
+            before = set(bundles.glob("*.zip"))
+            page.click(".pa-build-button")
+            bundle = _wait_for_new_file(bundles, before, LONG / 1000)
+            page.wait_for_selector(f".pa-banner:has-text('{bundle.name} written and verified')", state="attached")
+            # attached, not "visible": JupyterLab may skip painting cells scrolled out of view
+            page.wait_for_selector(f".jp-OutputArea-output a.pa-download:has-text('{bundle.name}')", state="attached")
+
+            # the widget area rendered for real: no placeholder, the controls are on screen
+            assert page.locator("text=Loading widget...").count() == 0
+            assert page.locator(".pa-build-button").is_visible()
+            href = page.locator(f"a.pa-download:has-text('{bundle.name}')").last.get_attribute("href")
+            page.screenshot(path=str(shot), full_page=True)
+            # the download link JupyterLab resolved serves exactly the bundle on disk
+            assert f"/files/reports/bundles/{bundle.name}" in href
+            downloaded = page.request.get(href)
+            assert downloaded.ok and downloaded.body() == bundle.read_bytes()
+        except BaseException:
+            if page is not None:  # keep what the page looked like, and the server's log, for whoever debugs
+                page.screenshot(path=str(ARTIFACTS / "browser_04_failure.png"), full_page=True)
+            (ARTIFACTS / "browser_04_server.log").write_bytes(lab_server.log.read_bytes())
+            raise
+        finally:
+            browser.close()
+
+    assert shot.stat().st_size > 10_000
+    check = verify_bundle(bundle)
+    assert check.ok, check.problems
+    assert "email" in str(check.manifest["subject"]) and row["email"] not in str(check.manifest["subject"])
+    assert check.manifest["datasets"] and sum(d["records"] for d in check.manifest["datasets"]) > 0
+
+
+def _run_every_cell(page, n_code_cells: int) -> None:
+    """Run the code cells one by one (click into the editor, Shift+Enter), each to completion.
+
+    One by one rather than "Run All": when JupyterLab swaps the kernel of a fresh session right
+    after opening, queued executions can be dropped; a cell whose run never started is re-sent.
+    """
+    cells = page.locator(".jp-Notebook .jp-CodeCell")
+    assert cells.count() == n_code_cells, "every code cell should be in the page"
+    for i in range(n_code_cells):
+        cell = cells.nth(i)
+        prompt = cell.locator(".jp-InputPrompt")
+        for _attempt in range(3):
+            before = prompt.inner_text().strip()
+            cell.locator(".jp-InputArea-editor").click()
+            page.keyboard.press("Shift+Enter")
+            started = time.monotonic()
+            while True:
+                text = prompt.inner_text().strip()
+                if re.fullmatch(r"\[\d+\]:", text) and text != before:
+                    break  # ran to completion
+                if text in ("[ ]:", "") and time.monotonic() - started > 20:
+                    break  # never started: send it again
+                if time.monotonic() - started > LONG / 1000:
+                    raise AssertionError(f"cell {i + 1} did not finish within {LONG / 1000:.0f} s")
+                time.sleep(0.3)
+            if re.fullmatch(r"\[\d+\]:", text) and text != before:
+                break
+        else:
+            raise AssertionError(f"cell {i + 1} never started after 3 attempts")
+
+
+def _text(page, selector: str) -> str:
+    return " ".join(page.locator(selector).all_text_contents())  # textContent: also for cells not painted
+
+
+def _dismiss_toasts(page) -> None:
+    for button in page.locator(".jp-toast-button:has-text('No'), .Toastify__close-button").all():
+        try:
+            button.click(timeout=2000)
+        except Exception:  # noqa: BLE001 - a toast that went away on its own is fine
+            pass
