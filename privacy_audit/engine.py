@@ -348,21 +348,19 @@ def scan_dataset(obj, label: str, *, engine: str = "pandas", client=None, chunks
 
     parts = sources.partitions(obj)
     if engine == "dask":
-        # per row group: distinct-value stats on the worker that read it; then per column: one task
-        # folds that column's parts in row-id order and classifies it (columns run in parallel, and
-        # only the column's own parts travel between workers; nothing but verdicts reaches here)
+        # Contiguous blocks of row groups (2 per worker thread), each folded on one worker in
+        # row-id order: only a block's distinct values leave the worker. Then one task per column
+        # folds the blocks in order and classifies the column; only verdicts come back here.
         client = client or get_client()
-        futures = client.map(_part_stats, parts, chunksize=chunksize, pure=False)
+        nthreads = sum(client.nthreads().values()) or 1
+        n_blocks = min(len(parts), 2 * nthreads)
+        bounds = [round(i * len(parts) / n_blocks) for i in range(n_blocks + 1)]
+        blocks = [parts[bounds[i] : bounds[i + 1]] for i in range(n_blocks)]
+        futures = client.map(_block_stats, blocks, chunksize=chunksize, pure=False)
         shapes = client.gather([client.submit(_shape, f, pure=False) for f in futures])
         rows = sum(n for n, _ in shapes)
         cols = list(dict.fromkeys(c for _, names in shapes for c in names))
-        jobs = []
-        for col in cols:
-            acc = client.submit(_Acc, pure=False)
-            for f in futures:  # a chain per column: memory holds one column's distinct values + one part
-                acc = client.submit(_fold_one, acc, f, col, pure=False)
-            jobs.append(client.submit(_classify_acc, acc, col, rows, recognizers, label, pure=False))
-        del futures
+        jobs = [client.submit(_fold_classify, col, rows, recognizers, label, *futures, pure=False) for col in cols]
         return list(client.gather(jobs))
     rows, merged = merge_stats(_stream_stats(parts, chunksize))
     return [_classify(col, vals, rows, nn, recognizers, label) for col, (vals, nn) in merged.items()]
@@ -372,14 +370,17 @@ def _shape(stats: tuple[int, dict[Any, ColumnPart]]) -> tuple[int, list]:
     return stats[0], list(stats[1])
 
 
-def _fold_one(acc: _Acc, stats: tuple[int, dict[Any, ColumnPart]], col: Any) -> _Acc:
-    part = stats[1].get(col)
-    if part is not None:
-        acc.add(part)
-    return acc
+def _block_stats(parts: list, chunksize: int) -> tuple[int, dict[Any, ColumnPart]]:
+    """Stats of consecutive partitions folded in order (runs on a worker)."""
+    rows, acc = _fold(_part_stats(p, chunksize) for p in parts)
+    return rows, {col: a.part() for col, a in acc.items()}
 
 
-def _classify_acc(acc: _Acc, col: Any, rows: int, recognizers: str | None, label: str):
+def _fold_classify(col: Any, rows: int, recognizers: str | None, label: str, *blocks):
+    acc = _Acc()
+    for _, cols in blocks:
+        if col in cols:
+            acc.add(cols[col])
     values, n_nonnull = acc.result()
     return _classify(col, values, rows, n_nonnull, recognizers, label)
 
