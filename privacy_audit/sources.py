@@ -13,6 +13,13 @@ Public functions:
 * :func:`iter_chunks` -- the same data in chunks (CSV/JSONL streamed, Parquet by row group).
 * :func:`list_tables` -- the table files (and partitioned Parquet folders) under a folder.
 * :func:`write_table_atomic`, :func:`atomic_write_bytes` -- atomic writers.
+* SQL through SQLAlchemy (SQLite embedded, PostgreSQL tested): :func:`read_sql` (row-id order),
+  :func:`sample_sql` (drawn by the database), :func:`iter_sql_chunks` (server-side cursor),
+  :func:`sql_row_positions` (parameterised search), :func:`sql_transaction` with
+  :func:`sql_delete_positions` / :func:`sql_null_columns` (one transaction, rolled back on failure).
+* :func:`partitions` / :func:`read_partition` -- a table's row groups (Parquet) or whole file/table,
+  with row-id offsets, for chunked and Dask execution; :func:`read_dataset` /
+  :func:`iter_dataset_chunks` -- a data map dataset (file, vault or SQL).
 """
 
 from __future__ import annotations
