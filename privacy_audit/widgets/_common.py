@@ -38,6 +38,7 @@ __all__ = [
     "working_copy",
     "file_link",
     "html_table",
+    "SubjectInput",
 ]
 
 _BANNER_STYLE = (
@@ -279,3 +280,29 @@ def file_link(path: str | Path, label: str | None = None) -> str:
     href = Path(href).as_posix()
     text = html.escape(label or path.name)
     return f'<a class="pa-download" href="{html.escape(href)}" download="{html.escape(path.name)}" target="_blank">{text}</a>'
+
+
+class SubjectInput(w.HBox):
+    """Identifier of a data subject: kind, value, and an optional second ``KIND=VALUE`` to narrow down."""
+
+    def __init__(self, kind: str = "email", value: str = "") -> None:
+        from ..subjects import SUBJECT_KINDS
+
+        self.kind = w.Dropdown(options=list(SUBJECT_KINDS), value=kind, description="identifier")
+        self.kind.add_class("pa-subject-kind")
+        self.identifier = w.Text(value=value, placeholder="e.g. someone@example.com", layout=w.Layout(width="320px"))
+        self.identifier.add_class("pa-subject-id")
+        self.extra = w.Text(value="", description="and", placeholder="optional KIND=VALUE to narrow down")
+        super().__init__([self.kind, self.identifier, self.extra])
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """The ``(kind, value)`` identifiers entered; InputError when none is."""
+        from ..subjects import parse_subject_arg
+
+        value = self.identifier.value.strip()
+        if not value:
+            raise InputError("enter an identifier of the data subject")
+        pairs = [(self.kind.value, value)]
+        if self.extra.value.strip():
+            pairs.append(parse_subject_arg(self.extra.value.strip()))
+        return pairs

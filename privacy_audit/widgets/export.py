@@ -39,17 +39,17 @@ __all__ = ["ExportWidget", "example_identifier", "pii_columns_of", "mask_line"]
 _ENTITY_OF = {"emails": "EMAIL_ADDRESS", "phones": "PHONE_NUMBER", "names": "PERSON", "ips": "IP_ADDRESS"}
 
 
-def example_identifier(datamap: DataMap) -> tuple[str, str]:
-    """A real subject of the estate, for demonstrations: the subject key of the first row of the
+def example_identifier(datamap: DataMap, n: int = 0) -> tuple[str, str]:
+    """A real subject of the estate, for demonstrations: the ``n``-th distinct subject key of the
     first dataset in processing that has one (so notebooks need not type an identifier)."""
     from ..subjects import read_estate_frame
 
     for ds in sorted(datamap.datasets, key=lambda d: not d.processing):
         if ds.subject_key and ds.path is not None:
             frame = read_estate_frame(datamap, ds)
-            values = frame[ds.subject_key].dropna().astype(str) if ds.subject_key in frame else []
-            if len(values):
-                return "token", str(values.iloc[0])
+            values = frame[ds.subject_key].dropna().astype(str).drop_duplicates() if ds.subject_key in frame else []
+            if len(values) > n:
+                return "token", str(values.iloc[n])
     raise InputError("no dataset with a subject key to take an example subject from")
 
 

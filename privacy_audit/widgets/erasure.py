@@ -1,0 +1,314 @@
+"""Notebook 05: erasure (plan, review, apply with explicit confirmation, verify, report), rectification
+and restriction of processing -- the same calls as ``privacy-audit erase|rectify|restrict``.
+
+``ErasureWidget(datamap=..., out_dir=...)``: ``.subject`` names the data subject; ``.plan_button``
+plans (reads only) and shows per dataset what would be deleted, masked, redacted, shredded or kept
+and why; ``.apply_button`` (also ``.run_button``) refuses unless ``.confirm`` is ticked for the
+plan on screen, then applies all-or-nothing, verifies by searching the estate again, and writes the
+erasure report (JSON + HTML) to ``out_dir`` with download links. ``.plan``, ``.result``.
+
+``RightsWidget(datamap=...)``: *Rectify* (column, new value, optional dataset; preview shows masked
+old -> new per cell; apply after confirmation, then verify) and *Restrict* (scope, lift, reason;
+preview; apply after confirmation). ``.rectification``, ``.rectify_check``, ``.restriction``.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+from IPython.display import HTML
+
+from ..datamap import DataMap, load_datamap
+from ..errors import InputError
+from ._common import ErrorBanner, Progress, SubjectInput, file_link, find_samples, guarded, html_table
+
+__all__ = ["ErasureWidget", "RightsWidget"]
+
+
+class _SubjectTask(w.VBox):
+    """Shared parts: data map path, subject input, banner, progress, output."""
+
+    def _setup(self, datamap: str | Path | None) -> None:
+        path = Path(datamap) if datamap else find_samples() / "datamap.yaml"
+        self.path = w.Text(value=str(path), description="data map", layout=w.Layout(width="60%"))
+        self.subject = SubjectInput()
+        self.banner = ErrorBanner()
+        self.banner.add_class("pa-banner")
+        self.progress = Progress()
+        self.output = w.Output()
+        self.last_exception: BaseException | None = None
+        self._datamap: DataMap | None = None
+
+    @property
+    def datamap(self) -> DataMap:
+        """The data map, re-read when its file changed (an apply rewrites registers, not the map)."""
+        if self._datamap is None or str(self._datamap.path) != str(Path(self.path.value)):
+            self._datamap = load_datamap(self.path.value)
+        return self._datamap
+
+    def _resolve(self) -> tuple[DataMap, bytes | None, Any]:
+        from ..erasure import vault_key_for
+        from ..subjects import resolve_subjects
+
+        datamap = self.datamap
+        key = vault_key_for(datamap)
+        return datamap, key, resolve_subjects(datamap, self.subject.pairs(), vault_key=key)
+
+
+class ErasureWidget(_SubjectTask):
+    """Plan, review, apply (only after confirmation), verify and report the erasure of one subject."""
+
+    def __init__(self, datamap: str | Path | None = None, *, out_dir: str | Path | None = None) -> None:
+        self._setup(datamap)
+        self.out_dir = Path(out_dir) if out_dir else find_samples().parent / "reports" / "erasure"
+        self.plan: Any = None
+        self.result: Any = None
+        self.report_paths: tuple[Path, Path] | None = None
+        self.plan_button = w.Button(description="Plan erasure", icon="list")
+        self.confirm = w.Checkbox(value=False, description="I confirm: erase this subject's data for good", indent=False,
+                                  layout=w.Layout(width="auto"))  # fmt: skip
+        self.confirm.add_class("pa-confirm")
+        self.apply_button = w.Button(description="Apply erasure", button_style="danger", icon="trash", disabled=True)
+        self.apply_button.add_class("pa-apply-button")
+        self.run_button = self.apply_button
+        self.plan_view = w.HTML()
+        self.plan_button.on_click(self.make_plan)
+        self.apply_button.on_click(self.apply)
+        self.confirm.observe(lambda _c: self._arm(), names="value")
+        super().__init__(
+            [
+                self.path,
+                self.subject,
+                self.plan_button,
+                self.banner,
+                self.progress,
+                self.plan_view,
+                w.HBox([self.confirm, self.apply_button]),
+                self.output,
+            ]
+        )
+
+    def _arm(self) -> None:
+        self.apply_button.disabled = not (self.plan is not None and self.plan.has_changes and self.confirm.value)
+
+    @guarded
+    def make_plan(self, _button: object = None) -> Any:
+        """Plan the erasure (reads only) and show it; any earlier confirmation is withdrawn."""
+        from ..erasure import plan_erasure
+
+        self.confirm.value = False
+        self.plan = None
+        self._arm()
+        self.progress.start(2, "resolving the subject")
+        datamap, key, subject = self._resolve()
+        self.progress.step("planning")
+        plan = plan_erasure(datamap, subject, vault_key=key)
+        self.plan = plan
+        frame = plan.to_frame()
+        frame = frame[(frame["subject_rows"] > 0) | (frame["note"].astype(str) != "")] if "subject_rows" in frame else frame
+        totals = plan.totals()
+        shared = (
+            f"<p>Identifiers shared with another subject (left alone): {html.escape(', '.join(plan.shared_kinds))}</p>"
+            if plan.shared_kinds
+            else ""
+        )
+        self.plan_view.value = (
+            f"<h4>Erasure plan for {html.escape(plan.subject_ref)}</h4>"
+            f"<p>delete {totals['delete_row']}, mask {totals['mask_columns']}, redact {totals['redact_spans']}, "
+            f"shred {totals['crypto_shred']}, keep {totals['keep']} (with the reasons below)</p>"
+            + html_table(frame) + shared
+        )
+        self.progress.finish("plan ready")
+        if not plan.found:
+            self.banner.info("nothing is held for this identifier; nothing to erase")
+        elif not plan.has_changes:
+            self.banner.info("nothing to change: every row found is kept (see the reasons)")
+        else:
+            self.banner.info("review the plan; tick the confirmation and press Apply erasure to carry it out")
+        self._arm()
+        return plan
+
+    @guarded
+    def apply(self, _button: object = None) -> Any:
+        """Apply the plan on screen (confirmation required), verify, and write the report."""
+        from .. import auditlog
+        from ..erasure import apply_erasure, verify_erasure
+        from ..report.erasure import build_erasure_report, write_erasure_report
+
+        if self.plan is None:
+            raise InputError("plan the erasure first")
+        if not self.confirm.value:
+            raise InputError("tick the confirmation box first: erasure cannot be undone")
+        if not self.plan.has_changes:
+            raise InputError("the plan changes nothing")
+        plan = self.plan
+        datamap = self.datamap
+        key = self._resolve_key(datamap)
+        self.progress.start(3, "applying")
+        result = apply_erasure(datamap, plan, vault_key=key)
+        self.plan = None  # consumed: a new erasure needs a new plan and a new confirmation
+        self.confirm.value = False
+        self.progress.step("verifying")
+        ver = verify_erasure(datamap, plan, vault_key=key)
+        auditlog.append(datamap.audit_log_path, "verification", subject_ref=plan.subject_ref, details={
+            "of": "erasure", "residual": ver.residual, "held": ver.held, "scanner": ver.scanner,
+        }, outcome="ok" if ver.ok else "residue")  # fmt: skip
+        result = replace(result, verification=ver)
+        self.result = result
+        self.progress.step("report")
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        jpath, hpath = write_erasure_report(build_erasure_report(result), self.out_dir / f"erasure-{plan.subject_ref[:24]}")
+        self.report_paths = (jpath, hpath)
+        self.output.outputs = ()
+        self.output.append_display_data(HTML(f"<p>Erasure report: {file_link(hpath)} &middot; {file_link(jpath)}</p>"))
+        self.plan_view.value = html_table(result.to_frame())
+        self.progress.finish("done")
+        if ver.ok:
+            self.banner.info(f"erased and verified: no residual match outside the {ver.held} kept row(s); "
+                             f"{len(result.files_written)} file(s) rewritten")  # fmt: skip
+        else:
+            self.banner.error(f"verification found {ver.residual} residual match(es); see the report")
+        return result
+
+    @staticmethod
+    def _resolve_key(datamap: DataMap) -> bytes | None:
+        from ..erasure import vault_key_for
+
+        return vault_key_for(datamap)
+
+
+class RightsWidget(_SubjectTask):
+    """Rectification (preview, confirm, apply, verify) and restriction of processing (preview, confirm, apply)."""
+
+    def __init__(self, datamap: str | Path | None = None) -> None:
+        self._setup(datamap)
+        self.rectification: Any = None
+        self.rectify_check: Any = None
+        self.restriction: Any = None
+        # rectify
+        self.column = w.Text(description="column", placeholder="e.g. city")
+        self.value = w.Text(description="new value")
+        self.dataset = w.Text(description="dataset", placeholder="optional: only this dataset")
+        self.rectify_preview_button = w.Button(description="Preview correction", icon="eye")
+        self.rectify_confirm = w.Checkbox(value=False, description="I confirm these corrections", indent=False)
+        self.rectify_button = w.Button(description="Apply correction", button_style="warning", icon="pencil")
+        self.rectify_view = w.HTML()
+        # restrict
+        self.scope = w.Text(value="all", description="scope")
+        self.lift = w.Checkbox(value=False, description="lift instead of record", indent=False)
+        self.reason = w.Text(description="reason", placeholder="optional, no personal data")
+        self.restrict_preview_button = w.Button(description="Preview restriction", icon="eye")
+        self.restrict_confirm = w.Checkbox(value=False, description="I confirm this change", indent=False)
+        self.restrict_button = w.Button(description="Apply restriction", button_style="warning", icon="ban")
+        self.restrict_view = w.HTML()
+        self.run_button = self.rectify_button
+
+        self.rectify_preview_button.on_click(self.preview_rectification)
+        self.rectify_button.on_click(self.apply_rectification)
+        self.restrict_preview_button.on_click(self.preview_restriction)
+        self.restrict_button.on_click(self.apply_restriction)
+        tabs = w.Tab(
+            [
+                w.VBox([w.HBox([self.column, self.value, self.dataset]), self.rectify_preview_button,
+                        self.rectify_view, w.HBox([self.rectify_confirm, self.rectify_button])]),
+                w.VBox([w.HBox([self.scope, self.lift, self.reason]), self.restrict_preview_button,
+                        self.restrict_view, w.HBox([self.restrict_confirm, self.restrict_button])]),
+            ]
+        )  # fmt: skip
+        tabs.set_title(0, "Rectify")
+        tabs.set_title(1, "Restrict")
+        super().__init__([self.path, self.subject, tabs, self.banner, self.progress, self.output])
+
+    # -- rectification --------------------------------------------------------------------------
+
+    @guarded
+    def preview_rectification(self, _button: object = None) -> Any:
+        """Plan the correction and show every cell it changes (old and new values masked)."""
+        from ..rights import plan_rectification
+
+        self.rectify_confirm.value = False
+        self.rectification = None
+        column = self.column.value.strip()
+        if not column:
+            raise InputError("enter the column to correct")
+        datamap, key, subject = self._resolve()
+        plan = plan_rectification(datamap, subject, {column: self.value.value},
+                                  dataset=self.dataset.value.strip() or None, vault_key=key)  # fmt: skip
+        self.rectification = plan
+        self.rectify_view.value = (
+            f"<p>{len(plan.changes)} cell(s) to change, {plan.unchanged} already correct</p>"
+            + html_table(plan.to_frame())
+        )
+        self.banner.info(f"{len(plan.changes)} cell(s) would change; tick the confirmation to apply")
+        return plan
+
+    @guarded
+    def apply_rectification(self, _button: object = None) -> Any:
+        """Write the previewed corrections (confirmation required), then verify every cell."""
+        from ..erasure import vault_key_for
+        from ..rights import apply_rectification, verify_rectification
+
+        if self.rectification is None:
+            raise InputError("preview the correction first")
+        if not self.rectify_confirm.value:
+            raise InputError("tick the confirmation box first")
+        if not self.rectification.changes:
+            raise InputError("nothing to change: every cell already holds the new value")
+        datamap = self.datamap
+        key = vault_key_for(datamap)
+        done = apply_rectification(datamap, self.rectification, vault_key=key)
+        self.rectification = done
+        self.rectify_confirm.value = False
+        check = verify_rectification(datamap, done, vault_key=key)
+        self.rectify_check = check
+        if check.ok:
+            self.banner.info(f"corrected and verified: {check.checked} cell(s) hold their new value")
+        else:
+            self.banner.error(f"verification failed: {len(check.mismatches)} cell(s) do not hold the new value")
+        return done
+
+    # -- restriction ----------------------------------------------------------------------------
+
+    @guarded
+    def preview_restriction(self, _button: object = None) -> Any:
+        """Plan recording (or lifting) a restriction and show it."""
+        from ..rights import plan_restriction
+
+        self.restrict_confirm.value = False
+        datamap, _key, subject = self._resolve()
+        change = plan_restriction(datamap, subject, scope=self.scope.value, lift=self.lift.value,
+                                  reason=self.reason.value.strip() or None)  # fmt: skip
+        self.restriction = change
+        what = {"add": f"record a restriction of scope {change.scope} in {change.register}",
+                "lift": f"lift {change.rows_removed} restriction row(s) ({change.scope}) in {change.register}",
+                "none": "nothing to change"}[change.action]  # fmt: skip
+        self.restrict_view.value = (
+            f"<p>restrictions now: {html.escape(', '.join(change.existing_scopes) or 'none')}</p>"
+            f"<p>plan: {html.escape(what)}</p>"
+        )
+        self.banner.info(f"plan: {what}")
+        return change
+
+    @guarded
+    def apply_restriction(self, _button: object = None) -> Any:
+        """Write the previewed restriction change (confirmation required)."""
+        from ..rights import apply_restriction
+
+        if self.restriction is None:
+            raise InputError("preview the restriction first")
+        if not self.restrict_confirm.value:
+            raise InputError("tick the confirmation box first")
+        if self.restriction.action == "none":
+            raise InputError("nothing to change")
+        done = apply_restriction(self.datamap, self.restriction)
+        self.restriction = done
+        self.restrict_confirm.value = False
+        self.restrict_view.value += f"<p>applied: {html.escape(done.register)} updated</p>"
+        self.banner.info(f"restriction {'lifted' if done.action == 'lift' else 'recorded'} ({done.scope}); "
+                         f"audit log entry #{done.audit_seq}")  # fmt: skip
+        return done
+
