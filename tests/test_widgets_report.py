@@ -1,0 +1,67 @@
+"""ReportWidget (notebook 06): builds the same report as the CLI, shows clauses and findings, masks values."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from privacy_audit.report.compliance import compliance_report
+from privacy_audit.widgets.report import ReportWidget, summary_frame
+
+REPO = Path(__file__).resolve().parents[1]
+DATAMAP = REPO / "data_samples" / "datamap.yaml"
+pytestmark = pytest.mark.skipif(not DATAMAP.exists(), reason="data_samples not generated yet")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> ReportWidget:
+    widget = ReportWidget(DATAMAP, out_dir=tmp_path_factory.mktemp("report"), sample=300)
+    widget.run_button.click()
+    return widget
+
+
+def test_report_button_writes_html_and_json(built: ReportWidget) -> None:
+    assert built.last_exception is None and built.banner.kind == "info", built.banner.message
+    assert built.files.html.exists() and built.files.json.exists() and built.files.pdf is None
+    data = json.loads(built.files.json.read_text())
+    assert len(data["findings"]) == len(built.result.findings)
+    assert f"{len(built.result.findings)} findings" in built.banner.message
+    links = built.output.outputs[-1]["data"]["text/html"]
+    assert 'download="compliance_report.html"' in links and 'download="compliance_report.json"' in links
+
+
+def test_same_findings_as_the_report_function(built: ReportWidget) -> None:
+    direct = compliance_report(str(DATAMAP), sample=300)
+    assert [(f.check, f.dataset, f.column) for f in built.result.findings] == [
+        (f.check, f.dataset, f.column) for f in direct.findings
+    ]
+    assert summary_frame(built.result).set_index("what").loc["datasets", "value"] == direct.summary["datasets"]
+
+
+def test_clause_filter(built: ReportWidget) -> None:
+    frame = built.result.to_frame()
+    assert set(built.status.options) == {"all", *frame["status"]}
+    built.status.value = "fails"
+    try:
+        assert f"Clause by clause ({int((frame['status'] == 'fails').sum())})" in built.clauses.value
+    finally:
+        built.status.value = "all"
+    assert f"Clause by clause ({len(frame)})" in built.clauses.value
+
+
+def test_no_raw_identity_values_on_screen(built: ReportWidget) -> None:
+    users = pd.read_csv(REPO / "data_samples" / "exports" / "users_backup.csv", dtype=str)
+    screen = built.summary.value + built.clauses.value + built.findings.value + built.banner.value
+    for column in ("email", "phone", "name", "street_address"):
+        leaked = [v for v in users[column].dropna() if v in screen]
+        assert not leaked, f"raw {column} values on screen"
+
+
+def test_bad_data_map_is_one_line_error(tmp_path: Path) -> None:
+    widget = ReportWidget(tmp_path / "missing.yaml", out_dir=tmp_path / "out")
+    widget.run_button.click()
+    assert widget.result is None and widget.banner.kind == "error"
+    assert "missing.yaml" in widget.banner.message and not (tmp_path / "out").exists()
