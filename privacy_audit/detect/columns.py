@@ -12,7 +12,6 @@ integer ids); value-only rules (birth-date age range, phone shapes, street addre
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +23,6 @@ import pandas as pd
 from ..masking import mask
 from .headers import HeaderHint, header_hints
 from .validators import (
-    birth_date_plausible,
     digits_of,
     email_ok,
     has_time_part,
@@ -43,7 +41,11 @@ __all__ = [
     "ColumnVerdict",
     "column_values",
     "value_features",
+    "ValueEvidence",
+    "value_evidence",
+    "merge_evidence",
     "classify_values",
+    "classify_evidence",
     "classify_series",
 ]
 
@@ -196,10 +198,16 @@ def _phone_strong(v: str, is_int: bool) -> bool:
 
 def value_features(value: str, *, today: date | None = None) -> set[str]:
     """The evidence features one value shows (see ``_FEATURE_NAMES``)."""
+    return _features(value)[0]
+
+
+def _features(value: str) -> tuple[set[str], date | None, bool]:
+    """``(features, parsed date, whether the date was parsed)``: :func:`value_features` plus the
+    :func:`~.validators.parse_date` result when the feature rules computed it (so it is not parsed twice)."""
     v = value.strip()
     f: set[str] = set()
     if "@" in v and email_ok(v):
-        return {"email", "username"}
+        return {"email", "username"}, None, False
     is_int = bool(_INT.match(v))
     nd = len(digits_of(v))
     if is_int:
@@ -221,7 +229,7 @@ def value_features(value: str, *, today: date | None = None) -> set[str]:
             f.add("ssn_sep")
     if (v.count(".") == 3 or ":" in v) and ip_ok(v):
         f.add("ip")
-        return f
+        return f, None, False
     if uuid_like(v):
         f.add("uuid")
     if hex_hash_like(v):
@@ -234,7 +242,8 @@ def value_features(value: str, *, today: date | None = None) -> set[str]:
         f.add("amount")
     if _VERSION.match(v) and not _DECIMAL.match(v):
         f.add("version")
-    d = parse_date(v) if nd >= 4 and not is_int else None
+    tried = nd >= 4 and not is_int
+    d = parse_date(v) if tried else None
     if d is not None:
         f.add("date")
         if has_time_part(v):
@@ -266,7 +275,7 @@ def value_features(value: str, *, today: date | None = None) -> set[str]:
         f.add("natid")
     if len(v) >= 25 and len(v.split()) >= 5:
         f.add("prose")
-    return f
+    return f, d, tried
 
 
 # ---------------------------------------------------------------------------------- decision
@@ -316,24 +325,164 @@ def _pct(x: float) -> str:
     return f"{x:.0%}"
 
 
-def _examples(values: list[str], entity: str | None, pred: Callable[[str], bool] | None = None, k: int = 2) -> str:
-    chosen = [v for v, _ in zip((v for v in values if pred is None or pred(v)), range(k), strict=False)]
-    return ", ".join(mask(v, entity) for v in chosen)
+# ------------------------------------------------------------------------- per-value evidence
+
+_K_EXAMPLES = 2  # example values quoted in evidence strings
+_TEXTS, _K_TEXTS = "texts", 60  # values of 3+ words: the free-text sample given to Presidio
+_POOL, _K_POOL = "pool", 96  # values of 2-60 characters: the sample given to spaCy NER
+_ANY = ""
+
+
+def _k(key: str) -> int:
+    return _K_TEXTS if key == _TEXTS else _K_POOL if key == _POOL else _K_EXAMPLES
+
+
+@dataclass(frozen=True)
+class ValueEvidence:
+    """What a set of distinct non-empty values shows, in a form that adds up over disjoint sets
+    (:func:`merge_evidence`); :func:`classify_evidence` needs nothing else to reach a verdict.
+
+    ``counts``: values per feature (``_FEATURE_NAMES``); ``custom``: values matching each custom
+    recognizer; ``firsts``: per key, the earliest values as ``(position, value)``, position being
+    the value's first appearance in the column -- key ``""`` any value, a feature name,
+    ``"custom:<i>"``, ``"texts"`` (3+ words) and ``"pool"`` (2-60 characters); ``int_range``:
+    smallest and largest integer value; ``n_dates``/``n_birth``/``ages``: values that parse as
+    dates, those that could be a birth date (no time, age 16-100), and a histogram of
+    ``today.year - year``."""
+
+    n: int
+    counts: dict[str, int]
+    custom: tuple[int, ...]
+    firsts: dict[str, tuple[tuple[int, str], ...]]
+    int_range: tuple[int, int] | None
+    n_dates: int
+    n_birth: int
+    ages: dict[int, int]
+
+
+def value_evidence(
+    values: list[str],
+    *,
+    positions: list[int] | None = None,
+    custom: tuple = (),
+    today: date | None = None,
+    early_stop: bool = False,
+) -> ValueEvidence:
+    """The :class:`ValueEvidence` of distinct values (``positions``: their first-appearance ranks
+    in the whole column, default ``0..n-1``; they must increase along ``values``).
+
+    With ``early_stop`` the values are examined in chunks and the examination stops once every
+    feature's share is settled (present in none or all of the values seen)."""
+    today = today or date.today()
+    counts: Counter = Counter()
+    firsts: dict[str, list[tuple[int, str]]] = {}
+    full: set[str] = set()
+    n_custom = [0] * len(custom)
+    lo = hi = None
+    n = n_dates = n_birth = 0
+    ages: Counter = Counter()
+    md = (today.month, today.day)
+
+    def first(key: str, pos: int, v: str) -> None:
+        got = firsts.setdefault(key, [])
+        got.append((pos, v))
+        if len(got) >= _k(key):
+            full.add(key)
+
+    m = len(values)
+    for start in range(0, m, _CHUNK):
+        stop = min(start + _CHUNK, m)
+        for i in range(start, stop):
+            v = values[i]
+            pos = positions[i] if positions is not None else i
+            f, d, tried = _features(v)
+            n += 1
+            counts.update(f)
+            if _ANY not in full:
+                first(_ANY, pos, v)
+            for key in f:
+                if key not in full:
+                    first(key, pos, v)
+            for j, c in enumerate(custom):
+                if c.matches(v):
+                    n_custom[j] += 1
+                    if f"custom:{j}" not in full:
+                        first(f"custom:{j}", pos, v)
+            if _TEXTS not in full and len(v.split()) >= 3:
+                first(_TEXTS, pos, v)
+            if _POOL not in full and 2 <= len(v) <= 60:
+                first(_POOL, pos, v)
+            if _INT.match(v):
+                try:
+                    x = int(v)
+                except ValueError:  # more digits than Python converts: no integer evidence
+                    pass
+                else:
+                    lo = x if lo is None or x < lo else lo
+                    hi = x if hi is None or x > hi else hi
+            if not tried:
+                d = parse_date(v)
+            if d is not None:
+                n_dates += 1
+                ages[today.year - d.year] += 1
+                # validators.birth_date_plausible(v, min_age=16, max_age=100), without parsing again
+                if not has_time_part(v) and 16 <= today.year - d.year - (md < (d.month, d.day)) <= 100:
+                    n_birth += 1
+        # early stop: every feature is (nearly) always or never present, more values cannot change it
+        if early_stop and stop < m and all(c <= 0.01 * stop or c >= 0.99 * stop for c in counts.values()):
+            break
+    return ValueEvidence(n, dict(counts), tuple(n_custom), {k: tuple(v) for k, v in firsts.items()},
+                         None if lo is None else (lo, hi), n_dates, n_birth, dict(ages))  # fmt: skip
+
+
+def merge_evidence(parts: list[ValueEvidence]) -> ValueEvidence:
+    """The evidence of the union of disjoint value sets (positions from one numbering)."""
+    import heapq
+    from itertools import islice
+
+    parts = list(parts)
+    counts: Counter = Counter()
+    ages: Counter = Counter()
+    for p in parts:
+        counts.update(p.counts)
+        ages.update(p.ages)
+    keys = list(dict.fromkeys(k for p in parts for k in p.firsts))
+    firsts = {k: tuple(islice(heapq.merge(*(p.firsts.get(k, ()) for p in parts)), _k(k))) for k in keys}
+    ranges = [p.int_range for p in parts if p.int_range is not None]
+    n_custom = max((len(p.custom) for p in parts), default=0)
+    custom = tuple(sum(p.custom[j] for p in parts if j < len(p.custom)) for j in range(n_custom))
+    return ValueEvidence(
+        sum(p.n for p in parts), dict(counts), custom, firsts,
+        (min(r[0] for r in ranges), max(r[1] for r in ranges)) if ranges else None,
+        sum(p.n_dates for p in parts), sum(p.n_birth for p in parts), dict(ages),
+    )  # fmt: skip
+
+
+def _examples(ev: ValueEvidence, entity: str | None, key: str = _ANY) -> str:
+    return ", ".join(mask(v, entity) for _, v in ev.firsts.get(key, ())[:_K_EXAMPLES])
 
 
 def _header_text(h: HeaderHint, entity: str) -> str:
     return f"header '{h.header}' says {entity} ('{h.entities[entity]}')"
 
 
-def _birth_by_age(values: list[str], today: date) -> tuple[bool, str]:
-    dates = [parse_date(v) for v in values]
-    dates = [d for d in dates if d is not None]
-    if len(dates) < 5:
+def _nth(hist: list[tuple[int, int]], i: int) -> int:
+    """The ``i``-th (0-based) element of the sorted multiset given as sorted (value, count) pairs."""
+    for value, count in hist:
+        if i < count:
+            return value
+        i -= count
+    raise IndexError(i)
+
+
+def _birth_by_age(ev: ValueEvidence) -> tuple[bool, str]:
+    if ev.n_dates < 5:
         return False, ""
-    plausible = sum(birth_date_plausible(v, today=today, min_age=16, max_age=100) for v in values) / len(values)
-    ages = sorted(today.year - d.year for d in dates)
-    spread = ages[-1] - ages[0]
-    median = statistics.median(ages)
+    plausible = ev.n_birth / ev.n
+    hist = sorted(ev.ages.items())
+    spread = hist[-1][0] - hist[0][0]
+    n = ev.n_dates
+    median = _nth(hist, n // 2) if n % 2 else (_nth(hist, n // 2 - 1) + _nth(hist, n // 2)) / 2  # statistics.median
     ok = plausible >= 0.9 and spread >= 15 and median >= 25
     return ok, f"{_pct(plausible)} of dates give ages 16-100 (median age {median:.0f}, spread {spread} years)"
 
@@ -350,40 +499,49 @@ def classify_values(
     today: date | None = None,
     early_stop: bool = True,
 ) -> ColumnVerdict:
-    """Classify a column from its header and its distinct non-empty values.
+    """Classify a column from its header and its distinct non-empty values (in first-appearance order).
 
     With ``early_stop`` the values are examined in chunks and the examination stops once every
     feature's share is settled (present in none or all of the values seen).
 
     ``text_analyzer`` (texts -> spans with ``.entity``) and ``ner`` (texts -> spaCy entities) are
     called only when cheaper evidence cannot decide; pass ``None`` to skip them.
+    Same as :func:`classify_evidence` of :func:`value_evidence`.
     """
-    today = today or date.today()
+    ev = value_evidence(values, custom=custom, today=today, early_stop=early_stop)
+    return classify_evidence(header, ev, n_rows=n_rows, n_nonnull=n_nonnull, custom=custom,
+                             text_analyzer=text_analyzer, ner=ner)  # fmt: skip
+
+
+def classify_evidence(
+    header: object,
+    ev: ValueEvidence,
+    *,
+    n_rows: int | None = None,
+    n_nonnull: int | None = None,
+    custom: tuple = (),
+    text_analyzer: Callable[[list[str]], list[list]] | None = None,
+    ner: Callable[[list[str]], list[list[tuple[str, int, int]]]] | None = None,
+) -> ColumnVerdict:
+    """Classify a column from its header and the :class:`ValueEvidence` of its distinct values
+    (``custom``: the recognizers the evidence was computed with, in the same order)."""
     h = header_hints(header)
-    m = len(values)
+    m = ev.n
     if m == 0:
         return ColumnVerdict(None, 0.0, 0.0, None, "no non-empty values")
-    counts: Counter = Counter()
-    for start in range(0, m, _CHUNK):
-        for v in values[start : start + _CHUNK]:
-            counts.update(value_features(v, today=today))
-        done = min(start + _CHUNK, m)
-        # early stop: every feature is (nearly) always or never present, more values cannot change it
-        if early_stop and done < m and all(c <= 0.01 * done or c >= 0.99 * done for c in counts.values()):
-            values, m = values[:done], done
-            break
+    counts = Counter(ev.counts)
     cov = {name: _cov(counts, name, m) for name in _FEATURE_NAMES}
     basis = f"{m} distinct values"
     candidates: list[tuple[str, float, float, str]] = []  # (entity, score, coverage, evidence)
 
     # 1. custom recognizers (the user's own entities come first)
-    for c in custom:
-        share = sum(c.matches(v) for v in values) / m
+    for j, c in enumerate(custom):
+        share = ev.custom[j] / m
         hint = c.header_hint(header)
         if share >= 0.7 or (hint and share >= 0.5):
-            ev = f"custom {c.entity}: {_pct(share)} of {basis} match" + (f"; header phrase '{hint}'" if hint else "")
-            ev += f"; e.g. {_examples(values, c.entity, c.matches)}"
-            candidates.append((c.entity, min(1.0, 0.5 + 0.5 * share + (0.1 if hint else 0)), share, ev))
+            ev_text = f"custom {c.entity}: {_pct(share)} of {basis} match" + (f"; header phrase '{hint}'" if hint else "")
+            ev_text += f"; e.g. {_examples(ev, c.entity, f'custom:{j}')}"
+            candidates.append((c.entity, min(1.0, 0.5 + 0.5 * share + (0.1 if hint else 0)), share, ev_text))
         elif share > 0.1:
             candidates.append((c.entity, 0.3 * share, share, ""))
 
@@ -392,9 +550,9 @@ def classify_values(
         share = cov[key]
         hinted = h.hints(entity)
         if share >= 0.8 or (hinted and share >= 0.5):
-            ev = (f"{_header_text(h, entity)}; " if hinted else "") + f"{_pct(share)} of {basis} are {what}"
-            ev += f"; e.g. {_examples(values, entity, lambda v, k=key: k in value_features(v))}"
-            candidates.append((entity, min(1.0, 0.55 + 0.4 * share + (0.05 if hinted else 0)), share, ev))
+            ev_text = (f"{_header_text(h, entity)}; " if hinted else "") + f"{_pct(share)} of {basis} are {what}"
+            ev_text += f"; e.g. {_examples(ev, entity, key)}"
+            candidates.append((entity, min(1.0, 0.55 + 0.4 * share + (0.05 if hinted else 0)), share, ev_text))
         elif share > 0.05:
             candidates.append((entity, 0.4 * share, share, ""))
     decided = [c for c in candidates if c[3]]
@@ -414,11 +572,11 @@ def classify_values(
         if entity == "DATE_OF_BIRTH":
             share = cov["date"] * (1 - cov["datetime"] * 0.5)
         if share >= 0.7:
-            ev = f"{_header_text(h, entity)}; {_pct(share)} of {basis} are {what}"
+            ev_text = f"{_header_text(h, entity)}; {_pct(share)} of {basis} are {what}"
             if entity == "CREDIT_CARD" and cov["card"] < 0.5:
-                ev += f" (only {_pct(cov['card'])} pass Luhn: digits lost, e.g. to scientific notation)"
-            ev += f"; e.g. {_examples(values, entity)}"
-            candidates.append((entity, round(min(1.0, 0.45 + 0.5 * share), 3), share, ev))
+                ev_text += f" (only {_pct(cov['card'])} pass Luhn: digits lost, e.g. to scientific notation)"
+            ev_text += f"; e.g. {_examples(ev, entity)}"
+            candidates.append((entity, round(min(1.0, 0.45 + 0.5 * share), 3), share, ev_text))
         else:
             candidates.append((entity, 0.35 * share, share, ""))
     if any(c[3] for c in candidates):
@@ -431,10 +589,9 @@ def classify_values(
                 continue
             return _finish(candidates, f"{_pct(cov[key])} of {basis} are {what}: not personal")
     if cov["int"] >= 0.95:
-        ints = [int(v) for v in values if _INT.match(v)]
         total = n_rows or m
         unique_rows = n_nonnull is not None and n_nonnull == m and m >= 5  # every non-empty row differs
-        span = (max(ints) - min(ints) + 1) if ints else 0
+        span = (ev.int_range[1] - ev.int_range[0] + 1) if ev.int_range else 0
         if unique_rows and span <= max(1.2 * total, total + 10):
             return _finish(candidates, f"{basis} are unique integers in a dense range: sequential ids, not personal")
         if unique_rows and h.id_like:
@@ -442,31 +599,31 @@ def classify_values(
 
     # 5. value-only rules
     if cov["date"] >= 0.9 and cov["datetime"] < 0.1:
-        ok, why = _birth_by_age(values, today)
+        ok, why = _birth_by_age(ev)
         if ok and not h.event:
-            ev = f"{_pct(cov['date'])} of {basis} are dates; {why}; e.g. {_examples(values, 'DATE_OF_BIRTH')}"
-            candidates.append(("DATE_OF_BIRTH", 0.7, cov["date"], ev))
+            ev_text = f"{_pct(cov['date'])} of {basis} are dates; {why}; e.g. {_examples(ev, 'DATE_OF_BIRTH')}"
+            candidates.append(("DATE_OF_BIRTH", 0.7, cov["date"], ev_text))
             return _finish(candidates)
         return _finish(candidates, f"{_pct(cov['date'])} of {basis} are dates without birth-date evidence "
                                    f"({'event header' if h.event else why or 'age range'}): event dates, not personal")  # fmt: skip
     if cov["phone_strong"] >= 0.8:
-        ev = f"{_pct(cov['phone_strong'])} of {basis} are formatted phone numbers; e.g. {_examples(values, 'PHONE_NUMBER')}"
-        candidates.append(("PHONE_NUMBER", round(0.5 + 0.4 * cov["phone_strong"], 3), cov["phone_strong"], ev))
+        ev_text = f"{_pct(cov['phone_strong'])} of {basis} are formatted phone numbers; e.g. {_examples(ev, 'PHONE_NUMBER')}"
+        candidates.append(("PHONE_NUMBER", round(0.5 + 0.4 * cov["phone_strong"], 3), cov["phone_strong"], ev_text))
         return _finish(candidates)
     if cov["address"] >= 0.8 and cov["street_word"] >= 0.5:
-        ev = (f"{_pct(cov['address'])} of {basis} are street addresses ({_pct(cov['street_word'])} with a street word); "
-              f"e.g. {_examples(values, 'LOCATION')}")  # fmt: skip
-        candidates.append(("LOCATION", round(0.5 + 0.4 * cov["address"], 3), cov["address"], ev))
+        ev_text = (f"{_pct(cov['address'])} of {basis} are street addresses ({_pct(cov['street_word'])} with a street word); "
+                   f"e.g. {_examples(ev, 'LOCATION')}")  # fmt: skip
+        candidates.append(("LOCATION", round(0.5 + 0.4 * cov["address"], 3), cov["address"], ev_text))
         return _finish(candidates)
     if cov["postcode"] >= 0.8 and m >= 20 and not h.id_like:
-        ev = (f"{_pct(cov['postcode'])} of {basis} have a postcode pattern (UK/CA/NL/IE letter-digit form); "
-              f"e.g. {_examples(values, 'POSTAL_CODE')}")  # fmt: skip
-        candidates.append(("POSTAL_CODE", round(0.45 + 0.4 * cov["postcode"], 3), cov["postcode"], ev))
+        ev_text = (f"{_pct(cov['postcode'])} of {basis} have a postcode pattern (UK/CA/NL/IE letter-digit form); "
+                   f"e.g. {_examples(ev, 'POSTAL_CODE')}")  # fmt: skip
+        candidates.append(("POSTAL_CODE", round(0.45 + 0.4 * cov["postcode"], 3), cov["postcode"], ev_text))
         return _finish(candidates)
 
     # 6. free text: classified by the PII it contains
     if cov["prose"] >= 0.5 and text_analyzer is not None:
-        texts = [v for v in values if len(v.split()) >= 3][:60]
+        texts = [v for _, v in ev.firsts.get(_TEXTS, ())]
         spans = text_analyzer(texts)
         per_entity: Counter = Counter()
         with_pii = 0
@@ -479,8 +636,8 @@ def classify_values(
             ranked = per_entity.most_common()
             top, top_n = ranked[0]
             detail = ", ".join(f"{e} {_pct(n / len(texts))}" for e, n in ranked[:4])
-            ev = f"free text: {_pct(share)} of {len(texts)} sampled values hold PII spans ({detail}); cell spans via findings()"
-            candidates.append((top, round(0.4 + 0.5 * share, 3), top_n / len(texts), ev))
+            ev_text = f"free text: {_pct(share)} of {len(texts)} sampled values hold PII spans ({detail}); cell spans via findings()"
+            candidates.append((top, round(0.4 + 0.5 * share, 3), top_n / len(texts), ev_text))
             if len(ranked) > 1:
                 candidates.append((ranked[1][0], 0.3, ranked[1][1] / len(texts), ""))
             return _finish(candidates)
@@ -488,7 +645,7 @@ def classify_values(
 
     # 7. spaCy NER on short word values (names and places with a silent header)
     if cov["words"] >= 0.8 and ner is not None and not h.id_like:
-        pool = [v for v in values if 2 <= len(v) <= 60][:96]
+        pool = [v for _, v in ev.firsts.get(_POOL, ())]
         person = place = done = 0
         for start in range(0, len(pool), 32):
             batch = pool[start : start + 32]
@@ -505,12 +662,12 @@ def classify_values(
         if done:
             p_share, l_share = person / done, place / done
             if p_share >= 0.6:
-                ev = f"spaCy NER tags {_pct(p_share)} of {done} sampled values as PERSON; e.g. {_examples(values, 'PERSON')}"
-                candidates.append(("PERSON", round(0.4 + 0.5 * p_share, 3), p_share, ev))
+                ev_text = f"spaCy NER tags {_pct(p_share)} of {done} sampled values as PERSON; e.g. {_examples(ev, 'PERSON')}"
+                candidates.append(("PERSON", round(0.4 + 0.5 * p_share, 3), p_share, ev_text))
                 return _finish(candidates)
             if l_share >= 0.6 and not h.coarse_geo:
-                ev = f"spaCy NER tags {_pct(l_share)} of {done} sampled values as places; e.g. {_examples(values, 'LOCATION')}"
-                candidates.append(("LOCATION", round(0.4 + 0.5 * l_share, 3), l_share, ev))
+                ev_text = f"spaCy NER tags {_pct(l_share)} of {done} sampled values as places; e.g. {_examples(ev, 'LOCATION')}"
+                candidates.append(("LOCATION", round(0.4 + 0.5 * l_share, 3), l_share, ev_text))
                 return _finish(candidates)
             candidates.append(("PERSON", 0.3 * p_share, p_share, ""))
             candidates.append(("LOCATION", 0.3 * l_share, l_share, ""))
