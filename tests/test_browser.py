@@ -46,6 +46,8 @@ def test_notebook_04_builds_a_bundle_in_jupyterlab(lab_server: LabServer) -> Non
     n_code = sum(c.cell_type == "code" for c in nbformat.read(root / NOTEBOOK, as_version=4).cells)
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "browser_04_subject_access_export.png"
+    for stale in ("browser_04_failure.png", "browser_04_server.log"):
+        (ARTIFACTS / stale).unlink(missing_ok=True)
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
