@@ -348,26 +348,65 @@ def scan_dataset(obj, label: str, *, engine: str = "pandas", client=None, chunks
 
     parts = sources.partitions(obj)
     if engine == "dask":
-        # Contiguous blocks of row groups (2 per worker thread), each folded on one worker in
-        # row-id order: only a block's distinct values leave the worker. Then one task per column
-        # folds the blocks in order and classifies the column; only verdicts come back here.
-        client = client or get_client()
-        nthreads = sum(client.nthreads().values()) or 1
-        n_blocks = min(len(parts), 2 * nthreads)
-        bounds = [round(i * len(parts) / n_blocks) for i in range(n_blocks + 1)]
-        blocks = [parts[bounds[i] : bounds[i + 1]] for i in range(n_blocks)]
-        futures = client.map(_block_stats, blocks, chunksize=chunksize, pure=False)
-        shapes = client.gather([client.submit(_shape, f, pure=False) for f in futures])
-        rows = sum(n for n, _ in shapes)
-        cols = list(dict.fromkeys(c for _, names in shapes for c in names))
-        jobs = [client.submit(_fold_classify, col, rows, recognizers, label, *futures, pure=False) for col in cols]
-        return list(client.gather(jobs))
+        return _scan_dask(parts, label, client or get_client(), chunksize, recognizers)
     rows, merged = merge_stats(_stream_stats(parts, chunksize))
     return [_classify(col, vals, rows, nn, recognizers, label) for col, (vals, nn) in merged.items()]
 
 
-def _shape(stats: tuple[int, dict[Any, ColumnPart]]) -> tuple[int, list]:
-    return stats[0], list(stats[1])
+def _scan_dask(parts: list, label: str, client, chunksize: int, recognizers: str | None) -> list:
+    """Full-coverage verdicts on the cluster, the classification itself split across the workers.
+
+    1. Contiguous blocks of row groups (2 per worker thread) are folded on the workers in row-id
+       order into per-column distinct values (first-appearance order) and non-empty counts.
+    2. Text columns: each block hash-partitions its distinct values into buckets (4 per worker
+       thread; ``pandas.util.hash_array``, the same in every process) with their position
+       ``(block << 40) + rank in block``. One task per bucket dedupes its share (first position
+       wins: the global first appearance) and computes its :class:`ValueEvidence` (value features,
+       custom matches, earliest examples, integer range, date ages) for every column.
+       Datetime columns (kept raw: their text form depends on the whole column) are folded per
+       column exactly as the pandas engine folds them, and their texts are cut into slices whose
+       evidence is computed in parallel.
+    3. One small task per column merges the evidence and decides (Presidio / spaCy run there on
+       the <= 96 values the rules pick). Same verdicts as :func:`merge_stats` +
+       :func:`~privacy_audit.detect.columns.classify_values`: the evidence adds up over disjoint
+       value sets and the examples are the earliest by position.
+    """
+    from datetime import date
+
+    nthreads = sum(client.nthreads().values()) or 1
+    n_blocks = min(len(parts), 2 * nthreads)
+    bounds = [round(i * len(parts) / n_blocks) for i in range(n_blocks + 1)]
+    blocks = [parts[bounds[i] : bounds[i + 1]] for i in range(n_blocks)]
+    futures = client.map(_block_stats, blocks, chunksize=chunksize, pure=False)
+    shapes = client.gather([client.submit(_shape, f, pure=False) for f in futures])
+    rows = sum(n for n, _ in shapes)
+    cols = list(dict.fromkeys(c for _, info in shapes for c in info))
+    nonnull = {c: sum(info[c][0] for _, info in shapes if c in info) for c in cols}
+    raw = {c for c in cols if any(info[c][1] for _, info in shapes if c in info)}
+    plain = [c for c in cols if c not in raw]
+    n_buckets = 4 * nthreads
+    today = date.today()
+    buckets = []
+    if plain:
+        splits = [client.submit(_split_block, f, i, plain, n_buckets, pure=False) for i, f in enumerate(futures)]
+        pieces = [[client.submit(_pick, s, b, pure=False) for b in range(n_buckets)] for s in splits]
+        buckets = [client.submit(_bucket_evidence, plain, recognizers, today, *[p[b] for p in pieces], pure=False)
+                   for b in range(n_buckets)]  # fmt: skip
+    jobs = []
+    for col in cols:
+        if col in raw:
+            texts = client.submit(_fold_texts, col, *futures, pure=False)
+            evidence = [client.submit(_slice_evidence, texts, k, n_buckets, recognizers, today, pure=False)
+                        for k in range(n_buckets)]  # fmt: skip
+        else:
+            evidence = buckets
+        jobs.append(client.submit(_decide, col, rows, nonnull[col], recognizers, label, *evidence, pure=False))
+    return list(client.gather(jobs))
+
+
+def _shape(stats: tuple[int, dict[Any, ColumnPart]]) -> tuple[int, dict[Any, tuple[int, bool]]]:
+    """``(rows, {column: (non-empty cells, kept raw)})`` of a block's stats."""
+    return stats[0], {c: (p.n_nonnull, p.raw is not None) for c, p in stats[1].items()}
 
 
 def _block_stats(parts: list, chunksize: int) -> tuple[int, dict[Any, ColumnPart]]:
@@ -376,13 +415,93 @@ def _block_stats(parts: list, chunksize: int) -> tuple[int, dict[Any, ColumnPart
     return rows, {col: a.part() for col, a in acc.items()}
 
 
-def _fold_classify(col: Any, rows: int, recognizers: str | None, label: str, *blocks):
+_BLOCK_SHIFT = 40  # position = (block << 40) + rank of first appearance in the block
+
+
+def _split_block(stats: tuple[int, dict[Any, ColumnPart]], block: int, cols: list, n_buckets: int) -> list[dict]:
+    """A block's distinct text values of ``cols`` cut into ``n_buckets`` by a stable hash: per
+    bucket ``{column: (positions, values)}``, both in first-appearance order."""
+    import numpy as np
+
+    out: list[dict] = [{} for _ in range(n_buckets)]
+    for col in cols:
+        part = stats[1].get(col)
+        if part is None or not part.values:
+            continue
+        values = np.empty(len(part.values), dtype=object)
+        values[:] = part.values
+        bucket = pd.util.hash_array(values) % np.uint64(n_buckets)
+        order = np.argsort(bucket, kind="stable")
+        ends = np.cumsum(np.bincount(bucket.astype(np.int64), minlength=n_buckets))
+        positions = (block << _BLOCK_SHIFT) + np.arange(len(values), dtype=np.int64)
+        start = 0
+        for b in range(n_buckets):
+            sel = order[start : ends[b]]
+            start = ends[b]
+            if len(sel):
+                out[b][col] = (positions[sel], values[sel])
+    return out
+
+
+def _pick(obj: Any, key: Any) -> Any:
+    return obj[key]
+
+
+def _bucket_evidence(cols: list, recognizers: str | None, today, *pieces: dict) -> dict:
+    """Evidence of one bucket's distinct values, per column: the blocks' shares (given in block
+    order) deduped with the earliest position kept, then :func:`value_evidence` (runs on a worker)."""
+    import numpy as np
+
+    from .detect.columns import value_evidence
+    from .detect.recognizers import load_custom_recognizers
+
+    custom = load_custom_recognizers(recognizers)
+    out = {}
+    for col in cols:
+        got = [p[col] for p in pieces if col in p]
+        if not got:
+            out[col] = value_evidence([], custom=custom, today=today)
+            continue
+        positions = np.concatenate([g[0] for g in got])
+        values = np.concatenate([g[1] for g in got])
+        codes, uniques = pd.factorize(values)
+        _, first = np.unique(codes, return_index=True)  # first occurrence of each code, codes in order
+        out[col] = value_evidence(list(uniques), positions=positions[first].tolist(), custom=custom, today=today)
+    return out
+
+
+def _fold_texts(col: Any, *blocks: tuple[int, dict[Any, ColumnPart]]) -> list[str]:
+    """One column's distinct texts in whole-table first-appearance order, folded as the pandas
+    engine folds them (used for datetime columns, whose text form depends on the whole column)."""
     acc = _Acc()
     for _, cols in blocks:
         if col in cols:
             acc.add(cols[col])
-    values, n_nonnull = acc.result()
-    return _classify(col, values, rows, n_nonnull, recognizers, label)
+    return acc.result()[0]
+
+
+def _slice_evidence(values: list[str], k: int, n_slices: int, recognizers: str | None, today):
+    """Evidence of the ``k``-th of ``n_slices`` contiguous slices of a column's distinct values."""
+    from .detect.columns import value_evidence
+    from .detect.recognizers import load_custom_recognizers
+
+    lo, hi = k * len(values) // n_slices, (k + 1) * len(values) // n_slices
+    return value_evidence(values[lo:hi], positions=list(range(lo, hi)), custom=load_custom_recognizers(recognizers),
+                          today=today)  # fmt: skip
+
+
+def _decide(col: Any, n_rows: int, n_nonnull: int, recognizers: str | None, name: str, *evidence):
+    """One column's verdict from its evidence parts (bucket dicts or slice evidence; on a worker)."""
+    from .detect.columns import classify_evidence, merge_evidence
+    from .detect.recognizers import load_custom_recognizers
+    from .scan import ColumnResult, _analyzers
+
+    custom = load_custom_recognizers(recognizers)
+    text_analyzer, ner = _analyzers(custom)
+    ev = merge_evidence([e[col] if isinstance(e, dict) else e for e in evidence])
+    v = classify_evidence(col, ev, n_rows=n_rows, n_nonnull=n_nonnull, custom=custom,
+                          text_analyzer=text_analyzer, ner=ner)  # fmt: skip
+    return ColumnResult(name, str(col), v.entity, v.score, v.coverage, v.runner_up, v.evidence)
 
 
 def _stream_stats(parts, chunksize: int) -> Iterator[tuple[int, dict[Any, ColumnPart]]]:
@@ -581,58 +700,82 @@ def run_checks(datamap: Any, *, engine: str = "pandas", scheduler: str | None = 
 
 class SqlEraser:
     """The SQL back end of :mod:`privacy_audit.erasure` (its ``SqlEraser`` protocol) for ``url:`` +
-    ``table:`` datasets: install it with ``erasure.register_sql_eraser(SqlEraser())``.
+    ``table:`` datasets; erasure uses it by default (``erasure.register_sql_eraser`` replaces it).
 
-    ``plan`` finds the subject's rows with parameterised queries (exact matches of their tokens and
-    pseudonyms, lower-cased e-mails and IPs in any column; nothing is pulled but row numbers) and
-    plans ``delete_row`` (or ``mask_columns`` when the dataset declares ``erasure: mask_columns``).
-    ``transaction`` carries the plans out inside one database transaction per database: it checks
-    that each table still has the rows it had when planned, runs every statement, and commits only
-    when the ``with`` block (the file renames of the same erasure) ends cleanly; any failure --
-    a constraint, a changed table, a failed file commit -- rolls every statement back.
-    Legal holds and redaction of mentions inside other people's free text are not applied to SQL
-    tables (such rows are left alone and counted by ``residue``)."""
+    ``load`` finds the subject's candidate rows with parameterised queries (exact matches of their
+    tokens, pseudonyms and IPs, lower-cased e-mails, in any column) plus the row ids the subject search
+    gives, and reads only those rows. ``plan`` makes the same decisions as for files
+    (:func:`privacy_audit.erasure.plan_sql_table`): ``delete_row``, ``mask_columns`` (``erasure:
+    mask_columns``), ``redact_spans`` in other people's text, ``keep`` under a legal hold from the
+    ``legal_holds`` register or a declared retention duty. ``transaction`` carries the plans out
+    inside one database transaction per database: it re-reads the planned rows and checks they are
+    unchanged, runs every statement, and commits only when the ``with`` block (the file renames of the
+    same erasure) ends cleanly; any failure -- a constraint, a changed table, a failed file commit --
+    rolls every statement back. ``residue`` counts the rows the parameterised search still finds."""
 
     def _positions(self, dataset: Any, needles: Any) -> list[int]:
-        """Row ids where any column equals a token, pseudonym or IP, or (lower-cased) an e-mail."""
+        """Row ids where a column equals a token, pseudonym or IP, or (lower-cased) an e-mail, or a
+        text column contains (case-insensitively) a token, pseudonym, IP, e-mail or full name.
+        Candidates only: erasure decides on the rows read (phones written in other ways are found by
+        the subject search)."""
         from . import sources
 
-        cols = [c.name for c in sources.sql_table(dataset.url, dataset.table).columns]
+        url, table = dataset.url, dataset.table
+        cols = [c.name for c in sources.sql_table(url, table).columns]
+        text = set(sources.sql_text_columns(url, table))
         exact = sorted(set(needles.tokens) | set(needles.ips))
         emails = sorted(needles.emails)  # already casefolded
+        inside = sorted(set(exact) | set(emails) | set(needles.names))
         hits: set[int] = set()
-        if exact:
-            hits |= set(sources.sql_row_positions(dataset.url, dataset.table, dict.fromkeys(cols, exact)))
-        if emails:
-            hits |= set(sources.sql_row_positions(dataset.url, dataset.table, dict.fromkeys(cols, emails),
-                                                  casefold=set(cols)))  # fmt: skip
+        others = [c for c in cols if c not in text]
+        if exact and others:
+            hits |= set(sources.sql_row_positions(url, table, dict.fromkeys(others, exact)))
+        if emails and others:
+            hits |= set(sources.sql_row_positions(url, table, dict.fromkeys(others, emails), casefold=set(others)))
+        if inside and text:
+            hits |= set(sources.sql_row_positions(url, table, dict.fromkeys(text, inside), casefold=text, contains=text))
         return sorted(hits)
 
-    def plan(self, datamap: Any, dataset: Any, needles: Any, as_of: Any):
+    @staticmethod
+    def _where(dataset: Any) -> str:
         from . import sources
-        from .erasure import DatasetPlan, RowAction, _erasure_config
 
-        conf = _erasure_config(dataset)
+        return f"{sources.safe_url(dataset.url)} {dataset.table}"
+
+    def load(self, datamap: Any, dataset: Any, needles: Any, rows: Iterable[int] = ()):
+        """The candidate rows of ``dataset`` (its own search for ``needles`` plus ``rows``) as an
+        :class:`privacy_audit.erasure.EstateTable` numbered by row id."""
+        from . import sources
+        from .erasure import sql_estate_table
+
+        if not dataset.table:
+            raise InputError(f"dataset {dataset.name}: a `url:` dataset needs `table:`")
         total = sources.sql_count(dataset.url, dataset.table)
-        where = f"{sources.safe_url(dataset.url)} {dataset.table}"
-        if not needles:
-            return DatasetPlan(dataset.name, "dataset", "sql", dataset.zone, where, total)
-        rows = self._positions(dataset, needles)
-        action = conf.get("action", "delete_row")
-        if action == "keep":
-            acts = tuple(RowAction(r, "keep", reason=str(conf.get("retention_reason") or "erasure: keep"),
-                                   matched_by=("sql",)) for r in rows)  # fmt: skip
-        elif action == "mask_columns":
-            cols = tuple(conf.get("columns") or dataset.pii_columns)
-            acts = tuple(RowAction(r, "mask_columns", columns=cols, matched_by=("sql",)) for r in rows)
-        else:
-            acts = tuple(RowAction(r, "delete_row", matched_by=("sql",)) for r in rows)
-        return DatasetPlan(dataset.name, "dataset", "sql", dataset.zone, where, total, acts)
+        wanted = set(self._positions(dataset, needles)) if needles else set()
+        wanted |= {int(r) for r in rows if 0 <= int(r) < total}
+        frame = sources.sql_rows_at(dataset.url, dataset.table, sorted(wanted))
+        return sql_estate_table(dataset, frame, total, where=self._where(dataset))
+
+    def plan(self, datamap: Any, dataset: Any, needles: Any, as_of: Any, *, holds: list | None = None,
+             shared: Iterable[str] = (), subject_rows: Iterable[int] = (), table: Any = None):  # fmt: skip
+        """The erasure plan for one SQL dataset (``table``: its rows already loaded by :meth:`load`;
+        ``holds``: default, the active holds of the data map's ``legal_holds`` register)."""
+        import datetime as _dt
+
+        from .erasure import _holds, plan_sql_table
+
+        as_of = as_of or datamap.as_of or _dt.date.today()
+        subject_rows = tuple(subject_rows)
+        t = table if table is not None else self.load(datamap, dataset, needles, subject_rows)
+        if holds is None:
+            holds = _holds(datamap, needles, as_of) if needles else []
+        return plan_sql_table(t, needles, as_of=as_of, holds=holds, shared=shared, subject_rows=subject_rows)
 
     def transaction(self, datamap: Any, plans: list):
         import contextlib
 
         from . import sources
+        from .erasure import sql_changes, sql_estate_table
 
         @contextlib.contextmanager
         def run():
@@ -644,16 +787,21 @@ class SqlEraser:
                 for url, items in by_url.items():
                     conn = stack.enter_context(sources.sql_transaction(url))
                     for ds, p in items:
-                        masks = [r for r in p.rows if r.action == "mask_columns"]
-                        for r in masks:
-                            sources.sql_null_columns(conn, url, ds.table, [r.row], list(r.columns))
-                        delete = [r.row for r in p.rows if r.action == "delete_row"]
-                        done = sources.sql_delete_positions(conn, url, ds.table, delete, expect_rows=p.rows_total)
-                        if done != len(delete):
-                            raise InputError(f"dataset {ds.name}: deleted {done} rows, planned {len(delete)}; rolled back")
+                        acted = sorted({r.row for r in p.rows if r.action != "keep"})
+                        if not acted:
+                            continue
+                        frame = sources.sql_rows_at(url, ds.table, acted, conn=conn)
+                        delete, cells = sql_changes(sql_estate_table(ds, frame, p.rows_total, where=p.path), p)
+                        deleted, updated = sources.sql_change_positions(
+                            conn, url, ds.table, delete=delete, cells=cells, expect_rows=p.rows_total
+                        )
+                        if (deleted, updated) != (len(delete), len(cells)):
+                            raise InputError(f"dataset {ds.name}: changed {deleted} + {updated} rows, planned "
+                                             f"{len(delete)} + {len(cells)}; rolled back")  # fmt: skip
                 yield
 
         return run()
 
     def residue(self, datamap: Any, dataset: Any, needles: Any) -> int:
+        """Rows of ``dataset`` the parameterised search still finds for ``needles``."""
         return len(self._positions(dataset, needles)) if needles else 0

@@ -61,6 +61,9 @@ __all__ = [
     "Verification",
     "SqlEraser",
     "register_sql_eraser",
+    "sql_eraser",
+    "sql_estate_table",
+    "sql_changes",
     "plan_erasure",
     "apply_erasure",
     "verify_erasure",
@@ -263,6 +266,25 @@ class EstateTable:
     text_columns: tuple[str, ...] = ()
     id_columns: dict[str, str] = field(default_factory=dict)  # column -> declared category
     info: dict[str, Any] = field(default_factory=dict)  # csv: encoding/delimiter; log: owner cookie
+    # SQL tables are read sparsely: only candidate rows; ``positions[i]`` is the row id of ``rows[i]``
+    positions: list[int] | None = None
+    total: int | None = None
+
+    @property
+    def n_rows(self) -> int:
+        """Rows of the whole dataset (a SQL table's count, not only the rows read)."""
+        return self.total if self.total is not None else len(self.rows)
+
+    def row_id(self, i: int) -> int:
+        """The dataset row id of ``rows[i]``."""
+        return self.positions[i] if self.positions is not None else i
+
+    def local_rows(self, row_ids: Iterable[int]) -> set[int]:
+        """Indices into ``rows`` of the given dataset row ids (ids not read are dropped)."""
+        if self.positions is None:
+            return {int(r) for r in row_ids}
+        where = {p: i for i, p in enumerate(self.positions)}
+        return {where[int(r)] for r in row_ids if int(r) in where}
 
     def owner(self, i: int) -> str | None:
         if self.format == "log":
@@ -491,6 +513,38 @@ def load_estate_table(
     except (OSError, ValueError) as exc:
         raise ErasureError(f"{relpath}: cannot read for erasure ({type(exc).__name__})") from None
     raise ErasureError(f"{relpath}: erasure does not support the format {fmt!r} yet")
+
+
+def _sql_cell(v: Any) -> str | None:
+    if v is None or (pd.api.types.is_scalar(v) and not isinstance(v, str | bytes) and pd.isna(v)):
+        return None
+    if isinstance(v, dict | list):
+        return json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
+    return _cell(v)
+
+
+def sql_estate_table(dataset: Dataset, frame: pd.DataFrame, total: int, *, where: str) -> EstateTable:
+    """A SQL dataset as erasure sees it, from the candidate rows ``frame`` (indexed by row id, as
+    :func:`privacy_audit.sources.sql_rows_at` returns them) and the table's row count ``total``.
+    Cells become strings; a row's fingerprint is the hash of its cells (so held rows are recognised
+    after other rows were deleted and row ids shifted)."""
+    columns = [str(c) for c in frame.columns]
+    rows = [[_sql_cell(v) for v in rec] for rec in frame.itertuples(index=False, name=None)]
+    fps = ["sql:" + _sha(json.dumps(r, ensure_ascii=False).encode("utf-8")) for r in rows]
+    declared = dict(dataset.columns)
+    owner_col = dataset.subject_key if dataset.subject_key in columns else None
+    return EstateTable(
+        name=dataset.name, kind="dataset", format="sql", relpath=where, dataset=dataset, columns=columns,
+        rows=rows, fingerprints=fps, files=[], row_file=[], owner_col=owner_col,
+        text_columns=_text_columns(columns, rows, tuple(dataset.extra.get("free_text") or ())),
+        id_columns={c: e for c, e in declared.items() if e in ("EMAIL_ADDRESS", "PHONE_NUMBER", "IP_ADDRESS")},
+        positions=[int(x) for x in frame.index], total=int(total),
+    )  # fmt: skip
+
+
+def _rows_digest(t: EstateTable, local: Iterable[int]) -> str:
+    """Hash of (row id, fingerprint) of the given rows: what a SQL plan expects to find when applied."""
+    return _sha(json.dumps(sorted([t.row_id(i), t.fingerprints[i]] for i in local)).encode())
 
 
 # --------------------------------------------------------------------------------------------
@@ -860,14 +914,26 @@ def _erasure_config(ds: Dataset | None) -> dict[str, Any]:
     return out
 
 
-def _estate_tables(datamap: DataMap, vault_key: bytes | None) -> tuple[list[EstateTable], list[DatasetPlan]]:
+def _estate_tables(
+    datamap: DataMap,
+    vault_key: bytes | None,
+    needles: Needles | None = None,
+    sql_rows: Mapping[str, Iterable[int]] | None = None,
+) -> tuple[list[EstateTable], list[DatasetPlan]]:
+    """Every dataset and register as an :class:`EstateTable`. SQL datasets are read through the SQL
+    eraser: only the rows its parameterised search finds for ``needles`` plus ``sql_rows[name]``
+    (the rows the subject search attributes to, or finds mentioning, the subject)."""
     tables, skipped = [], []
     for ds in datamap.datasets:
         if ds.is_sql:
-            eraser = _SQL_ERASER
+            eraser = sql_eraser()
             if eraser is None:
-                skipped.append(DatasetPlan(ds.name, "dataset", "sql", ds.zone, f"{ds.url} {ds.table}", 0,
+                from .sources import safe_url
+
+                skipped.append(DatasetPlan(ds.name, "dataset", "sql", ds.zone, f"{safe_url(ds.url)} {ds.table}", 0,
                                            note="SQL source: no SQL eraser registered; not searched"))  # fmt: skip
+                continue
+            tables.append(eraser.load(datamap, ds, needles or Needles(), tuple((sql_rows or {}).get(ds.name, ()))))
             continue
         tables.append(load_estate_table(datamap, ds.name, vault_key=vault_key))
     for name in datamap.registers:
@@ -1026,6 +1092,54 @@ def _plan_table(
     )  # fmt: skip
 
 
+def plan_sql_table(
+    t: EstateTable,
+    needles: Needles,
+    *,
+    as_of: _dt.date,
+    holds: list[tuple[set[str] | None, str]] = (),
+    shared: Iterable[str] = (),
+    subject_rows: Iterable[int] = (),
+) -> DatasetPlan:
+    """The plan for a SQL table read by :func:`sql_estate_table`: the same decisions as for files
+    (holds, retention duties, ``mask_columns``, redaction of mentions in other people's text, shared
+    identifiers), with rows numbered by row id. ``files`` carries the digest of the rows to change,
+    which :func:`sql_changes` checks when the plan is applied."""
+    p = _plan_table(t, needles, set(shared), list(holds), t.local_rows(subject_rows), as_of)
+    acted = [r.row for r in p.rows if r.action != "keep"]
+    return replace(
+        p, rows=tuple(replace(r, row=t.row_id(r.row)) for r in p.rows), rows_total=t.n_rows,
+        files=((t.relpath, _rows_digest(t, acted)),),
+    )  # fmt: skip
+
+
+def sql_changes(t: EstateTable, plan: DatasetPlan) -> tuple[list[int], dict[int, dict[str, str | None]]]:
+    """What applying ``plan`` does to the SQL table ``t`` (its rows to change, re-read inside the
+    transaction): row ids to delete, and row id -> column -> new value (``None`` = NULL) for masked
+    columns and redacted text. Raises ErasureError when those rows are not the ones planned."""
+    acted = [r for r in plan.rows if r.action != "keep"]
+    where = {t.row_id(i): i for i in range(len(t.rows))}
+    planned = dict(plan.files).get(plan.path)
+    if any(r.row not in where for r in acted) or _rows_digest(t, [where[r.row] for r in acted]) != planned:
+        raise ErasureError(f"dataset {plan.name}: the table changed since it was read (the rows to erase differ); plan again")
+    delete: list[int] = []
+    cells: dict[int, dict[str, str | None]] = {}
+    for r in acted:
+        i = where[r.row]
+        if r.action == "delete_row":
+            delete.append(r.row)
+        elif r.action == "mask_columns":
+            cells[r.row] = dict.fromkeys(r.columns)
+        elif r.action == "redact_spans":
+            by_col: dict[str, list[tuple[int, int]]] = {}
+            for col, start, end, _ in r.spans:
+                by_col.setdefault(col, []).append((start, end))
+            cells[r.row] = {c: _apply_spans(t.rows[i][t.columns.index(c)] or "", sp) for c, sp in by_col.items()}
+        else:
+            raise ErasureError(f"dataset {plan.name}: action {r.action} is not possible on a SQL table")
+    return delete, cells
+
+
 def vault_key_for(datamap: DataMap, key_file: str | Path | None = None) -> bytes | None:
     """The vault key: ``key_file``, else the data map's ``vault.key_file``/``key_env``; None if none given."""
     from .vault import DEFAULT_KEY_ENV, load_key
@@ -1056,20 +1170,25 @@ def plan_erasure(
     needles = Needles.from_identifiers(identifiers)
     as_of = as_of or datamap.as_of or _dt.date.today()
     found = bool(getattr(subject, "found", True)) and bool(needles)
-    tables, skipped = _estate_tables(datamap, vault_key)
+    listed, mentions = _subject_rows(datamap, subject, vault_key) if found else ({}, {})
+    sql_rows = {n: listed.get(n, set()) | mentions.get(n, set()) for n in set(listed) | set(mentions)}
+    tables, skipped = _estate_tables(datamap, vault_key, needles if found else None, sql_rows)
     plans: list[DatasetPlan] = []
     shared: set[str] = set()
     if found:
         holds = _holds(datamap, needles, as_of)
-        listed, mentions = _subject_rows(datamap, subject, vault_key)
         shared = _shared_keys(tables, needles) | _shared_from_subject(subject, needles)
         for t in tables:
             rows = listed.get(t.name, set()) if t.kind == "dataset" else set()
-            if len(rows) and max(rows) >= len(t.rows):
+            if len(rows) and max(rows) >= t.n_rows:
                 raise ErasureError(f"dataset {t.name}: the subject search and erasure read different row counts")
-            plans.append(_plan_table(t, needles, shared, holds, rows, as_of))
+            if t.format == "sql":
+                plans.append(sql_eraser().plan(datamap, t.dataset, needles, as_of, holds=holds, shared=shared,
+                                               subject_rows=rows, table=t))  # fmt: skip
+            else:
+                plans.append(_plan_table(t, needles, shared, holds, rows, as_of))
     else:
-        plans = [DatasetPlan(t.name, t.kind, t.format, t.dataset.zone if t.dataset else None, t.relpath, len(t.rows),
+        plans = [DatasetPlan(t.name, t.kind, t.format, t.dataset.zone if t.dataset else None, t.relpath, t.n_rows,
                              files=tuple((str(f.path), f.sha256) for f in t.files)) for t in tables]  # fmt: skip
     plans.extend(skipped)
     return ErasurePlan(
@@ -1094,25 +1213,47 @@ def plan_erasure(
 class SqlEraser(Protocol):
     """What a SQL back end provides so that erasure covers ``url:`` + ``table:`` datasets.
 
-    ``plan`` searches the table for the subject; ``transaction`` returns a context manager that
-    performs the plan's changes inside one database transaction and commits on a clean exit (it is
-    entered before the files are renamed, so a failed file commit rolls the database back);
-    ``residue`` counts what verification still finds."""
+    ``load`` reads the table's candidate rows (its own search for ``needles`` plus the given row
+    ids) as an :class:`EstateTable` (:func:`sql_estate_table`); ``plan`` plans one table (the
+    ``table`` already loaded, the active ``holds``, the ``shared`` identifiers and the rows the
+    subject search attributes to the subject); ``transaction`` returns a context manager that
+    performs the plans' changes inside one database transaction per database and commits on a clean
+    exit (it is entered before the files are renamed, so a failed file commit rolls the database
+    back); ``residue`` counts the rows its own search still finds. The default is
+    :class:`privacy_audit.engine.SqlEraser`."""
 
-    def plan(self, datamap: DataMap, dataset: Dataset, needles: Needles, as_of: _dt.date) -> DatasetPlan: ...
+    def load(self, datamap: DataMap, dataset: Dataset, needles: Needles, rows: Iterable[int] = ()) -> EstateTable: ...
+
+    def plan(self, datamap: DataMap, dataset: Dataset, needles: Needles, as_of: _dt.date | None, *,
+             holds: list | None = None, shared: Iterable[str] = (), subject_rows: Iterable[int] = (),
+             table: EstateTable | None = None) -> DatasetPlan: ...  # fmt: skip
 
     def transaction(self, datamap: DataMap, plans: list[DatasetPlan]) -> contextlib.AbstractContextManager: ...
 
     def residue(self, datamap: DataMap, dataset: Dataset, needles: Needles) -> int: ...
 
 
-_SQL_ERASER: SqlEraser | None = None
+_DEFAULT = object()
+_SQL_ERASER: Any = _DEFAULT  # resolved on first use, so importing erasure imports no SQL or Dask code
 
 
-def register_sql_eraser(eraser: SqlEraser | None) -> None:
-    """Install (or remove, with None) the SQL back end used for SQL datasets."""
+def register_sql_eraser(eraser: SqlEraser | None) -> SqlEraser | None:
+    """Install the SQL back end used for SQL datasets (``None``: none, SQL datasets are then noted
+    as not searched and refused at apply). Returns the previous one, to put back."""
     global _SQL_ERASER
+    previous = sql_eraser()
     _SQL_ERASER = eraser
+    return previous
+
+
+def sql_eraser() -> SqlEraser | None:
+    """The SQL back end in use: the registered one, by default :class:`privacy_audit.engine.SqlEraser`."""
+    global _SQL_ERASER
+    if _SQL_ERASER is _DEFAULT:
+        from .engine import SqlEraser as _Default
+
+        _SQL_ERASER = _Default()
+    return _SQL_ERASER
 
 
 # --------------------------------------------------------------------------------------------
@@ -1147,6 +1288,7 @@ class ErasureResult:
     files_written: tuple[str, ...]
     verification: Verification | None = None
     audit_seq: int | None = None
+    tables_written: tuple[str, ...] = ()  # SQL tables changed (database URL without password, table)
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([o.to_dict() for o in self.outcomes], columns=list(DatasetOutcome.__dataclass_fields__))
@@ -1157,6 +1299,7 @@ class ErasureResult:
             "applied_at": self.applied_at,
             "outcomes": [o.to_dict() for o in self.outcomes],
             "files_written": list(self.files_written),
+            "tables_written": list(self.tables_written),
             "verification": self.verification.to_dict() if self.verification else None,
             "audit_seq": self.audit_seq,
         }
@@ -1188,9 +1331,12 @@ def apply_erasure(
     vault_key: bytes | None = None,
     audit: bool = True,
 ) -> ErasureResult:
-    """Carry out ``plan``: all files rewritten and renamed together, or none (ErasureError says what
-    failed). Refuses when a file changed since the plan was made. Appends an ``erasure`` entry to the
-    audit log (subject reference and counts only) unless ``audit=False``."""
+    """Carry out ``plan``: all files rewritten and renamed together and every SQL table changed in one
+    transaction per database, or nothing (ErasureError says what failed). The SQL statements run
+    first; the files are renamed inside the open transactions, which commit only after the renames
+    succeed (and the files are put back if a commit still fails). Refuses when a file or a planned
+    SQL row changed since the plan was made. Appends an ``erasure`` entry to the audit log (subject
+    reference and counts only) unless ``audit=False``."""
     from .sources import Transaction
 
     if plan.datamap_sha256 != datamap.sha256:
@@ -1201,10 +1347,16 @@ def apply_erasure(
     expected: dict[Path, str] = {}
     for p in plan.datasets:
         if p.format == "sql":
-            if p.rows:
-                sql_plans.append(p)
-            if p.note and _SQL_ERASER is None:
+            if p.note and sql_eraser() is None:
                 raise ErasureError(f"dataset {p.name}: SQL source cannot be erased (no SQL eraser registered); nothing was changed")
+            changed = any(r.action != "keep" for r in p.rows)
+            if changed:
+                sql_plans.append(p)
+            deleted = p.count("delete_row")
+            outcomes.append(DatasetOutcome(
+                p.name, p.rows_total, deleted, p.count("mask_columns"), p.count("redact_spans"), 0, p.count("keep"),
+                p.rows_total - deleted, (p.path,) if changed else (),
+            ))  # fmt: skip
             continue
         if not any(r.action != "keep" for r in p.rows):
             outcomes.append(DatasetOutcome(p.name, p.rows_total, 0, 0, 0, 0, p.count("keep"), p.rows_total))
@@ -1236,16 +1388,22 @@ def apply_erasure(
             txn.stage(path, data, expect_sha256=expected[path])
         with contextlib.ExitStack() as stack:
             if sql_plans:
-                assert _SQL_ERASER is not None
-                stack.enter_context(_SQL_ERASER.transaction(datamap, sql_plans))
-            txn.commit()
-    except PrivacyAuditError as exc:
+                eraser = sql_eraser()
+                if eraser is None:
+                    raise ErasureError("SQL datasets in the plan but no SQL eraser registered")
+                stack.enter_context(eraser.transaction(datamap, sql_plans))
+            txn.commit(keep_backups=True)  # the SQL commits follow: keep the originals until they succeed
+        txn.finish()
+    except (PrivacyAuditError, OSError) as exc:
+        restored = True
+        if txn.committed:  # a database commit failed after the files were renamed: put them back
+            restored = txn.undo()
         txn.rollback()
-        raise ErasureError(f"erasure not applied, nothing was changed: {exc}") from None
-    except OSError as exc:
-        txn.rollback()
-        raise ErasureError(f"erasure not applied, nothing was changed: {exc.strerror or exc}") from None
-    result = ErasureResult(plan, _now(), tuple(outcomes), tuple(sorted(_rel(datamap, p) for p in staged)))
+        why = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
+        what = "nothing was changed" if restored else "some files could not be restored"
+        raise ErasureError(f"erasure not applied, {what}: {why}") from None
+    result = ErasureResult(plan, _now(), tuple(outcomes), tuple(sorted(_rel(datamap, p) for p in staged)),
+                           tables_written=tuple(p.path for p in sql_plans))  # fmt: skip
     if audit:
         result = replace(result, audit_seq=_audit(datamap, "erasure", plan.subject_ref, {
             "kinds": list(plan.kinds_used), "datamap_sha256": plan.datamap_sha256, "totals": plan.totals(),
@@ -1372,8 +1530,10 @@ def verify_erasure(
     identifiers are used), a ``Subject``, or a mapping of identifier kinds to values. Every row or
     line that still matches an identifier, pseudonym or cookie (literal search), that the subject
     search returns, or where Presidio finds one of the subject's e-mails, phones, names or addresses
-    in free text, is a residue unless it was kept under a hold. ``strict`` raises ErasureError on
-    residue; otherwise check ``.ok``.
+    in free text, is a residue unless it was kept under a hold. SQL tables are checked on the rows
+    the SQL eraser's parameterised search still finds and the rows the subject search returns or
+    finds mentioning the subject (the same literal search and scanner run on those rows); residue
+    rows are numbered by row id. ``strict`` raises ErasureError on residue; otherwise check ``.ok``.
     """
     plan = subject_identifiers if isinstance(subject_identifiers, ErasurePlan) else None
     if plan is not None:
@@ -1386,10 +1546,8 @@ def verify_erasure(
     held_fp = {k: set(v) for k, v in (held or {}).items()}
     shared = set(shared or ())
     notes: list[str] = []
-    tables, skipped = _estate_tables(datamap, vault_key)
-    for s in skipped:
-        notes.append(f"{s.name}: {s.note}")
     listed: dict[str, set[int]] = {}
+    mentions: dict[str, set[int]] = {}
     searched = False
     if subject_search:
         try:
@@ -1398,12 +1556,18 @@ def verify_erasure(
             subj = subject_identifiers if hasattr(subject_identifiers, "identifiers") and not plan else None
             if subj is None:
                 subj = _make_subject(Subject, identifiers, plan)
-            listed = {m.name: set(m.row_ids) for m in find_subject_data(datamap, subj).datasets}
+            found_data = find_subject_data(datamap, subj).datasets
+            listed = {m.name: set(m.row_ids) for m in found_data}
+            mentions = {m.name: set(getattr(m, "mention_row_ids", ())) for m in found_data}
             searched = True
         except ImportError:  # pragma: no cover
             notes.append("subject search unavailable (privacy_audit.subjects not installed)")
         except (TypeError, PrivacyAuditError) as exc:
             notes.append(f"subject search not run: {type(exc).__name__}")
+    sql_rows = {n: listed.get(n, set()) | mentions.get(n, set()) for n in set(listed) | set(mentions)}
+    tables, skipped = _estate_tables(datamap, vault_key, needles, sql_rows)
+    for s in skipped:
+        notes.append(f"{s.name}: {s.note}")
     residues: list[Residue] = []
     checks: list[DatasetCheck] = []
     scan_cells: list[tuple[EstateTable, int, str, str]] = []
@@ -1424,7 +1588,7 @@ def verify_erasure(
                 rows_hit[i] = [(t.owner_col or "cookie", "token", "literal", mask(owner))]
             if t.format == "log" and owner is None and t.rows[i][0] in needles.ips and f"ip:{t.rows[i][0]}" not in shared:
                 rows_hit.setdefault(i, []).append(("ip", "ip", "literal", mask(t.rows[i][0], "IP_ADDRESS")))
-        for i in listed.get(t.name, set()) if t.kind == "dataset" else ():
+        for i in t.local_rows(listed.get(t.name, set())) if t.kind == "dataset" else ():
             if i < len(t.rows) and i not in rows_hit and i not in shared_rows:
                 owner = t.owner(i)
                 if owner is None or owner in needles.tokens:
@@ -1437,12 +1601,12 @@ def verify_erasure(
                     if v and len(v.split()) >= 3 and i not in rows_hit:
                         scan_cells.append((t, i, c, v))
         held_n = sum(1 for i in rows_hit if t.fingerprints[i] in fps)
-        checks.append(DatasetCheck(t.name, len(t.rows), len(rows_hit), held_n, len(shared_rows - set(rows_hit)), 0))
+        checks.append(DatasetCheck(t.name, t.n_rows, len(rows_hit), held_n, len(shared_rows - set(rows_hit)), 0))
         for i, found in sorted(rows_hit.items()):
             if t.fingerprints[i] in fps:
                 continue
             col, kind, by, masked = found[0]
-            residues.append(Residue(t.name, i, col, kind, by, masked))
+            residues.append(Residue(t.name, t.row_id(i), col, kind, by, masked))
     if scanner and scan_cells and (needles.emails or needles.phones or needles.names or needles.ips):
         from .detect.text import analyze_texts
 
@@ -1454,7 +1618,8 @@ def verify_erasure(
                     continue
                 if t.fingerprints[i] in held_fp.get(t.name, set()):
                     continue
-                residues.append(Residue(t.name, i, c, _KIND.get(s.entity, s.entity), "scanner", mask(v[s.start:s.end], s.entity)))
+                residues.append(Residue(t.name, t.row_id(i), c, _KIND.get(s.entity, s.entity), "scanner",
+                                        mask(v[s.start:s.end], s.entity)))  # fmt: skip
                 break
     by_ds: dict[str, int] = {}
     for r in residues:

@@ -16,7 +16,8 @@ Public functions:
 * SQL through SQLAlchemy (SQLite embedded, PostgreSQL tested): :func:`read_sql` (row-id order),
   :func:`sample_sql` (drawn by the database), :func:`iter_sql_chunks` (server-side cursor),
   :func:`sql_row_positions` (parameterised search), :func:`sql_transaction` with
-  :func:`sql_delete_positions` / :func:`sql_null_columns` (one transaction, rolled back on failure).
+  :func:`sql_delete_positions` / :func:`sql_null_columns` / :func:`sql_change_positions` (one
+  transaction, rolled back on failure), :func:`sql_rows_at` (only the rows at given row ids).
 * :func:`partitions` / :func:`read_partition` -- a table's row groups (Parquet) or whole file/table,
   with row-id offsets, for chunked and Dask execution; :func:`read_dataset` /
   :func:`iter_dataset_chunks` -- a data map dataset (file, vault or SQL).
@@ -718,9 +719,12 @@ __all__ += [
     "iter_sql_chunks",
     "write_sql",
     "sql_row_positions",
+    "sql_text_columns",
     "sql_transaction",
     "sql_delete_positions",
     "sql_null_columns",
+    "sql_rows_at",
+    "sql_change_positions",
     "partitions",
     "read_partition",
     "read_dataset",
@@ -928,23 +932,37 @@ def write_sql(df: pd.DataFrame, url: str, table: str, *, primary_key: str | None
     _run(url, table, go)
 
 
-def sql_row_positions(url: str, table: str, where: dict[str, list[str]], *, casefold: set[str] | None = None) -> list[int]:
+def sql_row_positions(
+    url: str,
+    table: str,
+    where: dict[str, list[str]],
+    *,
+    casefold: set[str] | None = None,
+    contains: set[str] | None = None,
+) -> list[int]:
     """Row ids (0-based positions in row-id order) of the rows where any ``column IN (values)``.
 
     Every value is a bound parameter (``expanding`` IN list); columns in ``casefold`` compare
-    ``lower(column)``. Used for subject search and erasure planning without pulling the table.
+    ``lower(column)``; columns in ``contains`` match when they contain a value (``LIKE '%value%'``,
+    with ``%`` and ``_`` escaped). Used for subject search and erasure planning without pulling the
+    table.
     """
     import sqlalchemy as sa
 
     tbl = sql_table(url, table)
     eng = sql_engine(url)
     casefold = casefold or set()
+    contains = contains or set()
     conds = []
     for col, values in where.items():
         if col not in tbl.c or not values:
             continue
         c = sa.cast(tbl.c[col], sa.String)
         expr = sa.func.lower(c) if col in casefold else c
+        if col in contains:
+            vals = sorted({str(v).lower() if col in casefold else str(v) for v in values})
+            conds.append(sa.or_(*[expr.contains(v, autoescape=True) for v in vals]))
+            continue
         conds.append(expr.in_(sa.bindparam(f"v_{len(conds)}", value=[str(v) for v in values], expanding=True)))
     if not conds:
         return []
@@ -957,6 +975,13 @@ def sql_row_positions(url: str, table: str, where: dict[str, list[str]], *, case
             return [int(r[0]) for r in conn.execute(stmt)]
 
     return _run(url, table, go)
+
+
+def sql_text_columns(url: str, table: str) -> list[str]:
+    """The names of the text (string-typed) columns of a SQL table."""
+    import sqlalchemy as sa
+
+    return [c.name for c in sql_table(url, table).columns if isinstance(c.type, sa.String)]
 
 
 def sql_transaction(url: str):
@@ -985,7 +1010,7 @@ def _keys_at(conn, tbl, positions: list[int]):
 
     order = _order_by(tbl, conn.dialect.name)
     pos = (sa.func.row_number().over(order_by=order) - 1).label("pos")
-    inner = sa.select(pos, *[o.label(f"k{i}") for i, o in enumerate(order)]).subquery()
+    inner = sa.select(pos, *[o.label(f"k{i}") for i, o in enumerate(order)]).select_from(tbl).subquery()
     stmt = sa.select(*[inner.c[f"k{i}"] for i in range(len(order))]).where(
         inner.c.pos.in_(sa.bindparam("positions", value=list(positions), expanding=True))
     )
@@ -1029,6 +1054,94 @@ def sql_null_columns(conn, url: str, table: str, positions: list[int], columns: 
     order, keys = _keys_at(conn, tbl, positions)
     stmt = sa.update(tbl).where(_where_keys(order, keys)).values({c: None for c in columns})
     return int(conn.execute(stmt).rowcount)
+
+
+def sql_rows_at(url: str, table: str, positions: list[int], *, conn=None) -> pd.DataFrame:
+    """The rows at ``positions`` (0-based row ids, row-id order), indexed by their positions.
+
+    The positions are one bound parameter; nothing else of the table is pulled. ``conn``: read inside
+    an open :func:`sql_transaction` (erasure re-reads the rows it is about to change)."""
+    import sqlalchemy as sa
+
+    tbl = sql_table(url, table)
+    cols = list(tbl.columns)
+    positions = sorted({int(p) for p in positions})
+    if not positions:
+        return _typed(pd.DataFrame({c.name: pd.Series(dtype=object) for c in cols}), tbl)
+    eng = sql_engine(url)
+    dialect = conn.dialect.name if conn is not None else eng.dialect.name
+    pos = (sa.func.row_number().over(order_by=_order_by(tbl, dialect)) - 1).label("_pa_pos")
+    inner = sa.select(pos, *cols).subquery()
+    stmt = (
+        sa.select(inner.c["_pa_pos"], *[inner.c[c.name] for c in cols])
+        .where(inner.c["_pa_pos"].in_(sa.bindparam("positions", value=positions, expanding=True)))
+        .order_by(inner.c["_pa_pos"])
+    )
+
+    def go(c) -> pd.DataFrame:
+        return _frame(c.execute(stmt), ["_pa_pos", *[c_.name for c_ in cols]])
+
+    if conn is not None:
+        frame = _run(url, table, lambda: go(conn))
+    else:
+        def read() -> pd.DataFrame:
+            with eng.connect() as c:
+                return go(c)
+
+        frame = _run(url, table, read)
+    frame.index = pd.Index([int(x) for x in frame.pop("_pa_pos")], dtype="int64")
+    return _typed(frame, tbl)
+
+
+def sql_change_positions(
+    conn,
+    url: str,
+    table: str,
+    *,
+    delete: list[int] = (),
+    cells: dict[int, dict[str, object]] | None = None,
+    expect_rows: int | None = None,
+) -> tuple[int, int]:
+    """Inside ``conn``: set ``cells`` (position -> column -> value, ``None`` for NULL) and delete the
+    rows at ``delete``; return (rows deleted, rows updated).
+
+    Every position is resolved to its primary key (SQLite rowid, PostgreSQL ctid) *before* any
+    statement runs, so an update that moves a row (a new ctid) cannot shift the others. When
+    ``expect_rows`` is given and the table no longer has that many rows, raise InputError (the table
+    changed since it was read; the caller's transaction rolls back). All values are bound parameters."""
+    import sqlalchemy as sa
+
+    tbl = sql_table(url, table)
+    cells = {int(k): dict(v) for k, v in (cells or {}).items() if v}
+    delete = sorted({int(p) for p in delete} - set(cells))
+    if expect_rows is not None:
+        now = int(conn.execute(sa.select(sa.func.count()).select_from(tbl)).scalar_one())
+        if now != expect_rows:
+            raise _sql_err(url, table, f"changed since it was read ({now} rows, expected {expect_rows})")
+    wanted = sorted(set(delete) | set(cells))
+    if not wanted:
+        return 0, 0
+    order = _order_by(tbl, conn.dialect.name)
+    pos = (sa.func.row_number().over(order_by=order) - 1).label("_pa_pos")
+    inner = sa.select(pos, *[o.label(f"k{i}") for i, o in enumerate(order)]).select_from(tbl).subquery()
+    stmt = sa.select(inner.c["_pa_pos"], *[inner.c[f"k{i}"] for i in range(len(order))]).where(
+        inner.c["_pa_pos"].in_(sa.bindparam("positions", value=wanted, expanding=True))
+    )
+    key_of = {int(r[0]): tuple(r[1:]) for r in conn.execute(stmt)}
+    missing = [p for p in wanted if p not in key_of]
+    if missing:
+        raise _sql_err(url, table, f"changed since it was read (row {missing[0]} is gone)")
+    updated = 0
+    for p, values in sorted(cells.items()):
+        bad = [c for c in values if c not in tbl.c]
+        if bad:
+            raise _sql_err(url, table, f"no column {bad[0]!r}")
+        res = conn.execute(sa.update(tbl).where(_where_keys(order, [key_of[p]])).values(values))
+        updated += int(res.rowcount)
+    deleted = 0
+    if delete:
+        deleted = int(conn.execute(sa.delete(tbl).where(_where_keys(order, [key_of[p] for p in delete]))).rowcount)
+    return deleted, updated
 
 
 # ------------------------------------------------------------------------------- partitions

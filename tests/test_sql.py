@@ -7,7 +7,7 @@ erasure against PostgreSQL that fails on its second statement must leave every t
 
 from __future__ import annotations
 
-import dataclasses
+import os
 
 import pandas as pd
 import pytest
@@ -119,99 +119,177 @@ def test_bad_url_and_table_are_one_line_errors(tmp_path):
 
 
 # ------------------------------------------------------------------------------------ erasure
+# Everything below goes through the public path only: plan_erasure -> apply_erasure -> verify_erasure
+# (the default SQL eraser, engine.SqlEraser, is used without being registered by the test).
 
 _DATAMAP = """\
 organization: Test Co
+registers:
+  legal_holds: legal_holds.csv
 datasets:
   - name: events
     url: {url}
-    table: events
+    table: er_events
     zone: pseudonymous
     subject_key: user_token
   - name: accounts
     url: {url}
-    table: accounts
+    table: er_accounts
+    zone: identified
+    subject_key: user_token
+    columns: {{email: EMAIL_ADDRESS}}
+  - name: notes
+    url: {url}
+    table: er_notes
+    zone: identified
+    subject_key: user_token
+    free_text: [body]
+  - name: newsletter
+    path: newsletter.csv
     zone: identified
     subject_key: user_token
     columns: {{email: EMAIL_ADDRESS}}
 """
+_NEWSLETTER = "user_token,email\r\nu_000002,bo@example.com\r\nu_000001,ann.lee@example.com\r\nu_000003,cy@example.com\r\n"
+_NOTE = "Please call back Ann.Lee@example.com about the refund"
+ANN = {"tokens": ["u_000001"], "emails": ["ann.lee@example.com"]}
+_TABLES = ("er_invoices", "er_notes", "er_events", "er_accounts")
 
 
-def _tables(url: str, *, archive: bool) -> None:
-    """accounts (keyed), events, and -- outside the data map -- an invoice archive whose foreign key
-    forbids deleting an account that has invoices."""
+def _small_estate(tmp_path, url: str, *, archive: bool = False, hold: str | None = None):
+    """er_accounts (keyed), er_events, er_notes (someone else's note mentions Ann's e-mail), a CSV file,
+    and -- outside the data map -- an invoice archive whose foreign key forbids deleting an account
+    that has invoices (when ``archive``). ``hold``: the datasets a legal hold on Ann names."""
     with sources.sql_engine(url).begin() as conn:
-        for t in ("invoices", "events", "accounts"):
+        for t in _TABLES:
             conn.execute(sa.text(f"DROP TABLE IF EXISTS {t}"))
-        conn.execute(sa.text("CREATE TABLE accounts (user_token text PRIMARY KEY, email text)"))
-        conn.execute(sa.text("CREATE TABLE events (event_id integer PRIMARY KEY, user_token text, kind text)"))
-        conn.execute(sa.text("CREATE TABLE invoices (invoice_id integer PRIMARY KEY, "
-                             "user_token text REFERENCES accounts(user_token) ON DELETE RESTRICT)"))  # fmt: skip
-        conn.execute(sa.text("INSERT INTO accounts VALUES ('u_000001', 'Ann.Lee@example.com'), "
+        conn.execute(sa.text("CREATE TABLE er_accounts (user_token text PRIMARY KEY, email text)"))
+        conn.execute(sa.text("CREATE TABLE er_events (event_id integer PRIMARY KEY, user_token text, kind text)"))
+        conn.execute(sa.text("CREATE TABLE er_notes (note_id integer PRIMARY KEY, user_token text, body text)"))
+        conn.execute(sa.text("CREATE TABLE er_invoices (invoice_id integer PRIMARY KEY, "
+                             "user_token text REFERENCES er_accounts(user_token) ON DELETE RESTRICT)"))  # fmt: skip
+        conn.execute(sa.text("INSERT INTO er_accounts VALUES ('u_000001', 'Ann.Lee@example.com'), "
                              "('u_000002', 'bo@example.com'), ('u_000003', 'cy@example.com')"))  # fmt: skip
-        conn.execute(sa.text("INSERT INTO events VALUES (1, 'u_000001', 'open'), (2, 'u_000002', 'open'), "
+        conn.execute(sa.text("INSERT INTO er_events VALUES (1, 'u_000001', 'open'), (2, 'u_000002', 'open'), "
                              "(3, 'u_000001', 'buy'), (4, 'u_000003', 'open'), (5, 'u_000001', 'close')"))  # fmt: skip
+        conn.execute(sa.text("INSERT INTO er_notes VALUES (1, 'u_000003', 'likes the blue plan'), "
+                             "(2, 'u_000002', :note)"), {"note": _NOTE})  # fmt: skip
         if archive:
-            conn.execute(sa.text("INSERT INTO invoices VALUES (10, 'u_000001')"))
+            conn.execute(sa.text("INSERT INTO er_invoices VALUES (10, 'u_000001')"))
+    (tmp_path / "newsletter.csv").write_bytes(_NEWSLETTER.encode())
+    holds = "user_token,datasets,reason,until\n" + (f"u_000001,{hold},tax audit,2099-12-31\n" if hold else "")
+    (tmp_path / "legal_holds.csv").write_text(holds)
+    (tmp_path / "datamap.yaml").write_text(_DATAMAP.format(url=url))
+    return load_datamap(tmp_path / "datamap.yaml")
 
 
 def _snapshot(url: str) -> dict[str, list]:
     with sources.sql_engine(url).connect() as conn:
-        return {t: [tuple(r) for r in conn.execute(sa.text(f"SELECT * FROM {t} ORDER BY 1"))]
-                for t in ("accounts", "events", "invoices")}  # fmt: skip
+        return {t: [tuple(r) for r in conn.execute(sa.text(f"SELECT * FROM {t} ORDER BY 1"))] for t in _TABLES}
 
 
-@pytest.fixture
-def eraser():
-    sql = engine.SqlEraser()
-    erasure.register_sql_eraser(sql)
-    yield sql
-    erasure.register_sql_eraser(None)
+@pytest.fixture(params=["sqlite", "postgresql"])
+def small_url(request, tmp_path):
+    return f"sqlite:///{tmp_path}/small.db" if request.param == "sqlite" else request.getfixturevalue("pg_url")
 
 
-def _plan(dm, sql):
-    needles = erasure.Needles.from_identifiers({"tokens": ["u_000001"], "emails": ["ann.lee@example.com"]})
-    base = erasure.plan_erasure(dm, {"tokens": ["u_000001"], "emails": ["ann.lee@example.com"]})
-    sql_plans = tuple(sql.plan(dm, ds, needles, None) for ds in dm.datasets)
-    return dataclasses.replace(base, datasets=tuple(p for p in base.datasets if p.format != "sql") + sql_plans)
-
-
-def test_postgres_erasure_failing_halfway_rolls_back(pg_url, tmp_path, eraser):  # noqa: F811
-    _tables(pg_url, archive=True)
-    (tmp_path / "datamap.yaml").write_text(_DATAMAP.format(url=pg_url))
-    dm = load_datamap(tmp_path / "datamap.yaml")
-    plan = _plan(dm, eraser)
+def test_postgres_erasure_failing_halfway_rolls_back(pg_url, tmp_path):  # noqa: F811
+    dm = _small_estate(tmp_path, pg_url, archive=True)
+    plan = erasure.plan_erasure(dm, ANN)
     by_name = {p.name: p for p in plan.datasets}
-    assert [r.row for r in by_name["events"].rows] == [0, 2, 4]  # found by parameterised queries
+    assert by_name["events"].format == "sql" and not by_name["events"].note
+    assert [(r.row, r.action) for r in by_name["events"].rows] == [(0, "delete_row"), (2, "delete_row"),
+                                                                    (4, "delete_row")]  # fmt: skip
     assert [r.row for r in by_name["accounts"].rows] == [0]  # e-mail matched case-insensitively too
-    before = _snapshot(pg_url)
+    before, file_before = _snapshot(pg_url), (tmp_path / "newsletter.csv").read_bytes()
     # statement 1 (events) succeeds, statement 2 (accounts) violates the invoice foreign key
     with pytest.raises(ErasureError, match="nothing was changed") as exc:
         erasure.apply_erasure(dm, plan, audit=False)
     assert "\n" not in str(exc.value) and "ann.lee" not in str(exc.value).lower()
     assert _snapshot(pg_url) == before
-    assert eraser.residue(dm, dm.dataset("events"), erasure.Needles.from_identifiers({"tokens": ["u_000001"]})) == 3
+    assert (tmp_path / "newsletter.csv").read_bytes() == file_before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left behind
+    ver = erasure.verify_erasure(dm, plan)
+    assert not ver.ok and {r.dataset for r in ver.residues} >= {"events", "accounts", "newsletter"}
 
 
-def test_postgres_erasure_commits_all_statements(pg_url, tmp_path, eraser):  # noqa: F811
-    _tables(pg_url, archive=False)
-    (tmp_path / "datamap.yaml").write_text(_DATAMAP.format(url=pg_url))
-    dm = load_datamap(tmp_path / "datamap.yaml")
-    erasure.apply_erasure(dm, _plan(dm, eraser), audit=False)
-    after = _snapshot(pg_url)
-    assert after["events"] == [(2, "u_000002", "open"), (4, "u_000003", "open")]
-    assert [r[0] for r in after["accounts"]] == ["u_000002", "u_000003"]
-    assert eraser.residue(dm, dm.dataset("accounts"), erasure.Needles.from_identifiers({"tokens": ["u_000001"]})) == 0
+def test_sql_and_file_erasure_commits_and_verifies(small_url, tmp_path):
+    dm = _small_estate(tmp_path, small_url)
+    before = _snapshot(small_url)
+    plan = erasure.plan_erasure(dm, ANN)
+    result = erasure.apply_erasure(dm, plan, audit=False)
+    after = _snapshot(small_url)
+    assert after["er_events"] == [r for r in before["er_events"] if r[1] != "u_000001"]
+    assert after["er_accounts"] == [r for r in before["er_accounts"] if r[0] != "u_000001"]
+    # someone else's note keeps its row; only the mention of Ann is redacted
+    assert after["er_notes"] == [(1, "u_000003", "likes the blue plan"),
+                                 (2, "u_000002", _NOTE.replace("Ann.Lee@example.com", erasure.REDACTED))]  # fmt: skip
+    assert (tmp_path / "newsletter.csv").read_bytes() == _NEWSLETTER.replace(
+        "u_000001,ann.lee@example.com\r\n", "").encode()  # fmt: skip
+    out = {o.name: o for o in result.outcomes}
+    assert (out["events"].rows_before, out["events"].deleted, out["events"].rows_after) == (5, 3, 2)
+    assert (out["accounts"].deleted, out["notes"].redacted, out["notes"].rows_after) == (1, 1, 2)
+    assert out["newsletter"].deleted == 1 and len(result.tables_written) == 3
+    assert result.files_written == ("newsletter.csv",)
+    ver = erasure.verify_erasure(dm, plan, strict=True)
+    assert ver.ok and {c.name: c.rows for c in ver.datasets}["events"] == 2
+    assert erasure.sql_eraser().residue(dm, dm.dataset("accounts"), erasure.Needles.from_identifiers(ANN)) == 0
 
 
-def test_table_changed_since_planning_rolls_back(pg_url, tmp_path, eraser):  # noqa: F811
-    _tables(pg_url, archive=False)
-    (tmp_path / "datamap.yaml").write_text(_DATAMAP.format(url=pg_url))
-    dm = load_datamap(tmp_path / "datamap.yaml")
-    plan = _plan(dm, eraser)
+def test_legal_hold_is_honoured_on_a_sql_table(small_url, tmp_path):
+    dm = _small_estate(tmp_path, small_url, hold="accounts;notes")
+    before = _snapshot(small_url)
+    plan = erasure.plan_erasure(dm, ANN)
+    by_name = {p.name: p for p in plan.datasets}
+    assert by_name["accounts"].kept_reasons == {"legal hold: tax audit (until 2099-12-31)": 1}
+    assert by_name["notes"].count("keep") == 1 and by_name["notes"].count("redact_spans") == 0
+    assert by_name["events"].count("delete_row") == 3  # not named by the hold
+    erasure.apply_erasure(dm, plan, audit=False)
+    after = _snapshot(small_url)
+    assert after["er_accounts"] == before["er_accounts"] and after["er_notes"] == before["er_notes"]
+    assert after["er_events"] == [r for r in before["er_events"] if r[1] != "u_000001"]
+    ver = erasure.verify_erasure(dm, plan, strict=True)  # the held rows are expected, not residue
+    held = {c.name: c.held for c in ver.datasets}
+    assert held["accounts"] == 1 and held["notes"] == 1 and ver.held == 2 + 1  # + the hold register's own row
+
+
+def test_table_changed_since_planning_rolls_back(pg_url, tmp_path):  # noqa: F811
+    dm = _small_estate(tmp_path, pg_url)
+    plan = erasure.plan_erasure(dm, ANN)
     with sources.sql_engine(pg_url).begin() as conn:
-        conn.execute(sa.text("INSERT INTO events VALUES (0, 'u_000009', 'open')"))  # shifts every row id
-    before = _snapshot(pg_url)
+        conn.execute(sa.text("INSERT INTO er_events VALUES (0, 'u_000009', 'open')"))  # shifts every row id
+    before, file_before = _snapshot(pg_url), (tmp_path / "newsletter.csv").read_bytes()
     with pytest.raises(ErasureError, match="changed since it was read"):
         erasure.apply_erasure(dm, plan, audit=False)
     assert _snapshot(pg_url) == before
+    assert (tmp_path / "newsletter.csv").read_bytes() == file_before
+
+
+def test_failed_file_commit_rolls_the_database_back(small_url, tmp_path, monkeypatch):
+    """The database statements have run when the files are renamed; a failed rename rolls them back."""
+    dm = _small_estate(tmp_path, small_url)
+    plan = erasure.plan_erasure(dm, ANN)
+    before, file_before = _snapshot(small_url), (tmp_path / "newsletter.csv").read_bytes()
+
+    def broken_replace(src, dst):  # a real failure point of the multi-file commit (root ignores modes)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(ErasureError, match="nothing was changed"):
+        erasure.apply_erasure(dm, plan, audit=False)
+    monkeypatch.undo()
+    assert _snapshot(small_url) == before
+    assert (tmp_path / "newsletter.csv").read_bytes() == file_before
+
+
+def test_without_a_sql_eraser_sql_datasets_are_noted_and_refused(tmp_path):
+    dm = _small_estate(tmp_path, f"sqlite:///{tmp_path}/small.db")
+    previous = erasure.register_sql_eraser(None)
+    try:
+        plan = erasure.plan_erasure(dm, ANN)
+        assert {p.name for p in plan.datasets if p.note} == {"events", "accounts", "notes"}
+        with pytest.raises(ErasureError, match="no SQL eraser"):
+            erasure.apply_erasure(dm, plan, audit=False)
+    finally:
+        erasure.register_sql_eraser(previous)
+    assert isinstance(erasure.sql_eraser(), engine.SqlEraser)
