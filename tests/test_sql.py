@@ -7,17 +7,23 @@ erasure against PostgreSQL that fails on its second statement must leave every t
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 import os
 
 import pandas as pd
 import pytest
 import sqlalchemy as sa
+import yaml
 from conftest_pg import SQL_DATASETS, copy_estate, pg_url, sql_estate  # noqa: F401 - pg_url is a fixture
+from conftest_pg import _load as load_table
 
 from privacy_audit import engine, erasure, sources
 from privacy_audit.checks import run_checks
 from privacy_audit.datamap import load_datamap
 from privacy_audit.errors import ErasureError, InputError
+from privacy_audit.report.erasure import build_erasure_report, write_erasure_report
 from privacy_audit.subjects import find_subject_data, resolve_subject
 
 SUBJECT_TOKEN = "u_f3f4d465bfeb8948"
@@ -293,3 +299,105 @@ def test_without_a_sql_eraser_sql_datasets_are_noted_and_refused(tmp_path):
     finally:
         erasure.register_sql_eraser(previous)
     assert isinstance(erasure.sql_eraser(), engine.SqlEraser)
+
+
+# ------------------------------------------------- the sample estate across SQLite, PostgreSQL and files
+
+PG_DATASETS = ("tickets", "events", "sessions")
+LITE_DATASETS = ("users_backup", "audience", "devices")
+RICH = "u_5e40321e94419582"  # data_samples/README.md: many traces
+HELD = "u_cbd10052ed735f45"  # legal_holds.csv: a hold on logs and events (events lives in PostgreSQL here)
+
+
+def mixed_estate(dest, pg: str, lite: str, prefix: str):
+    """A copy of the sample estate whose PG_DATASETS live in PostgreSQL and LITE_DATASETS in SQLite
+    (tables ``{prefix}_{name}``, same rows in the same order, no primary key); the rest stay files."""
+    dm_path = copy_estate(dest)
+    dm = load_datamap(dm_path)
+    doc = yaml.safe_load(dm_path.read_text())
+    for entry in doc["datasets"]:
+        url = pg if entry["name"] in PG_DATASETS else lite if entry["name"] in LITE_DATASETS else None
+        if url is None:
+            continue
+        table = f"{prefix}_{entry['name']}"
+        load_table(sources.read_dataset(dm.dataset(entry["name"])), url, table)
+        entry.pop("path", None)
+        entry.pop("format", None)
+        entry.update(url=url, table=table)
+    out = dest / "datamap_mixed.yaml"
+    out.write_text(yaml.safe_dump(doc, sort_keys=False))
+    return load_datamap(out)
+
+
+_PLAN_COLS = ["dataset", "action", "rows_total", "subject_rows", "delete_row", "mask_columns", "redact_spans",
+              "crypto_shred", "kept", "kept_reasons", "shared_rows"]  # fmt: skip
+
+
+@pytest.mark.parametrize("token", [RICH, HELD])
+def test_erasure_across_sqlite_postgresql_and_files(token, pg_url, tmp_path):  # noqa: F811
+    dm = mixed_estate(tmp_path / "mixed", pg_url, f"sqlite:///{tmp_path}/lite.db", f"mx{token[-6:]}")
+    files_dm = load_datamap(copy_estate(tmp_path / "files"))
+    assert {d.name for d in dm.datasets if d.is_sql} == set(PG_DATASETS + LITE_DATASETS)
+    key = erasure.vault_key_for(dm)
+    before = {n: sources.read_dataset(dm.dataset(n)) for n in PG_DATASETS + LITE_DATASETS}
+    plan = erasure.plan_erasure(dm, resolve_subject(dm, "token", token, vault_key=key), vault_key=key)
+    # the same decisions as on the all-files estate, dataset by dataset
+    files_plan = erasure.plan_erasure(files_dm, resolve_subject(files_dm, "token", token, vault_key=key), vault_key=key)
+    pd.testing.assert_frame_equal(plan.to_frame()[_PLAN_COLS], files_plan.to_frame()[_PLAN_COLS])
+    result = erasure.apply_erasure(dm, plan, vault_key=key)
+    ver = erasure.verify_erasure(dm, plan, vault_key=key)
+    assert ver.ok and ver.subject_search, ver.to_dict()
+    result = dataclasses.replace(result, verification=ver)
+    report = json.loads(write_erasure_report(build_erasure_report(result), tmp_path / "report")[0].read_text())
+    rows = {d["dataset"]: d for d in report["datasets"]}
+
+    # independent expectations: the subject's rows are keyed by their token, or (sessions) by the
+    # SHA-256 of their e-mail; datasets named by an active hold on them keep everything
+    users = pd.read_csv(tmp_path / "files/exports/users_backup.csv", dtype=str).set_index("user_token")
+    keys = {token, hashlib.sha256(users.loc[token, "email"].strip().lower().encode()).hexdigest()}
+    holds = pd.read_csv(tmp_path / "files/rights/legal_holds.csv", dtype=str)
+    held = {n for d in holds.loc[holds["user_token"] == token, "datasets"] for n in d.split(";")}
+    for name, frame in before.items():
+        ds = dm.dataset(name)
+        mine = frame[ds.subject_key].isin(keys)
+        after = sources.read_dataset(ds)
+        n = int(mine.sum())
+        assert n > 0, name
+        if name in held:
+            pd.testing.assert_frame_equal(after, frame)
+            assert (rows[name]["kept"], rows[name]["deleted"], rows[name]["rows_after"]) == (n, 0, len(frame))
+            assert rows[name]["kept_reasons"][0]["reason"].startswith("legal hold: fraud investigation")
+        else:  # the subject's rows are gone, every other row unchanged, in order
+            pd.testing.assert_frame_equal(after, frame[~mine].reset_index(drop=True))
+            assert (rows[name]["deleted"], rows[name]["kept"]) == (n, 0), name
+            assert rows[name]["rows_after"] == len(frame) - n == sources.sql_count(ds.url, ds.table), name
+        assert rows[name]["rows_before"] == len(frame) and rows[name]["residual"] == 0
+    assert (token == HELD) == ("events" in held)
+    assert sorted(result.tables_written) == sorted(rows[n]["path"] for n in before if n not in held)
+    assert "identity/identity.vault" in result.files_written and report["verification"]["ok"] is True
+    text = json.dumps(report)
+    assert token not in text and users.loc[token, "email"] not in text
+
+
+def test_erase_command_on_a_data_map_with_sql_datasets(pg_url, tmp_path, capsys):  # noqa: F811
+    from privacy_audit import auditlog
+    from privacy_audit.cli import run_guarded
+
+    dm = mixed_estate(tmp_path / "mixed", pg_url, f"sqlite:///{tmp_path}/lite.db", "cli")
+    email = pd.read_csv(tmp_path / "mixed/exports/users_backup.csv", dtype=str).set_index("user_token").loc[RICH, "email"]
+    args = ["erase", str(dm.path), "--subject", f"email={email}"]
+    before = {n: sources.read_dataset(dm.dataset(n)) for n in PG_DATASETS + LITE_DATASETS}
+    assert run_guarded(args) == 0  # dry run: the plan lists the SQL tables, nothing changes
+    out = capsys.readouterr().out
+    assert "dry run" in out and all(f"\n{n} " in out for n in PG_DATASETS + LITE_DATASETS)
+    assert sources.read_dataset(dm.dataset("events")).equals(before["events"])
+    assert run_guarded([*args, "--apply", "--yes", "--report", str(tmp_path / "rep")]) == 0
+    out = capsys.readouterr().out
+    assert "verified: no residual match" in out and email not in out
+    for name, frame in before.items():
+        ds = dm.dataset(name)
+        after = sources.read_dataset(ds)
+        assert RICH not in set(after[ds.subject_key].astype(str)) and 0 < len(frame) - len(after), name
+    report = json.loads((tmp_path / "rep.json").read_text())
+    assert report["verification"]["ok"] and {d["dataset"]: d["format"] for d in report["datasets"]}["events"] == "sql"
+    assert [e["action"] for e in auditlog.read(dm.audit_log_path)] == ["erasure", "verification"]
