@@ -463,19 +463,38 @@ def _csv_whole_file_dtypes(path: Path, chunksize: int, kwargs: dict) -> dict[str
     return out or None
 
 
+def _unwritable(path: Path, exc: OSError) -> InputError:
+    """One line saying why ``path`` cannot be written (a file in the way, a folder, permissions)."""
+    if path.is_dir():
+        return _err(path, "cannot write: it is a folder; nothing was written")
+    for folder in (path.parent, *path.parent.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                return _err(path, f"cannot write: {folder} is a file, not a folder; nothing was written")
+            break
+    return _err(path, f"cannot write: {exc.strerror or type(exc).__name__}; nothing was written")
+
+
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, ``os.replace``."""
+    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, ``os.replace``.
+
+    Missing folders are created. InputError (one line; the old file, if any, unchanged) when the
+    file cannot be written."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp: str | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _unwritable(path, exc) from None
         raise
     try:  # make the rename itself durable
         dir_fd = os.open(path.parent, os.O_RDONLY)
