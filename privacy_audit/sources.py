@@ -463,23 +463,37 @@ def _csv_whole_file_dtypes(path: Path, chunksize: int, kwargs: dict) -> dict[str
     return out or None
 
 
-def _unwritable(path: Path, exc: OSError) -> InputError:
+__all__ += ["WriteError"]
+
+
+class WriteError(InputError, OSError):
+    """A file cannot be written. Both an :class:`InputError` (the CLI prints one line, exit 2) and an
+    ``OSError`` (code that already handles failed writes keeps working); ``strerror`` says why."""
+
+    def __init__(self, message: str, strerror: str | None = None) -> None:
+        super().__init__(message)
+        self.strerror = strerror
+
+
+def _unwritable(path: Path, exc: OSError) -> WriteError:
     """One line saying why ``path`` cannot be written (a file in the way, a folder, permissions)."""
     if path.is_dir():
-        return _err(path, "cannot write: it is a folder; nothing was written")
-    for folder in (path.parent, *path.parent.parents):
-        if folder.exists():
-            if not folder.is_dir():
-                return _err(path, f"cannot write: {folder} is a file, not a folder; nothing was written")
-            break
-    return _err(path, f"cannot write: {exc.strerror or type(exc).__name__}; nothing was written")
+        why = "it is a folder"
+    else:
+        why = exc.strerror or type(exc).__name__
+        for folder in (path.parent, *path.parent.parents):
+            if folder.exists():
+                if not folder.is_dir():
+                    why = f"{folder} is a file, not a folder"
+                break
+    return WriteError(f"{path}: cannot write: {why}; nothing was written", why)
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, ``os.replace``.
 
-    Missing folders are created. InputError (one line; the old file, if any, unchanged) when the
-    file cannot be written."""
+    Missing folders are created. :class:`WriteError` (one line; the old file, if any, unchanged)
+    when the file cannot be written."""
     path = Path(path)
     tmp: str | None = None
     try:
