@@ -10,19 +10,24 @@ import click
 
 from ..datamap import datamap_drift, draft_datamap, load_datamap, ropa
 from ..errors import InputError
+from ._common import check_writable_file
 
 __all__ = ["datamap_group"]
+
+
+def _check_out(path: str, force: bool = True) -> None:
+    """Refuse --out before any work: it exists (without --force), or cannot be written."""
+    out = Path(path)
+    if out.exists() and not force:
+        raise InputError(f"{out} exists: give --force to overwrite it")
+    check_writable_file(out, "--out")
 
 
 def _write(path: str, text: str, force: bool = True) -> None:
     from ..sources import atomic_write_bytes
 
-    out = Path(path)
-    if out.exists() and not force:
-        raise InputError(f"{out} exists: give --force to overwrite it")
-    if not out.parent.exists():
-        raise InputError(f"{out.parent}: folder does not exist")
-    atomic_write_bytes(out, text.encode("utf-8"))
+    _check_out(path, force)
+    atomic_write_bytes(Path(path), text.encode("utf-8"))
 
 
 @click.group("datamap")
@@ -64,6 +69,8 @@ def init_cmd(folder: str, out: str | None, force: bool, organization: str) -> No
     """
     from ..scan import scan
 
+    if out:
+        _check_out(out, force)  # before the scan, not after it
     result = scan(folder)
     for dataset, message in getattr(result, "errors", ()):
         click.echo(f"warning: {dataset}: {message}", err=True)
@@ -119,6 +126,8 @@ def ropa_cmd(datamap: str, fmt: str, out: str | None) -> None:
     """Export DATAMAP as a Record of Processing Activities (CSV or Markdown)."""
     from ..checks import CheckContext, load_controls
 
+    if out:
+        _check_out(out)
     dm = load_datamap(datamap)
     sharing = CheckContext(dm, as_of=_dt.date.today(), controls=load_controls()).register("sharing")
     record = ropa(dm, sharing)

@@ -42,7 +42,9 @@ def report_cmd(
     """
     from ..report.compliance import compliance_report
     from ..report.render import write_report
+    from ._common import check_writable_folder
 
+    check_writable_folder(out_dir, "--out")  # before the scan and checks, not after them
     report = compliance_report(datamap, as_of=as_of, sample=sample, full=full, seed=seed)
     files = write_report(report, out_dir, pdf=not no_pdf)
     s = report.summary

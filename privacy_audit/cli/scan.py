@@ -19,7 +19,7 @@ _JSON_KEYS = ("dataset", "column", "entity", "score", "coverage", "runner_up", "
               help="Rows sampled per column (seeded).")  # fmt: skip
 @click.option("--full", is_flag=True, help="Examine every cell instead of a sample.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Sampling seed.")
-@click.option("--recognizers", type=click.Path(path_type=str), default=None,
+@click.option("--recognizers", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="YAML file of custom recognizers (regex + context + optional validator).")  # fmt: skip
 @click.option("--no-progress", is_flag=True, help="Never show progress bars.")
 @click.option("--engine", type=click.Choice(["pandas", "dask"]), default="pandas", show_default=True,

@@ -18,6 +18,7 @@ from ..auditlog import append as audit_append
 from ..errors import InputError, PrivacyAuditError
 from ..sources import atomic_write_bytes, read_table, write_table_atomic
 from ..vault import Vault, generate_key, load_key, split_identities
+from ._common import check_writable_file
 
 __all__ = ["vault_group", "pseudonymize_cmd"]
 
@@ -27,6 +28,12 @@ _LOG_HELP = "Append an entry to this hash-chained audit log."
 
 def _key(key_file: str | None) -> bytes:
     return load_key(key_file) if key_file else load_key()
+
+
+def _check_log(audit_log: str | None) -> None:
+    """The audit-log entry is appended after the vault is written: check the log can be written first."""
+    if audit_log:
+        check_writable_file(audit_log, "--audit-log")
 
 
 def _log(audit_log: str | None, action: str, subject_ref: str | None, details: dict, outcome: str = "ok") -> None:
@@ -51,9 +58,8 @@ def write_key_file(path: Path, key: bytes) -> None:
     """Create ``path`` holding ``key`` as base64 text, mode 0600, atomically; refuse to overwrite."""
     if path.exists():
         raise InputError(f"{path} already exists; a key file is never overwritten")
+    check_writable_file(path, "key file")
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"folder {folder} does not exist")
     tmp = folder / f".{path.name}.{os.getpid()}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -89,6 +95,7 @@ def init_cmd(path: Path, key_file: str | None) -> None:
 @click.option("--audit-log", type=click.Path(dir_okay=False), help=_LOG_HELP)
 def rotate_cmd(path: Path, key_file: str | None, new_key_file: str, audit_log: str | None) -> None:
     """Re-encrypt every record of the vault at PATH under a new key (atomic; nothing is lost)."""
+    _check_log(audit_log)
     old_key, new_key = _key(key_file), load_key(new_key_file)
     if old_key == new_key:
         raise InputError("the new key is the same as the current key")
@@ -110,6 +117,7 @@ def rotate_cmd(path: Path, key_file: str | None, new_key_file: str, audit_log: s
 @click.option("--audit-log", type=click.Path(dir_okay=False), help=_LOG_HELP)
 def shred_cmd(path: Path, record_id: str, key_file: str | None, audit_log: str | None) -> None:
     """Crypto-shred RECORD_ID: destroy its key material and data, keep a tombstone."""
+    _check_log(audit_log)
     v = Vault.open(path, _key(key_file))
     v.shred(record_id)
     v.save()
@@ -204,6 +212,9 @@ def pseudonymize_cmd(
     """
     if vault_path.resolve() in {input_path.resolve(), out_path.resolve()}:
         raise InputError("--vault must be a different file from INPUT and --out")
+    check_writable_file(out_path, "--out")
+    check_writable_file(vault_path, "--vault")
+    _check_log(audit_log)
     key = _key(key_file)
     df = read_table(input_path)
     picked = [c.strip() for spec in columns for c in spec.split(",") if c.strip()]
