@@ -9,13 +9,28 @@ residue, 2 bad input.
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import click
 
 from ..errors import InputError
+from ._common import check_writable_file
 
 __all__ = ["erase_cmd", "rectify_cmd", "restrict_cmd"]
+
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+
+
+def _holds_contact(text: str) -> bool:
+    """True when ``text`` holds an e-mail address or a valid phone number (not for a free-text reason)."""
+    import phonenumbers
+
+    if _EMAIL.search(text):
+        return True
+    matcher = phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.VALID)
+    return any(True for _ in matcher)
 
 
 def _subject_options(f):
@@ -39,6 +54,24 @@ def _resolve(datamap: Path, subjects: tuple[str, ...], vault_key_file: Path | No
     return dm, key, subject
 
 
+def _check_audit_log(dm) -> None:
+    """Applying changes data and then appends to the audit log: make sure the log can be written first."""
+    check_writable_file(dm.audit_log_path, "the audit log")
+
+
+def _check_report(report: Path | None) -> None:
+    if report is not None:
+        base = report.with_suffix("") if report.suffix.lower() in (".json", ".html", ".htm") else report
+        for suffix in (".json", ".html"):
+            check_writable_file(base.with_name(base.name + suffix), "--report", create_folders=True)
+
+
+def _check_can_confirm(do_apply: bool, yes: bool) -> None:
+    """--apply without --yes asks first; with no terminal to ask on (a pipe, CI) refuse at once."""
+    if do_apply and not yes and not sys.stdin.isatty():
+        raise InputError("aborted: --apply asks for confirmation and there is no terminal to ask on; add --yes")
+
+
 def _confirm(yes: bool, what: str) -> None:
     if not yes:
         click.confirm(what, abort=True, err=True)
@@ -58,7 +91,11 @@ def erase_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vaul
     from ..erasure import apply_erasure, plan_erasure, verify_erasure
     from ..report.erasure import build_erasure_report, write_erasure_report
 
+    _check_can_confirm(do_apply, yes)
+    _check_report(report)
     dm, key, subject = _resolve(datamap, subjects, vault_key_file)
+    if do_apply:
+        _check_audit_log(dm)
     plan = plan_erasure(dm, subject, vault_key=key)
     click.echo(f"subject: {plan.subject_ref} ({'found' if plan.found else 'not found'}; "
                f"identified by {', '.join(plan.kinds_used)})")  # fmt: skip
@@ -143,8 +180,11 @@ def rectify_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], va
     """Preview (default) or apply a correction to one data subject's data in DATAMAP."""
     from ..rights import apply_rectification, plan_rectification, verify_rectification
 
+    _check_can_confirm(do_apply, yes)
     changes = _parse_sets(sets)
     dm, key, subject = _resolve(datamap, subjects, vault_key_file)
+    if do_apply:
+        _check_audit_log(dm)
     plan = plan_rectification(dm, subject, changes, dataset=dataset, vault_key=key)
     click.echo(f"subject: {plan.subject_ref} (identified by {', '.join(plan.kinds_used)})")
     for c in plan.changes:
@@ -179,7 +219,13 @@ def restrict_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], v
     """Record (or lift) a restriction of processing for one data subject in DATAMAP's register."""
     from ..rights import apply_restriction, plan_restriction
 
+    _check_can_confirm(do_apply, yes)
+    if reason is not None and _holds_contact(reason):
+        raise InputError("--reason looks like it holds an e-mail address or phone number; "
+                         "the register keeps the reason: describe it without personal data")  # fmt: skip
     dm, key, subject = _resolve(datamap, subjects, vault_key_file)
+    if do_apply:
+        _check_audit_log(dm)
     change = plan_restriction(dm, subject, scope=scope, lift=lift, reason=reason)
     click.echo(f"subject: {change.subject_ref} (identified by {', '.join(change.kinds_used)})")
     click.echo(f"restrictions now: {', '.join(change.existing_scopes) or 'none'}")
