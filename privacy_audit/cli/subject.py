@@ -7,11 +7,13 @@ environment variable ``PRIVACY_AUDIT_BUNDLE_PASSWORD``. Output shows counts, nev
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import click
 
 from ..errors import InputError
+from ._common import check_writable_file
 
 __all__ = ["export_cmd", "verify_bundle_cmd", "PASSWORD_ENV"]
 
@@ -29,6 +31,24 @@ def _read_password_file(path: Path) -> str:
     if not text:
         raise InputError(f"{path}: the password file is empty")
     return text
+
+
+def _prompt_password(*, confirm: bool = False) -> str:
+    """Ask for the bundle password: hidden on a terminal; from stdin when there is none (a pipe, CI).
+
+    Reading stdin directly avoids getpass's multi-line "cannot control echo" warning, and an empty
+    stdin is a one-line error instead of a bare "aborted".
+    """
+    if sys.stdin.isatty():
+        return click.prompt("Bundle password", hide_input=True, confirmation_prompt=confirm, err=True)
+    first = sys.stdin.readline().rstrip("\r\n")
+    if not first:
+        raise InputError(f"no password given: stdin is not a terminal and is empty; use --password-file or ${PASSWORD_ENV}")
+    if confirm:
+        again = sys.stdin.readline().rstrip("\r\n")
+        if again and again != first:
+            raise InputError("the two passwords read from stdin differ")
+    return first
 
 
 @click.command("export")
@@ -54,7 +74,11 @@ def _read_password_file(path: Path) -> str:
 def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_file: Path | None,
                ask_password: bool, recipient: str | None, vault_key_file: Path | None, no_audit_log: bool,
                engine: str = "pandas", scheduler: str | None = None) -> None:
-    """Build a subject-access bundle for one data subject of DATAMAP and write it to --out."""
+    """Build a subject-access bundle for one data subject of DATAMAP and write it to --out.
+
+    Exit 0 when written; 1 when written but a dataset could not be read (each listed on stderr and
+    in the bundle's notes); 2 on bad input (nothing written).
+    """
     from ..access import build_bundle
     from ..datamap import load_datamap
     from ..subjects import find_subject_data, parse_subject_arg, resolve_subjects
@@ -63,13 +87,16 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
     pairs = [parse_subject_arg(s) for s in subjects]
     if sum(bool(x) for x in (password_file, ask_password, recipient)) > 1:
         raise InputError("give only one of --password-file, --ask-password and --recipient")
+    check_writable_file(out, "--out")
     dm = load_datamap(datamap)
+    if not no_audit_log:  # the export is recorded after the bundle is written: check the log first
+        check_writable_file(dm.audit_log_path, "the audit log")
     password: str | None = None
     source = ""
     if password_file:
         password, source = _read_password_file(password_file), "password file"
     elif ask_password:
-        password = click.prompt("Bundle password", hide_input=True, confirmation_prompt=True, err=True)
+        password = _prompt_password(confirm=True)
         source = "prompt"
     elif recipient is None and os.environ.get(PASSWORD_ENV):
         password, source = os.environ[PASSWORD_ENV], f"${PASSWORD_ENV}"
@@ -98,6 +125,12 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         click.echo(f"total: {data.total_records} records in {sum(1 for m in data.datasets if m.records)} datasets")
     if not no_audit_log:
         click.echo(f"recorded in the audit log: {dm.audit_log_path}")
+    errors = tuple(getattr(data, "errors", ()) or ())
+    for name, message in errors:
+        click.echo(f"warning: {name}: could not be read: {message}", err=True)
+    if errors:  # the bundle says so in its manifest; a script must not take it for a complete answer
+        click.echo(f"incomplete: {len(errors)} dataset(s) could not be read (listed in the bundle's notes)", err=True)
+        click.get_current_context().exit(1)
 
 
 @click.command("verify-bundle")
@@ -115,20 +148,22 @@ def verify_bundle_cmd(ctx: click.Context, bundle: Path, password_file: Path | No
     from ..access import BUNDLE_MAGIC, verify_bundle
     from ..errors import BundleError
 
+    if bundle.is_dir():
+        raise BundleError(f"{bundle}: is a folder, not a bundle file")
     if not bundle.is_file():
         raise BundleError(f"{bundle}: no such file")
     password: str | None = None
     if password_file:
         password = _read_password_file(password_file)
     elif ask_password:
-        password = click.prompt("Bundle password", hide_input=True, err=True)
+        password = _prompt_password()
     elif os.environ.get(PASSWORD_ENV):
         password = os.environ[PASSWORD_ENV]
     elif identity is None:
         with open(bundle, "rb") as fh:
             head = fh.read(8192).split(b"\n", 2)
         if len(head) > 1 and head[0] + b"\n" == BUNDLE_MAGIC and b'"mode":"password"' in head[1]:
-            password = click.prompt("Bundle password", hide_input=True, err=True)
+            password = _prompt_password()
     result = verify_bundle(bundle, password=password, identity=identity)
     if result.ok:
         click.echo(f"ok: {result.files_checked} files match the manifest (encryption: {result.encryption})")
