@@ -316,7 +316,28 @@ def parse_subject_arg(arg: str) -> tuple[str, str]:
         raise InputError(
             f"bad --subject {mask(arg)!r}: expected KIND=VALUE with KIND one of {', '.join(SUBJECT_KINDS)}"
         )
-    return kind, value.strip()
+    value = value.strip()
+    why = _shape_problem(kind, value)
+    if why:  # a mistyped identifier would otherwise just be "not found" (and "nothing to erase")
+        raise InputError(f"bad --subject {kind}={mask(value, _MASK_ENTITY.get(kind))!r}: {why}")
+    return kind, value
+
+
+def _shape_problem(kind: str, value: str) -> str | None:
+    """Why ``value`` cannot be an identifier of ``kind`` (None when it can)."""
+    if kind == "email":
+        local, at, domain = value.rpartition("@")
+        if not at or not local or not domain:
+            return "not an e-mail address"
+    elif kind == "phone":
+        if sum(c.isdigit() for c in value) < 5:
+            return "a phone number needs at least 5 digits"
+    elif kind == "ip":
+        try:
+            ipaddress.ip_address(value)
+        except ValueError:
+            return "not an IPv4 or IPv6 address"
+    return None
 
 
 # --------------------------------------------------------------------------------- reading
