@@ -89,6 +89,10 @@ def run_guarded(args: list[str] | None = None, *, standalone: bool = True) -> in
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # last resort: a file-system error no layer below wrapped; one line, no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"error: {where}{exc.strerror or type(exc).__name__}", err=True)
+        return 2
     # With standalone_mode=False click returns ctx.exit(code)'s code, or the command's return value.
     return rv if isinstance(rv, int) else 0
 
