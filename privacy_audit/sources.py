@@ -1089,6 +1089,14 @@ def sql_null_columns(conn, url: str, table: str, positions: list[int], columns: 
     return int(conn.execute(stmt).rowcount)
 
 
+_BATCH = 5_000
+
+
+def _batches(values: list, size: int = _BATCH) -> Iterator[list]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
 def sql_rows_at(url: str, table: str, positions: list[int], *, conn=None) -> pd.DataFrame:
     """The rows at ``positions`` (0-based row ids, row-id order), indexed by their positions.
 
@@ -1105,14 +1113,18 @@ def sql_rows_at(url: str, table: str, positions: list[int], *, conn=None) -> pd.
     dialect = conn.dialect.name if conn is not None else eng.dialect.name
     pos = (sa.func.row_number().over(order_by=_order_by(tbl, dialect)) - 1).label("_pa_pos")
     inner = sa.select(pos, *cols).subquery()
-    stmt = (
-        sa.select(inner.c["_pa_pos"], *[inner.c[c.name] for c in cols])
-        .where(inner.c["_pa_pos"].in_(sa.bindparam("positions", value=positions, expanding=True)))
-        .order_by(inner.c["_pa_pos"])
-    )
+    names = ["_pa_pos", *[c.name for c in cols]]
 
     def go(c) -> pd.DataFrame:
-        return _frame(c.execute(stmt), ["_pa_pos", *[c_.name for c_ in cols]])
+        parts = []
+        for batch in _batches(positions):  # bounded IN lists (SQLite caps bound parameters)
+            stmt = (
+                sa.select(inner.c["_pa_pos"], *[inner.c[c_.name] for c_ in cols])
+                .where(inner.c["_pa_pos"].in_(sa.bindparam("positions", value=batch, expanding=True)))
+                .order_by(inner.c["_pa_pos"])
+            )
+            parts.append(_frame(c.execute(stmt), names))
+        return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
 
     if conn is not None:
         frame = _run(url, table, lambda: go(conn))
@@ -1157,10 +1169,12 @@ def sql_change_positions(
     order = _order_by(tbl, conn.dialect.name)
     pos = (sa.func.row_number().over(order_by=order) - 1).label("_pa_pos")
     inner = sa.select(pos, *[o.label(f"k{i}") for i, o in enumerate(order)]).select_from(tbl).subquery()
-    stmt = sa.select(inner.c["_pa_pos"], *[inner.c[f"k{i}"] for i in range(len(order))]).where(
-        inner.c["_pa_pos"].in_(sa.bindparam("positions", value=wanted, expanding=True))
-    )
-    key_of = {int(r[0]): tuple(r[1:]) for r in conn.execute(stmt)}
+    key_of: dict[int, tuple] = {}
+    for batch in _batches(wanted):
+        stmt = sa.select(inner.c["_pa_pos"], *[inner.c[f"k{i}"] for i in range(len(order))]).where(
+            inner.c["_pa_pos"].in_(sa.bindparam("positions", value=batch, expanding=True))
+        )
+        key_of.update({int(r[0]): tuple(r[1:]) for r in conn.execute(stmt)})
     missing = [p for p in wanted if p not in key_of]
     if missing:
         raise _sql_err(url, table, f"changed since it was read (row {missing[0]} is gone)")
@@ -1173,7 +1187,8 @@ def sql_change_positions(
         updated += int(res.rowcount)
     deleted = 0
     if delete:
-        deleted = int(conn.execute(sa.delete(tbl).where(_where_keys(order, [key_of[p] for p in delete]))).rowcount)
+        for batch in _batches(delete, 500 if len(order) > 1 else _BATCH):
+            deleted += int(conn.execute(sa.delete(tbl).where(_where_keys(order, [key_of[p] for p in batch]))).rowcount)
     return deleted, updated
 
 

@@ -357,3 +357,25 @@ def test_unknown_subject_plans_nothing(tmp_path):
     plan = plan_erasure(dm, subject, vault_key=key)
     assert not plan.found and not plan.has_changes and plan.totals()["subject_rows"] == 0
     assert "nobody" not in json.dumps(plan.to_dict())
+
+
+def test_sql_eraser_is_the_default_and_loaded_lazily():
+    """Importing erasure (and planning a files-only estate) loads no SQL or Dask code; the default SQL
+    back end is engine.SqlEraser, resolved on first use."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from privacy_audit import erasure\n"
+        "from privacy_audit.datamap import load_datamap\n"
+        f"dm = load_datamap(Path({str(SAMPLES / 'datamap.yaml')!r}))\n"
+        "erasure.plan_erasure(dm, {'tokens': ['u_nobody_000000']}, vault_key=erasure.vault_key_for(dm))\n"
+        "assert not [m for m in ('privacy_audit.engine', 'dask', 'distributed') if m in sys.modules]\n"
+        "from privacy_audit.engine import SqlEraser\n"
+        "assert isinstance(erasure.sql_eraser(), SqlEraser)\n"
+        "assert 'dask' not in sys.modules\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-2000:]

@@ -401,3 +401,20 @@ def test_erase_command_on_a_data_map_with_sql_datasets(pg_url, tmp_path, capsys)
     report = json.loads((tmp_path / "rep.json").read_text())
     assert report["verification"]["ok"] and {d["dataset"]: d["format"] for d in report["datasets"]}["events"] == "sql"
     assert [e["action"] for e in auditlog.read(dm.audit_log_path)] == ["erasure", "verification"]
+
+
+def test_erasure_of_more_rows_than_one_batch_of_parameters(tmp_path):
+    """12,000 rows of one subject in a SQLite table without a primary key (rows addressed by rowid):
+    more row ids than one bound-parameter batch, planned, deleted and verified."""
+    url = f"sqlite:///{tmp_path}/big.db"
+    frame = pd.DataFrame({"user_token": ["u_000001", "u_000002"] * 12_000, "n": range(24_000)})
+    sources.write_sql(frame, url, "big")
+    (tmp_path / "datamap.yaml").write_text(
+        f"organization: T\ndatasets:\n  - {{name: big, url: '{url}', table: big, zone: pseudonymous, subject_key: user_token}}\n"
+    )
+    dm = load_datamap(tmp_path / "datamap.yaml")
+    plan = erasure.plan_erasure(dm, {"tokens": ["u_000001"]})
+    assert plan.datasets[0].count("delete_row") == 12_000
+    erasure.apply_erasure(dm, plan, audit=False)
+    pd.testing.assert_frame_equal(sources.read_sql(url, "big"), frame.iloc[1::2].reset_index(drop=True))
+    assert erasure.verify_erasure(dm, plan, scanner=False).ok
