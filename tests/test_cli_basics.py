@@ -40,3 +40,19 @@ def test_every_command_is_documented_in_the_readme():
     for name in COMMANDS:
         if (ROOT / "privacy_audit" / "cli" / f"{COMMANDS[name][0]}.py").exists():
             assert f"privacy-audit {name}" in readme, f"README does not document `privacy-audit {name}`"
+
+
+def test_a_bug_is_one_line_exit_3_and_never_quotes_its_message(monkeypatch, capsys):
+    # A command hits an unanticipated exception whose message holds a personal value.
+    import privacy_audit.cli.log as log_cli
+
+    def boom(*_args, **_kwargs):
+        raise ValueError("could not convert 'jane.roe@example.org' to float")
+
+    monkeypatch.setattr(log_cli, "verify", boom)  # fault injection: stands in for any bug
+    monkeypatch.delenv("PRIVACY_AUDIT_DEBUG", raising=False)
+    log = ROOT / "tests" / "fixtures" / "access.log"  # any existing file
+    assert run_guarded(["log", "verify", str(log)]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "ValueError" in err
+    assert "jane.roe" not in err and "Traceback" not in err

@@ -8,6 +8,7 @@ line on stderr and exit code 2; no traceback reaches the user.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -69,8 +70,17 @@ def cli() -> None:
     """
 
 
+DEBUG_ENV = "PRIVACY_AUDIT_DEBUG"
+INTERNAL_ERROR = 3
+
+
 def run_guarded(args: list[str] | None = None, *, standalone: bool = True) -> int:
-    """Run the CLI, turning every expected error into one line on stderr and exit code 2."""
+    """Run the CLI, turning every expected error into one line on stderr and exit code 2.
+
+    A bug (an exception nobody anticipated) is exit code 3 with one line naming only the exception
+    type: its message or traceback could quote a cell value, i.e. raw personal data, into a CI log.
+    Set ``PRIVACY_AUDIT_DEBUG=1`` to see the traceback when you need it.
+    """
     try:
         rv = cli.main(args=args, prog_name="privacy-audit", standalone_mode=False)
     except PrivacyAuditError as exc:
@@ -93,6 +103,15 @@ def run_guarded(args: list[str] | None = None, *, standalone: bool = True) -> in
         where = f"{exc.filename}: " if exc.filename else ""
         click.echo(f"error: {where}{exc.strerror or type(exc).__name__}", err=True)
         return 2
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        click.echo(
+            f"error: internal error ({type(exc).__name__}); this is a bug in privacy-audit. "
+            f"Run again with {DEBUG_ENV}=1 to see the traceback (it may show personal data).",
+            err=True,
+        )
+        return INTERNAL_ERROR
     # With standalone_mode=False click returns ctx.exit(code)'s code, or the command's return value.
     return rv if isinstance(rv, int) else 0
 
