@@ -463,7 +463,7 @@ def _csv_whole_file_dtypes(path: Path, chunksize: int, kwargs: dict) -> dict[str
     return out or None
 
 
-__all__ += ["WriteError"]
+__all__ += ["WriteError", "output_format"]
 
 
 class WriteError(InputError, OSError):
@@ -520,10 +520,24 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         pass
 
 
-def write_table_atomic(df: pd.DataFrame, path: str | Path, *, format: str | None = None) -> None:
-    """Write ``df`` to ``path`` atomically in ``format`` (default: from the suffix; CSV otherwise)."""
+def output_format(path: str | Path, format: str | None = None) -> str:
+    """The format a table written to ``path`` gets: ``format``, else by suffix (CSV when there is
+    none). An unknown suffix is an InputError, so a typo never silently produces a CSV file."""
     path = Path(path)
-    fmt = (format or _SUFFIXES.get(path.suffix.lower(), "csv")).lower()
+    if format:
+        return format.lower()
+    suffix = path.suffix.lower()
+    if not suffix:
+        return "csv"
+    if suffix not in _SUFFIXES:
+        raise _err(path, f"unknown output format {suffix!r} (use one of {', '.join(sorted(_SUFFIXES))})")
+    return _SUFFIXES[suffix]
+
+
+def write_table_atomic(df: pd.DataFrame, path: str | Path, *, format: str | None = None) -> None:
+    """Write ``df`` to ``path`` atomically in ``format`` (default: from the suffix, see :func:`output_format`)."""
+    path = Path(path)
+    fmt = output_format(path, format)
     buf = io.BytesIO()
     if fmt == "csv":
         sep = "\t" if path.suffix.lower() == ".tsv" else ","

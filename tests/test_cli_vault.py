@@ -278,3 +278,17 @@ def test_log_show(tmp_path: Path, capsys):
     code, out, _ = run(capsys, "log", "show", path, "--last", "2")
     assert code == 0
     assert [line.split("\t")[0] for line in out.splitlines()] == ["2", "3"]
+
+
+def test_pseudonymize_refuses_an_unknown_output_suffix_before_any_work(tmp_path):
+    from privacy_audit.cli import run_guarded
+
+    src = tmp_path / "mixed.csv"
+    src.write_text("email,plan\nann@example.org,pro\n")
+    key = tmp_path / "k.key"
+    assert run_guarded(["vault", "keygen", str(key)]) == 0
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code = run_guarded(["pseudonymize", str(src), "--vault", str(tmp_path / "v.vault"), "--key-file", str(key),
+                        "--columns", "email", "--out", str(tmp_path / "p.xyz")])  # fmt: skip
+    assert code == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no vault, no output written

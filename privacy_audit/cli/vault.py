@@ -16,7 +16,7 @@ import click
 from .. import vault as vault_mod
 from ..auditlog import append as audit_append
 from ..errors import InputError, PrivacyAuditError
-from ..sources import atomic_write_bytes, read_table, write_table_atomic
+from ..sources import atomic_write_bytes, output_format, read_table, write_table_atomic
 from ..vault import Vault, generate_key, load_key, split_identities
 from ._common import check_writable_file
 
@@ -213,6 +213,7 @@ def pseudonymize_cmd(
     if vault_path.resolve() in {input_path.resolve(), out_path.resolve()}:
         raise InputError("--vault must be a different file from INPUT and --out")
     check_writable_file(out_path, "--out")
+    output_format(out_path)  # an unknown suffix is refused before any work
     check_writable_file(vault_path, "--vault")
     _check_log(audit_log)
     key = _key(key_file)
