@@ -1142,19 +1142,9 @@ def sql_changes(t: EstateTable, plan: DatasetPlan) -> tuple[list[int], dict[int,
 
 def vault_key_for(datamap: DataMap, key_file: str | Path | None = None) -> bytes | None:
     """The vault key: ``key_file``, else the data map's ``vault.key_file``/``key_env``; None if none given."""
-    from .vault import DEFAULT_KEY_ENV, load_key
+    from .vault import key_for_datamap
 
-    if key_file is not None:
-        return load_key(Path(key_file))
-    kf = datamap.vault.get("key_file") if datamap.vault else None
-    if kf and datamap.resolve(kf).is_file():
-        return load_key(datamap.resolve(kf))
-    import os
-
-    env = (datamap.vault or {}).get("key_env") or DEFAULT_KEY_ENV
-    if os.environ.get(env):
-        return load_key(env=env)
-    return None
+    return key_for_datamap(datamap, key_file)
 
 
 def plan_erasure(

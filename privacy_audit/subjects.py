@@ -389,12 +389,9 @@ def _vault_key(datamap: Any, vault_key: bytes | None) -> bytes | None:
     vcfg = dict(getattr(datamap, "vault", None) or {})
     if not vcfg.get("path") and not any(_fmt(d) == "vault" for d in datamap.datasets):
         return None
-    from .vault import load_key
+    from .vault import key_for_datamap
 
-    key_file = vcfg.get("key_file")
-    if key_file and datamap.resolve(key_file).exists():
-        return load_key(datamap.resolve(key_file))
-    return load_key(env=vcfg.get("key_env") or None)
+    return key_for_datamap(datamap, required=True)
 
 
 def _is_stringy(s: pd.Series) -> bool:

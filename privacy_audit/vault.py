@@ -75,6 +75,7 @@ __all__ = [
     "VaultStats",
     "generate_key",
     "load_key",
+    "key_for_datamap",
     "encode_key",
     "key_id",
     "pseudonym",
@@ -156,6 +157,26 @@ def load_key(path: str | Path | None = None, env: str | None = None) -> bytes:
         hint = " or give --key-file" if env is None else ""
         raise ConfigError(f"no vault key: set the environment variable {name}{hint}")
     return _decode_key_text(value, f"${name}")
+
+
+def key_for_datamap(datamap, key_file: str | Path | None = None, *, required: bool = False) -> bytes | None:
+    """The vault key for a data map's estate, looked up the one way every command does it.
+
+    In order: ``key_file`` (e.g. ``--vault-key-file``), the data map's ``vault.key_file`` (relative
+    to the data map) when that file exists, the variable named by ``vault.key_env`` (default
+    ``PRIVACY_AUDIT_VAULT_KEY``) when it is set. With none of them: ``None``, or a ConfigError
+    saying how to give one when ``required``.
+    """
+    if key_file is not None:
+        return load_key(Path(key_file))
+    cfg = dict(getattr(datamap, "vault", None) or {})
+    configured = cfg.get("key_file")
+    if configured and datamap.resolve(configured).is_file():
+        return load_key(datamap.resolve(configured))
+    env = cfg.get("key_env") or DEFAULT_KEY_ENV
+    if os.environ.get(env) is not None or required:
+        return load_key(env=env)
+    return None
 
 
 def _check_key(key: bytes) -> bytes:

@@ -257,14 +257,9 @@ class CheckContext:
     def vault_key(self) -> bytes:
         """The vault master key: ``vault.key_file`` of the data map, else ``vault.key_env`` (cached)."""
         if self._vault_key is None:
-            from ..vault import load_key
+            from ..vault import key_for_datamap
 
-            cfg = self.datamap.vault
-            key_file = cfg.get("key_file")
-            if key_file and self.datamap.resolve(key_file).is_file():
-                self._vault_key = load_key(self.datamap.resolve(key_file))
-            else:
-                self._vault_key = load_key(env=cfg.get("key_env"))
+            self._vault_key = key_for_datamap(self.datamap, required=True)
         return self._vault_key
 
     def register(self, name: str) -> pd.DataFrame | None:

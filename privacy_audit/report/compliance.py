@@ -725,10 +725,10 @@ def _vault_key(datamap: Any) -> bytes | None:
     if not any(ds.format == "vault" for ds in datamap.datasets):
         return None
     try:
-        from ..erasure import vault_key_for
+        from ..vault import key_for_datamap
 
-        return vault_key_for(datamap)
-    except (ImportError, PrivacyAuditError):
+        return key_for_datamap(datamap)
+    except PrivacyAuditError:
         return None
 
 
