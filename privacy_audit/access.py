@@ -616,6 +616,10 @@ def build_bundle(
         raise InputError(f"{out_path}: is a folder; give the bundle's file name")
     if not out_path.parent.exists():
         raise InputError(f"{out_path.parent}: no such folder")
+    if audit:  # an export that could not be logged is not written
+        from .auditlog import check_appendable
+
+        check_appendable(datamap.audit_log_path)
     data, manifest = bundle_bytes(datamap, subject_data, generated_at=generated_at)
     if password is not None:
         data, mode = encrypt_with_password(data, password), "password"

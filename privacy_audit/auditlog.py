@@ -48,6 +48,7 @@ __all__ = [
     "ACTIONS",
     "VerifyResult",
     "append",
+    "check_appendable",
     "read",
     "verify",
     "canonical_json",
@@ -226,6 +227,44 @@ def _last_line(fd: int, size: int) -> bytes | None:
     return body[body.rfind(b"\n") + 1 :]
 
 
+def _parse_last(last: bytes, p: Path) -> int:
+    try:
+        last_seq = json.loads(last.decode("utf-8"))["seq"]
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+        last_seq = None
+    if not isinstance(last_seq, int):
+        raise AuditLogError(f"the last entry of {p} is damaged; run `privacy-audit log verify` before appending")
+    return last_seq
+
+
+def check_appendable(path: str | Path) -> None:
+    """Raise AuditLogError now if :func:`append` to ``path`` would fail later.
+
+    Callers that change data and then log it (erasure, rectification, restriction, export) call
+    this first, so an unwritable or damaged log stops them before anything changes.
+    """
+    p = Path(path)
+    if not p.parent.is_dir():
+        raise AuditLogError(f"cannot write the audit log: folder {p.parent} does not exist")
+    if p.exists():
+        if not p.is_file():
+            raise AuditLogError(f"the audit log {p} is not a file")
+        if not os.access(p, os.R_OK | os.W_OK):
+            raise AuditLogError(f"the audit log {p} is not writable")
+        try:
+            fd = os.open(p, os.O_RDONLY)
+        except OSError as exc:
+            raise AuditLogError(f"cannot open the audit log {p}: {exc.strerror}") from None
+        try:
+            last = _last_line(fd, os.fstat(fd).st_size)
+        finally:
+            os.close(fd)
+        if last is not None:
+            _parse_last(last, p)
+    elif not os.access(p.parent, os.W_OK | os.X_OK):
+        raise AuditLogError(f"cannot write the audit log: folder {p.parent} is not writable")
+
+
 def append(
     path: str | Path,
     action: str,
@@ -268,15 +307,7 @@ def append(
             if last is None:
                 seq, prev = 1, GENESIS
             else:
-                try:
-                    last_seq = json.loads(last.decode("utf-8"))["seq"]
-                except (UnicodeDecodeError, ValueError, KeyError, TypeError):
-                    raise AuditLogError(
-                        f"the last entry of {p} is damaged; run `privacy-audit log verify` before appending"
-                    ) from None
-                if not isinstance(last_seq, int):
-                    raise AuditLogError(f"the last entry of {p} is damaged; run `privacy-audit log verify`")
-                seq, prev = last_seq + 1, hashlib.sha256(last).hexdigest()
+                seq, prev = _parse_last(last, p) + 1, hashlib.sha256(last).hexdigest()
             entry: dict[str, Any] = {
                 "seq": seq,
                 "ts": datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z"),

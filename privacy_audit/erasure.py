@@ -67,6 +67,7 @@ __all__ = [
     "plan_erasure",
     "apply_erasure",
     "verify_erasure",
+    "record_verification",
     "load_estate_table",
     "rewrite_table",
     "vault_key_for",
@@ -1331,6 +1332,10 @@ def apply_erasure(
 
     if plan.datamap_sha256 != datamap.sha256:
         raise ErasureError("the data map changed since the plan was made; plan again")
+    if audit:  # an erasure that could not be logged must not happen at all
+        from .auditlog import check_appendable
+
+        check_appendable(datamap.audit_log_path)
     outcomes: list[DatasetOutcome] = []
     sql_plans: list[DatasetPlan] = []
     staged: dict[Path, bytes] = {}
@@ -1408,6 +1413,14 @@ def _rel(datamap: DataMap, path: Path | str) -> str:
         return p.relative_to(datamap.root).as_posix()
     except ValueError:
         return str(p)
+
+
+def record_verification(datamap: DataMap, plan: ErasurePlan, verification: Verification) -> int | None:
+    """Append the verification of an applied erasure to the audit log (counts only, no values)."""
+    return _audit(datamap, "verification", plan.subject_ref, {
+        "of": "erasure", "residual": verification.residual, "held": verification.held,
+        "scanner": verification.scanner,
+    }, "ok" if verification.ok else "residue")  # fmt: skip
 
 
 def _audit(datamap: DataMap, action: str, subject_ref: str, details: dict, outcome: str) -> int | None:

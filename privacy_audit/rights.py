@@ -187,6 +187,10 @@ def apply_rectification(
 
     if plan.datamap_sha256 != datamap.sha256:
         raise ErasureError("the data map changed since the plan was made; plan again")
+    if audit:  # a change that could not be logged must not happen at all
+        from .auditlog import check_appendable
+
+        check_appendable(datamap.audit_log_path)
     staged: dict[Any, tuple[bytes, str]] = {}
     for name, kind in plan.tables:
         table = load_estate_table(datamap, name, kind=kind, vault_key=vault_key)
@@ -342,6 +346,10 @@ def apply_restriction(datamap: DataMap, change: RestrictionChange, *, audit: boo
 
     if change.action == "none":
         return change
+    if audit:  # a change that could not be logged must not happen at all
+        from .auditlog import check_appendable
+
+        check_appendable(datamap.audit_log_path)
     table = _restrictions(datamap)
     f = table.files[0]
     if f.sha256 != change.sha256:

@@ -88,7 +88,7 @@ def _confirm(yes: bool, what: str) -> None:
 def erase_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vault_key_file: Path | None,
               do_apply: bool, yes: bool, report: Path | None, no_scanner: bool) -> None:
     """Plan (default) or apply the erasure of one data subject of DATAMAP, then verify it."""
-    from ..erasure import apply_erasure, plan_erasure, verify_erasure
+    from ..erasure import apply_erasure, plan_erasure, record_verification, verify_erasure
     from ..report.erasure import build_erasure_report, write_erasure_report
 
     _check_can_confirm(do_apply, yes)
@@ -119,11 +119,7 @@ def erase_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vaul
     ver = verify_erasure(dm, plan, vault_key=key, scanner=not no_scanner)
     from dataclasses import replace
 
-    from .. import auditlog
-
-    auditlog.append(dm.audit_log_path, "verification", subject_ref=plan.subject_ref, details={
-        "of": "erasure", "residual": ver.residual, "held": ver.held, "scanner": ver.scanner,
-    }, outcome="ok" if ver.ok else "residue")  # fmt: skip
+    record_verification(dm, plan, ver)
     result = replace(result, verification=ver)
     if report:
         j, h = write_erasure_report(build_erasure_report(result), report)

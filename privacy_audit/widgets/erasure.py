@@ -135,8 +135,7 @@ class ErasureWidget(_SubjectTask):
     @guarded
     def apply(self, _button: object = None) -> Any:
         """Apply the plan on screen (confirmation required), verify, and write the report."""
-        from .. import auditlog
-        from ..erasure import apply_erasure, verify_erasure
+        from ..erasure import apply_erasure, record_verification, verify_erasure
         from ..report.erasure import build_erasure_report, write_erasure_report
 
         if self.plan is None:
@@ -154,9 +153,7 @@ class ErasureWidget(_SubjectTask):
         self.confirm.value = False
         self.progress.step("verifying")
         ver = verify_erasure(datamap, plan, vault_key=key)
-        auditlog.append(datamap.audit_log_path, "verification", subject_ref=plan.subject_ref, details={
-            "of": "erasure", "residual": ver.residual, "held": ver.held, "scanner": ver.scanner,
-        }, outcome="ok" if ver.ok else "residue")  # fmt: skip
+        record_verification(datamap, plan, ver)
         result = replace(result, verification=ver)
         self.result = result
         self.progress.step("report")
