@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from ..errors import PrivacyAuditError
 from ..masking import mask
 from . import CheckContext, find_column
 
@@ -23,6 +24,8 @@ __all__ = [
     "masked_sample",
     "latest_rows",
     "active_rows",
+    "dataset_subjects",
+    "subjects_affected",
 ]
 
 SUBJECT_ALIASES = ("subject", "subject_key", "subject_id", "user_token", "token", "user_id", "customer_id")
@@ -151,3 +154,16 @@ def dataset_subjects(ctx: CheckContext, ds) -> set[str] | None:
     if values is None:
         return None
     return {v for v in values if v is not None and v != ""}
+
+
+def subjects_affected(ctx: CheckContext, ds, cid: str) -> int | None:
+    """How many subjects a dataset-wide finding affects: its distinct subjects, else its rows.
+
+    ``None`` (not countable) when the dataset cannot be read; the problem is recorded on check ``cid``.
+    """
+    try:
+        subjects = dataset_subjects(ctx, ds)
+        return len(subjects) if subjects is not None else len(ctx.frame(ds))
+    except PrivacyAuditError as exc:
+        ctx.problem(cid, f"dataset {ds.name}: {exc}")
+        return None

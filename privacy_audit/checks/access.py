@@ -19,20 +19,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..errors import PrivacyAuditError
 from . import CheckContext, Finding, find_column
-from ._common import active_rows, blank, dataset_subjects, masked_sample
+from ._common import active_rows, blank, masked_sample, subjects_affected
 
 __all__ = ["CHECKS"]
-
-
-def _subjects(ctx: CheckContext, ds, cid: str) -> int | None:
-    try:
-        subjects = dataset_subjects(ctx, ds)
-        return len(subjects) if subjects is not None else len(ctx.frame(ds))
-    except PrivacyAuditError as exc:
-        ctx.problem(cid, f"dataset {ds.name}: {exc}")
-        return None
 
 
 def need_to_know(ctx: CheckContext) -> Iterator[Finding]:
@@ -96,7 +86,7 @@ def need_to_know(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding(
             cid,
             dataset=dname,
-            subjects_affected=_subjects(ctx, ds, cid),
+            subjects_affected=subjects_affected(ctx, ds, cid),
             message=f"{role} can read identified dataset {dname} without a need to know: "
             + "; ".join(reasons),
             evidence=evidence,

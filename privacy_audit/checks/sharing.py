@@ -28,7 +28,16 @@ import pandas as pd
 
 from ..errors import PrivacyAuditError
 from . import CheckContext, Finding, find_column
-from ._common import active_rows, blank, dataset_subjects, latest_rows, masked_sample, subject_column, truthy
+from ._common import (
+    active_rows,
+    blank,
+    dataset_subjects,
+    latest_rows,
+    masked_sample,
+    subject_column,
+    subjects_affected,
+    truthy,
+)
 
 __all__ = ["CHECKS", "third_party_table"]
 
@@ -64,20 +73,11 @@ def unregistered_third_party(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding(
                 cid,
                 dataset=ds.name,
-                subjects_affected=_count(ctx, ds, cid),
+                subjects_affected=subjects_affected(ctx, ds, cid),
                 message=f"{ds.name} is shared with {party}, which is not in the sharing register",
                 evidence=f"shared_with: [{', '.join(ds.shared_with)}]; registered third parties: "
                 f"[{', '.join(sorted(parties)) or 'none'}]",
             )
-
-
-def _count(ctx: CheckContext, ds, cid: str) -> int | None:
-    try:
-        subjects = dataset_subjects(ctx, ds)
-        return len(subjects) if subjects is not None else len(ctx.frame(ds))
-    except PrivacyAuditError as exc:
-        ctx.problem(cid, f"dataset {ds.name}: {exc}")
-        return None
 
 
 def _granted(consents: pd.DataFrame, party: str, subject_key: str | None, as_of) -> set[str] | None:
@@ -147,7 +147,7 @@ def cross_border(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding(
             cid,
             dataset=ds.name,
-            subjects_affected=_count(ctx, ds, cid),
+            subjects_affected=subjects_affected(ctx, ds, cid),
             message=f"{ds.name} is stored in {country}, outside the countries the policy names",
             evidence=f"stored in: {country}"
             + (f" (provider {provider})" if provider else "")
