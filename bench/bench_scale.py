@@ -14,7 +14,8 @@ child process so that its peak memory (``ru_maxrss``) is its own:
 Peak memory: driver ``RUSAGE_SELF`` max RSS; for Dask also each worker process's own max RSS
 (``client.run`` of ``getrusage(RUSAGE_SELF)`` inside the worker).
 
-Usage: ``python bench/bench_scale.py`` (or ``make bench``); ``--rows 10000000`` for one size only.
+Usage: ``python bench/bench_scale.py`` (or ``make bench``); ``--rows 10000000`` for one size only,
+``--task scan`` for one task only.
 """
 
 from __future__ import annotations
@@ -144,6 +145,20 @@ def _worker_peak_mb() -> float:
     return r.getrusage(r.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_s() -> float:
+    """CPU seconds (user + system) this process has used so far."""
+    import resource as r
+
+    u = r.getrusage(r.RUSAGE_SELF)
+    return u.ru_utime + u.ru_stime
+
+
+def _load() -> float:
+    import os
+
+    return os.getloadavg()[0]
+
+
 def child(task: str, engine_name: str, rows: int) -> dict:
     from privacy_audit import engine
     from privacy_audit.datamap import load_datamap
@@ -153,6 +168,8 @@ def child(task: str, engine_name: str, rows: int) -> dict:
     client = engine.get_client() if engine_name == "dask" else None
     if client is not None:  # warm the workers (imports) outside the timing, as pandas imports are warm
         client.run(lambda: __import__("privacy_audit.engine") and None)
+    cpu0 = _cpu_s() + sum(client.run(_cpu_s).values() if client is not None else [])
+    out["load_before"] = _load()
     if task == "scan":
         t = time.perf_counter()
         result = engine.scan(folder, full=True, engine=engine_name, chunksize=ROW_GROUP)
@@ -167,6 +184,8 @@ def child(task: str, engine_name: str, rows: int) -> dict:
         out["seconds"] = time.perf_counter() - t
         assert not data.errors, data.errors
         out["result"] = [list(m.row_ids) for m in data.datasets]
+    out["cpu_seconds"] = _cpu_s() + sum(client.run(_cpu_s).values() if client is not None else []) - cpu0
+    out["load_after"] = _load()
     out["driver_peak_mb"] = _peak_mb()
     if client is not None:
         out["worker_peak_mb"] = sorted(client.run(_worker_peak_mb).values())
@@ -188,6 +207,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--child", nargs=3, metavar=("TASK", "ENGINE", "ROWS"))
     ap.add_argument("--rows", type=int, action="append")
+    ap.add_argument("--task", choices=("scan", "search"), action="append", help="default: both")
     args = ap.parse_args()
     if args.child:
         task, eng, rows = args.child
@@ -200,10 +220,11 @@ def main() -> int:
         size_mb = sum(p.stat().st_size for p in folder.rglob("*.parquet")) / 2**20
         print(f"estate {folder.relative_to(ROOT)}: {rows:,} rows, {size_mb:.0f} MB Parquet "
               f"(generated or reused in {time.perf_counter() - t:.1f} s)", flush=True)  # fmt: skip
-    print("\n| task | rows | engine | seconds | driver peak RSS MB | worker peak RSS MB | pandas / dask |")
-    print("| --- | ---: | --- | ---: | ---: | ---: | ---: |")
+    print("\n| task | rows | engine | seconds | CPU seconds | load avg before/after | driver peak RSS MB "
+          "| worker peak RSS MB | pandas / dask |")  # fmt: skip
+    print("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     ok = True
-    for task in ("scan", "search"):
+    for task in args.task or ("scan", "search"):
         for rows in sizes:
             res = {eng: _run_child(task, eng, rows) for eng in ("pandas", "dask")}
             same = res["pandas"]["result"] == res["dask"]["result"]
@@ -213,7 +234,8 @@ def main() -> int:
                 r = res[eng]
                 workers = ", ".join(f"{w:.0f}" for w in r.get("worker_peak_mb", [])) or "-"
                 shown = f"{ratio:.2f}x" if eng == "dask" else ("identical" if same else "DIFFERENT")
-                print(f"| {task} | {rows:,} | {eng} | {r['seconds']:.1f} | {r['driver_peak_mb']:.0f} | {workers} | {shown} |",
+                print(f"| {task} | {rows:,} | {eng} | {r['seconds']:.1f} | {r['cpu_seconds']:.1f} "
+                      f"| {r['load_before']:.1f} / {r['load_after']:.1f} | {r['driver_peak_mb']:.0f} | {workers} | {shown} |",
                       flush=True)  # fmt: skip
     return 0 if ok else 1
 

@@ -33,8 +33,60 @@ def estate(tmp_path_factory):
     return load_datamap(copy_estate(tmp_path_factory.mktemp("estate") / "estate"))
 
 
+def test_evidence_adds_up_over_hash_buckets():
+    """The per-value evidence of a column, computed per hash bucket (positions = first appearance)
+    and merged, equals the evidence of the whole column, and gives the same verdict."""
+    from datetime import date
+
+    from privacy_audit.detect.columns import (
+        classify_evidence,
+        classify_values,
+        column_values,
+        merge_evidence,
+        value_evidence,
+    )
+    from privacy_audit.scan import _analyzers
+    from privacy_audit.sources import read_table
+
+    today = date(2026, 11, 29)
+    text_analyzer, ner = _analyzers(())
+    checked = set()
+    for path in (SAMPLES / "exports" / "users_backup.csv", SAMPLES / "analytics" / "survey_responses.csv"):
+        df = read_table(path)
+        for col in df.columns:
+            values, n_nonnull, n_rows = column_values(df[col], full=True)
+            whole = value_evidence(values, today=today)
+            bucket = pd.util.hash_array(pd.array(values, dtype=object).to_numpy(), categorize=False) % 3
+            parts = [value_evidence([v for v, b in zip(values, bucket, strict=True) if b == k],
+                                    positions=[i for i, b in enumerate(bucket) if b == k], today=today)
+                     for k in range(3)]  # fmt: skip
+            merged = merge_evidence(parts)
+            assert merged == whole, (path.name, col)
+            kw = dict(n_rows=n_rows, n_nonnull=n_nonnull, text_analyzer=text_analyzer, ner=ner)
+            verdict = classify_evidence(col, merged, **kw)
+            assert verdict == classify_values(col, values, today=today, early_stop=False, **kw)
+            checked.add(verdict.entity)
+    assert {"DATE_OF_BIRTH", "PERSON", "EMAIL_ADDRESS", None} <= checked  # the ordered/aggregate rules ran
+
+
+def test_dask_full_scan_with_custom_recognizer_equals_pandas(cluster, tmp_path):
+    cfg = tmp_path / "rec.yaml"
+    cfg.write_text("recognizers:\n  - entity: TICKET_REF\n    patterns: [{regex: 'TK-\\d{5}', score: 0.6}]\n")
+    folder = tmp_path / "refs"
+    for k in range(3):  # three files, so the values are spread over several partitions and buckets
+        (folder / f"part={k}").mkdir(parents=True)
+        pd.DataFrame({"ref": [f"TK-{k * 400 + i:05d}" for i in range(400)], "n": range(400)}).to_parquet(
+            folder / f"part={k}" / "f.parquet"
+        )
+    base = engine.scan(folder, full=True, recognizers=cfg, chunksize=150)
+    on_dask = engine.scan(folder, full=True, recognizers=cfg, engine="dask", chunksize=150)
+    assert base.to_frame().query("column == 'ref'")["entity"].tolist() == ["TICKET_REF"]
+    pd.testing.assert_frame_equal(on_dask.to_frame(), base.to_frame())
+
+
 def test_dask_full_scan_equals_pandas(cluster):
-    sources = [SAMPLES / "events", SAMPLES / "support" / "tickets.csv", SAMPLES / "analytics" / "sessions.parquet"]
+    sources = [SAMPLES / "events", SAMPLES / "support" / "tickets.csv", SAMPLES / "analytics" / "sessions.parquet",
+               SAMPLES / "exports" / "users_backup.csv"]  # fmt: skip
     base = scan(sources, full=True, progress=False)
     on_dask = engine.scan(sources, full=True, engine="dask")
     assert not base.errors and not on_dask.errors
