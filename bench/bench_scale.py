@@ -11,6 +11,10 @@ child process so that its peak memory (``ru_maxrss``) is its own:
 * ``search`` -- subject search for one subject (token + e-mail + IP) over the same estate: pandas
   streamed per row group vs Dask per row group. Row ids asserted identical.
 
+Also per run: CPU seconds (driver + workers, ``getrusage``), the 1-minute load average before and
+after, and "cores free": :func:`capacity` measured just before and after the pair (the box is
+shared; two pure-Python processes get 2.0 cores only when nothing else runs).
+
 Peak memory: driver ``RUSAGE_SELF`` max RSS; for Dask also each worker process's own max RSS
 (``client.run`` of ``getrusage(RUSAGE_SELF)`` inside the worker).
 
@@ -193,6 +197,25 @@ def child(task: str, engine_name: str, rows: int) -> dict:
     return out
 
 
+def _spin(_: int = 0) -> float:
+    t = time.perf_counter()
+    x = 0
+    for i in range(20_000_000):
+        x += i
+    return time.perf_counter() - t
+
+
+def capacity() -> float:
+    """How many cores this box gives two busy Python processes right now: 2 x (time of one spin
+    alone) / (slower of two spins run at once); 2.0 on two idle cores, less when shared."""
+    from multiprocessing import Pool
+
+    alone = _spin()
+    with Pool(2) as pool:
+        both = pool.map(_spin, [0, 1])
+    return 2 * alone / max(both)
+
+
 def _run_child(task: str, engine_name: str, rows: int) -> dict:
     proc = subprocess.run(
         [sys.executable, __file__, "--child", task, engine_name, str(rows)],
@@ -226,14 +249,16 @@ def main() -> int:
     ok = True
     for task in args.task or ("scan", "search"):
         for rows in sizes:
+            cap = capacity()
             res = {eng: _run_child(task, eng, rows) for eng in ("pandas", "dask")}
+            cap = (cap + capacity()) / 2
             same = res["pandas"]["result"] == res["dask"]["result"]
             ok &= same
             ratio = res["pandas"]["seconds"] / res["dask"]["seconds"]
             for eng in ("pandas", "dask"):
                 r = res[eng]
                 workers = ", ".join(f"{w:.0f}" for w in r.get("worker_peak_mb", [])) or "-"
-                shown = f"{ratio:.2f}x" if eng == "dask" else ("identical" if same else "DIFFERENT")
+                shown = f"{ratio:.2f}x (cores free: {cap:.2f})" if eng == "dask" else ("identical" if same else "DIFFERENT")
                 print(f"| {task} | {rows:,} | {eng} | {r['seconds']:.1f} | {r['cpu_seconds']:.1f} "
                       f"| {r['load_before']:.1f} / {r['load_after']:.1f} | {r['driver_peak_mb']:.0f} | {workers} | {shown} |",
                       flush=True)  # fmt: skip

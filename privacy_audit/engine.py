@@ -12,11 +12,18 @@ Results are identical across engines, by construction:
 * **Full-coverage scan** (``full=True``) is computed per *distinct value*: every partition reports,
   per column, its distinct values in order of first appearance (factorised on the raw values, then
   stringified once per distinct value exactly as :func:`privacy_audit.detect.columns.column_values`
-  would stringify every row) and how many non-empty cells it has. The partial results are merged in
-  partition (row-id) order, so the merged distinct list is the one a whole-table read gives, and
-  each column is then classified by :func:`~privacy_audit.detect.columns.classify_values` (on Dask:
-  one task per column, in parallel). The cost is one hash pass over the cells plus one evaluation per
-  distinct value, and memory is bounded by the distinct values, not by the rows.
+  would stringify every row) and how many non-empty cells it has. With pandas the partial results
+  are merged in partition (row-id) order, so the merged distinct list is the one a whole-table
+  read gives, and each column is classified by
+  :func:`~privacy_audit.detect.columns.classify_values`. On Dask the classification itself is
+  split: the distinct values are hash-partitioned across the workers, each bucket's per-value
+  evidence (:func:`~privacy_audit.detect.columns.value_evidence`: features, custom matches, the
+  earliest examples by first-appearance position, integer range, date ages) is computed where
+  it lands, and one small task per column merges the evidence and decides
+  (:func:`~privacy_audit.detect.columns.classify_evidence`) -- the same verdict, because the
+  evidence adds up over disjoint value sets (see :func:`_scan_dask`). The cost is one hash pass
+  over the cells plus one evaluation per distinct value, and memory is bounded by the distinct
+  values, not by the rows.
 * **Sampled scans** delegate to :func:`privacy_audit.scan.scan` (files) or draw the sample in the
   database (:func:`privacy_audit.sources.sample_sql`) for SQL tables.
 * **Subject search** runs :func:`privacy_audit.subjects.match_frame` / ``match_log_frame`` on each
