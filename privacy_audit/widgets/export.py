@@ -211,7 +211,7 @@ class ExportWidget(w.VBox):
                 self.tables[match.name] = table
                 child = table
             children.append(child)
-            titles.append(f"{match.name} ({match.kind}): {match.records} records")
+            titles.append(f"{match.name} ({match.kind}): {match.records} record{'' if match.records == 1 else 's'}")
         self.preview.children = children
         for i, title in enumerate(titles):
             self.preview.set_title(i, title)
