@@ -12,18 +12,11 @@ Results are identical across engines, by construction:
 * **Full-coverage scan** (``full=True``) is computed per *distinct value*: every partition reports,
   per column, its distinct values in order of first appearance (factorised on the raw values, then
   stringified once per distinct value exactly as :func:`privacy_audit.detect.columns.column_values`
-  would stringify every row) and how many non-empty cells it has. With pandas the partial results
-  are merged in partition (row-id) order, so the merged distinct list is the one a whole-table
-  read gives, and each column is classified by
-  :func:`~privacy_audit.detect.columns.classify_values`. On Dask the classification itself is
-  split: the distinct values are hash-partitioned across the workers, each bucket's per-value
-  evidence (:func:`~privacy_audit.detect.columns.value_evidence`: features, custom matches, the
-  earliest examples by first-appearance position, integer range, date ages) is computed where
-  it lands, and one small task per column merges the evidence and decides
-  (:func:`~privacy_audit.detect.columns.classify_evidence`) -- the same verdict, because the
-  evidence adds up over disjoint value sets (see :func:`_scan_dask`). The cost is one hash pass
-  over the cells plus one evaluation per distinct value, and memory is bounded by the distinct
-  values, not by the rows.
+  would stringify every row) and how many non-empty cells it has. The partial results are merged in
+  partition (row-id) order, so the merged distinct list is the one a whole-table read gives, and
+  each column is then classified by :func:`~privacy_audit.detect.columns.classify_values` (on Dask:
+  one task per column, in parallel). The cost is one hash pass over the cells plus one evaluation per
+  distinct value, and memory is bounded by the distinct values, not by the rows.
 * **Sampled scans** delegate to :func:`privacy_audit.scan.scan` (files) or draw the sample in the
   database (:func:`privacy_audit.sources.sample_sql`) for SQL tables.
 * **Subject search** runs :func:`privacy_audit.subjects.match_frame` / ``match_log_frame`` on each
@@ -355,170 +348,41 @@ def scan_dataset(obj, label: str, *, engine: str = "pandas", client=None, chunks
 
     parts = sources.partitions(obj)
     if engine == "dask":
-        return _scan_dask(parts, label, client or get_client(), chunksize, recognizers)
+        # Contiguous blocks of row groups (2 per worker thread), each folded on one worker in
+        # row-id order: only a block's distinct values leave the worker. Then one task per column
+        # folds the blocks in order and classifies the column; only verdicts come back here.
+        client = client or get_client()
+        nthreads = sum(client.nthreads().values()) or 1
+        n_blocks = min(len(parts), 2 * nthreads)
+        bounds = [round(i * len(parts) / n_blocks) for i in range(n_blocks + 1)]
+        blocks = [parts[bounds[i] : bounds[i + 1]] for i in range(n_blocks)]
+        futures = client.map(_block_stats, blocks, chunksize=chunksize, pure=False)
+        shapes = client.gather([client.submit(_shape, f, pure=False) for f in futures])
+        rows = sum(n for n, _ in shapes)
+        cols = list(dict.fromkeys(c for _, names in shapes for c in names))
+        jobs = [client.submit(_fold_classify, col, rows, recognizers, label, *futures, pure=False) for col in cols]
+        return list(client.gather(jobs))
     rows, merged = merge_stats(_stream_stats(parts, chunksize))
     return [_classify(col, vals, rows, nn, recognizers, label) for col, (vals, nn) in merged.items()]
 
 
-def _scan_dask(parts: list, label: str, client, chunksize: int, recognizers: str | None) -> list:
-    """Full-coverage verdicts on the cluster, the classification itself split across the workers.
-
-    1. Contiguous blocks of row groups (4 per worker thread) are folded on the workers in row-id
-       order into per-column distinct values (first-appearance order) and non-empty counts; each
-       block then cuts every text column's distinct values into buckets (4 per worker thread) by a
-       hash that is the same in every process (``pandas.util.hash_array``), each value with its
-       position ``(block << 40) + rank in block``.
-    2. One task per (column, bucket) dedupes the blocks' shares (the first position wins: the
-       value's first appearance in the table) and computes their
-       :class:`~privacy_audit.detect.columns.ValueEvidence` (value features, custom matches,
-       earliest examples, integer range, date ages). Datetime columns (kept raw: their text form
-       depends on the whole column) are folded per column exactly as the pandas engine folds them,
-       and their texts are cut into slices whose evidence is computed in parallel.
-    3. One small task per column merges the evidence and decides; these run on one worker, so
-       Presidio and spaCy (used on the <= 96 values the rules pick) load there only. Verdicts are
-       those of :func:`merge_stats` + :func:`~privacy_audit.detect.columns.classify_values`: the
-       evidence adds up over disjoint value sets, and examples are the earliest by position.
-    Tiny columns go first, so deciding them overlaps the large columns' evidence.
-    """
-    from datetime import date
-
-    nthreads = sum(client.nthreads().values()) or 1
-    n_blocks = min(len(parts), 4 * nthreads)
-    n_buckets = 4 * nthreads
-    bounds = [round(i * len(parts) / n_blocks) for i in range(n_blocks + 1)]
-    blocks = [parts[bounds[i] : bounds[i + 1]] for i in range(n_blocks)]
-    futures = [client.submit(_block_task, blk, i, chunksize, n_buckets, pure=False) for i, blk in enumerate(blocks)]
-    shapes = client.gather([client.submit(_pick, f, "info", pure=False) for f in futures])
-    rows = client.gather([client.submit(_pick, f, "rows", pure=False) for f in futures])
-    n_rows = sum(rows)
-    cols = list(dict.fromkeys(c for info in shapes for c in info))
-    nonnull = {c: sum(info[c][0] for info in shapes if c in info) for c in cols}
-    size = {c: sum(info[c][2] for info in shapes if c in info) for c in cols}
-    raw = {c for c in cols if any(info[c][1] for info in shapes if c in info)}
-    today = date.today()
-    deciders = sorted(client.nthreads())[:1] or None  # one worker loads Presidio/spaCy
-    pieces: list[list] | None = None
-    jobs: dict[Any, Any] = {}
-    for col in cols:
-        # tiny columns first (their verdicts, which may load spaCy, overlap the rest), then the
-        # datetime folds (a serial step), then the others largest first
-        prio = 3 * 10**12 if size[col] < 10_000 else (2 * 10**12 if col in raw else 0) + size[col]
-        if col in raw:
-            col_parts = [client.submit(_block_part, f, col, priority=prio, pure=False) for f in futures]
-            texts = client.submit(_fold_texts, *col_parts, priority=prio, pure=False)
-            evidence = [client.submit(_slice_evidence, texts, k, n_buckets, recognizers, today, priority=prio,
-                                      pure=False) for k in range(n_buckets)]  # fmt: skip
-        else:
-            if pieces is None:
-                pieces = [[client.submit(_pick, f, ("buckets", b), pure=False) for b in range(n_buckets)] for f in futures]
-            evidence = [client.submit(_bucket_evidence, col, recognizers, today, *[p[b] for p in pieces],
-                                      priority=prio, pure=False) for b in range(n_buckets)]  # fmt: skip
-        jobs[col] = client.submit(_decide, col, n_rows, nonnull[col], recognizers, label, *evidence, priority=prio,
-                                  workers=deciders, allow_other_workers=False, pure=False)  # fmt: skip
-    return list(client.gather([jobs[c] for c in cols]))
+def _shape(stats: tuple[int, dict[Any, ColumnPart]]) -> tuple[int, list]:
+    return stats[0], list(stats[1])
 
 
-_BLOCK_SHIFT = 40  # a value's position: (block << 40) + its rank of first appearance in the block
-
-
-def _block_task(parts: list, block: int, chunksize: int, n_buckets: int) -> dict:
-    """Consecutive partitions folded in order (on a worker): ``rows``, ``info`` ``{column:
-    (non-empty cells, kept raw, distinct values)}``, ``raw`` (datetime columns' parts) and
-    ``buckets``: per bucket ``{column: (positions, values)}``, in first-appearance order."""
-    import numpy as np
-
+def _block_stats(parts: list, chunksize: int) -> tuple[int, dict[Any, ColumnPart]]:
+    """Stats of consecutive partitions folded in order (runs on a worker)."""
     rows, acc = _fold(_part_stats(p, chunksize) for p in parts)
-    out: dict[str, Any] = {"rows": rows, "info": {}, "raw": {}, "buckets": [{} for _ in range(n_buckets)]}
-    for col, a in acc.items():
-        part = a.part()
-        out["info"][col] = (part.n_nonnull, part.raw is not None, len(part.raw if part.raw is not None else part.values))
-        if part.raw is not None:
-            out["raw"][col] = part
-            continue
-        values = np.empty(len(part.values), dtype=object)
-        values[:] = part.values
-        bucket = pd.util.hash_array(values, categorize=False) % np.uint64(n_buckets)
-        order = np.argsort(bucket, kind="stable")
-        ends = np.cumsum(np.bincount(bucket.astype(np.int64), minlength=n_buckets))
-        positions = (block << _BLOCK_SHIFT) + np.arange(len(values), dtype=np.int64)
-        begin = 0
-        for b in range(n_buckets):
-            sel = order[begin : ends[b]]
-            begin = ends[b]
-            out["buckets"][b][col] = (positions[sel], values[sel])
-    return out
+    return rows, {col: a.part() for col, a in acc.items()}
 
 
-def _pick(block: dict, key: Any) -> Any:
-    if isinstance(key, tuple):
-        return block[key[0]][key[1]]
-    return block[key]
-
-
-def _block_part(block: dict, col: Any) -> ColumnPart | None:
-    """One column's :class:`ColumnPart` of a block (text parts rebuilt from the buckets)."""
-    import numpy as np
-
-    if col in block["raw"]:
-        return block["raw"][col]
-    if col not in block["info"]:
-        return None
-    got = [b[col] for b in block["buckets"] if col in b]
-    positions = np.concatenate([g[0] for g in got])
-    values = np.concatenate([g[1] for g in got])
-    return ColumnPart(tuple(values[np.argsort(positions)].tolist()), block["info"][col][0])
-
-
-def _bucket_evidence(col: Any, recognizers: str | None, today, *pieces: dict):
-    """Evidence of one column's values in one bucket: the blocks' shares (in block order) deduped,
-    the earliest position kept, then :func:`value_evidence` (runs on a worker)."""
-    import numpy as np
-
-    from .detect.columns import value_evidence
-    from .detect.recognizers import load_custom_recognizers
-
-    custom = load_custom_recognizers(recognizers)
-    got = [p[col] for p in pieces if col in p and len(p[col][0])]
-    if not got:
-        return value_evidence([], custom=custom, today=today)
-    positions = np.concatenate([g[0] for g in got])
-    values = np.concatenate([g[1] for g in got])
-    codes, uniques = pd.factorize(values)
-    _, first = np.unique(codes, return_index=True)  # first occurrence of each code; codes in that order
-    return value_evidence(list(uniques), positions=positions[first].tolist(), custom=custom, today=today)
-
-
-def _fold_texts(*parts: ColumnPart | None) -> list[str]:
-    """One column's distinct texts in whole-table first-appearance order, folded as the pandas
-    engine folds them (for datetime columns, whose text form depends on the whole column)."""
+def _fold_classify(col: Any, rows: int, recognizers: str | None, label: str, *blocks):
     acc = _Acc()
-    for part in parts:
-        if part is not None:
-            acc.add(part)
-    return acc.result()[0]
-
-
-def _slice_evidence(values: list[str], k: int, n_slices: int, recognizers: str | None, today):
-    """Evidence of the ``k``-th of ``n_slices`` contiguous slices of a column's distinct values."""
-    from .detect.columns import value_evidence
-    from .detect.recognizers import load_custom_recognizers
-
-    lo, hi = k * len(values) // n_slices, (k + 1) * len(values) // n_slices
-    return value_evidence(values[lo:hi], positions=list(range(lo, hi)), custom=load_custom_recognizers(recognizers),
-                          today=today)  # fmt: skip
-
-
-def _decide(col: Any, n_rows: int, n_nonnull: int, recognizers: str | None, name: str, *evidence):
-    """One column's verdict from its evidence parts (runs on a worker)."""
-    from .detect.columns import classify_evidence, merge_evidence
-    from .detect.recognizers import load_custom_recognizers
-    from .scan import ColumnResult, _analyzers
-
-    custom = load_custom_recognizers(recognizers)
-    text_analyzer, ner = _analyzers(custom)
-    v = classify_evidence(col, merge_evidence(list(evidence)), n_rows=n_rows, n_nonnull=n_nonnull, custom=custom,
-                          text_analyzer=text_analyzer, ner=ner)  # fmt: skip
-    return ColumnResult(name, str(col), v.entity, v.score, v.coverage, v.runner_up, v.evidence)
+    for _, cols in blocks:
+        if col in cols:
+            acc.add(cols[col])
+    values, n_nonnull = acc.result()
+    return _classify(col, values, rows, n_nonnull, recognizers, label)
 
 
 def _stream_stats(parts, chunksize: int) -> Iterator[tuple[int, dict[Any, ColumnPart]]]:
