@@ -36,6 +36,7 @@ from typing import Any
 import yaml
 
 from .. import __version__
+from ..checks import SEVERITIES
 from ..errors import AuditLogError, ConfigError, PrivacyAuditError
 from ..masking import mask, mask_text_spans
 from ..policy import Policy, load_policy
@@ -64,7 +65,6 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 STATUSES = ("fails", "needs_manual_evidence", "holds", "not_testable")
-SEVERITIES = ("high", "medium", "low")
 _SEV_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 _STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
 _CHECKS_DIR = Path(__file__).resolve().parents[1] / "checks"

@@ -25,14 +25,21 @@ from ..datamap import DataMap, load_datamap
 from ..errors import AmbiguousSubjectError, InputError
 from ..masking import mask
 from ..subjects import (
-    SUBJECT_KINDS,
     Subject,
     SubjectData,
     find_subject_data,
-    parse_subject_arg,
     resolve_subjects,
 )
-from ._common import ErrorBanner, MaskedTable, Progress, file_link, find_samples, guarded, html_table
+from ._common import (
+    ErrorBanner,
+    MaskedTable,
+    Progress,
+    SubjectInput,
+    file_link,
+    find_samples,
+    guarded,
+    html_table,
+)
 
 __all__ = ["ExportWidget", "example_identifier", "pii_columns_of", "mask_line"]
 
@@ -106,11 +113,8 @@ class ExportWidget(w.VBox):
         self._datamap: DataMap | None = None
 
         self.path = w.Text(value=str(path), description="data map", layout=w.Layout(width="60%"))
-        self.kind = w.Dropdown(options=list(SUBJECT_KINDS), value=kind, description="identifier")
-        self.kind.add_class("pa-subject-kind")
-        self.identifier = w.Text(value=identifier, placeholder="e.g. someone@example.com", layout=w.Layout(width="320px"))
-        self.identifier.add_class("pa-subject-id")
-        self.extra = w.Text(value="", description="and", placeholder="optional KIND=VALUE to narrow down")
+        self.subject_input = SubjectInput(kind, identifier)
+        self.kind, self.identifier, self.extra = self.subject_input.kind, self.subject_input.identifier, self.subject_input.extra
         self.password = w.Password(value="", description="password", placeholder="optional: encrypt the bundle")
         self.preview_button = w.Button(description="Preview", icon="eye")
         self.build_button = w.Button(description="Build bundle", button_style="primary", icon="file-archive")
@@ -130,7 +134,7 @@ class ExportWidget(w.VBox):
         super().__init__(
             [
                 self.path,
-                w.HBox([self.kind, self.identifier, self.extra]),
+                self.subject_input,
                 w.HBox([self.password, self.preview_button, self.build_button]),
                 self.banner,
                 self.progress,
@@ -148,20 +152,11 @@ class ExportWidget(w.VBox):
             self._datamap = load_datamap(self.path.value)
         return self._datamap
 
-    def _pairs(self) -> list[tuple[str, str]]:
-        value = self.identifier.value.strip()
-        if not value:
-            raise InputError("enter an identifier of the data subject")
-        pairs = [(self.kind.value, value)]
-        if self.extra.value.strip():
-            pairs.append(parse_subject_arg(self.extra.value.strip()))
-        return pairs
-
     def _find(self) -> SubjectData:
         self.progress.start(3, "resolving the subject")
         datamap = self.datamap
         try:
-            subject = resolve_subjects(datamap, self._pairs())
+            subject = resolve_subjects(datamap, self.subject_input.pairs())
         except AmbiguousSubjectError as exc:
             self.subject = self.data = None
             self.summary.value = "<p>Candidates:</p><ul>" + "".join(
