@@ -354,25 +354,7 @@ def read_estate_frame(datamap: Any, ds: Any, *, vault_key: bytes | None = None) 
     """Read one data map dataset as a DataFrame (positions = row ids). Vault datasets need the key."""
     from . import sources
 
-    fmt = _fmt(ds)
-    if fmt == "vault":
-        if vault_key is None:
-            raise ConfigError(f"dataset {ds.name!r} is a vault: a vault key is needed to read it")
-        from .vault import Vault
-
-        frame = Vault.open(ds.path, vault_key).to_frame()
-        if ds.subject_key and ds.subject_key not in frame.columns and "record_id" in frame.columns:
-            frame = frame.rename(columns={"record_id": ds.subject_key})
-        return frame
-    if getattr(ds, "is_sql", False) or fmt in {"sql", "sqlite"}:
-        reader = getattr(sources, "read_dataset", None)
-        if reader is None:
-            raise ConfigError(f"dataset {ds.name!r} is SQL and this build cannot read SQL datasets yet")
-        return reader(ds)
-    if fmt == "log":
-        return sources.read_log(ds.path)
-    mapped = {"tsv": "csv", "json": "jsonl", "": None}.get(fmt, fmt)
-    return sources.read_table(ds.path, format=mapped)
+    return sources.read_dataset(ds, vault_key=vault_key)
 
 
 def _read_register(reg: Any) -> pd.DataFrame:

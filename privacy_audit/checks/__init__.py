@@ -237,22 +237,7 @@ class CheckContext:
     def _read(self, ds: Dataset) -> pd.DataFrame:
         from .. import sources
 
-        if ds.format == "vault":
-            from ..vault import Vault
-
-            frame = Vault.open(ds.path, self.vault_key()).to_frame()
-            if ds.subject_key and ds.subject_key not in frame.columns:
-                frame = frame.rename(columns={"record_id": ds.subject_key})
-            return frame
-        reader = getattr(sources, "read_dataset", None)
-        if ds.is_sql or ds.format in {"sql", "sqlite"} or ds.path is None:
-            if reader is None:
-                raise InputError("this build cannot read SQL datasets")
-            return reader(ds)
-        fmt = {"tsv": "csv", "json": "jsonl"}.get(ds.format or "", ds.format)
-        if fmt is not None and fmt not in _READABLE:
-            raise InputError(f"cannot read format {ds.format!r} as a table")
-        return sources.read_table(ds.path, format=fmt)
+        return sources.read_dataset(ds, vault_key=self.vault_key() if ds.format == "vault" else None)
 
     def vault_key(self) -> bytes:
         """The vault master key: ``vault.key_file`` of the data map, else ``vault.key_env`` (cached)."""
@@ -357,13 +342,15 @@ def run_checks(
     only: str | Iterable[str] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
     frames: Mapping[str, pd.DataFrame] | None = None,
+    scans: Mapping[str, Any] | None = None,
 ) -> CheckResult:
     """Run every registered check (or those in ``only``: ids or area prefixes such as ``sharing``).
 
     ``as_of`` (default: the data map's ``as_of``, else today) is the date ages are measured from.
     ``progress(check_id, index, total)`` is called before each check. Every finding and every
     check that could not run is collected; the result is sorted most severe first. ``frames``:
-    datasets already read (name -> frame), e.g. by the Dask engine (``privacy_audit.engine``).
+    datasets already read (name -> frame), e.g. by the Dask engine (``privacy_audit.engine``);
+    ``scans``: their ScanResults already computed (name -> result), e.g. by the compliance report.
     """
     if isinstance(as_of, str):
         try:
@@ -376,6 +363,7 @@ def run_checks(
     ctx = CheckContext(datamap, as_of=as_of, controls=controls)
     ctx._defaults = {cid: default for cid, (_, default) in reg.items()}
     ctx._frames.update(frames or {})
+    ctx._scans.update(scans or {})
     selected = _select(reg, only)
     findings: list[Finding] = []
     errors: list[tuple[str, str]] = []

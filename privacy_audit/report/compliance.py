@@ -701,13 +701,7 @@ def _sha256_file(path: Path) -> str | None:
 def _read_frame(ds: Any, vault_key: bytes | None = None):
     from .. import sources
 
-    reader = getattr(sources, "read_dataset", None)
-    if reader is not None:
-        return reader(ds, vault_key=vault_key) if ds.format == "vault" else reader(ds)
-    if ds.path is None or ds.is_sql or ds.format in {"vault", "sql", "sqlite"}:
-        raise ConfigError(f"dataset {ds.name}: cannot read a {ds.format or 'SQL'} dataset here (no sources.read_dataset)")
-    fmt = {"tsv": "csv", "json": "jsonl"}.get(ds.format or "", ds.format)
-    return sources.read_table(ds.path, format=fmt if fmt in {"csv", "parquet", "jsonl", "excel", "log"} else None)
+    return sources.read_dataset(ds, vault_key=vault_key)
 
 
 def _scan_columns(scan_result: Any) -> list[tuple[str, str]]:
@@ -733,8 +727,18 @@ def _vault_key(datamap: Any) -> bytes | None:
 
 
 def _dataset_facts(
-    datamap: Any, *, sample: int | None, seed: int, full: bool, do_scan: bool, vault_key: bytes | None = None
+    datamap: Any,
+    *,
+    sample: int | None,
+    seed: int,
+    full: bool,
+    do_scan: bool,
+    vault_key: bytes | None = None,
+    frames: dict[str, Any] | None = None,
+    scans: dict[str, Any] | None = None,
 ) -> tuple[list[DatasetFacts], int | None]:
+    """Rows, subjects and PII columns per dataset; ``frames`` / ``scans`` (when given) collect what was
+    read and scanned, by dataset name, for reuse."""
     subject_keys: set[str] = set()
     facts = []
     scan_fn = None
@@ -750,6 +754,8 @@ def _dataset_facts(
         source = "declared"
         try:
             frame = _read_frame(ds, vault_key)
+            if frames is not None:
+                frames[ds.name] = frame
             rows = int(len(frame))
             key = ds.subject_key
             if key and key in frame.columns:
@@ -759,6 +765,8 @@ def _dataset_facts(
                     subject_keys.update(values.unique())
             if scan_fn is not None:
                 result = scan_fn(frame, name=ds.name, sample=sample, seed=seed, full=full, progress=False)
+                if scans is not None:
+                    scans[ds.name] = result
                 pii = _scan_columns(result)
                 source = "scan"
         except PrivacyAuditError as exc:
@@ -853,12 +861,15 @@ def compliance_report(
         spec = controls.get(cid) or default or controls.get(cid.split(".", 1)[0])
         if spec:
             installed[cid] = str(spec["clause"])
-    result = run_checks(datamap, as_of=as_of)
     if vault_key is None:
         vault_key = _vault_key(datamap)
+    frames: dict[str, Any] = {}
+    scans: dict[str, Any] = {}
     facts, subjects = _dataset_facts(
-        datamap, sample=sample, seed=seed, full=full, do_scan=scan, vault_key=vault_key
+        datamap, sample=sample, seed=seed, full=full, do_scan=scan, vault_key=vault_key, frames=frames, scans=scans
     )
+    # The checks reuse what the summary already read and scanned (same settings), instead of doing it again.
+    result = run_checks(datamap, as_of=as_of, frames=frames, scans=scans)
     activity = _activity(datamap)
     manual = load_manual_evidence(datamap)
 
