@@ -6,7 +6,9 @@ bench/labels/external_*.yaml) -- both in-sample: the rules were written while ru
 "heldout" (bench/heldout/gen_heldout.py, labels in bench/heldout/labels.yaml, written blind before
 the scanner was run on them) and "heldout2" (bench/heldout2/gen_heldout2.py, labels in
 bench/heldout2/labels.yaml, written blind against the current rules (last changed in 76e65b9, which was
-tuned on "heldout")). For each table: our ``scan()`` (default sample) and
+tuned on "heldout")) and "heldout3" (bench/heldout3/gen_heldout3.py, labels in bench/heldout3/labels.yaml,
+written blind against the rules as they stood on 2026-11-29, while another engineer was changing them).
+For each table: our ``scan()`` (default sample) and
 presidio-structured's ``PandasAnalysisBuilder().generate_analysis(df, n=100)``, both timed.
 
 Metrics per scanner: column accuracy (predicted entity == label, null == null), PII precision and
@@ -34,6 +36,7 @@ sys.path.insert(0, str(HERE))
 from gen_tables import write_all  # noqa: E402
 from heldout import gen_heldout  # noqa: E402
 from heldout2 import gen_heldout2  # noqa: E402
+from heldout3 import gen_heldout3  # noqa: E402
 
 from privacy_audit.scan import scan  # noqa: E402
 from privacy_audit.sources import read_table  # noqa: E402
@@ -59,7 +62,7 @@ def metrics(pairs: list[tuple[str | None, str | None]]) -> dict:
     }
 
 
-GROUPS = ("generated", "external", "heldout", "heldout2")
+GROUPS = ("generated", "external", "heldout", "heldout2", "heldout3")
 
 
 def load_tables(rows: int, groups: tuple[str, ...] = GROUPS) -> list[tuple[str, str, Path, dict]]:
@@ -82,6 +85,10 @@ def load_tables(rows: int, groups: tuple[str, ...] = GROUPS) -> list[tuple[str, 
         held2_labels = gen_heldout2.labels()
         for table, path in gen_heldout2.write_all(tmp / "heldout2", rows).items():
             out.append(("heldout2", table, path, held2_labels[table]))
+    if "heldout3" in groups:
+        held3_labels = gen_heldout3.labels()
+        for table, path in gen_heldout3.write_all(tmp / "heldout3", rows).items():
+            out.append(("heldout3", table, path, held3_labels[table]))
     return out
 
 
