@@ -1,4 +1,4 @@
-"""Header evidence: a multilingual (EN/DE/FR/ES) lexicon of column-name phrases, matched as tokens.
+"""Header evidence: a multilingual (EN/DE/FR/ES/IT/PT/NL/PL/SV/DA/NO/FI/CS) lexicon of column-name phrases, matched as tokens.
 
 Column names are split into lower-case ASCII tokens (``EmailAddress`` -> ``email address``,
 ``geburts_datum`` -> ``geburts datum``, ``Téléphone`` -> ``telephone``); lexicon phrases match whole
@@ -21,6 +21,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "email", "e mail", "emailaddress", "email address", "mail", "mail address", "mailaddress",
         "courriel", "adresse mail", "adresse email", "mel", "correo", "correo electronico",
         "emailadresse", "mailadresse", "e mail adresse",
+        # IT / PT / NL / PL / SV / DA / NO / FI / CS
+        "posta elettronica", "indirizzo email", "indirizzo e mail", "indirizzo di posta elettronica",
+        "correio eletronico", "correio electronico", "endereco de email", "endereco email",
+        "endereco de e mail", "endereco eletronico", "emailadres", "e mailadres", "mailadres",
+        "adres email", "adres e mail", "poczta", "poczta elektroniczna", "e post", "epost",
+        "e postadress", "epostadress", "e postadresse", "epostadresse", "e mailadresse",
+        "sahkoposti", "sahkopostiosoite", "emailova adresa", "e mailova adresa",
     ),
     "PHONE_NUMBER": (
         "phone", "phonenumber", "telephone", "telephonenumber", "tel", "telno", "mobile", "mobil", "cell",
@@ -28,6 +35,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "rufnummer", "portable", "telefono", "movil", "celular", "numero de telephone",
         "numero de telefono", "msisdn", "festnetz", "festnetznummer", "mobiltelefon", "mobilfunknummer",
         "landline", "fixe", "fijo", "gsm", "natel",
+        "cellulare", "numero di telefono", "numero telefono", "recapito telefonico", "telefono cellulare",
+        "telefone", "telemovel", "numero de telefone", "numero de telemovel", "contacto telefonico",
+        "telefoon", "telefoonnummer", "mobiel", "mobielnummer", "mobiel nummer", "mobiele nummer",
+        "numer telefonu", "nr telefonu", "komorka", "telefon komorkowy", "komorkowy", "mobilnr",
+        "tlf", "tlf nr", "tlfnr", "puhelin", "puhelinnumero", "matkapuhelin", "puh",
+        "telefonni cislo", "cislo telefonu", "mobilni telefon",
     ),
     "PERSON": (
         "name", "fullname", "full name", "first name", "firstname", "fname", "given name", "givenname",
@@ -36,6 +49,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "card holder", "contact person", "vorname", "nachname", "familienname", "geburtsname",
         "nom", "prenom", "nom de famille", "nom complet", "nombre", "nombres", "apellido", "apellidos",
         "nombre completo", "kunde name", "kundenname", "ansprechpartner", "person", "recipient",
+        "nome", "cognome", "nome completo", "nominativo", "nome e cognome", "primo nome",
+        "apelido", "apelidos", "sobrenome", "primeiro nome", "ultimo nome", "nome proprio",
+        "naam", "voornaam", "voornamen", "achternaam", "familienaam", "volledige naam", "tussenvoegsel",
+        "imie", "nazwisko", "imie i nazwisko", "imiona", "namn", "fornamn", "efternamn",
+        "fullstandigt namn", "navn", "fornavn", "efternavn", "etternavn", "mellemnavn", "mellomnavn",
+        "fulde navn", "fullt navn", "nimi", "etunimi", "sukunimi", "koko nimi", "jmeno", "prijmeni",
+        "cele jmeno", "jmeno a prijmeni",
     ),
     "LOCATION": (
         "address", "street", "street address", "streetaddress", "addr", "address line", "address1",
@@ -45,21 +65,41 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "ciudad", "domicilio", "localidad", "municipio", "poblacion", "domicile", "residence",
         "lieu de residence", "wohnsitz", "wohnanschrift", "residencia", "hometown", "home town",
         "localite", "postanschrift",
+        "indirizzo", "indirizzo di residenza", "strada", "numero civico", "civico", "citta", "comune",
+        "localita", "residenza", "luogo di residenza", "morada", "endereco", "endereco postal", "rua",
+        "numero da porta", "cidade", "localidade", "concelho", "freguesia", "adres", "woonadres",
+        "postadres", "straat", "straatnaam", "huisnummer", "huisnr", "woonplaats", "plaats", "stad",
+        "gemeente", "ulica", "numer domu", "nr domu", "miasto", "miejscowosc", "miejsce zamieszkania",
+        "adres zamieszkania", "adress", "gatuadress", "hemadress", "gata", "husnummer", "postort",
+        "bostadsort", "hemort", "vej", "vejnavn", "husnr", "bynavn", "postdistrikt", "bopael",
+        "gateadresse", "gatenavn", "poststed", "bosted", "hjemsted", "osoite", "katuosoite", "katu",
+        "talon numero", "kaupunki", "postitoimipaikka", "kotikunta", "asuinpaikka", "paikkakunta",
+        "adresa", "ulice", "cislo popisne", "mesto", "obec", "bydliste", "trvale bydliste",
+        "misto bydliste",
     ),
     "POSTAL_CODE": (
         "zip", "zipcode", "zip code", "postcode", "post code", "postal code", "postalcode", "plz",
         "postleitzahl", "code postal", "codepostal", "cp", "codigo postal", "cod postal", "postal",
         "zip5", "postcode area", "eircode",
+        "cap", "codice postale", "codice di avviamento postale", "cep", "kod pocztowy", "postnummer",
+        "postnr", "postinumero", "psc", "postovni smerovaci cislo",
     ),
     "CREDIT_CARD": (
         "credit card", "creditcard", "card number", "cardnumber", "card no", "cc number", "ccnumber",
         "cc num", "cc no", "pan", "kreditkarte", "kreditkartennummer", "kartennummer",
         "carte bancaire", "numero de carte", "carte de credit", "tarjeta", "numero de tarjeta",
         "tarjeta de credito",
+        "carta di credito", "numero carta", "numero della carta", "cartao de credito", "numero do cartao",
+        "kaartnummer", "creditcardnummer", "karta kredytowa", "numer karty", "kortnummer", "kreditkort",
+        "luottokortti", "kortin numero", "cislo karty", "platebni karta",
     ),
     "IBAN_CODE": (
         "iban", "bank account", "account number", "kontonummer", "bankverbindung", "compte bancaire",
         "rib", "cuenta bancaria", "numero de cuenta",
+        "conto corrente", "numero conto", "numero di conto", "coordinate bancarie", "nib",
+        "conta bancaria", "numero de conta", "rekeningnummer", "bankrekening", "bankrekeningnummer",
+        "numer konta", "nr konta", "konto bankowe", "rachunek bankowy", "numer rachunku", "bankkonto",
+        "kontonr", "tilinumero", "pankkitili", "cislo uctu", "bankovni ucet",
     ),
     "US_SSN": (
         "ssn", "social security", "social security number", "sozialversicherungsnummer",
@@ -68,11 +108,16 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "IP_ADDRESS": (
         "ip", "ip address", "ipaddress", "ip addr", "ipaddr", "client ip", "remote addr", "remote ip",
         "ipv4", "ipv6", "adresse ip", "direccion ip", "ip adresse",
+        "indirizzo ip", "endereco ip", "ip adres", "adres ip", "ip adress", "ip osoite", "ip adresa",
     ),
     "DATE_OF_BIRTH": (
         "dob", "birth", "birthday", "birthdate", "date of birth", "birth date", "born", "geburtsdatum",
         "geburtstag", "geboren", "date de naissance", "naissance", "fecha de nacimiento", "nacimiento",
         "cumpleanos",
+        "data di nascita", "data nascita", "nascita", "compleanno", "data de nascimento",
+        "data nascimento", "nascimento", "aniversario", "geboortedatum", "geboortedag", "geboren op",
+        "verjaardag", "data urodzenia", "urodziny", "fodelsedatum", "fodelsedag", "fodd", "fodselsdato",
+        "fodselsdag", "fodt", "syntymaaika", "syntymapaiva", "datum narozeni", "narozeni",
     ),
     "NATIONAL_ID": (
         "national id", "nationalid", "national identifier", "passport", "passport number",
@@ -80,12 +125,24 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "numero national", "tax id", "taxid", "steuer id", "steuernummer", "national insurance",
         "nino", "identity number", "secu", "numero secu", "nir", "insee", "numero insee", "bsn",
         "personnummer", "codice fiscale", "nss", "citizen id",
+        "carta d identita", "carta di identita", "numero documento", "passaporto", "numero passaporto",
+        "numero de identificacao fiscal", "cartao de cidadao", "cartao cidadao", "niss",
+        "burgerservicenummer", "paspoort", "paspoortnummer", "sofinummer", "pesel", "dowod osobisty",
+        "numer dowodu", "paszport", "samordningsnummer", "passnummer", "cpr", "cpr nummer",
+        "cpr nr", "pasnummer", "fodselsnummer", "henkilotunnus", "hetu", "sotu", "passinumero",
+        "rodne cislo", "obcansky prukaz", "cislo op", "cislo pasu",
     ),
     "USERNAME": (
         "username", "user name", "login", "login name", "screen name", "screenname", "handle",
         "benutzername", "nom d utilisateur", "pseudo", "nombre de usuario", "nickname",
+        "nome utente", "nome de usuario", "nome de utilizador", "utilizador", "gebruikersnaam",
+        "nazwa uzytkownika", "login uzytkownika", "anvandarnamn", "brugernavn", "brukernavn",
+        "kayttajatunnus", "kayttajanimi", "uzivatelske jmeno",
     ),
 }  # fmt: skip
+
+# Words for "name" (a person's name unless qualified: product name, nome prodotto, name_id...).
+_NAME_WORDS = {"name", "nom", "nombre", "nome", "naam", "namn", "navn", "nimi", "jmeno"}
 
 # A "name" token preceded by one of these is not a person's name (product name, file name...).
 _NOT_PERSON_QUALIFIERS = {
@@ -96,12 +153,34 @@ _NOT_PERSON_QUALIFIERS = {
     "organisation", "organization", "tag", "package", "model", "variant", "sku", "region", "country",
     "state", "key", "cookie", "os", "server", "queue", "db", "schema", "path", "dataset", "merchant",
     "vendor", "supplier", "partner", "course", "class", "type", "group", "list", "source", "segment",
+    "bedrijf", "bestand", "fil", "tiedosto", "tuote", "yritys",
 }  # fmt: skip
 
 # A "name" token followed by one of these is about names, not a name (name_id, name_type...).
 _NOT_PERSON_TAILS = {
     "id", "ids", "key", "hash", "set", "type", "format", "length", "len", "count", "style", "origin",
     "language", "lang", "source", "status", "flag", "code", "space", "server", "pattern", "template",
+    # Romance word order puts the qualifier after the name word: nome prodotto, nom du fichier...
+    "prodotto", "produto", "producto", "produit", "product", "azienda", "empresa", "entreprise",
+    "societa", "societe", "ditta", "file", "fichier", "ficheiro", "arquivo", "archivo", "campagna",
+    "campanha", "campana", "campagne", "evento", "categoria", "categorie", "citta", "cidade", "ciudad",
+    "ville", "via", "strada", "rua", "calle", "rue", "banca", "banco", "banque", "servizio", "servico",
+    "servicio", "service", "negozio", "loja", "tienda", "magasin", "articolo", "artigo", "articulo",
+    "marca", "marque", "progetto", "projeto", "proyecto", "projet", "gruppo", "grupo", "groupe",
+    "squadra", "equipa", "equipo", "equipe", "dispositivo", "appareil", "tabella", "tabela", "tabla",
+    "colonna", "coluna", "columna", "colonne", "host", "dominio", "domaine", "paese", "pais", "pays",
+}  # fmt: skip
+
+# Prepositions skipped when looking at the word after a name word (nome do produto, nom de la ville).
+_PREPOSITIONS = {"do", "da", "dos", "das", "de", "del", "della", "dello", "dei", "di", "du", "des", "of", "la", "le"}
+
+# Short tokens that mean personal data in one language and something else in another ("cap" is the
+# Italian postcode and a limit in English): ignored when the header also has one of these words.
+_AMBIGUOUS_SHORT = {"cap", "cp", "cep", "psc", "tlf", "puh", "nib", "cpr", "nome", "naam", "navn", "namn", "nimi"}
+_AMBIGUITY_CONTEXT = {
+    "market", "rate", "limit", "max", "min", "maximum", "minimum", "amount", "size", "value", "spend",
+    "spending", "budget", "credit", "hard", "soft", "upper", "lower", "price", "cost", "fee", "total",
+    "count", "ratio", "pct", "percent", "bottle", "hat", "table", "file", "level", "threshold",
 }  # fmt: skip
 
 # Tokens that mark an event/validity date rather than a birth date.
@@ -118,6 +197,8 @@ COARSE_GEO_TOKENS = {
     "country", "countries", "state", "statefull", "province", "region", "land", "bundesland", "pays",
     "pais", "provincia", "estado", "continent", "county", "nation", "nationality",
     "kanton", "departement", "timezone", "tz", "locale", "language", "currency",
+    "paese", "nazione", "regione", "stato", "distrito", "regiao", "provincie", "regio", "kraj",
+    "wojewodztwo", "lan", "fylke", "maa", "maakunta", "zeme",
 }  # fmt: skip
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -130,6 +211,9 @@ _PHRASES: list[tuple[tuple[str, ...], str]] = sorted(
 
 def _ascii_fold(text: str) -> str:
     text = text.replace("ß", "ss").replace("ẞ", "SS")
+    # letters NFKD does not decompose (Danish/Norwegian, Polish, Croatian, French ligature)
+    text = text.translate(str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ł": "l", "Ł": "L",
+                                         "đ": "d", "Đ": "D", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"}))
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
@@ -170,12 +254,15 @@ def header_hints(header: object) -> HeaderHint:
         for i in range(len(tokens) - n + 1):
             if any(used[i : i + n]) or tuple(tokens[i : i + n]) != phrase:
                 continue
-            if entity == "PERSON" and phrase[0] in {"name", "nom", "nombre"} and i > 0:
+            if entity == "PERSON" and phrase[0] in _NAME_WORDS and i > 0:
                 if tokens[i - 1] in _NOT_PERSON_QUALIFIERS:
                     continue
-            if entity == "PERSON" and phrase[-1] in {"name", "nom", "nombre"} and i + n < len(tokens):
-                if tokens[i + n] in _NOT_PERSON_TAILS:
+            if entity == "PERSON" and phrase[-1] in _NAME_WORDS and i + n < len(tokens):
+                after = [t for t in tokens[i + n :] if t not in _PREPOSITIONS]
+                if after and after[0] in _NOT_PERSON_TAILS:
                     continue
+            if n == 1 and phrase[0] in _AMBIGUOUS_SHORT and set(tokens) & _AMBIGUITY_CONTEXT:
+                continue
             for j in range(i, i + n):
                 used[j] = True
             entities.setdefault(entity, " ".join(phrase))
