@@ -90,13 +90,37 @@ _STREET_WORDS = {
     "alley", "row", "crescent", "close", "suite", "apt", "unit", "floor", "strasse", "str", "weg", "allee",
     "platz", "gasse", "ring", "damm", "ufer", "rue", "chemin", "impasse", "quai", "calle",
     "avenida", "plaza", "camino", "paseo", "carrera", "via", "viale", "piazza", "rua", "travessa", "box",
+    # IT / PT / NL / PL / Nordic / FI / CS, and building parts
+    "vicolo", "corso", "largo", "borgo", "strada", "contrada", "localita", "frazione", "alameda", "av",
+    "praca", "praça", "estrada", "beco", "urbanizacion", "urbanización", "straat", "laan", "plein", "gracht",
+    "kade", "dijk", "singel", "steeg", "ulica", "ul", "aleja", "plac", "osiedle", "gatan", "vagen",
+    "vägen", "gata", "vej", "gade", "vei", "veien", "gaten", "katu", "kuja", "polku", "ulice", "namesti",
+    "náměstí", "trida", "třída", "apartment", "appartamento", "piso", "andar", "postbus",
 }  # fmt: skip
-_STREET_SUFFIX = re.compile(r"(?:strasse|straße|str\.|weg|gasse|allee|platz)\b", re.I)
+_STREET_SUFFIX = re.compile(
+    r"(?:strasse|straße|str\.|weg|gasse|allee|platz|straat|laan|plein|gracht|gatan|vägen|vagen|gata|gaten"
+    r"|veien|vej|gade|katu|tie)\b",
+    re.I,
+)
+# One segment of an address (a line, or a comma-separated part) that is a postcode with or without
+# its town: "09039 Badia", "8382-382 Vizela", "D-80331 München", "114 55 Stockholm", "47863",
+# "Almería 45211" (town first), "SW1A 1AA", "1234 AB Amsterdam". Only read inside a value of two or
+# more segments, so a lone "2024 Annual Report" is not an address.
+_PC_NUM = r"(?:[A-Z]{1,2}-)?(?:\d{4,5}(?:-\d{3,4})?|\d{2}-\d{3}|\d{3}\s\d{2})"
+_PC_ALNUM = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[ABCEGHJ-NPRSTVXY]\d[A-Z]\s?\d[A-Z]\d|[1-9]\d{3}\s?[A-Z]{2})"
+_TOWN = r"[^\W\d_][^\W\d_.'’\-]*\.?(?:(?:[\s'’\-]+|\.)[^\W\d_]+\.?){0,3}"  # one to four words
+_PC_SEGMENT = re.compile(rf"^(?:{_PC_NUM}|{_PC_ALNUM})(?:,?\s+{_TOWN})?$")
+_TOWN_PC_SEGMENT = re.compile(rf"^(?P<town>{_TOWN})[\s,]+(?:{_PC_NUM}|{_PC_ALNUM})$")
+# User agents: product/version tokens with parenthesised comments ("Mozilla/5.0 (X11; Linux) ...",
+# "curl/8.1.2", "Googlebot/2.1 (+http://...)", "python-requests/2.31").
+_UA_PRODUCT = re.compile(r"^[A-Za-z][\w.!+\-]*/\d[\w.\-]*")
+_UA_TOKEN = re.compile(r"[A-Za-z][\w.!+\-]*/[\w.\-]+|\([^()]*\)")
 _CHUNK = 200
 _FEATURE_NAMES = (
     "email", "iban", "card", "card_compat", "ssn_sep", "ssn_any", "ip", "uuid", "hash", "token", "int",
     "amount", "decimal", "version", "epoch", "date", "datetime", "phone_strong", "phone_compat", "words",
     "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place",
+    "address_full", "user_agent",
 )  # fmt: skip
 
 
@@ -196,6 +220,35 @@ def _phone_strong(v: str, is_int: bool) -> bool:
     return v.startswith("0") and not v.startswith("00") and bool(re.match(r"^0\d{2,5}[\s/-]\d{3,9}$", v))
 
 
+def _address_with_postcode(flat: str) -> bool:
+    """A value of two or more comma/line segments, beginning with words or a house number, one later
+    segment being a postcode (with or without its town): "Via X, 13, 09039 Town", "Rua Y 5, 1000-001 Lisboa"."""
+    segs = [p.strip() for p in flat.split(",") if p.strip()]
+    if len(segs) < 2 or not any(c.isalpha() for c in segs[0]):
+        return False
+    if sum(any(c.isalpha() for c in p) for p in segs) < 2:
+        return False  # "Smith, 12345": a word and a number are not an address
+    for p in segs[1:]:
+        p = p.split(" (")[0].strip()  # "Novafeltria (RN)": province in brackets
+        if _PC_SEGMENT.match(p):
+            return True
+        m = _TOWN_PC_SEGMENT.match(p)  # town first: only capitalised words ("Stockholm 114 55")
+        if m and all(w[0].isupper() for w in re.split(r"[\s\-]+", m["town"]) if len(w) > 3):
+            return True
+    return False
+
+
+def _is_user_agent(v: str) -> bool:
+    """A user-agent string: starts with a product/version token and consists of product/version
+    tokens, parenthesised comments and a few bare words ("like", "Gecko", "Mobile")."""
+    if not _UA_PRODUCT.match(v) or len(v) > 600:
+        return False
+    rest = _UA_TOKEN.sub(" ", v)
+    leftover = [w for w in re.split(r"[\s;,]+", rest) if w]
+    n_tokens = len(_UA_TOKEN.findall(v))
+    return len(leftover) <= max(2, n_tokens // 2)
+
+
 def value_features(value: str, *, today: date | None = None) -> set[str]:
     """The evidence features one value shows (see ``_FEATURE_NAMES``)."""
     return _features(value)[0]
@@ -258,11 +311,18 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         n_words = len(v.split())
         if 1 <= n_words <= 5 and v[0].isupper():
             f.add("name_shape")
-    if (_ADDRESS_NUM_FIRST.match(v) or _ADDRESS_NUM_LAST.match(v) or _PO_BOX.match(v)) and len(v) <= 120 and nd <= 12:
+    if _is_user_agent(v):
+        f.add("user_agent")
+    # multi-line addresses are read as one line ("Flat 4\nRobin Court\nAB7H 3AN" -> "Flat 4, Robin Court, ...")
+    flat = re.sub(r"\s*[\r\n]+\s*", ", ", v) if "\n" in v or "\r" in v else v
+    if (_ADDRESS_NUM_FIRST.match(flat) or _ADDRESS_NUM_LAST.match(flat) or _PO_BOX.match(flat)) and len(v) <= 160 and nd <= 16:
         f.add("address")
-        words = {w.strip(".,").lower() for w in v.split()}
-        if words & _STREET_WORDS or _STREET_SUFFIX.search(v) or _PO_BOX.match(v):
+        words = {w.strip(".,").lower() for w in flat.split()}
+        if words & _STREET_WORDS or _STREET_SUFFIX.search(flat) or _PO_BOX.match(flat):
             f.add("street_word")
+            f.add("address_full")
+    if "user_agent" not in f and len(v) <= 160 and _address_with_postcode(flat):
+        f.update({"address", "address_full"})
     if "words" in f or "address" in f:
         f.add("place")
     if len(v) <= 10 and _POSTAL.match(v):
@@ -273,7 +333,7 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         f.add("username")
     if (_NATID.match(v) and nd >= 5 and "date" not in f) or _SCI.match(v):
         f.add("natid")
-    if len(v) >= 25 and len(v.split()) >= 5:
+    if len(v) >= 25 and len(v.split()) >= 5 and "user_agent" not in f:
         f.add("prose")
     return f, d, tried
 
@@ -310,6 +370,7 @@ _NEGATIVES = (
     ("epoch", "epoch seconds"),
     ("amount", "amounts"),
     ("version", "version strings"),
+    ("user_agent", "user-agent strings (software, not a person)"),
 )
 
 
@@ -609,6 +670,11 @@ def classify_evidence(
     if cov["phone_strong"] >= 0.8:
         ev_text = f"{_pct(cov['phone_strong'])} of {basis} are formatted phone numbers; e.g. {_examples(ev, 'PHONE_NUMBER')}"
         candidates.append(("PHONE_NUMBER", round(0.5 + 0.4 * cov["phone_strong"], 3), cov["phone_strong"], ev_text))
+        return _finish(candidates)
+    if cov["address_full"] >= 0.7:
+        ev_text = (f"{_pct(cov['address_full'])} of {basis} are address-shaped (house number and street word, "
+                   f"or a postcode line); e.g. {_examples(ev, 'LOCATION', 'address_full')}")  # fmt: skip
+        candidates.append(("LOCATION", round(0.5 + 0.4 * cov["address_full"], 3), cov["address_full"], ev_text))
         return _finish(candidates)
     if cov["address"] >= 0.8 and cov["street_word"] >= 0.5:
         ev_text = (f"{_pct(cov['address'])} of {basis} are street addresses ({_pct(cov['street_word'])} with a street word); "
