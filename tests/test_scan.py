@@ -306,3 +306,91 @@ def test_large_parquet_sample_is_bounded_and_agrees_with_full_scan(tmp_path, peo
     full = {c.column: c.entity for c in scan(path, full=True, progress=False).columns}
     assert sampled == full
     assert sampled["full_name"] == "PERSON" and sampled["customer_id"] is None
+
+
+# --------------------------------------------------------------- general gaps from the second held-out set
+@pytest.mark.parametrize(
+    ("header", "kind", "entity"),
+    [
+        ("voornaam", "first", "PERSON"), ("nazwisko", "last", "PERSON"), ("efternamn", "last", "PERSON"),
+        ("etunimi", "first", "PERSON"), ("příjmení", "last", "PERSON"), ("sobrenome", "last", "PERSON"),
+        ("miasto", "town", "LOCATION"), ("kaupunki", "town", "LOCATION"), ("bopæl", "town", "LOCATION"),
+        ("citta_residenza", "town", "LOCATION"), ("mobiel", "phone", "PHONE_NUMBER"),
+        ("telefon_komórkowy", "phone", "PHONE_NUMBER"), ("matkapuhelin", "phone", "PHONE_NUMBER"),
+        ("postnummer", "zip", "POSTAL_CODE"), ("kod_pocztowy", "zip", "POSTAL_CODE"), ("PSČ", "zip", "POSTAL_CODE"),
+        ("CAP", "zip", "POSTAL_CODE"), ("fødselsdato", "dob", "DATE_OF_BIRTH"), ("data_urodzenia", "dob", "DATE_OF_BIRTH"),
+    ],
+)  # fmt: skip
+def test_header_vocabulary_of_more_eu_languages(header, kind, entity):
+    """Gap 1: IT/PT/NL/PL/SV/DA/NO/FI/CS header words give evidence, also short tokens like ``cap``."""
+    rng = random.Random(11)
+    towns = ["Arlen", "Brevik", "Calder", "Dunmore", "Eskel", "Farnley", "Glenrock", "Holmvik", "Irwell", "Jarrow"]
+    make = {
+        "first": lambda: rng.choice(FIRST),
+        "last": lambda: rng.choice(LAST),
+        "town": lambda: rng.choice(towns),
+        "phone": lambda: f"{rng.randint(300, 399)}{rng.randint(1000000, 9999999)}",  # compact, no separators
+        "zip": lambda: rng.choice([f"{rng.randint(0, 99999):05d}", f"{rng.randint(10, 99)}-{rng.randint(100, 999)}"]),
+        "dob": lambda: f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{rng.randint(1940, 2004)}",
+    }[kind]
+    assert _classify(pd.DataFrame({header: [make() for _ in range(300)]}))[header] == entity
+
+
+def test_short_ambiguous_header_tokens_stay_tokens():
+    """Gap 1: ``cap``/``nome`` match only as whole tokens and not beside limit or product words."""
+    from privacy_audit.detect.headers import header_hints
+
+    assert header_hints("cap").entities == {"POSTAL_CODE": "cap"}
+    assert header_hints("nome_cliente").entities == {"PERSON": "nome"}
+    for header in ("market_cap", "rate_cap", "capacity", "caption", "nome_prodotto", "nome do produto", "nomenclature"):
+        assert not header_hints(header).entities, header
+    rng = random.Random(12)
+    got = _classify(pd.DataFrame({"market_cap": [rng.randint(10**6, 10**9) for _ in range(300)]}))
+    assert got["market_cap"] is None
+
+
+def test_address_shaped_values_are_location_not_person():
+    """Gap 2: streets and towns named after people; multi-line, comma-separated and postcode lines."""
+    rng = random.Random(13)
+    street = ["Vicolo", "Rua", "Straat", "Ulica", "Via", "Rue", "Calle", "Street"]
+
+    def addr() -> str:
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        town = f"{rng.choice(['San', 'Villa', 'Porto'])} {rng.choice(LAST)}"
+        pc = rng.choice([f"{rng.randint(10000, 99999)}", f"{rng.randint(1000, 9999)}-{rng.randint(100, 999)}"])
+        return rng.choice([
+            f"{rng.choice(street)} {name}, {rng.randint(1, 300)}, {pc} {town}",
+            f"{rng.choice(street)} {name} {rng.randint(1, 300)}\n{pc} {town}",
+            f"{rng.randint(1, 300)}, {rng.choice(street).lower()} {name}\n{pc}, {town} (XY)",
+        ])
+
+    values = [addr() for _ in range(300)]
+    got = _classify(pd.DataFrame({"Home Address": values, "c1": values}))
+    assert got == {"Home Address": "LOCATION", "c1": "LOCATION"}
+    # a name followed by a number, or prose ending in a number, is not an address
+    from privacy_audit.detect.columns import value_features
+
+    for v in ("Smith, 12345", "Reviewed, see ticket 45211", "Order 12345, shipped to Berlin 10115"):
+        assert "address_full" not in value_features(v), v
+
+
+def test_user_agents_are_not_personal():
+    """Gap 3: user-agent strings are software identifiers, not prose with places or names."""
+    from privacy_audit.detect.columns import value_features
+
+    rng = random.Random(14)
+    uas = []
+    for _ in range(300):
+        ver = f"{rng.randint(40, 130)}.0.{rng.randint(1000, 6000)}.{rng.randint(0, 200)}"
+        uas.append(rng.choice([
+            f"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{ver} Safari/537.36",
+            f"Mozilla/5.0 (Linux; Android {rng.randint(8, 14)}; Pixel {rng.randint(3, 8)}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{ver} Mobile Safari/537.36",
+            f"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_{rng.randint(10, 15)}_{rng.randint(1, 7)}; fr-FR) Gecko/20100101 Firefox/{rng.randint(60, 130)}.0",
+            f"curl/{rng.randint(7, 8)}.{rng.randint(0, 80)}.{rng.randint(0, 9)}",
+            f"Googlebot/2.{rng.randint(0, 9)} (+http://www.google.com/bot.html)",
+        ]))  # fmt: skip
+    assert _classify(pd.DataFrame({"user_agent": uas, "c2": uas})) == {"user_agent": None, "c2": None}
+    assert "prose" not in value_features(uas[0]) and "user_agent" in value_features("python-requests/2.31.0")
+    assert "user_agent" not in value_features("Maria Rossi lives at Via Roma 5")
+    logs = {c.column: c.entity for c in scan(FIX / "access.log", progress=False).columns}
+    assert logs["user_agent"] is None

@@ -703,6 +703,11 @@ def classify_evidence(
             top, top_n = ranked[0]
             detail = ", ".join(f"{e} {_pct(n / len(texts))}" for e, n in ranked[:4])
             ev_text = f"free text: {_pct(share)} of {len(texts)} sampled values hold PII spans ({detail}); cell spans via findings()"
+            # an address column whose street and town names are person names: the header decides
+            if top == "PERSON" and h.hints("LOCATION") and not h.coarse_geo:
+                ev_text = f"{_header_text(h, 'LOCATION')}; names in it are street/town names; {ev_text}"
+                top, top_n = "LOCATION", max(top_n, per_entity.get("LOCATION", 0))
+                ranked = [("LOCATION", top_n)] + [r for r in ranked if r[0] != "LOCATION"]
             candidates.append((top, round(0.4 + 0.5 * share, 3), top_n / len(texts), ev_text))
             if len(ranked) > 1:
                 candidates.append((ranked[1][0], 0.3, ranked[1][1] / len(texts), ""))
