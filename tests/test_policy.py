@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from policy_ids import independent_clause_ids
 
 from privacy_audit.errors import ConfigError, InputError
 from privacy_audit.policy import load_policy, parse_policy
@@ -14,32 +15,10 @@ ROOT = Path(__file__).resolve().parents[1]
 POLICY = ROOT / "data_samples" / "policy.md"
 
 
-def _independent_ids(text: str) -> list[str]:
-    """Clause ids computed another way: count numbered list items per indentation level."""
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
-    levels: list[int] = []  # indentation of each open level
-    counters: list[int] = []
-    ids = []
-    for line in text.splitlines():
-        m = re.match(r"^( *)\d+\. ", line)
-        if not m:
-            continue
-        ind = len(m.group(1))
-        while levels and levels[-1] > ind:
-            levels.pop()
-            counters.pop()
-        if not levels or levels[-1] < ind:
-            levels.append(ind)
-            counters.append(0)
-        counters[-1] += 1
-        ids.append(".".join(map(str, counters)))
-    return ids
-
-
 def test_every_numbered_item_of_the_sample_policy_is_a_clause():
     text = POLICY.read_text(encoding="utf-8")
     policy = load_policy(POLICY)
-    expected = _independent_ids(text)
+    expected = independent_clause_ids(text)
     n_items = len(re.findall(r"^\s*\d+\.\s", re.sub(r"<!--.*?-->", "", text, flags=re.S), flags=re.M))
     assert len(policy.clauses) == n_items == len(expected)
     assert list(policy.ids) == expected

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
+from policy_ids import independent_clause_ids
 
 from privacy_audit import auditlog
 from privacy_audit.checks import Finding, registry
@@ -60,24 +61,7 @@ def written(tmp_path_factory):
 
 def _policy_ids() -> list[str]:
     """Clause ids of data_samples/policy.md, computed independently of privacy_audit.policy."""
-    text = re.sub(r"<!--.*?-->", "", (SAMPLES / "policy.md").read_text(encoding="utf-8"), flags=re.S)
-    levels: list[int] = []
-    counters: list[int] = []
-    ids = []
-    for line in text.splitlines():
-        m = re.match(r"^( *)\d+\. ", line)
-        if not m:
-            continue
-        ind = len(m.group(1))
-        while levels and levels[-1] > ind:
-            levels.pop()
-            counters.pop()
-        if not levels or levels[-1] < ind:
-            levels.append(ind)
-            counters.append(0)
-        counters[-1] += 1
-        ids.append(".".join(map(str, counters)))
-    return ids
+    return independent_clause_ids((SAMPLES / "policy.md").read_text(encoding="utf-8"))
 
 
 def _planted() -> list[dict[str, str]]:
