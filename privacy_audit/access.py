@@ -76,7 +76,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-logger.addHandler(logging.NullHandler())
 
 BUNDLE_MAGIC = b"PRIVACY-AUDIT-BUNDLE 1\n"
 FORMAT = "privacy-audit-subject-access-bundle"

@@ -61,7 +61,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-logger.addHandler(logging.NullHandler())
 
 GENESIS = "0" * 64
 #: Actions the workbench writes; others matching ``[a-z][a-z0-9_-]*`` are accepted too.

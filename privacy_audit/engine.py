@@ -55,7 +55,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-log.addHandler(logging.NullHandler())
 
 ENGINES = ("pandas", "dask")
 

@@ -74,7 +74,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-logger.addHandler(logging.NullHandler())
 
 ACTIONS = ("delete_row", "mask_columns", "crypto_shred", "redact_spans", "keep")
 REDACTED = "[REDACTED]"

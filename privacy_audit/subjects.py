@@ -75,7 +75,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-logger.addHandler(logging.NullHandler())
 
 SUBJECT_KINDS = ("email", "phone", "token", "name", "ip")
 _KIND_ALIASES = {

@@ -86,7 +86,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-logger.addHandler(logging.NullHandler())
 
 DEFAULT_KEY_ENV = "PRIVACY_AUDIT_VAULT_KEY"
 FORMAT_VERSION = 1

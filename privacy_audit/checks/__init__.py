@@ -46,7 +46,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-log.addHandler(logging.NullHandler())
 
 SEVERITIES = ("high", "medium", "low")
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}

@@ -62,7 +62,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-log.addHandler(logging.NullHandler())
 
 STATUSES = ("fails", "needs_manual_evidence", "holds", "not_testable")
 _SEV_RANK = {s: i for i, s in enumerate(SEVERITIES)}
