@@ -1,13 +1,12 @@
 """Scanner accuracy and speed vs presidio-structured, on the same labeled tables, in one run.
 
-Tables, in three groups reported separately: "generated" (bench/gen_tables.py, labels in
-bench/labels/generated_*.yaml), "external" (the two files in ../shared/external, labels in
-bench/labels/external_*.yaml) -- both in-sample: the rules were written while running them -- and
-"heldout" (bench/heldout/gen_heldout.py, labels in bench/heldout/labels.yaml, written blind before
-the scanner was run on them) and "heldout2" (bench/heldout2/gen_heldout2.py, labels in
-bench/heldout2/labels.yaml, written blind against the current rules (last changed in 76e65b9, which was
-tuned on "heldout")) and "heldout3" (bench/heldout3/gen_heldout3.py, labels in bench/heldout3/labels.yaml,
-written blind against the rules as they stood on 2026-11-29, while another engineer was changing them).
+Tables, in groups reported separately: "generated" (bench/gen_tables.py, labels in
+bench/labels/generated_*.yaml) and "external" (the two files in ../shared/external, labels in
+bench/labels/external_*.yaml) -- both in-sample: the rules were written while running them -- and one
+group per bench/heldout*/ folder ("heldout", "heldout2", ...): gen_<folder>.py writes seeded tables
+and labels.yaml holds labels written by hand, blind, and committed before the scanner was first run
+on them. A held-out group is out-of-sample only in its first run; bench/RESULTS.md says which runs
+were first runs and which groups later fixes were chosen from.
 For each table: our ``scan()`` (default sample) and
 presidio-structured's ``PandasAnalysisBuilder().generate_analysis(df, n=100)``, both timed.
 
@@ -33,10 +32,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+import importlib  # noqa: E402
+
 from gen_tables import write_all  # noqa: E402
-from heldout import gen_heldout  # noqa: E402
-from heldout2 import gen_heldout2  # noqa: E402
-from heldout3 import gen_heldout3  # noqa: E402
 
 from privacy_audit.scan import scan  # noqa: E402
 from privacy_audit.sources import read_table  # noqa: E402
@@ -62,7 +60,10 @@ def metrics(pairs: list[tuple[str | None, str | None]]) -> dict:
     }
 
 
-GROUPS = ("generated", "external", "heldout", "heldout2", "heldout3")
+# Every bench/heldout*/ folder is a group: gen_<folder>.py with labels() and write_all(out_dir, rows).
+HELDOUT = tuple(sorted((d.name for d in HERE.glob("heldout*") if (d / f"gen_{d.name}.py").is_file()),
+                       key=lambda name: (len(name), name)))  # fmt: skip
+GROUPS = ("generated", "external", *HELDOUT)
 
 
 def load_tables(rows: int, groups: tuple[str, ...] = GROUPS) -> list[tuple[str, str, Path, dict]]:
@@ -77,18 +78,12 @@ def load_tables(rows: int, groups: tuple[str, ...] = GROUPS) -> list[tuple[str, 
         for lf in sorted((HERE / "labels").glob("external_*.yaml")):
             doc = yaml.safe_load(lf.read_text())
             out.append(("external", doc["table"], Path(doc["file"]), doc["columns"]))
-    if "heldout" in groups:
-        held_labels = gen_heldout.labels()
-        for table, path in gen_heldout.write_all(tmp / "heldout", rows).items():
-            out.append(("heldout", table, path, held_labels[table]))
-    if "heldout2" in groups:
-        held2_labels = gen_heldout2.labels()
-        for table, path in gen_heldout2.write_all(tmp / "heldout2", rows).items():
-            out.append(("heldout2", table, path, held2_labels[table]))
-    if "heldout3" in groups:
-        held3_labels = gen_heldout3.labels()
-        for table, path in gen_heldout3.write_all(tmp / "heldout3", rows).items():
-            out.append(("heldout3", table, path, held3_labels[table]))
+    for group in HELDOUT:
+        if group in groups:
+            gen = importlib.import_module(f"{group}.gen_{group}")
+            held_labels = gen.labels()
+            for table, path in gen.write_all(tmp / group, rows).items():
+                out.append((group, table, path, held_labels[table]))
     return out
 
 
