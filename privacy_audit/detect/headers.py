@@ -56,6 +56,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fullstandigt namn", "navn", "fornavn", "efternavn", "etternavn", "mellemnavn", "mellomnavn",
         "fulde navn", "fullt navn", "nimi", "etunimi", "sukunimi", "koko nimi", "jmeno", "prijmeni",
         "cele jmeno", "jmeno a prijmeni",
+        "account holder", "accountholder", "kontoinhaber", "karteninhaber", "rekeninghouder", "titulaire",
+        "titular", "titular de la cuenta", "intestatario", "kontoinnehavare", "kontohaver", "kontohaver navn",
     ),
     "LOCATION": (
         "address", "street", "street address", "streetaddress", "addr", "address line", "address1",
@@ -76,6 +78,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "talon numero", "kaupunki", "postitoimipaikka", "kotikunta", "asuinpaikka", "paikkakunta",
         "adresa", "ulice", "cislo popisne", "mesto", "obec", "bydliste", "trvale bydliste",
         "misto bydliste",
+        # a person's place of birth (longer than the birth-date words they contain, so they win)
+        "birthplace", "place of birth", "birth place", "city of birth", "town of birth", "lieu de naissance",
+        "ville de naissance", "lugar de nacimiento", "ciudad de nacimiento", "luogo di nascita",
+        "comune di nascita", "local de nascimento", "naturalidade", "geburtsort", "geboorteplaats",
+        "fodelseort", "fodested", "fodselssted", "syntymapaikka", "miejsce urodzenia", "misto narozeni",
     ),
     "POSTAL_CODE": (
         "zip", "zipcode", "zip code", "postcode", "post code", "postal code", "postalcode", "plz",
@@ -131,6 +138,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "numer dowodu", "paszport", "samordningsnummer", "passnummer", "cpr", "cpr nummer",
         "cpr nr", "pasnummer", "fodselsnummer", "henkilotunnus", "hetu", "sotu", "passinumero",
         "rodne cislo", "obcansky prukaz", "cislo op", "cislo pasu",
+        "steueridentifikationsnummer", "steuer identifikationsnummer", "versichertennummer",
+        "rentenversicherungsnummer", "svnr", "sv nummer",
     ),
     "USERNAME": (
         "username", "user name", "login", "login name", "screen name", "screenname", "handle",
@@ -138,6 +147,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "nome utente", "nome de usuario", "nome de utilizador", "utilizador", "gebruikersnaam",
         "nazwa uzytkownika", "login uzytkownika", "anvandarnamn", "brugernavn", "brukernavn",
         "kayttajatunnus", "kayttajanimi", "uzivatelske jmeno",
+        "nutzername", "benutzerkennung", "nutzerkennung", "anmeldename", "loginname", "inlognaam",
+        "gebruikersnaam", "inloggningsnamn", "brukerident", "spitzname", "bijnaam", "smeknamn", "kaelenavn",
+        "kallenavn", "surnom", "apodo", "soprannome", "alcunha",
     ),
 }  # fmt: skip
 
@@ -154,6 +166,15 @@ _NOT_PERSON_QUALIFIERS = {
     "state", "key", "cookie", "os", "server", "queue", "db", "schema", "path", "dataset", "merchant",
     "vendor", "supplier", "partner", "course", "class", "type", "group", "list", "source", "segment",
     "bedrijf", "bestand", "fil", "tiedosto", "tuote", "yritys",
+    # stems that lead glued compounds (Produktname, Dateiname, bedrijfsnaam, foretagsnamn) and technical
+    # English ones (hostname, basename, pathname)
+    "datei", "projekt", "marke", "geraet", "kategorie", "spalte", "tabelle", "rechner", "konto", "kurs",
+    "klasse", "gruppe", "abteilung", "schule", "schul", "hochschule", "unternehmen", "firmen", "kampagne",
+    "dienst", "ware", "lieferant", "haendler", "hersteller", "anbieter", "anzeige", "modell", "typ", "verein",
+    "filiale", "veranstaltung", "merk", "foretag", "vara", "virksomhed", "selskab", "selskap",
+    "base", "dir", "node", "col", "row", "code", "font", "var", "param", "attr", "attribute", "object",
+    "instance", "resource", "bucket", "container", "image", "volume", "cluster", "zone", "env", "site",
+    "page", "form", "label", "module", "function", "method", "topic", "index", "sheet", "tab",
 }  # fmt: skip
 
 # A "name" token followed by one of these is about names, not a name (name_id, name_type...).
@@ -201,12 +222,69 @@ COARSE_GEO_TOKENS = {
     "wojewodztwo", "lan", "fylke", "maa", "maakunta", "zeme",
 }  # fmt: skip
 
+# Glued compounds (German, Dutch, Nordic, Finnish; English headers written without separators) are split
+# into modifier + head when the head is a lexicon word: Kunden|telefon, Rechnungs|adresse, klant|naam,
+# billing|city. Heads whose value check is weak (a name or a place is any word: Tarif|name, Lager|ort)
+# or that also end unrelated words (ethni|city, micro|phone) split only after a modifier from
+# _MODIFIERS, a person or a personal context; "ort" never after -p/-f/-w (report, effort, Passwort).
+_GUARDED_HEADS = {
+    "phone", "cellphone", "mobile", "cell", "mail", "city", "town", "street", "born", "birth", "birthday",
+    "person", "handle", "login", "fixe", "movil", "portable", "direccion", "residence", "nombre", "nome",
+    "calle", "ciudad", "maiden", "recipient", "pseudo", "domicile", "postal", "cardholder",
+    "name", "naam", "namn", "navn", "nimi", "jmeno", "ort", "stadt", "stad", "plaats", "by", "kaupunki",
+}  # fmt: skip
+# Modifiers that make a guarded head personal: roles of people and kinds of personal contact details.
+_MODIFIERS = {
+    "customer", "client", "user", "member", "patient", "employee", "staff", "contact", "billing", "shipping",
+    "delivery", "home", "work", "private", "personal", "mailing", "primary", "secondary", "alt", "alternate",
+    "emergency", "guardian", "parent", "buyer", "seller", "sender", "owner", "holder", "guest", "student",
+    "applicant", "candidate", "tenant", "account", "legal", "invoice", "bill", "ship", "business", "office",
+    "kunde", "kund", "benutzer", "nutzer", "mitarbeiter", "mieter", "kaeufer", "empfaenger", "absender",
+    "versicherte", "antragsteller", "eltern", "mutter", "vater", "schueler", "teilnehmer", "mitglied",
+    "inhaber", "besitzer", "halter", "gast", "bewerber", "vertrag", "kontakt", "notfall", "privat", "heimat",
+    "geburt", "wohn", "liefer", "rechnung", "melde", "dienst", "klant", "gebruiker", "medewerker", "huurder",
+    "koper", "ontvanger", "afzender", "verzekerde", "aanvrager", "ouder", "leerling", "deelnemer", "lid",
+    "houder", "eigenaar", "prive", "geboorte", "woon", "aflever", "factuur", "thuis", "bruger", "bruker",
+    "anvandare", "anstalld", "ansatt", "medarbejder", "lejer", "leietaker", "kopare", "kjoper", "mottagare",
+    "mottaker", "modtager", "avsandare", "avsender", "afsender", "medlem", "elev", "deltagare", "deltaker",
+    "hem", "hjem", "fodelse", "fodsel", "leverans", "levering", "faktura", "asiakas",
+    "kayttaja", "henkilo", "koti", "laskutus", "toimitus", "syntyma",
+    "recipient", "subscriber", "passenger", "traveler", "traveller", "driver", "rider", "attendee",
+    "participant", "visitor", "author", "reviewer", "doctor", "physician", "nurse", "teacher", "spouse",
+    "beneficiary", "insured", "policyholder", "claimant", "borrower", "debtor", "payer", "payee",
+    "signatory", "witness", "referrer", "child", "mother", "father", "family", "birth", "person", "people",
+    "abonnent", "versicherungsnehmer", "fahrer", "reisende", "passagier", "besucher", "autor", "arzt",
+    "lehrer", "ehepartner", "kind", "zahler", "schuldner", "zeuge", "vermieter", "verkaeufer",
+    "aufenthalt", "herkunft", "abonnee", "reiziger", "bezoeker", "auteur", "arts", "leraar", "begunstigde",
+    "verzekeringnemer", "bestuurder", "chauffeur", "resenar", "passagerare", "besokare", "forfattare",
+    "lakare", "larare", "forsakringstagare", "forare", "potilas", "opiskelija", "jasen", "oppilas",
+}  # fmt: skip
+_NUMBER_TAILS = {"nr", "no", "num", "nummer", "number", "nro"}
+_NOT_HEADS = {"fname", "lname", "mname", "telno", "addr"}  # abbreviations end no compound (Tarif|name)
+
+
+def _stem(modifier: str, known: set[str]) -> str:
+    """The modifier without a linking element (Kunden-, Geburts-, gebruikers-) when that form is known."""
+    for cut in ("", "s", "n", "e", "en", "es", "er"):
+        if cut and not modifier.endswith(cut):
+            continue
+        form = modifier[: len(modifier) - len(cut)]
+        if len(form) >= 3 and form in known:
+            return form
+    return modifier
+
+
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_ALNUM = re.compile(r"[^0-9a-zA-Z]+")
 _PHRASES: list[tuple[tuple[str, ...], str]] = sorted(
     ((tuple(p.split()), entity) for entity, phrases in LEXICON.items() for p in phrases),
     key=lambda item: -len(item[0]),
 )
+
+
+_SINGLE = {p[0]: e for p, e in _PHRASES if len(p) == 1}
+# glued forms of multi-word phrases (dateofbirth, placeofbirth, accountnumber) are phrases too
+_GLUED = {"".join(p): e for p, e in reversed(_PHRASES) if len(p) > 1 and "".join(p) not in _SINGLE}
 
 
 def _ascii_fold(text: str) -> str:
@@ -223,6 +301,37 @@ def tokenize(header: object) -> list[str]:
     text = _CAMEL.sub(" ", text)
     text = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", " ", text)
     return [t.lower() for t in _NON_ALNUM.split(text) if t]
+
+
+def _split_compound(token: str, known: set[str]) -> list[str]:
+    """``token`` as [modifier, head] when it is a glued compound ending in a lexicon word, else [token]."""
+    if len(token) < 6 or token in known:
+        return [token]
+    if token in _GLUED:
+        return [token]
+    splits = []
+    for head in _SINGLE:
+        if head in _NOT_HEADS or not token.endswith(head) or len(token) - len(head) < 4:
+            continue
+        if len(head) < (3 if head == "ort" else 4):
+            continue
+        modifier = token[: -len(head)]
+        stem = _stem(modifier, known)
+        name_of_place = head in _NAME_WORDS and stem in _SINGLE  # Orts|name, Strassen|name
+        if head in _GUARDED_HEADS and stem not in _MODIFIERS and not name_of_place:
+            continue
+        if head == "ort" and modifier.endswith(("p", "f", "w")):  # report, effort, Passwort, Antwort
+            continue
+        splits.append((stem in known, len(head), stem, head))
+    if splits:  # a known modifier first (Artikel|name over artike|lname), then the longest head
+        _, _, stem, head = max(splits)
+        if head in _NAME_WORDS and stem in _SINGLE and _SINGLE[stem] != "PERSON":
+            return [stem]  # the name of a place/street is that place (Ortsname, stadnaam)
+        return [stem, head]
+    for head in sorted(_SINGLE, key=len, reverse=True):  # modifier-first: telefonnr, handynummer
+        if len(head) >= 3 and token.startswith(head) and token[len(head):] in _NUMBER_TAILS:
+            return [head, token[len(head):]]
+    return [token]
 
 
 @dataclass(frozen=True)
@@ -244,9 +353,13 @@ _ID_TOKENS = {"id", "ids", "uuid", "guid", "key", "pk", "fk", "token", "hash", "
               "checksum", "digest", "nr", "no", "num", "number", "ref", "reference", "code", "session", "cookie"}  # fmt: skip
 
 
+_KNOWN = (set(_SINGLE) | {t for p, _ in _PHRASES for t in p} | _NOT_PERSON_QUALIFIERS | _NOT_PERSON_TAILS
+          | _MODIFIERS | EVENT_TOKENS | COARSE_GEO_TOKENS | _ID_TOKENS | _NUMBER_TAILS)  # fmt: skip
+
+
 def header_hints(header: object) -> HeaderHint:
     """Match the lexicon against the tokens of ``header`` (longest phrase first, tokens consumed)."""
-    tokens = tokenize(header)
+    tokens = [part for t in tokenize(header) for part in _split_compound(t, _KNOWN)]
     used = [False] * len(tokens)
     entities: dict[str, str] = {}
     for phrase, entity in _PHRASES:
@@ -266,6 +379,10 @@ def header_hints(header: object) -> HeaderHint:
             for j in range(i, i + n):
                 used[j] = True
             entities.setdefault(entity, " ".join(phrase))
+    for i, t in enumerate(tokens):
+        if not used[i] and t in _GLUED:
+            used[i] = True
+            entities.setdefault(_GLUED[t], t)
     rest = {t for t, u in zip(tokens, used, strict=True) if not u}
     return HeaderHint(
         header=str(header),
