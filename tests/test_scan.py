@@ -449,3 +449,84 @@ def test_compound_headers_decide_columns_end_to_end():
     })  # fmt: skip
     got = _classify(df)
     assert got == {"Geburtsort": "LOCATION", "Benutzerkennung": "USERNAME", "Tarifname": None}
+
+
+# --------------------------------------------------------------- general gaps from the fourth and fifth held-out sets
+def test_national_numbers_found_by_their_checksums_without_a_header():
+    """PESEL/NIF values pass Presidio's country validators: NATIONAL_ID even under a silent header;
+    random numbers of the same length do not."""
+    rng = random.Random(21)
+    weights = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
+
+    def pesel() -> str:
+        body = f"{rng.randint(50, 99):02d}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 9999):04d}"
+        return body + str((10 - sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 10) % 10)
+
+    def nif() -> str:
+        n = rng.randint(10**7, 10**8 - 1)
+        return f"{n}" + "TRWAGMYFPDXBNJZSQVHLCKE"[n % 23]
+
+    df = pd.DataFrame({
+        "c7": [pesel() for _ in range(300)],
+        "doc": [nif() for _ in range(300)],
+        "ref": [str(rng.randint(10**10, 10**11 - 1)) for _ in range(300)],
+    })  # fmt: skip
+    result = scan(df, name="t", progress=False)
+    got = {c.column: c.entity for c in result.columns}
+    assert got == {"c7": "NATIONAL_ID", "doc": "NATIONAL_ID", "ref": None}
+    ev = next(c.evidence for c in result.columns if c.column == "c7")
+    assert "PL_PESEL" in ev and not any(v in ev for v in df["c7"])  # examples are masked
+
+
+def test_bank_accounts_without_country_code_and_under_account_headers():
+    """Polish NRB (an IBAN without 'PL') is IBAN_CODE from its check digits; under a bank-account
+    header, account numbers without check digits (Danish reg.nr + konto) are IBAN_CODE too."""
+    rng = random.Random(22)
+
+    def nrb() -> str:
+        bban = "".join(str(rng.randint(0, 9)) for _ in range(24))
+        numeric = "".join(str(int(ch, 36)) for ch in bban + "PL00")
+        return f"{98 - int(numeric) % 97:02d}" + bban
+
+    df = pd.DataFrame({
+        "rachunek": [nrb() for _ in range(300)],
+        "Kontonr": [f"{rng.randint(1000, 9999)}-{rng.randint(10**9, 10**10 - 1)}" for _ in range(300)],
+        "order_no": [f"{rng.randint(1000, 9999)}-{rng.randint(10**9, 10**10 - 1)}" for _ in range(300)],
+    })  # fmt: skip
+    assert _classify(df) == {"rachunek": "IBAN_CODE", "Kontonr": "IBAN_CODE", "order_no": None}
+
+
+def test_logins_under_actor_user_and_handle_headers():
+    """'created by' / 'Oprettet af' / target_user / handles: login-shaped values are USERNAME, names are
+    PERSON; technical 'by' headers (sorted_by) stay silent."""
+    rng = random.Random(23)
+    logins = [f"{rng.choice('abcdefghjk')}{rng.choice(LAST).lower()}" for _ in range(60)]
+    df = pd.DataFrame({
+        "created_by": [rng.choice(logins) for _ in range(300)],
+        "Oprettet af": [rng.choice([f"KMD\\{rng.choice('ABCDEFGH')}{rng.choice('KLMNOP')}{rng.choice('RSTUVW')}",
+                                    f"{rng.randint(1, 9)}{rng.choice('abc')}{rng.choice('klm')}{rng.choice('xyz')}"])
+                        for _ in range(300)],
+        "approved_by": [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(300)],
+        "target_user": [rng.choice(logins) for _ in range(300)],
+        "Twitter handle": [f"@{rng.choice(logins)}{rng.randint(1, 99)}" for _ in range(300)],
+        "sorted_by": [rng.choice(["name", "date", "amount", "status"]) for _ in range(300)],
+    })  # fmt: skip
+    assert _classify(df) == {
+        "created_by": "USERNAME", "Oprettet af": "USERNAME", "approved_by": "PERSON", "target_user": "USERNAME",
+        "Twitter handle": "USERNAME", "sorted_by": None,
+    }  # fmt: skip
+
+
+def test_proxy_chains_are_ip_addresses_and_whole_header_town_words():
+    rng = random.Random(24)
+
+    def ip() -> str:
+        return ".".join(str(rng.randint(1, 254)) for _ in range(4))
+
+    towns = ["Arlen", "Brevik", "Calder", "Dunmore", "Eskel", "Farnley", "Glenrock", "Holmvik", "Irwell", "Jarrow"]
+    df = pd.DataFrame({
+        "xff": [f"{ip()}, 10.0.0.{rng.randint(1, 9)}" for _ in range(300)],
+        "By": [rng.choice(towns) for _ in range(300)],
+        "colonia": [f"Col. {rng.choice(LAST)}" for _ in range(300)],
+    })  # fmt: skip
+    assert _classify(df) == {"xff": "IP_ADDRESS", "By": "LOCATION", "colonia": "LOCATION"}

@@ -144,3 +144,55 @@ def test_value_features_card_and_ssn():
     card = _luhn_complete("545454545454545")
     assert {"card", "card_compat"} <= value_features(card)
     assert "ssn_sep" in value_features("536-90-4399")
+
+
+# --------------------------------------------------------------- bank accounts and national numbers (4th/5th held-out sets)
+def _mod97_check(country: str, bban: str) -> str:
+    """The IBAN check digits of ``bban`` in ``country`` (ISO 7064 mod 97-10), computed here independently."""
+    numeric = "".join(str(int(ch, 36)) for ch in bban + country + "00")
+    return f"{98 - int(numeric) % 97:02d}"
+
+
+def test_bank_account_accepts_iban_without_country_code_and_rejects_a_changed_digit():
+    from privacy_audit.detect.validators import bank_account_ok
+
+    bban = "109010140000071219812874"  # 24-digit Polish BBAN (bank, branch, account)
+    nrb = _mod97_check("PL", bban) + bban
+    assert bank_account_ok(nrb)
+    assert bank_account_ok(" ".join([nrb[:2]] + [nrb[i : i + 4] for i in range(2, 26, 4)]))  # grouped
+    assert bank_account_ok("PL" + nrb)
+    wrong = nrb[:-1] + str((int(nrb[-1]) + 1) % 10)
+    assert not bank_account_ok(wrong)
+    assert not bank_account_ok("12345")  # too short to be an account
+
+
+def test_clabe_check_digit():
+    from privacy_audit.detect.validators import clabe_ok
+
+    body = "00218001234567890"  # bank 002, branch 180, account 01234567890
+    weights = (3, 7, 1) * 6
+    check = (10 - sum(int(d) * w % 10 for d, w in zip(body, weights, strict=False)) % 10) % 10
+    assert clabe_ok(body + str(check))
+    assert not clabe_ok(body + str((check + 1) % 10))
+    assert not clabe_ok(body)  # 17 digits
+
+
+def _pesel(yymmdd: str, serial: str) -> str:
+    body = yymmdd + serial
+    weights = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
+    return body + str((10 - sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 10) % 10)
+
+
+def _nif(number: int) -> str:
+    return f"{number:08d}" + "TRWAGMYFPDXBNJZSQVHLCKE"[number % 23]
+
+
+def test_national_id_kind_uses_presidio_country_validators():
+    from privacy_audit.detect.validators import national_id_kind
+
+    pesel = _pesel("850312", "1234")
+    assert national_id_kind(pesel) == "PL_PESEL"
+    assert national_id_kind(pesel[:-1] + str((int(pesel[-1]) + 1) % 10)) != "PL_PESEL"
+    assert national_id_kind(_nif(12345678)) == "ES_NIF"
+    assert national_id_kind("12345678A") is None  # wrong control letter
+    assert national_id_kind("hello world") is None

@@ -21,15 +21,16 @@ import numpy as np
 import pandas as pd
 
 from ..masking import mask
-from .headers import HeaderHint, header_hints
+from .headers import ACTOR_TAILS, HeaderHint, header_hints
 from .validators import (
+    bank_account_ok,
     digits_of,
     email_ok,
     has_time_part,
     hex_hash_like,
-    iban_ok,
     ip_ok,
     luhn_ok,
+    national_id_kind,
     nir_ok,
     parse_date,
     ssn_ok,
@@ -79,7 +80,9 @@ _POSTCODE_ALNUM = re.compile(
     r"|[ABCEGHJ-NPRSTVXY]\d[A-Z]\s?\d[A-Z]\d"  # Canada: K1A 0B1
     r"|[1-9]\d{3}\s?[A-Z]{2})$"  # Netherlands: 1234 AB
 )
-_USERNAME = re.compile(r"^[\w.\-]{3,40}$")
+# a login: word characters, dots and dashes; also a social handle (@name) or DOMAIN\\user
+_USERNAME = re.compile(r"^@?(?:[A-Za-z][\w.-]{0,30}\\)?[\w.\-]{3,40}$")
+_ACCOUNT = re.compile(r"^\d[\d -]{8,40}\d$")
 _NATID = re.compile(r"^[A-Z0-9][A-Z0-9 ./-]{4,24}$", re.I)
 _TOKEN_PREFIX = re.compile(r"^[A-Za-z]{1,6}[_-]")
 _TOKEN_BODY = re.compile(r"^[A-Za-z0-9_-]{8,}$")
@@ -119,7 +122,7 @@ _CHUNK = 200
 _FEATURE_NAMES = (
     "email", "iban", "card", "card_compat", "ssn_sep", "ssn_any", "ip", "uuid", "hash", "token", "int",
     "amount", "decimal", "version", "epoch", "date", "datetime", "phone_strong", "phone_compat", "words",
-    "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place",
+    "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place", "account",
     "address_full", "user_agent",
 )  # fmt: skip
 
@@ -272,8 +275,10 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         f.update({"card", "card_compat"})
     elif (is_int and 12 <= len(v.lstrip("+-")) <= 19) or _SCI.match(v):
         f.add("card_compat")
-    if v[:2].isalpha() and iban_ok(v):
+    if (v[:2].isalpha() or nd >= 14) and bank_account_ok(v):
         f.add("iban")
+    if 10 <= nd <= 34 and _ACCOUNT.match(v):
+        f.add("account")
     if 13 <= nd <= 15 and nir_ok(v):
         f.add("nir")
     if nd == 9 and ssn_ok(v):
@@ -282,6 +287,9 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
             f.add("ssn_sep")
     if (v.count(".") == 3 or ":" in v) and ip_ok(v):
         f.add("ip")
+        return f, None, False
+    if "," in v and (v.count(".") >= 3 or ":" in v) and all(ip_ok(part) for part in v.split(",")):
+        f.add("ip")  # a proxy chain (X-Forwarded-For: client, proxy1, proxy2)
         return f, None, False
     if uuid_like(v):
         f.add("uuid")
@@ -342,7 +350,7 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
 
 _STRONG = (
     ("EMAIL_ADDRESS", "email", "valid e-mail addresses"),
-    ("IBAN_CODE", "iban", "IBANs passing mod-97"),
+    ("IBAN_CODE", "iban", "bank account numbers passing their check digits (IBAN mod-97, also without the country code; CLABE)"),
     ("CREDIT_CARD", "card", "card numbers passing Luhn"),
     ("IP_ADDRESS", "ip", "IP addresses"),
     ("US_SSN", "ssn_sep", "SSNs passing area/group/serial rules"),
@@ -350,7 +358,7 @@ _STRONG = (
 )
 _HEADER_COMPAT = {
     "EMAIL_ADDRESS": ("email", "valid e-mail addresses"),
-    "IBAN_CODE": ("iban", "IBANs passing mod-97"),
+    "IBAN_CODE": ("iban", "bank-account-shaped values (IBAN, or 10-34 digits)"),
     "CREDIT_CARD": ("card_compat", "card-number-shaped values (12-19 digits)"),
     "IP_ADDRESS": ("ip", "IP addresses"),
     "US_SSN": ("ssn_any", "SSN-shaped values passing SSN rules"),
@@ -616,6 +624,20 @@ def classify_evidence(
             candidates.append((entity, min(1.0, 0.55 + 0.4 * share + (0.05 if hinted else 0)), share, ev_text))
         elif share > 0.05:
             candidates.append((entity, 0.4 * share, share, ""))
+    # 2b. national numbers passing one of Presidio's country validators (PESEL, NIF/NIE, HETU...)
+    pool = [v for _, v in ev.firsts.get(_POOL, ())]
+    if pool and (cov["natid"] >= 0.5 or cov["int"] >= 0.5) and not any(c[3] for c in candidates):
+        kinds = Counter(k for k in map(national_id_kind, pool) if k)
+        share = sum(kinds.values()) / len(pool)
+        hinted = h.hints("NATIONAL_ID")
+        if share >= 0.8 or (hinted and share >= 0.5):
+            detail = ", ".join(f"{k} {_pct(n / len(pool))}" for k, n in kinds.most_common(3))
+            ev_text = (f"{_header_text(h, 'NATIONAL_ID')}; " if hinted else "") + (
+                f"{_pct(share)} of {len(pool)} sampled values are national numbers passing their check ({detail}); "
+                f"e.g. {', '.join(mask(v, 'NATIONAL_ID') for v in pool[:3])}")  # fmt: skip
+            candidates.append(("NATIONAL_ID", round(min(1.0, 0.55 + 0.4 * share + (0.05 if hinted else 0)), 3), share, ev_text))
+        elif share > 0.05:
+            candidates.append(("NATIONAL_ID", 0.4 * share, share, ""))
     decided = [c for c in candidates if c[3]]
     if decided:
         return _finish(candidates)
@@ -628,8 +650,12 @@ def classify_evidence(
             continue
         if entity == "PERSON":
             share = max(cov["words"], cov["name_shape"])
+            if h.entities["PERSON"].split()[-1] in ACTOR_TAILS:  # "created by": only capitalised names
+                share = cov["name_shape"]
         if entity == "USERNAME":
             share = cov["username"] * (1 - cov["token"])
+        if entity == "IBAN_CODE":
+            share = max(cov["iban"], cov["account"])  # national account numbers under a bank-account header
         if entity == "DATE_OF_BIRTH":
             share = cov["date"] * (1 - cov["datetime"] * 0.5)
         if share >= 0.7:

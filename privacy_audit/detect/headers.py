@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["HeaderHint", "tokenize", "header_hints", "LEXICON", "EVENT_TOKENS", "COARSE_GEO_TOKENS"]
+__all__ = ["HeaderHint", "tokenize", "header_hints", "LEXICON", "EVENT_TOKENS", "COARSE_GEO_TOKENS", "ACTOR_TAILS"]
 
 # entity -> phrases (space-separated tokens after tokenize()).
 LEXICON: dict[str, tuple[str, ...]] = {
@@ -78,6 +78,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "talon numero", "kaupunki", "postitoimipaikka", "kotikunta", "asuinpaikka", "paikkakunta",
         "adresa", "ulice", "cislo popisne", "mesto", "obec", "bydliste", "trvale bydliste",
         "misto bydliste",
+        # the neighbourhood part of an address
+        "neighborhood", "neighbourhood", "suburb", "colonia", "barrio", "bairro", "quartier", "stadtteil",
+        "ortsteil", "wijk", "buurt", "dzielnica", "osiedle", "kvarter", "bydel", "kaupunginosa", "quartiere",
+        "frazione",
         # a person's place of birth (longer than the birth-date words they contain, so they win)
         "birthplace", "place of birth", "birth place", "city of birth", "town of birth", "lieu de naissance",
         "ville de naissance", "lugar de nacimiento", "ciudad de nacimiento", "luogo di nascita",
@@ -116,6 +120,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "ip", "ip address", "ipaddress", "ip addr", "ipaddr", "client ip", "remote addr", "remote ip",
         "ipv4", "ipv6", "adresse ip", "direccion ip", "ip adresse",
         "indirizzo ip", "endereco ip", "ip adres", "adres ip", "ip adress", "ip osoite", "ip adresa",
+        "forwarded for", "x forwarded for", "xff", "x real ip", "true client ip",
     ),
     "DATE_OF_BIRTH": (
         "dob", "birth", "birthday", "birthdate", "date of birth", "birth date", "born", "geburtsdatum",
@@ -140,6 +145,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "rodne cislo", "obcansky prukaz", "cislo op", "cislo pasu",
         "steueridentifikationsnummer", "steuer identifikationsnummer", "versichertennummer",
         "rentenversicherungsnummer", "svnr", "sv nummer",
+        "ausweis", "ausweis nr", "ausweisnr", "ausweis nummer", "reisepass", "reisepassnummer", "pass nr", "passnr",
+        "identity card", "identity document", "id document", "piece identite", "piece d identite",
+        "numero de piece", "carte d identite", "carte nationale d identite", "cni", "titre de sejour",
+        "documento de identidad", "documento identidad", "numero de documento", "rfc", "dowod", "dowodu",
+        "nr dowodu", "numer dowodu", "seria dowodu", "id kaart", "identiteitskaart", "identiteitsbewijs",
+        "legitimation", "id kort", "legitimasjon",
     ),
     "USERNAME": (
         "username", "user name", "login", "login name", "screen name", "screenname", "handle",
@@ -150,6 +161,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "nutzername", "benutzerkennung", "nutzerkennung", "anmeldename", "loginname", "inlognaam",
         "gebruikersnaam", "inloggningsnamn", "brukerident", "spitzname", "bijnaam", "smeknamn", "kaelenavn",
         "kallenavn", "surnom", "apodo", "soprannome", "alcunha",
+        "git hub", "git lab", "bitbucket", "twitter", "instagram", "tik tok", "telegram", "skype", "slack",
+        "discord", "mastodon", "reddit", "social handle",
     ),
 }  # fmt: skip
 
@@ -203,6 +216,18 @@ _AMBIGUITY_CONTEXT = {
     "spending", "budget", "credit", "hard", "soft", "upper", "lower", "price", "cost", "fee", "total",
     "count", "ratio", "pct", "percent", "bottle", "hat", "table", "file", "level", "threshold",
 }  # fmt: skip
+
+# Words that mean personal data only as the whole header ("By" is the Danish/Norwegian town; "created_by"
+# is not a town).
+_WHOLE_HEADER_ONLY = {"by": "LOCATION"}
+# "<action> by" in several languages: who did it, as a login or a name (created_by, Oprettet af,
+# uitgegeven door, erstellt von, créé par); the values decide which.
+ACTOR_TAILS = {"by", "von", "af", "av", "door", "par", "por", "przez"}
+_NOT_ACTORS = {"group", "grouped", "sort", "sorted", "order", "ordered", "partition", "partitioned", "split",
+               "filter", "filtered", "divided", "multiplied", "followed", "caused", "powered", "driven"}  # fmt: skip
+# A person acting on a record, as the last word of a header (target_user, end_user, user).
+_USER_HEADS = {"user", "benutzer", "nutzer", "utilisateur", "usuario", "utente", "gebruiker", "anvandare",
+               "bruger", "bruker", "kayttaja", "uzytkownik", "actor"}  # fmt: skip
 
 # Tokens that mark an event/validity date rather than a birth date.
 EVENT_TOKENS = {
@@ -383,6 +408,14 @@ def header_hints(header: object) -> HeaderHint:
         if not used[i] and t in _GLUED:
             used[i] = True
             entities.setdefault(_GLUED[t], t)
+    if len(tokens) == 1 and tokens[0] in _WHOLE_HEADER_ONLY:
+        entities.setdefault(_WHOLE_HEADER_ONLY[tokens[0]], tokens[0])
+    if (not entities and len(tokens) >= 2 and tokens[-1] in ACTOR_TAILS
+            and tokens[-2] not in _ID_TOKENS | _NOT_ACTORS):  # fmt: skip
+        phrase = " ".join(tokens[-2:])  # created by, Oprettet af: a login or a name
+        entities.update({"USERNAME": phrase, "PERSON": phrase})
+    if not entities and tokens and tokens[-1] in _USER_HEADS and not used[-1]:
+        entities["USERNAME"] = tokens[-1]
     rest = {t for t, u in zip(tokens, used, strict=True) if not u}
     return HeaderHint(
         header=str(header),

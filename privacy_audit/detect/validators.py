@@ -10,12 +10,16 @@ import ipaddress
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 
 __all__ = [
     "VALIDATORS",
     "luhn_ok",
     "luhn_digits_ok",
     "iban_ok",
+    "bank_account_ok",
+    "clabe_ok",
+    "national_id_kind",
     "ssn_ok",
     "nir_ok",
     "ip_ok",
@@ -95,6 +99,73 @@ def iban_ok(value: str) -> bool:
     rearranged = compact[4:] + compact[:4]
     numeric = "".join(str(int(ch, 36)) for ch in rearranged)
     return int(numeric) % 97 == 1
+
+
+# Countries whose IBAN is all digits after the country code: their IBAN is often written without it
+# (Polish NRB, Hungarian, Czech, Belgian account numbers), check digits included.
+_NUMERIC_IBAN_COUNTRIES = ("AT", "BA", "BE", "CZ", "DE", "DK", "EE", "ES", "FI", "HR", "HU", "IL", "LT", "ME",
+                           "NO", "PL", "PT", "RS", "SE", "SI", "SK", "TN", "XK")  # fmt: skip
+_BY_DIGITS: dict[int, tuple[str, ...]] = {}
+for _cc in _NUMERIC_IBAN_COUNTRIES:
+    _BY_DIGITS[_IBAN_LENGTHS[_cc] - 2] = (*_BY_DIGITS.get(_IBAN_LENGTHS[_cc] - 2, ()), _cc)
+_ACCOUNT_SHAPE = re.compile(r"^\d[\d -]{11,40}\d$")
+
+
+def clabe_ok(value: str) -> bool:
+    """Mexican CLABE: 18 digits, the last a weighted (3, 7, 1) check digit."""
+    digits = re.sub(r"[ -]", "", value.strip())
+    if len(digits) != 18 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w % 10 for d, w in zip(digits[:17], (3, 7, 1) * 6, strict=False))
+    return (10 - total % 10) % 10 == int(digits[17])
+
+
+def bank_account_ok(value: str) -> bool:
+    """A bank account number with check digits: an IBAN, an IBAN written without its country code
+    (e.g. the Polish NRB: 26 digits that pass mod-97 as ``PL`` + digits), or a Mexican CLABE."""
+    if value[:2].isalpha():
+        return iban_ok(value)
+    if not _ACCOUNT_SHAPE.match(value.strip()):
+        return False
+    digits = re.sub(r"[ -]", "", value.strip())
+    if any(iban_ok(cc + digits) for cc in _BY_DIGITS.get(len(digits), ())):
+        return True
+    return clabe_ok(digits)
+
+
+@lru_cache(maxsize=1)
+def _id_recognizers() -> tuple:
+    """Presidio's predefined recognizers for personal national numbers that carry a checksum or
+    structural validator (PESEL, NIF/NIE, codice fiscale, HETU, personnummer, TC kimlik, NHS...)."""
+    from presidio_analyzer import predefined_recognizers as pr
+
+    names = ("DeIdCardRecognizer", "DePassportRecognizer", "DeSocialSecurityRecognizer", "DeTaxIdRecognizer",
+             "DeHealthInsuranceRecognizer", "EsNieRecognizer", "EsNifRecognizer", "FiPersonalIdentityCodeRecognizer",
+             "ItFiscalCodeRecognizer", "PlPeselRecognizer", "SePersonnummerRecognizer", "TrNationalIdRecognizer",
+             "NhsRecognizer", "KrRrnRecognizer", "ThTninRecognizer", "NgNinRecognizer", "InAadhaarRecognizer",
+             "ZaIdNumberRecognizer", "AuTfnRecognizer", "AuMedicareRecognizer")  # fmt: skip
+    out = []
+    for name in names:
+        cls = getattr(pr, name, None)
+        if cls is None:  # an older/newer Presidio without it
+            continue
+        rec = cls()
+        pats = tuple(re.compile(p.regex, re.IGNORECASE if "I" in str(getattr(p, "flags", "")) else 0)
+                     for p in rec.patterns)  # fmt: skip
+        out.append((rec.supported_entities[0], pats, rec))
+    return tuple(out)
+
+
+def national_id_kind(value: str) -> str | None:
+    """The Presidio entity (``PL_PESEL``, ``ES_NIF``, ...) of a value that is, as a whole, a national
+    number passing that recognizer's own validator; ``None`` otherwise."""
+    text = value.strip()
+    if not 6 <= len(text) <= 24:
+        return None
+    for entity, patterns, rec in _id_recognizers():
+        if any(p.fullmatch(text) for p in patterns) and rec.validate_result(text) is True:
+            return entity
+    return None
 
 
 def ssn_ok(value: str, *, allow_bare: bool = True) -> bool:
@@ -239,4 +310,6 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "email": email_ok,
     "birth_date": birth_date_plausible,
     "mod97": iban_ok,
+    "bank_account": bank_account_ok,
+    "clabe": clabe_ok,
 }
