@@ -196,3 +196,16 @@ def test_national_id_kind_uses_presidio_country_validators():
     assert national_id_kind(_nif(12345678)) == "ES_NIF"
     assert national_id_kind("12345678A") is None  # wrong control letter
     assert national_id_kind("hello world") is None
+
+
+def test_cpf_ahv_cnp_check_digits():
+    """Official/public specimen numbers pass; one changed digit fails (check digits computed by each spec)."""
+    from privacy_audit.detect.validators import ahv_ok, cnp_ok, cpf_ok, national_id_kind
+
+    assert cpf_ok("529.982.247-25") and cpf_ok("52998224725")
+    assert not cpf_ok("529.982.247-26") and not cpf_ok("111.111.111-11")
+    assert ahv_ok("756.9217.0769.85") and ahv_ok("7569217076985")
+    assert not ahv_ok("756.9217.0769.86") and not ahv_ok("123.9217.0769.85")
+    assert cnp_ok("1800101221144")  # 1 = man born 19xx, 1980-01-01, county 22
+    assert not cnp_ok("1800101221145") and not cnp_ok("1801301221144")  # check digit; month 13
+    assert national_id_kind("529.982.247-25") == "BR_CPF"

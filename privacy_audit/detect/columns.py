@@ -81,6 +81,14 @@ _POSTCODE_ALNUM = re.compile(
     r"|[1-9]\d{3}\s?[A-Z]{2})$"  # Netherlands: 1234 AB
 )
 # a login: word characters, dots and dashes; also a social handle (@name) or DOMAIN\\user
+# A name with a courtesy or academic title (EN/DE/FR/ES/IT/PT/NL/Nordic/PL/CS): "Dr C. Alexander",
+# "ASHTON, Andrew (Dr)", "Mme Dupont", "Sra. Gómez", "Dott. Rossi".
+_HONORIFIC = re.compile(
+    r"^(?:(?:dr|prof|mr|mrs|ms|miss|mx|sir|dame|herr|frau|hr|fr|m|mme|mlle|me|sr|sra|srta|dn|dna|dott|dott\.ssa|"
+    r"sig|sig\.ra|ing|avv|mevr|dhr|pan|pani|ing|mgr|mudr)\.?\s+[^\W\d_][\w.'’\- ]*"
+    r"|[^\W\d_][\w.'’\-, ]*\((?:dr|prof|mr|mrs|ms|miss)\.?\))$",
+    re.IGNORECASE,
+)
 _USERNAME = re.compile(r"^@?(?:[A-Za-z][\w.-]{0,30}\\)?[\w.\-]{3,40}$")
 _ACCOUNT = re.compile(r"^\d[\d -]{8,40}\d$")
 _NATID = re.compile(r"^[A-Z0-9][A-Z0-9 ./-]{4,24}$", re.I)
@@ -122,7 +130,7 @@ _CHUNK = 200
 _FEATURE_NAMES = (
     "email", "iban", "card", "card_compat", "ssn_sep", "ssn_any", "ip", "uuid", "hash", "token", "int",
     "amount", "decimal", "version", "epoch", "date", "datetime", "phone_strong", "phone_compat", "words",
-    "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place", "account",
+    "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place", "account", "honorific",
     "address_full", "user_agent",
 )  # fmt: skip
 
@@ -319,6 +327,8 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         n_words = len(v.split())
         if 1 <= n_words <= 5 and v[0].isupper():
             f.add("name_shape")
+    if len(v) <= 60 and _HONORIFIC.match(v):
+        f.add("honorific")
     if _is_user_agent(v):
         f.add("user_agent")
     # multi-line addresses are read as one line ("Flat 4\nRobin Court\nAB7H 3AN" -> "Flat 4, Robin Court, ...")
@@ -339,7 +349,8 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
             f.add("postcode")
     if _USERNAME.match(v) and "token" not in f and not is_int:
         f.add("username")
-    if (_NATID.match(v) and nd >= 5 and "date" not in f) or _SCI.match(v):
+    alnum_doc = nd >= 2 and len(v) >= 6 and any(c.isalpha() for c in v)  # ID-card numbers like PC35Z5V8J
+    if (_NATID.match(v) and (nd >= 5 or alnum_doc) and "date" not in f) or _SCI.match(v):
         f.add("natid")
     if len(v) >= 25 and len(v.split()) >= 5 and "user_agent" not in f:
         f.add("prose")
@@ -552,7 +563,9 @@ def _birth_by_age(ev: ValueEvidence) -> tuple[bool, str]:
     spread = hist[-1][0] - hist[0][0]
     n = ev.n_dates
     median = _nth(hist, n // 2) if n % 2 else (_nth(hist, n // 2 - 1) + _nth(hist, n // 2)) / 2  # statistics.median
-    ok = plausible >= 0.9 and spread >= 15 and median >= 25
+    human = sum(c for age, c in hist if 0 <= age <= 110) / n  # no future dates, no 19th century
+    ok = (plausible >= 0.9 and spread >= 15 and median >= 25) or (
+        plausible >= 0.75 and human >= 0.98 and spread >= 30 and median >= 25)  # children among adults
     return ok, f"{_pct(plausible)} of dates give ages 16-100 (median age {median:.0f}, spread {spread} years)"
 
 
@@ -693,6 +706,10 @@ def classify_evidence(
             return _finish(candidates)
         return _finish(candidates, f"{_pct(cov['date'])} of {basis} are dates without birth-date evidence "
                                    f"({'event header' if h.event else why or 'age range'}): event dates, not personal")  # fmt: skip
+    if cov["honorific"] >= 0.7:
+        ev_text = f"{_pct(cov['honorific'])} of {basis} are names with a title (Dr, Mrs, Herr, Mme...); e.g. {_examples(ev, 'PERSON', 'honorific')}"
+        candidates.append(("PERSON", round(0.5 + 0.4 * cov["honorific"], 3), cov["honorific"], ev_text))
+        return _finish(candidates)
     if cov["phone_strong"] >= 0.8:
         ev_text = f"{_pct(cov['phone_strong'])} of {basis} are formatted phone numbers; e.g. {_examples(ev, 'PHONE_NUMBER')}"
         candidates.append(("PHONE_NUMBER", round(0.5 + 0.4 * cov["phone_strong"], 3), cov["phone_strong"], ev_text))
@@ -713,6 +730,9 @@ def classify_evidence(
         candidates.append(("POSTAL_CODE", round(0.45 + 0.4 * cov["postcode"], 3), cov["postcode"], ev_text))
         return _finish(candidates)
 
+    # a pick-list: a handful of values repeated over many rows (tiers, canned notes, staff names)
+    picklist = m <= 10 and n_nonnull is not None and n_nonnull >= 10 * m
+
     # 6. free text: classified by the PII it contains
     if cov["prose"] >= 0.5 and text_analyzer is not None:
         texts = [v for _, v in ev.firsts.get(_TEXTS, ())]
@@ -724,7 +744,7 @@ def classify_evidence(
             with_pii += bool(ents)
             per_entity.update(ents)
         share = with_pii / max(len(texts), 1)
-        if per_entity and share >= 0.3:
+        if per_entity and share >= (0.6 if picklist else 0.3):
             ranked = per_entity.most_common()
             top, top_n = ranked[0]
             detail = ", ".join(f"{e} {_pct(n / len(texts))}" for e, n in ranked[:4])
@@ -758,7 +778,8 @@ def classify_evidence(
                 break
         if done:
             p_share, l_share = person / done, place / done
-            if p_share >= 0.6:
+            multi = sum(len(v.split()) >= 2 for v in pool[:done]) / done
+            if p_share >= 0.6 and (multi >= 0.6 or not picklist):  # one-word pick-list values: tiers, not names
                 ev_text = f"spaCy NER tags {_pct(p_share)} of {done} sampled values as PERSON; e.g. {_examples(ev, 'PERSON')}"
                 candidates.append(("PERSON", round(0.4 + 0.5 * p_share, 3), p_share, ev_text))
                 return _finish(candidates)

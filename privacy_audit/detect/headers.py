@@ -56,6 +56,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fullstandigt namn", "navn", "fornavn", "efternavn", "etternavn", "mellemnavn", "mellomnavn",
         "fulde navn", "fullt navn", "nimi", "etunimi", "sukunimi", "koko nimi", "jmeno", "prijmeni",
         "cele jmeno", "jmeno a prijmeni",
+        "etunimet", "sukunimet", "voornamen", "fornamn", "prenomes", "nume", "prenume", "nume complet",
         "account holder", "accountholder", "kontoinhaber", "karteninhaber", "rekeninghouder", "titulaire",
         "titular", "titular de la cuenta", "intestatario", "kontoinnehavare", "kontohaver", "kontohaver navn",
     ),
@@ -78,6 +79,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "talon numero", "kaupunki", "postitoimipaikka", "kotikunta", "asuinpaikka", "paikkakunta",
         "adresa", "ulice", "cislo popisne", "mesto", "obec", "bydliste", "trvale bydliste",
         "misto bydliste",
+        "localitate", "oras", "adresa domiciliu",
         # the neighbourhood part of an address
         "neighborhood", "neighbourhood", "suburb", "colonia", "barrio", "bairro", "quartier", "stadtteil",
         "ortsteil", "wijk", "buurt", "dzielnica", "osiedle", "kvarter", "bydel", "kaupunginosa", "quartiere",
@@ -130,6 +132,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "data nascimento", "nascimento", "aniversario", "geboortedatum", "geboortedag", "geboren op",
         "verjaardag", "data urodzenia", "urodziny", "fodelsedatum", "fodelsedag", "fodd", "fodselsdato",
         "fodselsdag", "fodt", "syntymaaika", "syntymapaiva", "datum narozeni", "narozeni",
+        "geb datum", "geb dat", "gebdat", "geburtsdat", "fecha nac", "fec nac", "f nac", "fecha nacim", "date naiss",
+        "dt naiss", "data nasc", "dt nasc", "dt nascimento", "data di nasc", "geb datum", "fod dato", "f dato",
+        "data nasterii", "data nastere",
     ),
     "NATIONAL_ID": (
         "national id", "nationalid", "national identifier", "passport", "passport number",
@@ -151,6 +156,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "documento de identidad", "documento identidad", "numero de documento", "rfc", "dowod", "dowodu",
         "nr dowodu", "numer dowodu", "seria dowodu", "id kaart", "identiteitskaart", "identiteitsbewijs",
         "legitimation", "id kort", "legitimasjon",
+        "fuhrerschein", "fuehrerschein", "fuhrerscheinnummer", "fuhrerausweis", "driving licence", "driver license",
+        "drivers license", "driving license", "licence number", "license number", "permis de conduire",
+        "carnet de conducir", "licencia de conducir", "patente di guida", "carta de conducao", "rijbewijs",
+        "rijbewijsnummer", "korkort", "korekort", "forerkort", "ajokortti", "ridicsky prukaz", "prawo jazdy",
+        "numero fiscal", "identifiant fiscal", "numero fiscal de reference", "spi", "cpf", "ahv", "ahv nr",
+        "ahv nummer", "avs", "no avs", "numero avs", "sozialversicherung", "cnp",
     ),
     "USERNAME": (
         "username", "user name", "login", "login name", "screen name", "screenname", "handle",
@@ -162,7 +173,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "gebruikersnaam", "inloggningsnamn", "brukerident", "spitzname", "bijnaam", "smeknamn", "kaelenavn",
         "kallenavn", "surnom", "apodo", "soprannome", "alcunha",
         "git hub", "git lab", "bitbucket", "twitter", "instagram", "tik tok", "telegram", "skype", "slack",
-        "discord", "mastodon", "reddit", "social handle",
+        "discord", "mastodon", "reddit", "social handle", "verkkotunnus", "kayttajatunnus",
     ),
 }  # fmt: skip
 
@@ -188,6 +199,9 @@ _NOT_PERSON_QUALIFIERS = {
     "base", "dir", "node", "col", "row", "code", "font", "var", "param", "attr", "attribute", "object",
     "instance", "resource", "bucket", "container", "image", "volume", "cluster", "zone", "env", "site",
     "page", "form", "label", "module", "function", "method", "topic", "index", "sheet", "tab",
+    "workspace", "channel", "room", "board", "repo", "repository", "folder", "portal", "stage", "pipeline",
+    "task", "workflow", "report", "dashboard", "venue", "hotel", "airline", "school", "university", "club",
+    "league", "tier", "level", "station", "building", "office", "branch", "warehouse",
 }  # fmt: skip
 
 # A "name" token followed by one of these is about names, not a name (name_id, name_type...).
@@ -219,7 +233,7 @@ _AMBIGUITY_CONTEXT = {
 
 # Words that mean personal data only as the whole header ("By" is the Danish/Norwegian town; "created_by"
 # is not a town).
-_WHOLE_HEADER_ONLY = {"by": "LOCATION"}
+_WHOLE_HEADER_ONLY = {"by": "LOCATION", "rg": "NATIONAL_ID"}  # Brazilian identity card (Registro Geral)
 # "<action> by" in several languages: who did it, as a login or a name (created_by, Oprettet af,
 # uitgegeven door, erstellt von, créé par); the values decide which.
 ACTOR_TAILS = {"by", "von", "af", "av", "door", "par", "por", "przez"}
@@ -227,7 +241,9 @@ _NOT_ACTORS = {"group", "grouped", "sort", "sorted", "order", "ordered", "partit
                "filter", "filtered", "divided", "multiplied", "followed", "caused", "powered", "driven"}  # fmt: skip
 # A person acting on a record, as the last word of a header (target_user, end_user, user).
 _USER_HEADS = {"user", "benutzer", "nutzer", "utilisateur", "usuario", "utente", "gebruiker", "anvandare",
-               "bruger", "bruker", "kayttaja", "uzytkownik", "actor"}  # fmt: skip
+               "bruger", "bruker", "kayttaja", "uzytkownik", "actor", "utilizator"}  # fmt: skip
+# Romance word order puts the head first: usuario_comprador, utente acquirente
+_USER_HEADS_FIRST = {"usuario", "utilisateur", "utente", "utilizador", "utilizator"}
 
 # Tokens that mark an event/validity date rather than a birth date.
 EVENT_TOKENS = {
@@ -322,7 +338,8 @@ def _ascii_fold(text: str) -> str:
 
 def tokenize(header: object) -> list[str]:
     """Lower-case ASCII tokens of a column name (camelCase, snake_case, kebab-case, spaces, accents)."""
-    text = _ascii_fold(str(header))
+    text = re.sub(r"(?i)\bn\s*[°º]", " numero ", str(header)).replace("#", " number ")  # "N° fiscal", "Account #"
+    text = _ascii_fold(text)
     text = _CAMEL.sub(" ", text)
     text = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", " ", text)
     return [t.lower() for t in _NON_ALNUM.split(text) if t]
@@ -416,6 +433,8 @@ def header_hints(header: object) -> HeaderHint:
         entities.update({"USERNAME": phrase, "PERSON": phrase})
     if not entities and tokens and tokens[-1] in _USER_HEADS and not used[-1]:
         entities["USERNAME"] = tokens[-1]
+    if not entities and tokens and tokens[0] in _USER_HEADS_FIRST and not (set(tokens[1:]) & (_ID_TOKENS | _NOT_PERSON_TAILS)):
+        entities["USERNAME"] = tokens[0]
     rest = {t for t, u in zip(tokens, used, strict=True) if not u}
     return HeaderHint(
         header=str(header),

@@ -20,6 +20,9 @@ __all__ = [
     "bank_account_ok",
     "clabe_ok",
     "national_id_kind",
+    "cpf_ok",
+    "ahv_ok",
+    "cnp_ok",
     "ssn_ok",
     "nir_ok",
     "ip_ok",
@@ -156,6 +159,46 @@ def _id_recognizers() -> tuple:
     return tuple(out)
 
 
+def cpf_ok(value: str) -> bool:
+    """Brazilian CPF: 11 digits (``123.456.789-09`` or bare), two mod-11 check digits, not one repeated digit."""
+    if not re.fullmatch(r"\d{3}\.?\d{3}\.?\d{3}-?\d{2}", value.strip()):
+        return False
+    d = [int(c) for c in digits_of(value)]
+    if len(set(d)) == 1:
+        return False
+    for n in (9, 10):
+        if sum(d[i] * (n + 1 - i) for i in range(n)) * 10 % 11 % 10 != d[n]:
+            return False
+    return True
+
+
+def ahv_ok(value: str) -> bool:
+    """Swiss AHV/AVS number: ``756.xxxx.xxxx.xx``, an EAN-13 with the 756 prefix and its check digit."""
+    if not re.fullmatch(r"756\.?\d{4}\.?\d{4}\.?\d{2}", value.strip()):
+        return False
+    d = [int(c) for c in digits_of(value)]
+    return (10 - sum(x * (3 if i % 2 else 1) for i, x in enumerate(d[:12])) % 10) % 10 == d[12]
+
+
+def cnp_ok(value: str) -> bool:
+    """Romanian CNP: 13 digits, sex/century digit, a real birth date, county 01-52, weighted mod-11 check."""
+    v = value.strip()
+    if not re.fullmatch(r"[1-9]\d{12}", v):
+        return False
+    century = {"1": 1900, "2": 1900, "3": 1800, "4": 1800, "5": 2000, "6": 2000, "7": 1900, "8": 1900, "9": 1900}[v[0]]
+    try:
+        date(century + int(v[1:3]), int(v[3:5]), int(v[5:7]))
+    except ValueError:
+        return False
+    if not 1 <= int(v[7:9]) <= 52:
+        return False
+    check = sum(int(a) * int(b) for a, b in zip(v[:12], "279146358279", strict=True)) % 11
+    return (1 if check == 10 else check) == int(v[12])
+
+
+_OWN_ID_VALIDATORS = (("BR_CPF", cpf_ok), ("CH_AHV", ahv_ok), ("RO_CNP", cnp_ok))
+
+
 def national_id_kind(value: str) -> str | None:
     """The Presidio entity (``PL_PESEL``, ``ES_NIF``, ...) of a value that is, as a whole, a national
     number passing that recognizer's own validator; ``None`` otherwise."""
@@ -164,6 +207,9 @@ def national_id_kind(value: str) -> str | None:
         return None
     for entity, patterns, rec in _id_recognizers():
         if any(p.fullmatch(text) for p in patterns) and rec.validate_result(text) is True:
+            return entity
+    for entity, ok in _OWN_ID_VALIDATORS:  # national numbers Presidio has no recognizer for
+        if ok(text):
             return entity
     return None
 
@@ -312,4 +358,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "mod97": iban_ok,
     "bank_account": bank_account_ok,
     "clabe": clabe_ok,
+    "cpf": cpf_ok,
+    "ahv": ahv_ok,
+    "cnp": cnp_ok,
 }
