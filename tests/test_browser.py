@@ -110,8 +110,11 @@ def _run_every_cell(page, n_code_cells: int) -> None:
     One by one rather than "Run All": when JupyterLab swaps the kernel of a fresh session right
     after opening, queued executions can be dropped; a cell whose run never started is re-sent.
     """
+    from playwright.sync_api import expect
+
     cells = page.locator(".jp-Notebook .jp-CodeCell")
-    assert cells.count() == n_code_cells, "every code cell should be in the page"
+    # the notebook renders its cells one after another once the first is up: wait for all of them
+    expect(cells).to_have_count(n_code_cells, timeout=LONG)
     for i in range(n_code_cells):
         cell = cells.nth(i)
         prompt = cell.locator(".jp-InputPrompt")
