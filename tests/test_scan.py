@@ -580,3 +580,18 @@ def test_titled_names_birth_dates_with_children_and_pick_lists():
     })  # fmt: skip
     got = _classify(df)
     assert got == {"Usual GP": "PERSON", "c3": "DATE_OF_BIRTH", "Nivel": None, "Obs": None}
+
+
+# --------------------------------------------------------------- general gaps from the eighth held-out set
+def test_company_names_under_a_name_header_and_dotted_account_numbers():
+    rng = random.Random(41)
+    firms = ["Kerrow Foods Ltd", "Brightwell Software GmbH", "Lune Logistique SAS", "Vandam Print B.V.",
+             "Harbor Credit Union", "Norrland Timber AB", "Oakfield Pharma Ltd", "Meridian Group"]  # fmt: skip
+    df = pd.DataFrame({
+        "Employer Name": [rng.choice(firms) for _ in range(300)],
+        "Company Contact Name": [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(300)],
+        "Kontonr.": [rng.choice([f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+                                 f"{rng.randint(1000, 9999)} {rng.randint(10, 99)} {rng.randint(10000, 99999)}"])
+                     for _ in range(300)],
+    })  # fmt: skip
+    assert _classify(df) == {"Employer Name": None, "Company Contact Name": "PERSON", "Kontonr.": "IBAN_CODE"}

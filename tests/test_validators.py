@@ -209,3 +209,18 @@ def test_cpf_ahv_cnp_check_digits():
     assert cnp_ok("1800101221144")  # 1 = man born 19xx, 1980-01-01, county 22
     assert not cnp_ok("1800101221145") and not cnp_ok("1801301221144")  # check digit; month 13
     assert national_id_kind("529.982.247-25") == "BR_CPF"
+
+
+def test_ppsn_and_belgian_national_number():
+    """Specimen numbers from the public format descriptions pass; a changed check character fails."""
+    from privacy_audit.detect.validators import be_national_number_ok, national_id_kind, ppsn_ok
+
+    assert ppsn_ok("1234567T") and ppsn_ok("1234567FA") and ppsn_ok("1234567 T")
+    assert not ppsn_ok("1234567U") and not ppsn_ok("1234567")
+    body = "850730033"  # born 1985-07-30, serial 033
+    nn = f"{body}{97 - int(body) % 97:02d}"
+    assert be_national_number_ok(nn) and be_national_number_ok(f"85.07.30-033.{nn[-2:]}")
+    body2k = "050730033"  # born 2005: the check is computed over 2 + the nine digits
+    assert be_national_number_ok(f"{body2k}{97 - int('2' + body2k) % 97:02d}")
+    assert not be_national_number_ok(nn[:-1] + str((int(nn[-1]) + 1) % 10))
+    assert national_id_kind("1234567T") == "IE_PPSN"

@@ -90,7 +90,14 @@ _HONORIFIC = re.compile(
     re.IGNORECASE,
 )
 _USERNAME = re.compile(r"^@?(?:[A-Za-z][\w.-]{0,30}\\)?[\w.\-]{3,40}$")
-_ACCOUNT = re.compile(r"^\d[\d -]{8,40}\d$")
+_ACCOUNT = re.compile(r"^\d[\d .-]{8,40}\d$")  # 1234 56 78901, 1234.56.78901, 5591-2600603543
+# A legal-form word ends an organisation's name (Kerrigan Foods Ltd, Müller GmbH, Dupont SAS, Acme B.V.)
+_LEGAL_FORM = re.compile(
+    r"\b(?:ltd|limited|llc|llp|inc|corp|co|plc|dac|gmbh|ag|kg|ohg|ug|e\.?v|sa|sas|sarl|sasu|spa|srl|snc|bv|b\.v|nv|"
+    r"n\.v|vof|ab|as|a/s|asa|aps|oy|oyj|sl|slu|lda|sp\.? z o\.?o|s\.r\.o|a\.s|group|holding|holdings|foundation|"
+    r"stiftung|verein|association|trust|bank|university|universitat|hospital|clinic)\.?$",
+    re.IGNORECASE,
+)
 _NATID = re.compile(r"^[A-Z0-9][A-Z0-9 ./-]{4,24}$", re.I)
 _TOKEN_PREFIX = re.compile(r"^[A-Za-z]{1,6}[_-]")
 _TOKEN_BODY = re.compile(r"^[A-Za-z0-9_-]{8,}$")
@@ -130,7 +137,7 @@ _CHUNK = 200
 _FEATURE_NAMES = (
     "email", "iban", "card", "card_compat", "ssn_sep", "ssn_any", "ip", "uuid", "hash", "token", "int",
     "amount", "decimal", "version", "epoch", "date", "datetime", "phone_strong", "phone_compat", "words",
-    "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place", "account", "honorific",
+    "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place", "account", "honorific", "org",
     "address_full", "user_agent",
 )  # fmt: skip
 
@@ -322,6 +329,8 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
             f.add("phone_compat")
         if _phone_strong(v, is_int):
             f.add("phone_strong")
+    if " " in v and len(v) <= 80 and _LEGAL_FORM.search(v):
+        f.add("org")
     if _WORDS.match(v) and len(v) <= 60:
         f.add("words")
         n_words = len(v.split())
@@ -663,6 +672,8 @@ def classify_evidence(
             continue
         if entity == "PERSON":
             share = max(cov["words"], cov["name_shape"])
+            if cov["org"] >= 0.3:  # company names (Ltd, GmbH, SAS...): an organisation's name, not a person's
+                share = 0.0
             if h.entities["PERSON"].split()[-1] in ACTOR_TAILS:  # "created by": only capitalised names
                 share = cov["name_shape"]
         if entity == "USERNAME":

@@ -162,6 +162,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "rijbewijsnummer", "korkort", "korekort", "forerkort", "ajokortti", "ridicsky prukaz", "prawo jazdy",
         "numero fiscal", "identifiant fiscal", "numero fiscal de reference", "spi", "cpf", "ahv", "ahv nr",
         "ahv nummer", "avs", "no avs", "numero avs", "sozialversicherung", "cnp",
+        "ppsn", "pps number", "pps no", "personal public service number", "rijksregisternummer", "rijksregister",
+        "registre national", "numero de registre national", "insz", "insz nummer",
     ),
     "USERNAME": (
         "username", "user name", "login", "login name", "screen name", "screenname", "handle",
@@ -202,6 +204,8 @@ _NOT_PERSON_QUALIFIERS = {
     "workspace", "channel", "room", "board", "repo", "repository", "folder", "portal", "stage", "pipeline",
     "task", "workflow", "report", "dashboard", "venue", "hotel", "airline", "school", "university", "club",
     "league", "tier", "level", "station", "building", "office", "branch", "warehouse",
+    "employer", "arbeitgeber", "werkgever", "arbetsgivare", "arbejdsgiver", "arbeidsgiver", "tyonantaja",
+    "employeur", "empleador", "empregador", "pracodawca", "zamestnavatel", "insurer", "carrier", "agency",
 }  # fmt: skip
 
 # A "name" token followed by one of these is about names, not a name (name_id, name_type...).

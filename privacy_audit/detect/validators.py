@@ -23,6 +23,8 @@ __all__ = [
     "cpf_ok",
     "ahv_ok",
     "cnp_ok",
+    "ppsn_ok",
+    "be_national_number_ok",
     "ssn_ok",
     "nir_ok",
     "ip_ok",
@@ -196,7 +198,29 @@ def cnp_ok(value: str) -> bool:
     return (1 if check == 10 else check) == int(v[12])
 
 
-_OWN_ID_VALIDATORS = (("BR_CPF", cpf_ok), ("CH_AHV", ahv_ok), ("RO_CNP", cnp_ok))
+def ppsn_ok(value: str) -> bool:
+    """Irish PPS number: 7 digits, a mod-23 check letter, an optional second letter (A, B, H, W, T, X)."""
+    m = re.fullmatch(r"(\d{7})\s?([A-W])([ABHWTX]?)", value.strip().upper())
+    if not m:
+        return False
+    total = sum(int(d) * w for d, w in zip(m[1], range(8, 1, -1), strict=True))
+    if m[3]:
+        total += (ord(m[3]) - 64) * 9 if m[3] != "W" else 0
+    return "WABCDEFGHIJKLMNOPQRSTUV"[total % 23] == m[2]
+
+
+def be_national_number_ok(value: str) -> bool:
+    """Belgian national register number (``YY.MM.DD-XXX.CC``): a mod-97 check over the first nine
+    digits (prefixed with 2 for people born from 2000)."""
+    if not re.fullmatch(r"\d{2}\.?\d{2}\.?\d{2}[-. ]?\d{3}[. ]?\d{2}", value.strip()):
+        return False
+    d = digits_of(value)
+    body, check = d[:9], int(d[9:])
+    return 97 - int(body) % 97 == check or 97 - int("2" + body) % 97 == check
+
+
+_OWN_ID_VALIDATORS = (("BR_CPF", cpf_ok), ("CH_AHV", ahv_ok), ("RO_CNP", cnp_ok), ("IE_PPSN", ppsn_ok),
+                      ("BE_NATIONAL_NUMBER", be_national_number_ok))  # fmt: skip
 
 
 def national_id_kind(value: str) -> str | None:
@@ -361,4 +385,6 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "cpf": cpf_ok,
     "ahv": ahv_ok,
     "cnp": cnp_ok,
+    "ppsn": ppsn_ok,
+    "be_national_number": be_national_number_ok,
 }
