@@ -224,3 +224,18 @@ def test_ppsn_and_belgian_national_number():
     assert be_national_number_ok(f"{body2k}{97 - int('2' + body2k) % 97:02d}")
     assert not be_national_number_ok(nn[:-1] + str((int(nn[-1]) + 1) % 10))
     assert national_id_kind("1234567T") == "IE_PPSN"
+
+
+def test_canadian_sin_uk_nino_and_midnight_dates():
+    from privacy_audit.detect.validators import ca_sin_ok, has_time_part, national_id_kind, uk_nino_ok
+
+    sin = _luhn_complete("13069254")  # a Luhn-valid 9-digit number starting 1-7
+    assert ca_sin_ok(f"{sin[:3]} {sin[3:6]} {sin[6:]}") and ca_sin_ok(f"{sin[:3]}-{sin[3:6]}-{sin[6:]}")
+    assert not ca_sin_ok(sin[:-1] + str((int(sin[-1]) + 1) % 10))
+    assert not ca_sin_ok(_luhn_complete("04645428"))  # 0 is never issued (specimen and fictitious numbers)
+    assert uk_nino_ok("AB 12 34 56 C") and uk_nino_ok("JG103759A")
+    assert not uk_nino_ok("QQ 12 34 56 C")  # the HMRC dummy prefix: Q is never a first letter
+    assert not uk_nino_ok("GB123456A") and not uk_nino_ok("DA123456A") and not uk_nino_ok("AB123456E")
+    assert national_id_kind(f"{sin[:3]} {sin[3:6]} {sin[6:]}") == "CA_SIN"
+    assert not has_time_part("1980-05-03 00:00:00") and not has_time_part("1980-05-03T00:00:00Z")
+    assert has_time_part("2024-05-03 14:30:00") and has_time_part("03.05.2024 00:15")

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..masking import mask
-from .headers import ACTOR_TAILS, HeaderHint, header_hints
+from .headers import ACTOR_TAILS, ROLE_WORDS, HeaderHint, header_hints
 from .validators import (
     bank_account_ok,
     digits_of,
@@ -84,13 +84,16 @@ _POSTCODE_ALNUM = re.compile(
 # A name with a courtesy or academic title (EN/DE/FR/ES/IT/PT/NL/Nordic/PL/CS): "Dr C. Alexander",
 # "ASHTON, Andrew (Dr)", "Mme Dupont", "Sra. Gómez", "Dott. Rossi".
 _HONORIFIC = re.compile(
-    r"^(?:(?:dr|prof|mr|mrs|ms|miss|mx|sir|dame|herr|frau|hr|fr|m|mme|mlle|me|sr|sra|srta|dn|dna|dott|dott\.ssa|"
+    r"^(?:(?:dear|liebe|lieber|sehr geehrte|sehr geehrter|cher|chere|estimado|estimada|gentile|caro|cara|beste|"
+    r"geachte|kaere|kjaere|hyva)\s+(?:[^\W\d_][\w.'’\- ]*)"
+    r"|(?:dr|prof|mr|mrs|ms|miss|mx|sir|dame|herr|frau|hr|fr|m|mme|mlle|me|sr|sra|srta|dn|dna|dott|dott\.ssa|"
     r"sig|sig\.ra|ing|avv|mevr|dhr|pan|pani|ing|mgr|mudr)\.?\s+[^\W\d_][\w.'’\- ]*"
     r"|[^\W\d_][\w.'’\-, ]*\((?:dr|prof|mr|mrs|ms|miss)\.?\))$",
     re.IGNORECASE,
 )
 _USERNAME = re.compile(r"^@?(?:[A-Za-z][\w.-]{0,30}\\)?[\w.\-]{3,40}$")
-_ACCOUNT = re.compile(r"^\d[\d .-]{8,40}\d$")  # 1234 56 78901, 1234.56.78901, 5591-2600603543
+_PAREN_TAIL = re.compile(r"\s*\([^()]{1,30}\)$")
+_ACCOUNT = re.compile(r"^\d[\d .-]{6,40}\d$")  # 1234 56 78901, 1234.56.78901, 5591-2600603543
 # A legal-form word ends an organisation's name (Kerrigan Foods Ltd, Müller GmbH, Dupont SAS, Acme B.V.)
 _LEGAL_FORM = re.compile(
     r"\b(?:ltd|limited|llc|llp|inc|corp|co|plc|dac|gmbh|ag|kg|ohg|ug|e\.?v|sa|sas|sarl|sasu|spa|srl|snc|bv|b\.v|nv|"
@@ -137,7 +140,7 @@ _CHUNK = 200
 _FEATURE_NAMES = (
     "email", "iban", "card", "card_compat", "ssn_sep", "ssn_any", "ip", "uuid", "hash", "token", "int",
     "amount", "decimal", "version", "epoch", "date", "datetime", "phone_strong", "phone_compat", "words",
-    "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place", "account", "honorific", "org",
+    "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place", "account", "honorific", "org", "full_name",
     "address_full", "user_agent",
 )  # fmt: skip
 
@@ -292,7 +295,7 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         f.add("card_compat")
     if (v[:2].isalpha() or nd >= 14) and bank_account_ok(v):
         f.add("iban")
-    if 10 <= nd <= 34 and _ACCOUNT.match(v):
+    if 8 <= nd <= 34 and _ACCOUNT.match(v):
         f.add("account")
     if 13 <= nd <= 15 and nir_ok(v):
         f.add("nir")
@@ -336,6 +339,9 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         n_words = len(v.split())
         if 1 <= n_words <= 5 and v[0].isupper():
             f.add("name_shape")
+    core = _PAREN_TAIL.sub("", v)  # "Sole Ziani (figlia)"
+    if len(core) <= 60 and _WORDS.match(core) and 2 <= len(core.split()) <= 5 and any(w[:1].isupper() for w in core.split()):
+        f.add("full_name")  # "Kleibrink, B.H.", "van Mook, M.M.", "BERNAT MAESTRE, ESTELA"
     if len(v) <= 60 and _HONORIFIC.match(v):
         f.add("honorific")
     if _is_user_agent(v):
@@ -350,13 +356,13 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
             f.add("address_full")
     if "user_agent" not in f and len(v) <= 160 and _address_with_postcode(flat):
         f.update({"address", "address_full"})
-    if "words" in f or "address" in f:
+    if "words" in f or "address" in f or (len(v) <= 60 and _WORDS.match(_PAREN_TAIL.sub("", v))):
         f.add("place")
     if len(v) <= 10 and _POSTAL.match(v):
         f.add("postal")
         if _POSTCODE_ALNUM.match(v.upper()) and v == v.upper():
             f.add("postcode")
-    if _USERNAME.match(v) and "token" not in f and not is_int:
+    if _USERNAME.match(v) and "token" not in f and not is_int and d is None:
         f.add("username")
     alnum_doc = nd >= 2 and len(v) >= 6 and any(c.isalpha() for c in v)  # ID-card numbers like PC35Z5V8J
     if (_NATID.match(v) and (nd >= 5 or alnum_doc) and "date" not in f) or _SCI.match(v):
@@ -376,6 +382,9 @@ _STRONG = (
     ("US_SSN", "ssn_sep", "SSNs passing area/group/serial rules"),
     ("NATIONAL_ID", "nir", "French social security numbers (NIR) passing the mod-97 key"),
 )
+_GENERIC_ACCOUNT = {"account number", "account no", "acct number", "acct no", "accountnumber"}
+_BANK_CONTEXT = {"bank", "banking", "ach", "funding", "payout", "payroll", "salary", "debit", "direct", "iban", "sort",
+                 "routing", "savings", "checking", "current", "deposit", "refund", "transit", "bsb"}  # fmt: skip
 _HEADER_COMPAT = {
     "EMAIL_ADDRESS": ("email", "valid e-mail addresses"),
     "IBAN_CODE": ("iban", "bank-account-shaped values (IBAN, or 10-34 digits)"),
@@ -679,7 +688,10 @@ def classify_evidence(
         if entity == "USERNAME":
             share = cov["username"] * (1 - cov["token"])
         if entity == "IBAN_CODE":
-            share = max(cov["iban"], cov["account"])  # national account numbers under a bank-account header
+            # national account numbers under a bank-account header; a bare English "account number/#" is as
+            # often a customer account: there only check-digit-valid numbers count, unless a bank word is near
+            generic = h.entities[entity] in _GENERIC_ACCOUNT and not set(h.tokens) & _BANK_CONTEXT
+            share = cov["iban"] if generic else max(cov["iban"], cov["account"])
         if entity == "DATE_OF_BIRTH":
             share = cov["date"] * (1 - cov["datetime"] * 0.5)
         if share >= 0.7:
@@ -691,6 +703,14 @@ def classify_evidence(
         else:
             candidates.append((entity, 0.35 * share, share, ""))
     if any(c[3] for c in candidates):
+        return _finish(candidates)
+
+    # 3b. a person-role header (Paciente, Aanvrager, Medico curante) over full names, not company names
+    if h.role and not h.entities and cov["full_name"] >= 0.6 and cov["org"] < 0.3:
+        role = next(t for t in h.tokens if t in ROLE_WORDS)
+        ev_text = (f"header '{h.header}' names a person's role ('{role}'); {_pct(cov['full_name'])} of {basis} are "
+                   f"full names; e.g. {_examples(ev, 'PERSON', 'full_name')}")  # fmt: skip
+        candidates.append(("PERSON", round(0.45 + 0.45 * cov["full_name"], 3), cov["full_name"], ev_text))
         return _finish(candidates)
 
     # 4. column-level negatives

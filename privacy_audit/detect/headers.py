@@ -13,7 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["HeaderHint", "tokenize", "header_hints", "LEXICON", "EVENT_TOKENS", "COARSE_GEO_TOKENS", "ACTOR_TAILS"]
+__all__ = ["HeaderHint", "tokenize", "header_hints", "LEXICON", "EVENT_TOKENS", "COARSE_GEO_TOKENS", "ACTOR_TAILS",
+           "ROLE_WORDS"]
 
 # entity -> phrases (space-separated tokens after tokenize()).
 LEXICON: dict[str, tuple[str, ...]] = {
@@ -80,6 +81,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "adresa", "ulice", "cislo popisne", "mesto", "obec", "bydliste", "trvale bydliste",
         "misto bydliste",
         "localitate", "oras", "adresa domiciliu",
+        "location", "locatie", "lokalizacja", "lieu", "lugar", "luogo", "miejsce", "miejsce zdarzenia",
+        "house name", "house number", "house no", "building name",
         # the neighbourhood part of an address
         "neighborhood", "neighbourhood", "suburb", "colonia", "barrio", "bairro", "quartier", "stadtteil",
         "ortsteil", "wijk", "buurt", "dzielnica", "osiedle", "kvarter", "bydel", "kaupunginosa", "quartiere",
@@ -113,6 +116,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "conta bancaria", "numero de conta", "rekeningnummer", "bankrekening", "bankrekeningnummer",
         "numer konta", "nr konta", "konto bankowe", "rachunek bankowy", "numer rachunku", "bankkonto",
         "kontonr", "tilinumero", "pankkitili", "cislo uctu", "bankovni ucet",
+        "account no", "acct number", "acct no", "bank acct", "funding account", "numero de compte",
+        "n de compte", "numero di conto corrente",
     ),
     "US_SSN": (
         "ssn", "social security", "social security number", "sozialversicherungsnummer",
@@ -164,6 +169,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "ahv nummer", "avs", "no avs", "numero avs", "sozialversicherung", "cnp",
         "ppsn", "pps number", "pps no", "personal public service number", "rijksregisternummer", "rijksregister",
         "registre national", "numero de registre national", "insz", "insz nummer",
+        "social insurance number", "social insurance no", "sin number", "sin no", "ni number", "ni no",
+        "national insurance no", "afiliacion", "numero de afiliacion", "afiliacion ss", "documento identificacao",
+        "documento de identificacao", "numero de identificacao",
     ),
     "USERNAME": (
         "username", "user name", "login", "login name", "screen name", "screenname", "handle",
@@ -175,7 +183,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "gebruikersnaam", "inloggningsnamn", "brukerident", "spitzname", "bijnaam", "smeknamn", "kaelenavn",
         "kallenavn", "surnom", "apodo", "soprannome", "alcunha",
         "git hub", "git lab", "bitbucket", "twitter", "instagram", "tik tok", "telegram", "skype", "slack",
-        "discord", "mastodon", "reddit", "social handle", "verkkotunnus", "kayttajatunnus",
+        "discord", "mastodon", "reddit", "social handle", "verkkotunnus", "kayttajatunnus", "netid", "net id",
+        "login id", "logon id", "online id", "online banking id", "sign in name", "signin name", "account login",
     ),
 }  # fmt: skip
 
@@ -237,10 +246,14 @@ _AMBIGUITY_CONTEXT = {
 
 # Words that mean personal data only as the whole header ("By" is the Danish/Norwegian town; "created_by"
 # is not a town).
-_WHOLE_HEADER_ONLY = {"by": "LOCATION", "rg": "NATIONAL_ID"}  # Brazilian identity card (Registro Geral)
+_WHOLE_HEADER_ONLY = {"by": "LOCATION", "rg": "NATIONAL_ID", "sin": "NATIONAL_ID"}  # SIN: Canada; "sin" is Spanish "without"  # Brazilian identity card (Registro Geral)
 # "<action> by" in several languages: who did it, as a login or a name (created_by, Oprettet af,
 # uitgegeven door, erstellt von, créé par); the values decide which.
 ACTOR_TAILS = {"by", "von", "af", "av", "door", "par", "por", "przez"}
+# Words that make a role header about something else (customer segment, patient count, member since).
+_NOT_ROLE = {"segment", "category", "class", "group", "tier", "level", "since", "count", "number", "total",
+             "age", "gender", "sex", "language", "country", "city", "portal", "account", "satisfaction",
+             "score", "rating", "flag", "consent", "email", "phone", "address", "mail"}  # fmt: skip
 _NOT_ACTORS = {"group", "grouped", "sort", "sorted", "order", "ordered", "partition", "partitioned", "split",
                "filter", "filtered", "divided", "multiplied", "followed", "caused", "powered", "driven"}  # fmt: skip
 # A person acting on a record, as the last word of a header (target_user, end_user, user).
@@ -248,6 +261,26 @@ _USER_HEADS = {"user", "benutzer", "nutzer", "utilisateur", "usuario", "utente",
                "bruger", "bruker", "kayttaja", "uzytkownik", "actor", "utilizator"}  # fmt: skip
 # Romance word order puts the head first: usuario_comprador, utente acquirente
 _USER_HEADS_FIRST = {"usuario", "utilisateur", "utente", "utilizador", "utilizator"}
+
+# Nouns for a person in a role (patient, applicant, GP, contact person...): a header made of one says the
+# values are people, which the values must then show (full names, not categories).
+ROLE_WORDS = {
+    "patient", "paciente", "patiente", "paziente", "patienten", "pacjent", "pacient", "potilas",
+    "applicant", "aanvrager", "antragsteller", "demandeur", "solicitante", "richiedente", "requerente",
+    "wnioskodawca", "sokande", "ansoger", "soker", "hakija", "zadatel", "contact", "contactpersoon",
+    "kontaktperson", "contatto", "contacto", "persona", "personne", "osoba", "henkilo", "doctor", "physician",
+    "gp", "medico", "medecin", "arzt", "hausarzt", "huisarts", "lekarz", "lakare", "laege", "lege", "laakari",
+    "lekar", "nurse", "teacher", "instructor", "trainer", "coach", "tutor", "advisor", "adviser", "mentor",
+    "recruiter", "reviewer", "approver", "assignee", "reporter", "supervisor", "caseworker", "guardian",
+    "beneficiary", "dependent", "dependant", "spouse", "partner", "witness", "driver", "passenger", "traveller",
+    "traveler", "guest", "tenant", "landlord", "donor", "sponsor", "signatory", "insured", "claimant",
+    "policyholder", "subscriber", "member", "student", "pupil", "employee", "customer", "client", "buyer",
+    "seller", "recipient", "sender", "owner", "holder", "kunde", "kund", "klant", "cliente", "mitarbeiter",
+    "medewerker", "empleado", "dipendente", "empregado", "pracownik", "anstalld", "ansatt", "tyontekija",
+    "zamestnanec", "betreuer", "vormund", "tutore", "tuteur", "ouder", "eltern", "genitore", "padre", "madre",
+    "istruttore", "allenatore", "docente", "insegnante", "profesor", "professeur", "leraar", "lehrer",
+    "empfanger", "destinatario", "destinataire", "ontvanger", "mottagare", "modtager", "mottaker",
+}  # fmt: skip
 
 # Tokens that mark an event/validity date rather than a birth date.
 EVENT_TOKENS = {
@@ -342,7 +375,8 @@ def _ascii_fold(text: str) -> str:
 
 def tokenize(header: object) -> list[str]:
     """Lower-case ASCII tokens of a column name (camelCase, snake_case, kebab-case, spaces, accents)."""
-    text = re.sub(r"(?i)\bn\s*[°º]", " numero ", str(header)).replace("#", " number ")  # "N° fiscal", "Account #"
+    text = re.sub(r"(?i)\bn\.?\s*[°º]", " numero ", str(header)).replace("#", " number ")  # "N° fiscal", "Account #"
+    text = re.sub(r"\b(?:[A-Za-z]\.){2,}", lambda m: m.group().replace(".", "") + " ", text)  # C.P. -> CP, N.I. -> NI
     text = _ascii_fold(text)
     text = _CAMEL.sub(" ", text)
     text = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", " ", text)
@@ -390,6 +424,7 @@ class HeaderHint:
     event: bool  # an event/validity date word (created, order, expiry...)
     coarse_geo: bool  # country/state/region...
     id_like: bool  # id, key, uuid, token, hash...
+    role: bool = False  # a person-role noun (patient, applicant, GP) not qualified by id/type/count...
 
     def hints(self, entity: str) -> bool:
         return entity in self.entities
@@ -432,7 +467,10 @@ def header_hints(header: object) -> HeaderHint:
     if len(tokens) == 1 and tokens[0] in _WHOLE_HEADER_ONLY:
         entities.setdefault(_WHOLE_HEADER_ONLY[tokens[0]], tokens[0])
     if (not entities and len(tokens) >= 2 and tokens[-1] in ACTOR_TAILS
-            and tokens[-2] not in _ID_TOKENS | _NOT_ACTORS):  # fmt: skip
+            and tokens[-2] not in _ID_TOKENS | _NOT_ACTORS
+            # outside English the word before must read as a participle: erstellt von, créé par, creado por,
+            # aangemaakt door, oprettet af -- not Zeitraum von ("period from"), Preis von
+            and (tokens[-1] == "by" or tokens[-2].endswith(("t", "d", "e", "o", "a", "en")))):  # fmt: skip
         phrase = " ".join(tokens[-2:])  # created by, Oprettet af: a login or a name
         entities.update({"USERNAME": phrase, "PERSON": phrase})
     if not entities and tokens and tokens[-1] in _USER_HEADS and not used[-1]:
@@ -440,7 +478,9 @@ def header_hints(header: object) -> HeaderHint:
     if not entities and tokens and tokens[0] in _USER_HEADS_FIRST and not (set(tokens[1:]) & (_ID_TOKENS | _NOT_PERSON_TAILS)):
         entities["USERNAME"] = tokens[0]
     rest = {t for t, u in zip(tokens, used, strict=True) if not u}
+    role = bool(set(tokens) & ROLE_WORDS) and not (set(tokens) & (_ID_TOKENS | _NOT_PERSON_TAILS | _NOT_ROLE))
     return HeaderHint(
+        role=role,
         header=str(header),
         tokens=tuple(tokens),
         entities=entities,

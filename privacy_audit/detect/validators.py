@@ -25,6 +25,8 @@ __all__ = [
     "cnp_ok",
     "ppsn_ok",
     "be_national_number_ok",
+    "ca_sin_ok",
+    "uk_nino_ok",
     "ssn_ok",
     "nir_ok",
     "ip_ok",
@@ -55,6 +57,7 @@ _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9
 _UUID = re.compile(r"^\{?[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\}?$")
 _HEX_HASH = re.compile(r"^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$", re.I)
 _TIME_PART = re.compile(r"\d{1,2}:\d{2}")
+_MIDNIGHT = re.compile(r"[ T]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$")
 
 
 def digits_of(value: str) -> str:
@@ -219,8 +222,26 @@ def be_national_number_ok(value: str) -> bool:
     return 97 - int(body) % 97 == check or 97 - int("2" + body) % 97 == check
 
 
+def ca_sin_ok(value: str) -> bool:
+    """Canadian Social Insurance Number: 9 digits (``123 456 782``), Luhn, first digit not 0 or 8."""
+    v = value.strip()
+    if not re.fullmatch(r"\d{3}([ -]?)\d{3}\1\d{3}", v):
+        return False
+    d = digits_of(v)
+    return d[0] not in "08" and luhn_digits_ok(d)
+
+
+_NINO = re.compile(r"(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]")
+
+
+def uk_nino_ok(value: str) -> bool:
+    """UK National Insurance number: the HMRC prefix rules, six digits, suffix A-D (``QQ 12 34 56 C``)."""
+    return bool(_NINO.fullmatch(value.strip().upper()))
+
+
 _OWN_ID_VALIDATORS = (("BR_CPF", cpf_ok), ("CH_AHV", ahv_ok), ("RO_CNP", cnp_ok), ("IE_PPSN", ppsn_ok),
-                      ("BE_NATIONAL_NUMBER", be_national_number_ok))  # fmt: skip
+                      ("BE_NATIONAL_NUMBER", be_national_number_ok), ("CA_SIN", ca_sin_ok),
+                      ("UK_NINO", uk_nino_ok))  # fmt: skip
 
 
 def national_id_kind(value: str) -> str | None:
@@ -301,8 +322,9 @@ def hex_hash_like(value: str) -> bool:
 
 
 def has_time_part(value: str) -> bool:
-    """True when the value carries a time of day (``12:30``), i.e. it is a timestamp, not a date."""
-    return bool(_TIME_PART.search(value))
+    """True when the value carries a time of day (``12:30``), i.e. it is a timestamp, not a date.
+    A bare midnight (``1980-05-03 00:00:00``, how spreadsheets and pandas write dates) is no time."""
+    return bool(_TIME_PART.search(value)) and not _MIDNIGHT.search(value)
 
 
 _MONTHS = {
@@ -387,4 +409,6 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "cnp": cnp_ok,
     "ppsn": ppsn_ok,
     "be_national_number": be_national_number_ok,
+    "ca_sin": ca_sin_ok,
+    "uk_nino": uk_nino_ok,
 }
