@@ -640,3 +640,25 @@ def test_role_headers_take_full_names_not_categories_or_companies():
         "Customer": None, "Salutation": "PERSON", "Lieu de naissance": "LOCATION", "Bank Account No": "IBAN_CODE",
         "Account #": None,
     }  # fmt: skip
+
+
+# --------------------------------------------------------------- general gaps from the eleventh and twelfth held-out sets
+def test_edi_abbreviations_compact_birth_dates_and_device_ids():
+    rng = random.Random(61)
+    luhn = _luhn
+    df = pd.DataFrame({
+        "MBR_LAST_NM": [rng.choice(LAST).upper() for _ in range(300)],
+        "DOB": [rng.choice([f"{rng.randint(1940, 2005)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}",
+                            f"{rng.randint(1, 12):02d}/{rng.randint(13, 28)}/{rng.randint(1940, 2005)}"]) for _ in range(300)],
+        "Né(e) le": [f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(2015, 2021)}" for _ in range(300)],
+        "IMEI": [luhn(f"35{rng.randint(10**11, 10**12 - 1)}") for _ in range(300)],
+        "ICCID": [luhn(f"8930{rng.randint(10**13, 10**14 - 1)}") for _ in range(300)],
+        "agente": [f"{rng.choice('abcdefghjk')}{rng.choice(LAST).lower()}" for _ in range(300)],
+        "behandler": [f"{rng.choice(['Tannlege', 'Tannpleier'])} {rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(300)],
+        "Note operatore": [rng.choice(["Verificato dati presso sede", "Cliente richiama domani", "Sollecito inviato per posta",
+                                       "Pratica chiusa", "Attesa documenti cliente", "Voltura completata"]) for _ in range(300)],
+    })  # fmt: skip
+    assert _classify(df) == {
+        "MBR_LAST_NM": "PERSON", "DOB": "DATE_OF_BIRTH", "Né(e) le": "DATE_OF_BIRTH", "IMEI": None, "ICCID": None,
+        "agente": "USERNAME", "behandler": "PERSON", "Note operatore": None,
+    }  # fmt: skip

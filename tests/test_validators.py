@@ -239,3 +239,16 @@ def test_canadian_sin_uk_nino_and_midnight_dates():
     assert national_id_kind(f"{sin[:3]} {sin[3:6]} {sin[6:]}") == "CA_SIN"
     assert not has_time_part("1980-05-03 00:00:00") and not has_time_part("1980-05-03T00:00:00Z")
     assert has_time_part("2024-05-03 14:30:00") and has_time_part("03.05.2024 00:15")
+
+
+def test_card_numbers_need_an_issuer_prefix_not_just_luhn():
+    """IMEIs and SIM ICCIDs pass Luhn too; a card number also starts with a scheme's prefix at its length."""
+    from privacy_audit.detect.validators import card_issuer_ok
+
+    visa, amex = _luhn_complete("411111111111111"), _luhn_complete("37828224631000")
+    assert luhn_ok(visa) and card_issuer_ok(visa) and card_issuer_ok(amex)
+    imei = _luhn_complete("35780378579342")  # 15 digits, TAC 35...: no scheme issues 15-digit 35 cards
+    iccid = _luhn_complete("893027289070778454")  # 19 digits, 89 = telecom
+    assert luhn_ok(imei) and not card_issuer_ok(imei)
+    assert luhn_ok(iccid) and not card_issuer_ok(iccid)
+    assert not card_issuer_ok(_luhn_complete("41111111111"))  # Visa prefix, but 12 digits: Visa has 13, 16 or 19

@@ -24,6 +24,7 @@ from ..masking import mask
 from .headers import ACTOR_TAILS, ROLE_WORDS, HeaderHint, header_hints
 from .validators import (
     bank_account_ok,
+    card_issuer_ok,
     digits_of,
     email_ok,
     has_time_part,
@@ -93,7 +94,7 @@ _HONORIFIC = re.compile(
 )
 _USERNAME = re.compile(r"^@?(?:[A-Za-z][\w.-]{0,30}\\)?[\w.\-]{3,40}$")
 _PAREN_TAIL = re.compile(r"\s*\([^()]{1,30}\)$")
-_ACCOUNT = re.compile(r"^\d[\d .-]{6,40}\d$")  # 1234 56 78901, 1234.56.78901, 5591-2600603543
+_ACCOUNT = re.compile(r"^\d(?:[\d .-]|, ){6,40}\d$")  # also Swedish "8449-1, 382 198 149-9"  # 1234 56 78901, 1234.56.78901, 5591-2600603543
 # A legal-form word ends an organisation's name (Kerrigan Foods Ltd, Müller GmbH, Dupont SAS, Acme B.V.)
 _LEGAL_FORM = re.compile(
     r"\b(?:ltd|limited|llc|llp|inc|corp|co|plc|dac|gmbh|ag|kg|ohg|ug|e\.?v|sa|sas|sarl|sasu|spa|srl|snc|bv|b\.v|nv|"
@@ -140,7 +141,7 @@ _CHUNK = 200
 _FEATURE_NAMES = (
     "email", "iban", "card", "card_compat", "ssn_sep", "ssn_any", "ip", "uuid", "hash", "token", "int",
     "amount", "decimal", "version", "epoch", "date", "datetime", "phone_strong", "phone_compat", "words",
-    "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place", "account", "honorific", "org", "full_name",
+    "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place", "account", "honorific", "org", "full_name", "login",
     "address_full", "user_agent",
 )  # fmt: skip
 
@@ -289,7 +290,7 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         n = int(v)
         if (len(v) == 10 and 946_684_800 <= n <= 2_082_758_400) or (len(v) == 13 and 946_684_800_000 <= n <= 2_082_758_400_000):
             f.add("epoch")
-    if 12 <= nd <= 19 and (luhn_ok(v)):
+    if 12 <= nd <= 19 and luhn_ok(v) and card_issuer_ok(v):
         f.update({"card", "card_compat"})
     elif (is_int and 12 <= len(v.lstrip("+-")) <= 19) or _SCI.match(v):
         f.add("card_compat")
@@ -321,7 +322,8 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         f.add("amount")
     if _VERSION.match(v) and not _DECIMAL.match(v):
         f.add("version")
-    tried = nd >= 4 and not is_int
+    # 8-digit integers may be compact dates (19940217, as EDI and mainframe exports write birth dates)
+    tried = nd >= 4 and (not is_int or (len(v) == 8 and v[:2] in ("19", "20")))
     d = parse_date(v) if tried else None
     if d is not None:
         f.add("date")
@@ -340,7 +342,8 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         if 1 <= n_words <= 5 and v[0].isupper():
             f.add("name_shape")
     core = _PAREN_TAIL.sub("", v)  # "Sole Ziani (figlia)"
-    if len(core) <= 60 and _WORDS.match(core) and 2 <= len(core.split()) <= 5 and any(w[:1].isupper() for w in core.split()):
+    words = core.split()
+    if len(core) <= 60 and _WORDS.match(core) and 2 <= len(words) <= 5 and sum(w[:1].isupper() for w in words) >= len(words) - 1:
         f.add("full_name")  # "Kleibrink, B.H.", "van Mook, M.M.", "BERNAT MAESTRE, ESTELA"
     if len(v) <= 60 and _HONORIFIC.match(v):
         f.add("honorific")
@@ -364,6 +367,8 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
             f.add("postcode")
     if _USERNAME.match(v) and "token" not in f and not is_int and d is None:
         f.add("username")
+        if v == v.lower() and sum(c.isalpha() for c in v) >= 3:
+            f.add("login")  # lower-case, like a login (fbernad, j.smith2), not a capitalised word
     alnum_doc = nd >= 2 and len(v) >= 6 and any(c.isalpha() for c in v)  # ID-card numbers like PC35Z5V8J
     if (_NATID.match(v) and (nd >= 5 or alnum_doc) and "date" not in f) or _SCI.match(v):
         f.add("natid")
@@ -705,13 +710,21 @@ def classify_evidence(
     if any(c[3] for c in candidates):
         return _finish(candidates)
 
-    # 3b. a person-role header (Paciente, Aanvrager, Medico curante) over full names, not company names
-    if h.role and not h.entities and cov["full_name"] >= 0.6 and cov["org"] < 0.3:
+    # a pick-list: a handful of values repeated over many rows (tiers, canned notes, staff names)
+    picklist = m <= 10 and n_nonnull is not None and n_nonnull >= 10 * m
+
+    # 3b. a person-role header (Paciente, Aanvrager, Medico curante, agente) over full names or logins
+    if h.role and not h.entities:
         role = next(t for t in h.tokens if t in ROLE_WORDS)
-        ev_text = (f"header '{h.header}' names a person's role ('{role}'); {_pct(cov['full_name'])} of {basis} are "
-                   f"full names; e.g. {_examples(ev, 'PERSON', 'full_name')}")  # fmt: skip
-        candidates.append(("PERSON", round(0.45 + 0.45 * cov["full_name"], 3), cov["full_name"], ev_text))
-        return _finish(candidates)
+        said = f"header '{h.header}' names a person's role ('{role}')"
+        if cov["full_name"] >= 0.6 and cov["org"] < 0.3:
+            ev_text = f"{said}; {_pct(cov['full_name'])} of {basis} are full names; e.g. {_examples(ev, 'PERSON', 'full_name')}"
+            candidates.append(("PERSON", round(0.45 + 0.45 * cov["full_name"], 3), cov["full_name"], ev_text))
+            return _finish(candidates)
+        if cov["login"] >= 0.8 and not picklist:
+            ev_text = f"{said}; {_pct(cov['login'])} of {basis} are lower-case logins; e.g. {_examples(ev, 'USERNAME', 'login')}"
+            candidates.append(("USERNAME", round(0.45 + 0.45 * cov["login"], 3), cov["login"], ev_text))
+            return _finish(candidates)
 
     # 4. column-level negatives
     for key, what in _NEGATIVES:
@@ -760,9 +773,6 @@ def classify_evidence(
                    f"e.g. {_examples(ev, 'POSTAL_CODE')}")  # fmt: skip
         candidates.append(("POSTAL_CODE", round(0.45 + 0.4 * cov["postcode"], 3), cov["postcode"], ev_text))
         return _finish(candidates)
-
-    # a pick-list: a handful of values repeated over many rows (tiers, canned notes, staff names)
-    picklist = m <= 10 and n_nonnull is not None and n_nonnull >= 10 * m
 
     # 6. free text: classified by the PII it contains
     if cov["prose"] >= 0.5 and text_analyzer is not None:

@@ -58,6 +58,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fulde navn", "fullt navn", "nimi", "etunimi", "sukunimi", "koko nimi", "jmeno", "prijmeni",
         "cele jmeno", "jmeno a prijmeni",
         "etunimet", "sukunimet", "voornamen", "fornamn", "prenomes", "nume", "prenume", "nume complet",
+        "last nm", "first nm", "mid nm", "middle nm", "full nm", "lst nm", "frst nm",
         "account holder", "accountholder", "kontoinhaber", "karteninhaber", "rekeninghouder", "titulaire",
         "titular", "titular de la cuenta", "intestatario", "kontoinnehavare", "kontohaver", "kontohaver navn",
     ),
@@ -116,7 +117,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "conta bancaria", "numero de conta", "rekeningnummer", "bankrekening", "bankrekeningnummer",
         "numer konta", "nr konta", "konto bankowe", "rachunek bankowy", "numer rachunku", "bankkonto",
         "kontonr", "tilinumero", "pankkitili", "cislo uctu", "bankovni ucet",
-        "account no", "acct number", "acct no", "bank acct", "funding account", "numero de compte",
+        "account no", "acct number", "acct no", "bank acct", "funding account", "numero de compte", "konto",
         "n de compte", "numero di conto corrente",
     ),
     "US_SSN": (
@@ -139,7 +140,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fodselsdag", "fodt", "syntymaaika", "syntymapaiva", "datum narozeni", "narozeni",
         "geb datum", "geb dat", "gebdat", "geburtsdat", "fecha nac", "fec nac", "f nac", "fecha nacim", "date naiss",
         "dt naiss", "data nasc", "dt nasc", "dt nascimento", "data di nasc", "geb datum", "fod dato", "f dato",
-        "data nasterii", "data nastere",
+        "data nasterii", "data nastere", "ne le", "ne e le", "nee le", "nacido el", "nata il", "nato il",
+        "geboren am",
     ),
     "NATIONAL_ID": (
         "national id", "nationalid", "national identifier", "passport", "passport number",
@@ -171,7 +173,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "registre national", "numero de registre national", "insz", "insz nummer",
         "social insurance number", "social insurance no", "sin number", "sin no", "ni number", "ni no",
         "national insurance no", "afiliacion", "numero de afiliacion", "afiliacion ss", "documento identificacao",
-        "documento de identificacao", "numero de identificacao",
+        "documento de identificacao", "numero de identificacao", "num documento", "nro documento",
+        "no documento", "num doc", "nro doc", "utente sns", "numero de utente", "numero utente sns", "nhs number",
+        "nhs no",
     ),
     "USERNAME": (
         "username", "user name", "login", "login name", "screen name", "screenname", "handle",
@@ -253,7 +257,10 @@ ACTOR_TAILS = {"by", "von", "af", "av", "door", "par", "por", "przez"}
 # Words that make a role header about something else (customer segment, patient count, member since).
 _NOT_ROLE = {"segment", "category", "class", "group", "tier", "level", "since", "count", "number", "total",
              "age", "gender", "sex", "language", "country", "city", "portal", "account", "satisfaction",
-             "score", "rating", "flag", "consent", "email", "phone", "address", "mail"}  # fmt: skip
+             "score", "rating", "flag", "consent", "email", "phone", "address", "mail", "note", "notes", "nota",
+             "comment", "comments", "commento", "remark", "remarks", "bemerkung", "notiz", "opmerking", "anteckning",
+             "merknad", "bemaerkning", "description", "message", "text", "reason", "feedback", "observation",
+             "observations", "observaciones", "osservazioni", "uwagi", "poznamka"}  # fmt: skip
 _NOT_ACTORS = {"group", "grouped", "sort", "sorted", "order", "ordered", "partition", "partitioned", "split",
                "filter", "filtered", "divided", "multiplied", "followed", "caused", "powered", "driven"}  # fmt: skip
 # A person acting on a record, as the last word of a header (target_user, end_user, user).
@@ -280,6 +287,9 @@ ROLE_WORDS = {
     "zamestnanec", "betreuer", "vormund", "tutore", "tuteur", "ouder", "eltern", "genitore", "padre", "madre",
     "istruttore", "allenatore", "docente", "insegnante", "profesor", "professeur", "leraar", "lehrer",
     "empfanger", "destinatario", "destinataire", "ontvanger", "mottagare", "modtager", "mottaker",
+    "agent", "agente", "operator", "operatore", "operador", "sachbearbeiter", "bearbeiter", "handler",
+    "behandler", "behandlare", "behandelaar", "therapeut", "therapist", "practitioner", "clinician", "dentist",
+    "tandarts", "tannlege", "tandlaege", "tandlakare", "zahnarzt", "dentiste", "dentista",
 }  # fmt: skip
 
 # Tokens that mark an event/validity date rather than a birth date.

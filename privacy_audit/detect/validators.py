@@ -26,6 +26,7 @@ __all__ = [
     "ppsn_ok",
     "be_national_number_ok",
     "ca_sin_ok",
+    "card_issuer_ok",
     "uk_nino_ok",
     "ssn_ok",
     "nir_ok",
@@ -259,6 +260,28 @@ def national_id_kind(value: str) -> str | None:
     return None
 
 
+# Issuer prefixes (IIN ranges) and lengths of the card schemes: a Luhn-valid number outside them is an IMEI,
+# an ICCID or another Luhn-checked id, not a payment card.
+_CARD_SCHEMES = (
+    (r"4", (13, 16, 19)),  # Visa
+    (r"5[1-5]|2(?:2[2-9]\d|[3-6]\d\d|7[01]\d|720)", (16,)),  # Mastercard
+    (r"3[47]", (15,)),  # American Express
+    (r"6011|64[4-9]|65|62212[6-9]|6221[3-9]|622[2-8]|6229[01]|62292[0-5]", (16, 17, 18, 19)),  # Discover
+    (r"35(?:2[89]|[3-8]\d)", (16, 17, 18, 19)),  # JCB
+    (r"30[0-5]|3095|36|3[89]", (14, 15, 16, 17, 18, 19)),  # Diners Club
+    (r"62|81", (16, 17, 18, 19)),  # UnionPay
+    (r"50|5[6-9]|6\d", (12, 13, 14, 15, 16, 17, 18, 19)),  # Maestro and national debit schemes
+    (r"220[0-4]", (16, 17, 18, 19)),  # Mir
+)
+_CARD_PREFIX = [(re.compile(p), lengths) for p, lengths in _CARD_SCHEMES]
+
+
+def card_issuer_ok(value: str) -> bool:
+    """The digits start with a card scheme's issuer prefix and have one of that scheme's lengths."""
+    d = digits_of(value)
+    return any(p.match(d) and len(d) in lengths for p, lengths in _CARD_PREFIX)
+
+
 def ssn_ok(value: str, *, allow_bare: bool = True) -> bool:
     """US Social Security number: AAA-GG-SSSS with the SSA rules (area not 000, 666 or 9xx; group
     not 00; serial not 0000). ``allow_bare=False`` requires separators."""
@@ -411,4 +434,5 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "be_national_number": be_national_number_ok,
     "ca_sin": ca_sin_ok,
     "uk_nino": uk_nino_ok,
+    "card_issuer": card_issuer_ok,
 }
