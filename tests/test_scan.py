@@ -662,3 +662,22 @@ def test_edi_abbreviations_compact_birth_dates_and_device_ids():
         "MBR_LAST_NM": "PERSON", "DOB": "DATE_OF_BIRTH", "Né(e) le": "DATE_OF_BIRTH", "IMEI": None, "ICCID": None,
         "agente": "USERNAME", "behandler": "PERSON", "Note operatore": None,
     }  # fmt: skip
+
+
+# --------------------------------------------------------------- general gaps from the thirteenth and fourteenth held-out sets
+def test_animals_are_not_people_and_more_role_and_place_shapes():
+    rng = random.Random(71)
+    pets = ["Max", "Luna", "Bella", "Charlie", "Rocky", "Milo", "Daisy", "Coco", "Oscar", "Nala", "Toby", "Ruby"]
+    df = pd.DataFrame({
+        "Pet Name": [rng.choice(pets) for _ in range(300)],
+        "Pet DOB": [f"20{rng.randint(10, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" for _ in range(300)],
+        "Owner Last": [rng.choice(LAST) for _ in range(300)],
+        "Techniker": [f"{rng.choice(LAST)}, {rng.choice(FIRST)}" for _ in range(300)],
+        "Cidade/UF": [f"{rng.choice(['Campinas', 'Curitiba', 'Recife', 'Natal', 'Belém', 'Manaus'])}/{rng.choice(['SP', 'PR', 'PE'])}"
+                      for _ in range(300)],
+        "gamertag": [f"{rng.choice(FIRST).lower()}{rng.randint(1990, 2010)}" for _ in range(300)],
+    })  # fmt: skip
+    assert _classify(df) == {
+        "Pet Name": None, "Pet DOB": None, "Owner Last": "PERSON", "Techniker": "PERSON", "Cidade/UF": "LOCATION",
+        "gamertag": "USERNAME",
+    }  # fmt: skip

@@ -94,6 +94,7 @@ _HONORIFIC = re.compile(
 )
 _USERNAME = re.compile(r"^@?(?:[A-Za-z][\w.-]{0,30}\\)?[\w.\-]{3,40}$")
 _PAREN_TAIL = re.compile(r"\s*\([^()]{1,30}\)$")
+_REGION_TAIL = re.compile(r"\s*/\s*[A-Z]{2,3}$")  # "São Paulo/SP", "Curitiba / PR"
 _ACCOUNT = re.compile(r"^\d(?:[\d .-]|, ){6,40}\d$")  # also Swedish "8449-1, 382 198 149-9"  # 1234 56 78901, 1234.56.78901, 5591-2600603543
 # A legal-form word ends an organisation's name (Kerrigan Foods Ltd, Müller GmbH, Dupont SAS, Acme B.V.)
 _LEGAL_FORM = re.compile(
@@ -359,7 +360,7 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
             f.add("address_full")
     if "user_agent" not in f and len(v) <= 160 and _address_with_postcode(flat):
         f.update({"address", "address_full"})
-    if "words" in f or "address" in f or (len(v) <= 60 and _WORDS.match(_PAREN_TAIL.sub("", v))):
+    if "words" in f or "address" in f or (len(v) <= 60 and _WORDS.match(_REGION_TAIL.sub("", _PAREN_TAIL.sub("", v)))):
         f.add("place")
     if len(v) <= 10 and _POSTAL.match(v):
         f.add("postal")

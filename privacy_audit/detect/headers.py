@@ -58,7 +58,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fulde navn", "fullt navn", "nimi", "etunimi", "sukunimi", "koko nimi", "jmeno", "prijmeni",
         "cele jmeno", "jmeno a prijmeni",
         "etunimet", "sukunimet", "voornamen", "fornamn", "prenomes", "nume", "prenume", "nume complet",
-        "last nm", "first nm", "mid nm", "middle nm", "full nm", "lst nm", "frst nm",
+        "last nm", "first nm", "mid nm", "middle nm", "full nm", "lst nm", "frst nm", "namen", "names", "noms",
+        "nomes", "nomi",
         "account holder", "accountholder", "kontoinhaber", "karteninhaber", "rekeninghouder", "titulaire",
         "titular", "titular de la cuenta", "intestatario", "kontoinnehavare", "kontohaver", "kontohaver navn",
     ),
@@ -99,7 +100,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "postleitzahl", "code postal", "codepostal", "cp", "codigo postal", "cod postal", "postal",
         "zip5", "postcode area", "eircode",
         "cap", "codice postale", "codice di avviamento postale", "cep", "kod pocztowy", "postnummer",
-        "postnr", "postinumero", "psc", "postovni smerovaci cislo",
+        "postnr", "postinumero", "postinro", "psc", "postovni smerovaci cislo",
     ),
     "CREDIT_CARD": (
         "credit card", "creditcard", "card number", "cardnumber", "card no", "cc number", "ccnumber",
@@ -118,6 +119,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "numer konta", "nr konta", "konto bankowe", "rachunek bankowy", "numer rachunku", "bankkonto",
         "kontonr", "tilinumero", "pankkitili", "cislo uctu", "bankovni ucet",
         "account no", "acct number", "acct no", "bank acct", "funding account", "numero de compte", "konto",
+        "conta", "conta corrente", "numero da conta",
         "n de compte", "numero di conto corrente",
     ),
     "US_SSN": (
@@ -175,7 +177,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "national insurance no", "afiliacion", "numero de afiliacion", "afiliacion ss", "documento identificacao",
         "documento de identificacao", "numero de identificacao", "num documento", "nro documento",
         "no documento", "num doc", "nro doc", "utente sns", "numero de utente", "numero utente sns", "nhs number",
-        "nhs no",
+        "nhs no", "nip", "numer nip", "regon pesel",
     ),
     "USERNAME": (
         "username", "user name", "login", "login name", "screen name", "screenname", "handle",
@@ -189,6 +191,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "git hub", "git lab", "bitbucket", "twitter", "instagram", "tik tok", "telegram", "skype", "slack",
         "discord", "mastodon", "reddit", "social handle", "verkkotunnus", "kayttajatunnus", "netid", "net id",
         "login id", "logon id", "online id", "online banking id", "sign in name", "signin name", "account login",
+        "gamertag", "gamer tag", "player name", "in game name",
     ),
 }  # fmt: skip
 
@@ -214,6 +217,9 @@ _NOT_PERSON_QUALIFIERS = {
     "base", "dir", "node", "col", "row", "code", "font", "var", "param", "attr", "attribute", "object",
     "instance", "resource", "bucket", "container", "image", "volume", "cluster", "zone", "env", "site",
     "page", "form", "label", "module", "function", "method", "topic", "index", "sheet", "tab",
+    "pet", "animal", "dog", "cat", "horse", "haustier", "hund", "katze", "huisdier", "hond", "kat", "mascota",
+    "perro", "gato", "animale", "cane", "gatto", "cachorro", "husdjur", "kjaeledyr", "kaeledyr", "lemmikki",
+    "zwierze", "zvire",
     "workspace", "channel", "room", "board", "repo", "repository", "folder", "portal", "stage", "pipeline",
     "task", "workflow", "report", "dashboard", "venue", "hotel", "airline", "school", "university", "club",
     "league", "tier", "level", "station", "building", "office", "branch", "warehouse",
@@ -290,7 +296,13 @@ ROLE_WORDS = {
     "agent", "agente", "operator", "operatore", "operador", "sachbearbeiter", "bearbeiter", "handler",
     "behandler", "behandlare", "behandelaar", "therapeut", "therapist", "practitioner", "clinician", "dentist",
     "tandarts", "tannlege", "tandlaege", "tandlakare", "zahnarzt", "dentiste", "dentista",
+    "technician", "techniker", "monteur", "installateur", "technicien", "tecnico", "responsable", "contato",
+    "vet", "veterinarian",
 }  # fmt: skip
+# An animal's name or birth date is not personal data (Pet Name, Hund Geburtsdatum), unless a person is named too.
+_ANIMALS = {"pet", "animal", "dog", "cat", "horse", "haustier", "hund", "katze", "huisdier", "hond", "kat", "mascota",
+            "perro", "gato", "animale", "cane", "gatto", "cachorro", "husdjur", "kjaeledyr", "kaeledyr", "lemmikki",
+            "zwierze", "zvire"}  # fmt: skip
 
 # Tokens that mark an event/validity date rather than a birth date.
 EVENT_TOKENS = {
@@ -448,6 +460,37 @@ _KNOWN = (set(_SINGLE) | {t for p, _ in _PHRASES for t in p} | _NOT_PERSON_QUALI
           | _MODIFIERS | EVENT_TOKENS | COARSE_GEO_TOKENS | _ID_TOKENS | _NUMBER_TAILS)  # fmt: skip
 
 
+_NAME_PARTS = {"first", "last", "middle", "given", "family"}
+
+
+def _rule_hints(tokens: list[str], used: list[bool], entities: dict[str, str]) -> None:
+    """Hints beyond the phrase lexicon, added to ``entities`` in place: glued phrases, role + name part,
+    animals, whole-header-only words, actor headers ("created by") and user words."""
+    for i, t in enumerate(tokens):
+        if not used[i] and t in _GLUED:
+            used[i] = True
+            entities.setdefault(_GLUED[t], t)
+    present = set(tokens)
+    if not entities and present & ROLE_WORDS and present & _NAME_PARTS:  # Owner Last, patient first
+        entities["PERSON"] = " ".join(t for t in tokens if t in ROLE_WORDS | _NAME_PARTS)
+    if present & _ANIMALS and not present & ROLE_WORDS:  # Pet Name, Hund Geburtsdatum
+        for entity in ("PERSON", "DATE_OF_BIRTH"):
+            entities.pop(entity, None)
+    if len(tokens) == 1 and tokens[0] in _WHOLE_HEADER_ONLY:
+        entities.setdefault(_WHOLE_HEADER_ONLY[tokens[0]], tokens[0])
+    if (not entities and len(tokens) >= 2 and tokens[-1] in ACTOR_TAILS
+            and tokens[-2] not in _ID_TOKENS | _NOT_ACTORS
+            # outside English the word before must read as a participle: erstellt von, créé par, creado por,
+            # aangemaakt door, oprettet af -- not Zeitraum von ("period from"), Preis von
+            and (tokens[-1] == "by" or tokens[-2].endswith(("t", "d", "e", "o", "a", "en")))):  # fmt: skip
+        phrase = " ".join(tokens[-2:])  # created by, Oprettet af: a login or a name
+        entities.update({"USERNAME": phrase, "PERSON": phrase})
+    if not entities and tokens and tokens[-1] in _USER_HEADS and not used[-1]:
+        entities["USERNAME"] = tokens[-1]
+    if not entities and tokens and tokens[0] in _USER_HEADS_FIRST and not present & (_ID_TOKENS | _NOT_PERSON_TAILS):
+        entities["USERNAME"] = tokens[0]
+
+
 def header_hints(header: object) -> HeaderHint:
     """Match the lexicon against the tokens of ``header`` (longest phrase first, tokens consumed)."""
     tokens = [part for t in tokenize(header) for part in _split_compound(t, _KNOWN)]
@@ -470,23 +513,7 @@ def header_hints(header: object) -> HeaderHint:
             for j in range(i, i + n):
                 used[j] = True
             entities.setdefault(entity, " ".join(phrase))
-    for i, t in enumerate(tokens):
-        if not used[i] and t in _GLUED:
-            used[i] = True
-            entities.setdefault(_GLUED[t], t)
-    if len(tokens) == 1 and tokens[0] in _WHOLE_HEADER_ONLY:
-        entities.setdefault(_WHOLE_HEADER_ONLY[tokens[0]], tokens[0])
-    if (not entities and len(tokens) >= 2 and tokens[-1] in ACTOR_TAILS
-            and tokens[-2] not in _ID_TOKENS | _NOT_ACTORS
-            # outside English the word before must read as a participle: erstellt von, créé par, creado por,
-            # aangemaakt door, oprettet af -- not Zeitraum von ("period from"), Preis von
-            and (tokens[-1] == "by" or tokens[-2].endswith(("t", "d", "e", "o", "a", "en")))):  # fmt: skip
-        phrase = " ".join(tokens[-2:])  # created by, Oprettet af: a login or a name
-        entities.update({"USERNAME": phrase, "PERSON": phrase})
-    if not entities and tokens and tokens[-1] in _USER_HEADS and not used[-1]:
-        entities["USERNAME"] = tokens[-1]
-    if not entities and tokens and tokens[0] in _USER_HEADS_FIRST and not (set(tokens[1:]) & (_ID_TOKENS | _NOT_PERSON_TAILS)):
-        entities["USERNAME"] = tokens[0]
+    _rule_hints(tokens, used, entities)
     rest = {t for t, u in zip(tokens, used, strict=True) if not u}
     role = bool(set(tokens) & ROLE_WORDS) and not (set(tokens) & (_ID_TOKENS | _NOT_PERSON_TAILS | _NOT_ROLE))
     return HeaderHint(
