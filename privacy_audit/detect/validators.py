@@ -159,8 +159,11 @@ def _id_recognizers() -> tuple:
         if cls is None:  # an older/newer Presidio without it
             continue
         rec = cls()
-        pats = tuple(re.compile(p.regex, re.IGNORECASE if "I" in str(getattr(p, "flags", "")) else 0)
-                     for p in rec.patterns)  # fmt: skip
+        flags = int(getattr(rec, "global_regex_flags", re.IGNORECASE)) & (re.IGNORECASE | re.MULTILINE | re.DOTALL)
+        try:  # Presidio compiles with the `regex` module; these patterns are plain `re` syntax
+            pats = tuple(re.compile(p.regex, flags) for p in rec.patterns)
+        except re.error:
+            continue
         out.append((rec.supported_entities[0], pats, rec))
     return tuple(out)
 
