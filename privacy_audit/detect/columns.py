@@ -81,21 +81,22 @@ _POSTCODE_ALNUM = re.compile(
     r"|[ABCEGHJ-NPRSTVXY]\d[A-Z]\s?\d[A-Z]\d"  # Canada: K1A 0B1
     r"|[1-9]\d{3}\s?[A-Z]{2})$"  # Netherlands: 1234 AB
 )
-# a login: word characters, dots and dashes; also a social handle (@name) or DOMAIN\\user
 # A name with a courtesy or academic title (EN/DE/FR/ES/IT/PT/NL/Nordic/PL/CS): "Dr C. Alexander",
 # "ASHTON, Andrew (Dr)", "Mme Dupont", "Sra. Gómez", "Dott. Rossi".
 _HONORIFIC = re.compile(
     r"^(?:(?:dear|liebe|lieber|sehr geehrte|sehr geehrter|cher|chere|estimado|estimada|gentile|caro|cara|beste|"
     r"geachte|kaere|kjaere|hyva)\s+(?:[^\W\d_][\w.'’\- ]*)"
     r"|(?:dr|prof|mr|mrs|ms|miss|mx|sir|dame|herr|frau|hr|fr|m|mme|mlle|me|sr|sra|srta|dn|dna|dott|dott\.ssa|"
-    r"sig|sig\.ra|ing|avv|mevr|dhr|pan|pani|ing|mgr|mudr)\.?\s+[^\W\d_][\w.'’\- ]*"
+    r"sig|sig\.ra|ing|avv|mevr|dhr|pan|pani|mgr|mudr)\.?\s+[^\W\d_][\w.'’\- ]*"
     r"|[^\W\d_][\w.'’\-, ]*\((?:dr|prof|mr|mrs|ms|miss)\.?\))$",
     re.IGNORECASE,
 )
+# a login: word characters, dots and dashes; also a social handle (@name) or DOMAIN\\user
 _USERNAME = re.compile(r"^@?(?:[A-Za-z][\w.-]{0,30}\\)?[\w.\-]{3,40}$")
 _PAREN_TAIL = re.compile(r"\s*\([^()]{1,30}\)$")
 _REGION_TAIL = re.compile(r"\s*/\s*[A-Z]{2,3}$")  # "São Paulo/SP", "Curitiba / PR"
-_ACCOUNT = re.compile(r"^\d(?:[\d .-]|, ){6,40}\d$")  # also Swedish "8449-1, 382 198 149-9"  # 1234 56 78901, 1234.56.78901, 5591-2600603543
+# 1234 56 78901, 1234.56.78901, 5591-2600603543, Swedish "8449-1, 382 198 149-9"
+_ACCOUNT = re.compile(r"^\d(?:[\d .-]|, ){6,40}\d$")
 # A legal-form word ends an organisation's name (Kerrigan Foods Ltd, Müller GmbH, Dupont SAS, Acme B.V.)
 _LEGAL_FORM = re.compile(
     r"\b(?:ltd|limited|llc|llp|inc|corp|co|plc|dac|gmbh|ag|kg|ohg|ug|e\.?v|sa|sas|sarl|sasu|spa|srl|snc|bv|b\.v|nv|"
@@ -343,8 +344,9 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         if 1 <= n_words <= 5 and v[0].isupper():
             f.add("name_shape")
     core = _PAREN_TAIL.sub("", v)  # "Sole Ziani (figlia)"
-    words = core.split()
-    if len(core) <= 60 and _WORDS.match(core) and 2 <= len(words) <= 5 and sum(w[:1].isupper() for w in words) >= len(words) - 1:
+    core_words = core.split()
+    if (len(core) <= 60 and _WORDS.match(core) and 2 <= len(core_words) <= 5
+            and sum(w[:1].isupper() for w in core_words) >= len(core_words) - 1):  # fmt: skip
         f.add("full_name")  # "Kleibrink, B.H.", "van Mook, M.M.", "BERNAT MAESTRE, ESTELA"
     if len(v) <= 60 and _HONORIFIC.match(v):
         f.add("honorific")
@@ -360,7 +362,7 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
             f.add("address_full")
     if "user_agent" not in f and len(v) <= 160 and _address_with_postcode(flat):
         f.update({"address", "address_full"})
-    if "words" in f or "address" in f or (len(v) <= 60 and _WORDS.match(_REGION_TAIL.sub("", _PAREN_TAIL.sub("", v)))):
+    if "words" in f or "address" in f or (len(v) <= 60 and _WORDS.match(_REGION_TAIL.sub("", core))):
         f.add("place")
     if len(v) <= 10 and _POSTAL.match(v):
         f.add("postal")
@@ -393,7 +395,7 @@ _BANK_CONTEXT = {"bank", "banking", "ach", "funding", "payout", "payroll", "sala
                  "routing", "savings", "checking", "current", "deposit", "refund", "transit", "bsb"}  # fmt: skip
 _HEADER_COMPAT = {
     "EMAIL_ADDRESS": ("email", "valid e-mail addresses"),
-    "IBAN_CODE": ("iban", "bank-account-shaped values (IBAN, or 10-34 digits)"),
+    "IBAN_CODE": ("iban", "bank-account-shaped values (IBAN, or 8-34 digits)"),
     "CREDIT_CARD": ("card_compat", "card-number-shaped values (12-19 digits)"),
     "IP_ADDRESS": ("ip", "IP addresses"),
     "US_SSN": ("ssn_any", "SSN-shaped values passing SSN rules"),
@@ -802,9 +804,8 @@ def classify_evidence(
             return _finish(candidates)
         return _finish(candidates, f"free text: {_pct(share)} of {len(texts)} sampled values hold PII spans: not personal")
 
-    # 7. spaCy NER on short word values (names and places with a silent header)
+    # 7. spaCy NER on short word values (names and places with a silent header; pool read at 2b)
     if cov["words"] >= 0.8 and ner is not None and not h.id_like:
-        pool = [v for _, v in ev.firsts.get(_POOL, ())]
         person = place = done = 0
         for start in range(0, len(pool), 32):
             batch = pool[start : start + 32]

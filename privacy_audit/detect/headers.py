@@ -384,6 +384,7 @@ _PHRASES: list[tuple[tuple[str, ...], str]] = sorted(
 
 _SINGLE = {p[0]: e for p, e in _PHRASES if len(p) == 1}
 # glued forms of multi-word phrases (dateofbirth, placeofbirth, accountnumber) are phrases too
+_HEADS_LONGEST_FIRST = tuple(sorted(_SINGLE, key=len, reverse=True))
 _GLUED = {"".join(p): e for p, e in reversed(_PHRASES) if len(p) > 1 and "".join(p) not in _SINGLE}
 
 
@@ -430,7 +431,7 @@ def _split_compound(token: str, known: set[str]) -> list[str]:
         if head in _NAME_WORDS and stem in _SINGLE and _SINGLE[stem] != "PERSON":
             return [stem]  # the name of a place/street is that place (Ortsname, stadnaam)
         return [stem, head]
-    for head in sorted(_SINGLE, key=len, reverse=True):  # modifier-first: telefonnr, handynummer
+    for head in _HEADS_LONGEST_FIRST:  # modifier-first: telefonnr, handynummer
         if len(head) >= 3 and token.startswith(head) and token[len(head):] in _NUMBER_TAILS:
             return [head, token[len(head):]]
     return [token]
