@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from id_numbers import iban_check_digits, luhn_complete, nif, pesel
 
 from privacy_audit.detect.columns import classify_values, value_features
 from privacy_audit.detect.headers import header_hints, tokenize
@@ -12,22 +13,14 @@ from privacy_audit.detect.validators import (
     birth_date_plausible,
     iban_ok,
     ip_ok,
-    luhn_digits_ok,
     luhn_ok,
     parse_date,
     ssn_ok,
 )
 
 
-def _luhn_complete(prefix: str) -> str:
-    for d in "0123456789":
-        if luhn_digits_ok(prefix + d):
-            return prefix + d
-    raise AssertionError
-
-
 def test_luhn_accepts_valid_and_grouped_rejects_one_digit_off():
-    card = _luhn_complete("411111111111111")
+    card = luhn_complete("411111111111111")
     assert luhn_ok(card)
     assert luhn_ok(" ".join(card[i : i + 4] for i in range(0, 16, 4)))
     bad = card[:-1] + str((int(card[-1]) + 1) % 10)
@@ -141,23 +134,17 @@ def test_share_not_any_hit():
 
 
 def test_value_features_card_and_ssn():
-    card = _luhn_complete("545454545454545")
+    card = luhn_complete("545454545454545")
     assert {"card", "card_compat"} <= value_features(card)
     assert "ssn_sep" in value_features("536-90-4399")
 
 
 # --------------------------------------------------------------- bank accounts and national numbers (4th/5th held-out sets)
-def _mod97_check(country: str, bban: str) -> str:
-    """The IBAN check digits of ``bban`` in ``country`` (ISO 7064 mod 97-10), computed here independently."""
-    numeric = "".join(str(int(ch, 36)) for ch in bban + country + "00")
-    return f"{98 - int(numeric) % 97:02d}"
-
-
 def test_bank_account_accepts_iban_without_country_code_and_rejects_a_changed_digit():
     from privacy_audit.detect.validators import bank_account_ok
 
     bban = "109010140000071219812874"  # 24-digit Polish BBAN (bank, branch, account)
-    nrb = _mod97_check("PL", bban) + bban
+    nrb = iban_check_digits("PL", bban) + bban
     assert bank_account_ok(nrb)
     assert bank_account_ok(" ".join([nrb[:2]] + [nrb[i : i + 4] for i in range(2, 26, 4)]))  # grouped
     assert bank_account_ok("PL" + nrb)
@@ -177,23 +164,13 @@ def test_clabe_check_digit():
     assert not clabe_ok(body)  # 17 digits
 
 
-def _pesel(yymmdd: str, serial: str) -> str:
-    body = yymmdd + serial
-    weights = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
-    return body + str((10 - sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 10) % 10)
-
-
-def _nif(number: int) -> str:
-    return f"{number:08d}" + "TRWAGMYFPDXBNJZSQVHLCKE"[number % 23]
-
-
 def test_national_id_kind_uses_presidio_country_validators():
     from privacy_audit.detect.validators import national_id_kind
 
-    pesel = _pesel("850312", "1234")
-    assert national_id_kind(pesel) == "PL_PESEL"
-    assert national_id_kind(pesel[:-1] + str((int(pesel[-1]) + 1) % 10)) != "PL_PESEL"
-    assert national_id_kind(_nif(12345678)) == "ES_NIF"
+    pesel_no = pesel("8503121234")
+    assert national_id_kind(pesel_no) == "PL_PESEL"
+    assert national_id_kind(pesel_no[:-1] + str((int(pesel_no[-1]) + 1) % 10)) != "PL_PESEL"
+    assert national_id_kind(nif(12345678)) == "ES_NIF"
     assert national_id_kind("12345678A") is None  # wrong control letter
     assert national_id_kind("hello world") is None
 
@@ -229,10 +206,10 @@ def test_ppsn_and_belgian_national_number():
 def test_canadian_sin_uk_nino_and_midnight_dates():
     from privacy_audit.detect.validators import ca_sin_ok, has_time_part, national_id_kind, uk_nino_ok
 
-    sin = _luhn_complete("13069254")  # a Luhn-valid 9-digit number starting 1-7
+    sin = luhn_complete("13069254")  # a Luhn-valid 9-digit number starting 1-7
     assert ca_sin_ok(f"{sin[:3]} {sin[3:6]} {sin[6:]}") and ca_sin_ok(f"{sin[:3]}-{sin[3:6]}-{sin[6:]}")
     assert not ca_sin_ok(sin[:-1] + str((int(sin[-1]) + 1) % 10))
-    assert not ca_sin_ok(_luhn_complete("04645428"))  # 0 is never issued (specimen and fictitious numbers)
+    assert not ca_sin_ok(luhn_complete("04645428"))  # 0 is never issued (specimen and fictitious numbers)
     assert uk_nino_ok("AB 12 34 56 C") and uk_nino_ok("JG103759A")
     assert not uk_nino_ok("QQ 12 34 56 C")  # the HMRC dummy prefix: Q is never a first letter
     assert not uk_nino_ok("GB123456A") and not uk_nino_ok("DA123456A") and not uk_nino_ok("AB123456E")
@@ -245,10 +222,10 @@ def test_card_numbers_need_an_issuer_prefix_not_just_luhn():
     """IMEIs and SIM ICCIDs pass Luhn too; a card number also starts with a scheme's prefix at its length."""
     from privacy_audit.detect.validators import card_issuer_ok
 
-    visa, amex = _luhn_complete("411111111111111"), _luhn_complete("37828224631000")
+    visa, amex = luhn_complete("411111111111111"), luhn_complete("37828224631000")
     assert luhn_ok(visa) and card_issuer_ok(visa) and card_issuer_ok(amex)
-    imei = _luhn_complete("35780378579342")  # 15 digits, TAC 35...: no scheme issues 15-digit 35 cards
-    iccid = _luhn_complete("893027289070778454")  # 19 digits, 89 = telecom
+    imei = luhn_complete("35780378579342")  # 15 digits, TAC 35...: no scheme issues 15-digit 35 cards
+    iccid = luhn_complete("893027289070778454")  # 19 digits, 89 = telecom
     assert luhn_ok(imei) and not card_issuer_ok(imei)
     assert luhn_ok(iccid) and not card_issuer_ok(iccid)
-    assert not card_issuer_ok(_luhn_complete("41111111111"))  # Visa prefix, but 12 digits: Visa has 13, 16 or 19
+    assert not card_issuer_ok(luhn_complete("41111111111"))  # Visa prefix, but 12 digits: Visa has 13, 16 or 19
