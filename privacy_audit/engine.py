@@ -342,8 +342,11 @@ def scan(
 
 def scan_dataset(obj, label: str, *, engine: str = "pandas", client=None, chunksize: int = 100_000,
                  recognizers: str | None = None) -> list:  # fmt: skip
-    """Full-coverage column verdicts of one table (path or SqlTable) by distinct-value statistics."""
+    """Full-coverage column verdicts of one table (path or SqlTable) by distinct-value statistics,
+    each column re-judged in the context of the table as :func:`privacy_audit.scan.scan_frame` does."""
+    from . import scan as _scan
     from . import sources
+    from .detect.context import CONTEXT_VALUES
 
     parts = sources.partitions(obj)
     if engine == "dask":
@@ -360,9 +363,11 @@ def scan_dataset(obj, label: str, *, engine: str = "pandas", client=None, chunks
         rows = sum(n for n, _ in shapes)
         cols = list(dict.fromkeys(c for _, names in shapes for c in names))
         jobs = [client.submit(_fold_classify, col, rows, recognizers, label, *futures, pure=False) for col in cols]
-        return list(client.gather(jobs))
+        done = client.gather(jobs)
+        return _scan.in_context([r for r, _ in done], [v for _, v in done])
     rows, merged = merge_stats(_stream_stats(parts, chunksize))
-    return [_classify(col, vals, rows, nn, recognizers, label) for col, (vals, nn) in merged.items()]
+    results = [_classify(col, vals, rows, nn, recognizers, label) for col, (vals, nn) in merged.items()]
+    return _scan.in_context(results, [vals[:CONTEXT_VALUES] for vals, _ in merged.values()])
 
 
 def _shape(stats: tuple[int, dict[Any, ColumnPart]]) -> tuple[int, list]:
@@ -376,12 +381,15 @@ def _block_stats(parts: list, chunksize: int) -> tuple[int, dict[Any, ColumnPart
 
 
 def _fold_classify(col: Any, rows: int, recognizers: str | None, label: str, *blocks):
+    """One column's verdict from the blocks' stats, with the values the table-context pass reads."""
+    from .detect.context import CONTEXT_VALUES
+
     acc = _Acc()
     for _, cols in blocks:
         if col in cols:
             acc.add(cols[col])
     values, n_nonnull = acc.result()
-    return _classify(col, values, rows, n_nonnull, recognizers, label)
+    return _classify(col, values, rows, n_nonnull, recognizers, label), values[:CONTEXT_VALUES]
 
 
 def _stream_stats(parts, chunksize: int) -> Iterator[tuple[int, dict[Any, ColumnPart]]]:

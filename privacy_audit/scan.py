@@ -1,8 +1,9 @@
 """PII scan: column classification (:func:`scan`) and cell-level spans (:func:`findings`).
 
 ``scan`` reads each table (through :mod:`privacy_audit.sources`), classifies every column with
-:func:`privacy_audit.detect.columns.classify_series`, and collects unreadable inputs as errors
-instead of stopping. Results are frozen and render as DataFrames with a fixed column order.
+:func:`privacy_audit.detect.columns.classify_values`, re-judges the columns left null in the
+context of their table (:mod:`privacy_audit.detect.context`), and collects unreadable inputs as
+errors instead of stopping. Results are frozen and render as DataFrames with a fixed column order.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .detect.columns import NULL_LIKES, _stringify, classify_series
+from .detect.columns import NULL_LIKES, ColumnVerdict, _stringify, classify_values, column_values
+from .detect.context import CONTEXT_VALUES, apply_context
 from .detect.nlp import require_model
 from .detect.recognizers import load_custom_recognizers
 from .errors import InputError, PrivacyAuditError
@@ -233,21 +235,34 @@ def scan_frame(
     n_rows: int | None = None,
     bar=None,
 ) -> list[ColumnResult]:
-    """Classify every column of one DataFrame (``n_rows``: the table's true size when ``df`` is a sample)."""
+    """Classify every column of one DataFrame (``n_rows``: the table's true size when ``df`` is a sample).
+
+    Each column is judged alone, then in the context of its table (:mod:`.detect.context`)."""
     custom = load_custom_recognizers(recognizers)
     text_analyzer, ner = _analyzers(custom)
     out: list[ColumnResult] = []
+    firsts: list[list[str]] = []
     for col in df.columns:
-        series = df[col]
-        verdict = classify_series(
-            col, series, sample=sample, full=full, seed=seed, custom=custom, text_analyzer=text_analyzer, ner=ner,
-            n_rows=n_rows,
-        )
+        values, n_nonnull, seen_rows = column_values(df[col], sample=sample, full=full, seed=seed)
+        verdict = classify_values(
+            col, values, n_rows=max(n_rows or 0, seen_rows), n_nonnull=n_nonnull, custom=custom,
+            text_analyzer=text_analyzer, ner=ner, early_stop=not full,
+        )  # fmt: skip
         out.append(ColumnResult(name, str(col), verdict.entity, verdict.score, verdict.coverage,
                                 verdict.runner_up, verdict.evidence))  # fmt: skip
+        firsts.append(values[:CONTEXT_VALUES])
         if bar is not None:
             bar.update(1)
-    return out
+    return in_context(out, firsts)
+
+
+def in_context(results: list[ColumnResult], values: list[list[str]]) -> list[ColumnResult]:
+    """One table's column results re-judged in the context of the table (:func:`.detect.context.apply_context`);
+    ``values``: each column's distinct values in first-appearance order (the first ``CONTEXT_VALUES`` suffice)."""
+    verdicts = apply_context([(r.column, ColumnVerdict(r.entity, r.score, r.coverage, r.runner_up, r.evidence), v)
+                              for r, v in zip(results, values, strict=True)])  # fmt: skip
+    return [ColumnResult(r.dataset, r.column, v.entity, v.score, v.coverage, v.runner_up, v.evidence)
+            for r, v in zip(results, verdicts, strict=True)]  # fmt: skip
 
 
 def scan(

@@ -23,6 +23,7 @@ import pandas as pd
 from ..masking import mask
 from .headers import ACTOR_TAILS, ROLE_WORDS, HeaderHint, header_hints
 from .validators import (
+    abn_ok,
     bank_account_ok,
     card_issuer_ok,
     digits_of,
@@ -144,7 +145,7 @@ _FEATURE_NAMES = (
     "email", "iban", "card", "card_compat", "ssn_sep", "ssn_any", "ip", "uuid", "hash", "token", "int",
     "amount", "decimal", "version", "epoch", "date", "datetime", "phone_strong", "phone_compat", "words",
     "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place", "account", "honorific", "org", "full_name", "login",
-    "address_full", "user_agent",
+    "address_full", "user_agent", "abn",
 )  # fmt: skip
 
 
@@ -300,6 +301,8 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         f.add("iban")
     if 8 <= nd <= 34 and _ACCOUNT.match(v):
         f.add("account")
+    if nd == 11 and abn_ok(v):
+        f.add("abn")
     if 13 <= nd <= 15 and nir_ok(v):
         f.add("nir")
     if nd == 9 and ssn_ok(v):
@@ -329,6 +332,7 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
     d = parse_date(v) if tried else None
     if d is not None:
         f.add("date")
+        f.discard("version")  # 01.12.1968, 26.11.79: a dotted date, not a version
         if has_time_part(v):
             f.add("datetime")
     if d is None and "ssn_sep" not in f and "decimal" not in f and _PHONE.match(v):
@@ -416,6 +420,7 @@ _NEGATIVES = (
     ("amount", "amounts"),
     ("version", "version strings"),
     ("user_agent", "user-agent strings (software, not a person)"),
+    ("abn", "Australian Business Numbers passing the ABN check (an organisation's number)"),
 )
 
 
@@ -822,7 +827,8 @@ def classify_evidence(
         if done:
             p_share, l_share = person / done, place / done
             multi = sum(len(v.split()) >= 2 for v in pool[:done]) / done
-            if p_share >= 0.6 and (multi >= 0.6 or not picklist):  # one-word pick-list values: tiers, not names
+            # one-word pick-list values are tiers, not names; names with a legal form are organisations
+            if p_share >= 0.6 and (multi >= 0.6 or not picklist) and cov["org"] < 0.3:
                 ev_text = f"spaCy NER tags {_pct(p_share)} of {done} sampled values as PERSON; e.g. {_examples(ev, 'PERSON')}"
                 candidates.append(("PERSON", round(0.4 + 0.5 * p_share, 3), p_share, ev_text))
                 return _finish(candidates)

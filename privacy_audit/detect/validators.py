@@ -19,6 +19,7 @@ __all__ = [
     "iban_ok",
     "bank_account_ok",
     "clabe_ok",
+    "abn_ok",
     "national_id_kind",
     "cpf_ok",
     "ahv_ok",
@@ -127,6 +128,20 @@ def clabe_ok(value: str) -> bool:
         return False
     total = sum(int(d) * w % 10 for d, w in zip(digits[:17], (3, 7, 1) * 6, strict=False))
     return (10 - total % 10) % 10 == int(digits[17])
+
+
+@lru_cache(maxsize=1)
+def _abn_recognizer():
+    from presidio_analyzer.predefined_recognizers import AuAbnRecognizer
+
+    return AuAbnRecognizer()
+
+
+def abn_ok(value: str) -> bool:
+    """Australian Business Number: 11 digits (spaces allowed) passing the ABN weighted mod-89 check
+    (Presidio's ``AuAbnRecognizer`` validator). An organisation's number, not a person's."""
+    digits = re.sub(r"[ ]", "", value.strip())
+    return len(digits) == 11 and digits.isdigit() and bool(_abn_recognizer().validate_result(digits))
 
 
 def bank_account_ok(value: str) -> bool:
@@ -362,6 +377,7 @@ _TIME_TAIL = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{
 _YMD = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME_TAIL, re.I)
 _DMY = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})" + _TIME_TAIL, re.I)
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_DMY2 = re.compile(r"^(\d{2})([/.])(\d{2})\2(\d{2})$")  # 26.11.79, 03/08/96: two-digit years, zero-padded
 _D_MON_Y = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]{3,10})\.?,?\s+(\d{4})" + _TIME_TAIL, re.I)
 _MON_D_Y = re.compile(r"^([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME_TAIL, re.I)
 
@@ -384,7 +400,8 @@ def parse_date(value: str) -> date | None:
     """A calendar date written in a common numeric or month-name form (EN/DE/FR/ES), else ``None``.
 
     Timestamps parse to their date; whether they carry a time is :func:`has_time_part`. Day/month
-    order is taken from the values (a first field above 12 is a day; ``.`` means day first).
+    order is taken from the values (a first field above 12 is a day; ``.`` means day first). A
+    two-digit year (``26.11.79``, zero-padded fields only) is read in the most recent past century.
     """
     text = value.strip()
     if not 6 <= len(text) <= 40:
@@ -398,6 +415,12 @@ def parse_date(value: str) -> date | None:
         return _mk(y, a, b) or _mk(y, b, a)
     if m := _COMPACT.match(text):
         return _mk(int(m[1]), int(m[2]), int(m[3]))
+    if m := _DMY2.match(text):
+        a, b, yy = int(m[1]), int(m[3]), int(m[4])
+        y = yy + (2000 if yy <= date.today().year % 100 else 1900)  # the most recent past century
+        if a > 12 or m[2] == ".":
+            return _mk(y, b, a)
+        return _mk(y, a, b) or _mk(y, b, a)
     if m := _D_MON_Y.match(text):
         return _mk(int(m[3]), _month(m[2]), int(m[1]))
     if m := _MON_D_Y.match(text):

@@ -1,0 +1,188 @@
+"""Table context: a column judged alone may be settled by the other columns of its table.
+
+Names and logins cannot always decide by their shape: "Tiziana Rossini" under ``FIRMATARIO`` or
+"guillaumeb655" under ``Identifiant portail`` look like many non-personal words and codes, and the
+header is a word the lexicon lacks. But a table that also holds a name column gives evidence no
+lexicon can: the *same* first names and surnames recur. :func:`apply_context` takes the first
+verdicts of all columns of one table and
+
+* builds the table's name vocabulary from the columns already classified PERSON from short word
+  values (not free text; at least :data:`MIN_SOURCE_VALUES` distinct values, so a pick-list of a
+  few staff names does not count);
+* re-judges each column left null by a *silent* rule (no PII evidence, or spaCy NER undecided),
+  never one a negative rule settled (ids, hashes, amounts, dates, coarse geography): it becomes
+  PERSON when most of its distinct values are short name-shaped values made of the vocabulary's
+  tokens, or USERNAME when most are lower-case logins built from them (``leconte_ines``,
+  ``guillaumeb655``).
+
+The vocabulary is learned from the table itself at scan time, never from a word list. Verdicts
+depend only on the table, so a table scans the same alone or in a folder and on every engine.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..masking import mask
+from .columns import _LEGAL_FORM, _STREET_WORDS, _USERNAME, _WORDS, ColumnVerdict
+from .headers import header_hints
+
+__all__ = ["CONTEXT_VALUES", "MIN_SOURCE_VALUES", "NameVocabulary", "name_vocabulary", "apply_context"]
+
+# distinct values (in first-appearance order) of each column that the context rules read
+CONTEXT_VALUES = 2000
+# a name column lends its tokens to the table only with this many distinct values
+MIN_SOURCE_VALUES = 20
+# candidate columns need this many distinct values (a pick-list of a few words decides nothing)
+_MIN_CANDIDATE_VALUES = 5
+_NAME_SHARE = 0.6  # share of a candidate's values that must be names made of the table's name tokens
+_LOGIN_SHARE = 0.4  # share of a candidate's values that must be logins built from them
+# Name particles and connectors: they recur in names without saying whose name it is.
+_PARTICLES = frozenset({
+    "van", "von", "der", "den", "del", "della", "delle", "dei", "degli", "dos", "das", "los", "las", "les", "ter",
+    "ten", "zum", "zur", "und", "and", "het", "san", "santa", "saint", "sainte", "mac", "bin", "ben", "ibn",
+})  # fmt: skip
+# Null verdicts that silence, not a negative rule, produced (the evidence says so): only these are re-judged.
+_SILENT = "no PII evidence"
+_MIN_TOKEN = 3
+_MIN_AFFIX = 4  # a vocabulary token found at the start or end of a login part ("guillaume" in guillaumeb)
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: "Hélène" -> "helene" (logins are written without them)."""
+    nfkd = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in nfkd if not unicodedata.combining(c))
+
+
+def _name_tokens(value: str) -> list[str]:
+    return [t for t in re.split(r"[^a-z]+", _fold(value)) if len(t) >= _MIN_TOKEN and t not in _PARTICLES]
+
+
+# Header words that say a name column holds given names (its one-word values are first names).
+_GIVEN_WORDS = frozenset({
+    "first", "firstname", "fname", "given", "givenname", "forename", "christian", "vorname", "vornamen", "prenom",
+    "prenoms", "nombre", "nombres", "nome", "prenome", "primo", "primeiro", "proprio", "voornaam", "voornamen",
+    "roepnaam", "imie", "imiona", "fornamn", "fornavn", "etunimi", "etunimet", "jmeno", "prenomes", "prenume",
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class NameVocabulary:
+    """The name tokens of one table (folded, 3+ letters, particles left out), the given names among
+    them, and the columns they came from."""
+
+    tokens: frozenset[str]
+    given: frozenset[str]
+    columns: tuple[str, ...]
+
+
+def _is_name_source(verdict: ColumnVerdict, values: Sequence[str]) -> bool:
+    if verdict.entity != "PERSON" or verdict.evidence.startswith("free text") or len(values) < MIN_SOURCE_VALUES:
+        return False
+    wordy = sum(1 for v in values if len(v) <= 60 and _WORDS.match(v))
+    return wordy >= 0.8 * len(values)
+
+
+def _given_and_rest(value: str) -> tuple[str | None, list[str]]:
+    """The given name of a full name ("Anna Maria Rossi" -> anna; "Rossi, Anna" -> anna) and all its
+    name tokens; no given name for a one-word value."""
+    last, comma, first = value.partition(",")
+    toks = _name_tokens(value)
+    front = _name_tokens(first if comma else last)
+    if len(toks) < 2 or not front:
+        return None, toks
+    return front[0], toks
+
+
+def name_vocabulary(columns: Sequence[tuple[str, ColumnVerdict, Sequence[str]]]) -> NameVocabulary | None:
+    """The table's name vocabulary from ``(column, first verdict, distinct values)`` triples, or None
+    when no column of the table holds names. Given names are the first names of full-name values and
+    the values of a column whose header says given name (Vorname, prénom, first name...)."""
+    tokens: set[str] = set()
+    given: set[str] = set()
+    sources: list[str] = []
+    for col, verdict, values in columns:
+        if not _is_name_source(verdict, values):
+            continue
+        sources.append(col)
+        says_given = bool(set(header_hints(col).tokens) & _GIVEN_WORDS)
+        for v in values[:CONTEXT_VALUES]:
+            if len(v) <= 60 and _WORDS.match(v):
+                first, toks = _given_and_rest(v)
+                tokens.update(toks)
+                if first:
+                    given.add(first)
+                elif says_given:
+                    given.update(toks)
+    return NameVocabulary(frozenset(tokens), frozenset(given), tuple(sources)) if sources else None
+
+
+def _name_hit(value: str, vocab: NameVocabulary) -> bool | None:
+    """Whether a value is a full name that starts with one of the table's given names (None: a one-word
+    value, which says nothing -- surnames alone look like company and brand names)."""
+    if len(value) > 60 or not _WORDS.match(value) or _LEGAL_FORM.search(value):
+        return False
+    words = value.split()
+    if len(words) > 4 or {w.strip(".,").lower() for w in words} & _STREET_WORDS:
+        return False
+    first, toks = _given_and_rest(value)
+    if first is None:
+        return None if len(toks) == 1 else False
+    return first in vocab.given
+
+
+def _login_hit(value: str, vocab: frozenset[str]) -> bool:
+    """A lower-case login one of whose letter runs is, starts or ends with a name token."""
+    if value != value.lower() or " " in value or not _USERNAME.match(value):
+        return False
+    for part in re.split(r"[^a-z]+", _fold(value)):
+        if len(part) >= _MIN_TOKEN and part in vocab:
+            return True
+        for k in range(_MIN_AFFIX, len(part)):
+            if part[:k] in vocab or part[-k:] in vocab:
+                return True
+    return False
+
+
+def _examples(values: Sequence[str], hits: Sequence[bool], entity: str) -> str:
+    return ", ".join(mask(v, entity) for v in [v for v, h in zip(values, hits, strict=True) if h][:2])
+
+
+def _rejudge(col: str, verdict: ColumnVerdict, values: Sequence[str], vocab: NameVocabulary) -> ColumnVerdict:
+    if verdict.entity is not None or _SILENT not in verdict.evidence:
+        return verdict
+    h = header_hints(col)
+    if h.coarse_geo or h.event:
+        return verdict
+    pool = list(values[:CONTEXT_VALUES])
+    if len(pool) < _MIN_CANDIDATE_VALUES:
+        return verdict
+    source = ", ".join(vocab.columns[:3]) + ("..." if len(vocab.columns) > 3 else "")
+    names = [_name_hit(v, vocab) for v in pool]
+    judged = [n for n in names if n is not None]
+    share = sum(judged) / max(len(judged), 1)
+    if share >= _NAME_SHARE and len(judged) >= 0.3 * len(pool) and not h.id_like:
+        ev = (f"table context: {share:.0%} of {len(judged)} distinct full names start with a first name found "
+              f"in {source}; e.g. {_examples(pool, [bool(n) for n in names], 'PERSON')}")  # fmt: skip
+        return replace(verdict, entity="PERSON", score=round(0.4 + 0.45 * share, 3), coverage=round(share, 3),
+                       runner_up=None, evidence=ev)  # fmt: skip
+    logins = [_login_hit(v, vocab.tokens) for v in pool]
+    share = sum(logins) / len(pool)
+    if share >= _LOGIN_SHARE:
+        ev = (f"table context: {share:.0%} of {len(pool)} distinct values are lower-case logins built from the "
+              f"names in {source}; e.g. {_examples(pool, logins, 'USERNAME')}")  # fmt: skip
+        return replace(verdict, entity="USERNAME", score=round(0.4 + 0.45 * share, 3), coverage=round(share, 3),
+                       runner_up=None, evidence=ev)  # fmt: skip
+    return verdict
+
+
+def apply_context(columns: Sequence[tuple[str, ColumnVerdict, Sequence[str]]]) -> list[ColumnVerdict]:
+    """Final verdicts of one table's columns, given ``(column, first verdict, distinct values in
+    first-appearance order)`` for each (at least the first :data:`CONTEXT_VALUES` values)."""
+    vocab = name_vocabulary(columns)
+    if vocab is None or not vocab.tokens:
+        return [v for _, v, _ in columns]
+    return [_rejudge(str(col), verdict, values, vocab) for col, verdict, values in columns]
