@@ -98,6 +98,8 @@ _PAREN_TAIL = re.compile(r"\s*\([^()]{1,30}\)$")
 _REGION_TAIL = re.compile(r"\s*/\s*[A-Z]{2,3}$")  # "São Paulo/SP", "Curitiba / PR"
 # 1234 56 78901, 1234.56.78901, 5591-2600603543, Swedish "8449-1, 382 198 149-9"
 _ACCOUNT = re.compile(r"^\d(?:[\d .-]|, ){6,40}\d$")
+_CZ_ACCOUNT = re.compile(r"^(?:\d{1,6}-)?\d{2,10}/\d{4}$")  # Czech/Slovak: [prefix-]number/bank code
+_MONTH_DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})\.?$")  # a birthday without its year: 04/19, 19.04.
 # A legal-form word ends an organisation's name (Kerrigan Foods Ltd, Müller GmbH, Dupont SAS, Acme B.V.)
 _LEGAL_FORM = re.compile(
     r"\b(?:ltd|limited|llc|llp|inc|corp|co|plc|dac|gmbh|ag|kg|ohg|ug|e\.?v|sa|sas|sarl|sasu|spa|srl|snc|bv|b\.v|nv|"
@@ -145,7 +147,7 @@ _FEATURE_NAMES = (
     "email", "iban", "card", "card_compat", "ssn_sep", "ssn_any", "ip", "uuid", "hash", "token", "int",
     "amount", "decimal", "version", "epoch", "date", "datetime", "phone_strong", "phone_compat", "words",
     "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place", "account", "honorific", "org", "full_name", "login",
-    "address_full", "user_agent", "abn",
+    "address_full", "user_agent", "abn", "acct_short", "month_day", "doc_alnum",
 )  # fmt: skip
 
 
@@ -299,8 +301,10 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         f.add("card_compat")
     if (v[:2].isalpha() or nd >= 14) and bank_account_ok(v):
         f.add("iban")
-    if 8 <= nd <= 34 and _ACCOUNT.match(v):
+    if (8 <= nd <= 34 and _ACCOUNT.match(v)) or _CZ_ACCOUNT.match(v):
         f.add("account")
+    elif is_int and 6 <= len(v) <= 7:
+        f.add("acct_short")  # 6-7 digits: a bank account only where the header says so (AU, NZ, Nordic)
     if nd == 11 and abn_ok(v):
         f.add("abn")
     if 13 <= nd <= 15 and nir_ok(v):
@@ -379,6 +383,10 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
     alnum_doc = nd >= 2 and len(v) >= 6 and any(c.isalpha() for c in v)  # ID-card numbers like PC35Z5V8J
     if (_NATID.match(v) and (nd >= 5 or alnum_doc) and "date" not in f) or _SCI.match(v):
         f.add("natid")
+        if alnum_doc and nd >= 4 and " " not in v:
+            f.add("doc_alnum")
+    if (m := _MONTH_DAY.match(v)) and {int(m[1]), int(m[2])} <= set(range(1, 32)) and min(int(m[1]), int(m[2])) <= 12:
+        f.add("month_day")
     if len(v) >= 25 and len(v.split()) >= 5 and "user_agent" not in f:
         f.add("prose")
     return f, d, tried
@@ -394,7 +402,10 @@ _STRONG = (
     ("US_SSN", "ssn_sep", "SSNs passing area/group/serial rules"),
     ("NATIONAL_ID", "nir", "French social security numbers (NIR) passing the mod-97 key"),
 )
-_GENERIC_ACCOUNT = {"account number", "account no", "acct number", "acct no", "accountnumber"}
+_GENERIC_ACCOUNT = {"account number", "account no", "acct number", "acct no", "accountnumber", "a c number", "a c no"}
+# Generic document words (an identity document, or an invoice): only letter-and-digit document numbers count.
+_GENERIC_DOCUMENT = {"documento", "document number", "document no", "nr dokumentu", "numer dokumentu", "dokumentnummer",
+                     "documentnummer", "cislo dokladu", "numero de documento", "numero du document"}  # fmt: skip
 _BANK_CONTEXT = {"bank", "banking", "ach", "funding", "payout", "payroll", "salary", "debit", "direct", "iban", "sort",
                  "routing", "savings", "checking", "current", "deposit", "refund", "transit", "bsb"}  # fmt: skip
 _HEADER_COMPAT = {
@@ -704,9 +715,11 @@ def classify_evidence(
             # national account numbers under a bank-account header; a bare English "account number/#" is as
             # often a customer account: there only check-digit-valid numbers count, unless a bank word is near
             generic = h.entities[entity] in _GENERIC_ACCOUNT and not set(h.tokens) & _BANK_CONTEXT
-            share = cov["iban"] if generic else max(cov["iban"], cov["account"])
+            share = cov["iban"] if generic else max(cov["iban"], cov["account"] + cov["acct_short"])
         if entity == "DATE_OF_BIRTH":
-            share = cov["date"] * (1 - cov["datetime"] * 0.5)
+            share = max(cov["date"] * (1 - cov["datetime"] * 0.5), cov["month_day"])  # also a birthday without year
+        if entity == "NATIONAL_ID" and h.entities[entity] in _GENERIC_DOCUMENT:
+            share = cov["doc_alnum"]
         if share >= 0.7:
             ev_text = f"{_header_text(h, entity)}; {_pct(share)} of {basis} are {what}"
             if entity == "CREDIT_CARD" and cov["card"] < 0.5:
@@ -832,7 +845,7 @@ def classify_evidence(
                 ev_text = f"spaCy NER tags {_pct(p_share)} of {done} sampled values as PERSON; e.g. {_examples(ev, 'PERSON')}"
                 candidates.append(("PERSON", round(0.4 + 0.5 * p_share, 3), p_share, ev_text))
                 return _finish(candidates)
-            if l_share >= 0.6 and not h.coarse_geo:
+            if l_share >= 0.6 and not h.coarse_geo and (multi >= 0.6 or not picklist):
                 ev_text = f"spaCy NER tags {_pct(l_share)} of {done} sampled values as places; e.g. {_examples(ev, 'LOCATION')}"
                 candidates.append(("LOCATION", round(0.4 + 0.5 * l_share, 3), l_share, ev_text))
                 return _finish(candidates)

@@ -47,6 +47,8 @@ _PARTICLES = frozenset({
 })  # fmt: skip
 # Null verdicts that silence, not a negative rule, produced (the evidence says so): only these are re-judged.
 _SILENT = "no PII evidence"
+_FREE_TEXTS = 200  # texts of a free-text column read for names
+_FREE_TEXT_SHARE = 0.15  # share of them that must mention one of the table's names to stay PERSON
 _MIN_TOKEN = 3
 _MIN_AFFIX = 4  # a vocabulary token found at the start or end of a login part ("guillaume" in guillaumeb)
 
@@ -151,7 +153,33 @@ def _examples(values: Sequence[str], hits: Sequence[bool], entity: str) -> str:
     return ", ".join(mask(v, entity) for v in [v for v, h in zip(values, hits, strict=True) if h][:2])
 
 
+def _names_in_text(value: str, vocab: NameVocabulary) -> bool:
+    """A text that mentions one of the table's names: a capitalised word that is a name token."""
+    return any(w[:1].isupper() and _fold(w) in vocab.tokens for w in re.findall(r"[^\W\d_]{3,}", value))
+
+
+def _free_text_check(verdict: ColumnVerdict, values: Sequence[str], vocab: NameVocabulary) -> ColumnVerdict:
+    """A free-text column called PERSON from spaCy's spans, in a table with name columns: kept only when
+    its texts mention the table's names. English NER reads capitalised words of other languages
+    (Dutch, Czech, Polish remarks) as names; the people a table's notes talk about are its own."""
+    texts = [v for v in values if len(v.split()) >= 3][:_FREE_TEXTS]
+    if len(texts) < _MIN_CANDIDATE_VALUES:
+        return verdict
+    share = sum(_names_in_text(v, vocab) for v in texts) / len(texts)
+    if share >= _FREE_TEXT_SHARE:
+        return verdict
+    ev = (f"free text: spaCy's PERSON spans are not this table's people (only {share:.0%} of {len(texts)} texts "
+          f"mention a name found in {_sources(vocab)}): not personal; was: {verdict.evidence}")  # fmt: skip
+    return replace(verdict, entity=None, score=round(1 - verdict.score, 3), runner_up="PERSON", evidence=ev)
+
+
+def _sources(vocab: NameVocabulary) -> str:
+    return ", ".join(vocab.columns[:3]) + ("..." if len(vocab.columns) > 3 else "")
+
+
 def _rejudge(col: str, verdict: ColumnVerdict, values: Sequence[str], vocab: NameVocabulary) -> ColumnVerdict:
+    if verdict.entity == "PERSON" and verdict.evidence.startswith("free text"):
+        return _free_text_check(verdict, values, vocab)
     if verdict.entity is not None or _SILENT not in verdict.evidence:
         return verdict
     h = header_hints(col)
@@ -160,7 +188,7 @@ def _rejudge(col: str, verdict: ColumnVerdict, values: Sequence[str], vocab: Nam
     pool = list(values[:CONTEXT_VALUES])
     if len(pool) < _MIN_CANDIDATE_VALUES:
         return verdict
-    source = ", ".join(vocab.columns[:3]) + ("..." if len(vocab.columns) > 3 else "")
+    source = _sources(vocab)
     names = [_name_hit(v, vocab) for v in pool]
     judged = [n for n in names if n is not None]
     share = sum(judged) / max(len(judged), 1)

@@ -20,6 +20,7 @@ __all__ = [
     "bank_account_ok",
     "clabe_ok",
     "abn_ok",
+    "pt_cc_ok",
     "national_id_kind",
     "cpf_ok",
     "ahv_ok",
@@ -258,9 +259,30 @@ def uk_nino_ok(value: str) -> bool:
     return bool(_NINO.fullmatch(value.strip().upper()))
 
 
+_PT_CC = re.compile(r"^(\d{8})\s?(\d)\s?([A-Z0-9]{2}\d)$", re.I)
+
+
+def pt_cc_ok(value: str) -> bool:
+    """Portuguese Cartão de Cidadão number (``12345678 9 ZZ1``): 8-digit civil number, its check digit,
+    version letters and a final check digit; the 12 characters (letters A=10..Z=35) pass a Luhn-style
+    mod-10 check (every second character from the right doubled, minus 9 above 9)."""
+    m = _PT_CC.match(value.strip())
+    if not m:
+        return False
+    chars = (m[1] + m[2] + m[3]).upper()
+    total = 0
+    for i, c in enumerate(reversed(chars)):
+        v = int(c, 36)
+        if i % 2 == 1:
+            v *= 2
+            v -= 9 if v > 9 else 0
+        total += v
+    return total % 10 == 0
+
+
 _OWN_ID_VALIDATORS = (("BR_CPF", cpf_ok), ("CH_AHV", ahv_ok), ("RO_CNP", cnp_ok), ("IE_PPSN", ppsn_ok),
                       ("BE_NATIONAL_NUMBER", be_national_number_ok), ("CA_SIN", ca_sin_ok),
-                      ("UK_NINO", uk_nino_ok))  # fmt: skip
+                      ("UK_NINO", uk_nino_ok), ("PT_CC", pt_cc_ok))  # fmt: skip
 
 
 def national_id_kind(value: str) -> str | None:
