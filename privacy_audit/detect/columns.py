@@ -89,7 +89,8 @@ _HONORIFIC = re.compile(
     r"geachte|kaere|kjaere|hyva)\s+(?:[^\W\d_][\w.'’\- ]*)"
     r"|(?:dr|prof|mr|mrs|ms|miss|mx|sir|dame|herr|frau|hr|fr|m|mme|mlle|me|sr|sra|srta|dn|dna|dott|dott\.ssa|"
     r"sig|sig\.ra|ing|avv|mevr|dhr|pan|pani|mgr|mudr)\.?\s+[^\W\d_][\w.'’\- ]*"
-    r"|[^\W\d_][\w.'’\-, ]*\((?:dr|prof|mr|mrs|ms|miss)\.?\))$",
+    r"|[^\W\d_][\w.'’\-, ]*\((?:dr|prof|mr|mrs|ms|miss)\.?\)"
+    r"|c/o\s+[^\W\d_][\w.'’\- ]*)$",  # care of: "c/o Eriksson"
     re.IGNORECASE,
 )
 # a login: word characters, dots and dashes; also a social handle (@name) or DOMAIN\\user
@@ -406,7 +407,7 @@ _GENERIC_ACCOUNT = {"account number", "account no", "acct number", "acct no", "a
 # Generic document words (an identity document, or an invoice): only letter-and-digit document numbers count.
 _GENERIC_DOCUMENT = {"documento", "document number", "document no", "nr dokumentu", "numer dokumentu", "dokumentnummer",
                      "documentnummer", "cislo dokladu", "numero de documento", "numero du document"}  # fmt: skip
-_BANK_CONTEXT = {"bank", "banking", "ach", "funding", "payout", "payroll", "salary", "debit", "direct", "iban", "sort",
+_BANK_CONTEXT = {"bank", "banking", "ach", "dd", "funding", "payout", "payroll", "salary", "debit", "direct", "iban", "sort",
                  "routing", "savings", "checking", "current", "deposit", "refund", "transit", "bsb"}  # fmt: skip
 _HEADER_COMPAT = {
     "EMAIL_ADDRESS": ("email", "valid e-mail addresses"),
@@ -840,8 +841,11 @@ def classify_evidence(
         if done:
             p_share, l_share = person / done, place / done
             multi = sum(len(v.split()) >= 2 for v in pool[:done]) / done
-            # one-word pick-list values are tiers, not names; names with a legal form are organisations
-            if p_share >= 0.6 and (multi >= 0.6 or not picklist) and cov["org"] < 0.3:
+            # one-word pick-list values are tiers, not names; names with a legal form are organisations;
+            # a pick-list of places of one kind (Farmácia X, Vårdcentral Y) shares its first word; staff names do not
+            heads = Counter(v.split()[0].lower() for v in pool[:done] if v.split())
+            one_kind = picklist and heads.most_common(1)[0][1] >= 0.4 * done
+            if p_share >= 0.6 and (multi >= 0.6 or not picklist) and not one_kind and cov["org"] < 0.3:
                 ev_text = f"spaCy NER tags {_pct(p_share)} of {done} sampled values as PERSON; e.g. {_examples(ev, 'PERSON')}"
                 candidates.append(("PERSON", round(0.4 + 0.5 * p_share, 3), p_share, ev_text))
                 return _finish(candidates)

@@ -40,7 +40,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "telefone", "telemovel", "numero de telefone", "numero de telemovel", "contacto telefonico",
         "telefoon", "telefoonnummer", "mobiel", "mobielnummer", "mobiel nummer", "mobiele nummer",
         "numer telefonu", "nr telefonu", "komorka", "telefon komorkowy", "komorkowy", "mobilnr",
-        "tlf", "tlf nr", "tlfnr", "puhelin", "puhelinnumero", "matkapuhelin", "puh",
+        "tlf", "tlf nr", "tlfnr", "tfn", "puhelin", "puhelinnumero", "matkapuhelin", "puh",
         "telefonni cislo", "cislo telefonu", "mobilni telefon",
     ),
     "PERSON": (
@@ -160,7 +160,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "cpr nr", "pasnummer", "fodselsnummer", "henkilotunnus", "hetu", "sotu", "passinumero",
         "rodne cislo", "obcansky prukaz", "cislo op", "cislo pasu",
         "documento", "document number", "document no", "nr dokumentu", "numer dokumentu", "dokumentnummer",
-        "documentnummer", "cislo dokladu", "numero de documento", "numero du document",
+        "documentnummer", "cislo dokladu", "numero de documento", "numero du document", "num ss", "numero ss",
         "steueridentifikationsnummer", "steuer identifikationsnummer", "versichertennummer",
         "rentenversicherungsnummer", "svnr", "sv nummer",
         "ausweis", "ausweis nr", "ausweisnr", "ausweis nummer", "reisepass", "reisepassnummer", "pass nr", "passnr",
@@ -458,7 +458,10 @@ class HeaderHint:
 
 
 _ID_TOKENS = {"id", "ids", "uuid", "guid", "key", "pk", "fk", "token", "hash", "sha", "sha1", "sha256", "md5",
-              "checksum", "digest", "nr", "no", "num", "number", "ref", "reference", "code", "session", "cookie"}  # fmt: skip
+              "checksum", "digest", "nr", "no", "num", "number", "ref", "reference", "code", "session", "cookie",
+              # vehicle registration plates: a vehicle's number (AB123CD reads like a UK postcode)
+              "plate", "targa", "kenteken", "kennzeichen", "immatriculation", "matricula", "regnr", "rego", "spz",
+              "rekisterinumero", "registreringsnummer", "rejestracyjny", "nummerplade", "skilt"}  # fmt: skip
 
 
 _KNOWN = (set(_SINGLE) | {t for p, _ in _PHRASES for t in p} | _NOT_PERSON_QUALIFIERS | _NOT_PERSON_TAILS
@@ -496,15 +499,33 @@ def _rule_hints(tokens: list[str], used: list[bool], entities: dict[str, str]) -
         entities["USERNAME"] = tokens[0]
 
 
+def _abbreviated(header: object) -> set[str]:
+    """Tokens written with a closing dot (``Kod poczt.``, ``Data urodz.``): abbreviations."""
+    return {_ascii_fold(w).lower() for w in re.findall(r"([^\W\d_]{4,})\.", str(header))}
+
+
+def _phrase_at(tokens: list[str], i: int, phrase: tuple[str, ...], abbreviated: set[str]) -> bool:
+    """``phrase`` at ``tokens[i:]``; the last word of a phrase of two or more may be abbreviated with a
+    dot (``kod poczt.`` for "kod pocztowy"), the words before it written out."""
+    n = len(phrase)
+    got = tuple(tokens[i : i + n])
+    if got == phrase:
+        return True
+    last = got[-1] if len(got) == n else ""
+    return (n >= 2 and got[:-1] == phrase[:-1] and last in abbreviated and len(last) >= 4
+            and phrase[-1].startswith(last) and last != phrase[-1])  # fmt: skip
+
+
 def header_hints(header: object) -> HeaderHint:
     """Match the lexicon against the tokens of ``header`` (longest phrase first, tokens consumed)."""
     tokens = [part for t in tokenize(header) for part in _split_compound(t, _KNOWN)]
+    abbreviated = _abbreviated(header)
     used = [False] * len(tokens)
     entities: dict[str, str] = {}
     for phrase, entity in _PHRASES:
         n = len(phrase)
         for i in range(len(tokens) - n + 1):
-            if any(used[i : i + n]) or tuple(tokens[i : i + n]) != phrase:
+            if any(used[i : i + n]) or not _phrase_at(tokens, i, phrase, abbreviated):
                 continue
             if entity == "PERSON" and phrase[0] in _NAME_WORDS and i > 0:
                 if tokens[i - 1] in _NOT_PERSON_QUALIFIERS:

@@ -21,6 +21,7 @@ __all__ = [
     "clabe_ok",
     "abn_ok",
     "pt_cc_ok",
+    "es_nss_ok",
     "national_id_kind",
     "cpf_ok",
     "ahv_ok",
@@ -280,9 +281,22 @@ def pt_cc_ok(value: str) -> bool:
     return total % 10 == 0
 
 
+def es_nss_ok(value: str) -> bool:
+    """Spanish social-security affiliation number (NSS/NUSS, ``28/12345678/40``): 2-digit province,
+    7-8 digit number and 2 check digits = (province and number as one integer) mod 97; the number is
+    read without its leading zero when below 10,000,000, as the Seguridad Social does."""
+    digits = re.sub(r"[ /.-]", "", value.strip())
+    if len(digits) != 12 or not digits.isdigit() or digits[:2] == "00":
+        return False
+    prov, num, check = int(digits[:2]), int(digits[2:10]), int(digits[10:])
+    base = prov * 10_000_000 + num if num < 10_000_000 else int(digits[:10])
+    return base % 97 == check
+
+
 _OWN_ID_VALIDATORS = (("BR_CPF", cpf_ok), ("CH_AHV", ahv_ok), ("RO_CNP", cnp_ok), ("IE_PPSN", ppsn_ok),
                       ("BE_NATIONAL_NUMBER", be_national_number_ok), ("CA_SIN", ca_sin_ok),
-                      ("UK_NINO", uk_nino_ok), ("PT_CC", pt_cc_ok))  # fmt: skip
+                      ("UK_NINO", uk_nino_ok), ("PT_CC", pt_cc_ok),
+                      ("ES_NSS", es_nss_ok))  # fmt: skip
 
 
 def national_id_kind(value: str) -> str | None:
@@ -400,7 +414,7 @@ _YMD = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME_TAIL, re.I)
 _DMY = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})" + _TIME_TAIL, re.I)
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _DMY2 = re.compile(r"^(\d{2})([/.])(\d{2})\2(\d{2})$")  # 26.11.79, 03/08/96: two-digit years, zero-padded
-_D_MON_Y = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]{3,10})\.?,?\s+(\d{4})" + _TIME_TAIL, re.I)
+_D_MON_Y = re.compile(r"^(\d{1,2})(?:\.?\s+|-)([^\W\d_]{3,10})(?:\.?,?\s+|-)(\d{4})" + _TIME_TAIL, re.I)  # 29 Jul 1984, 29-Jul-1984
 _MON_D_Y = re.compile(r"^([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME_TAIL, re.I)
 
 
