@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-__all__ = ["luhn_complete", "iban_check_digits", "pesel", "nif"]
+__all__ = ["luhn_complete", "iban_check_digits", "pesel", "nif", "abn", "pt_cc", "es_nss"]
 
 
 def luhn_complete(prefix: str) -> str:
@@ -32,3 +32,36 @@ def pesel(body: str) -> str:
 def nif(number: int) -> str:
     """A Spanish NIF/DNI: eight digits and the control letter (number mod 23)."""
     return f"{number:08d}" + "TRWAGMYFPDXBNJZSQVHLCKE"[number % 23]
+
+
+def abn(body: str) -> str:
+    """An Australian Business Number: two leading digits chosen so that, with 1 taken from the first
+    digit, the weighted sum (10, 1, 3, ..., 19) of the 11 digits is a multiple of 89."""
+    weights = (10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19)
+    for lead in range(10, 100):
+        digits = [int(c) for c in f"{lead}{body}"]
+        digits[0] -= 1
+        if sum(d * w for d, w in zip(digits, weights, strict=True)) % 89 == 0:
+            return f"{lead}{body}"
+    raise AssertionError(body)
+
+
+def pt_cc(civil: str, version: str) -> str:
+    """A Portuguese Cartão de Cidadão number: 8-digit civil number, a check digit, 2 version letters and
+    the final digit that makes the 12 characters (A=10 ... Z=35) pass the mod-10 check in which, counted
+    from the left, characters 1, 3, 5, ... are doubled (minus 9 above 9)."""
+    for c1 in "0123456789":
+        for c2 in "0123456789":
+            chars = civil + c1 + version + c2
+            values = [int(ch, 36) for ch in chars]
+            total = sum((v * 2 - 9 if v * 2 > 9 else v * 2) if i % 2 == 0 else v for i, v in enumerate(values))
+            if total % 10 == 0:
+                return f"{civil} {c1} {version}{c2}"
+    raise AssertionError(civil)
+
+
+def es_nss(province: int, number: int) -> str:
+    """A Spanish social-security number PP/NNNNNNNN/CC: CC = the province and number read as one integer
+    (the number without leading zeros below 10,000,000) mod 97."""
+    base = province * 10**7 + number if number < 10**7 else int(f"{province:02d}{number:08d}")
+    return f"{province:02d}/{number:08d}/{base % 97:02d}"

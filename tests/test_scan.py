@@ -664,3 +664,77 @@ def test_animals_are_not_people_and_more_role_and_place_shapes():
         "Pet Name": None, "Pet DOB": None, "Owner Last": "PERSON", "Techniker": "PERSON", "Cidade/UF": "LOCATION",
         "gamertag": "USERNAME",
     }  # fmt: skip
+
+
+# --- session 3: table context (privacy_audit.detect.context) ----------------------------------------------
+# Hand-written given names and surnames (not Faker's lists): the rule learns them from the table itself.
+_GIVEN = ["Tiziana", "Niccolò", "Adelasia", "Flavio", "Ottone", "Serafina", "Amedeo", "Roberta", "Dionigi", "Gemma",
+          "Ludovica", "Pellegrino", "Ippolita", "Corrado", "Benedetta", "Ermanno", "Clelia", "Tancredi", "Ginevra",
+          "Ruggero", "Ottavia", "Lamberto", "Griselda", "Guido"]  # fmt: skip
+_FAMILY = ["Rossini", "Sanguineti", "Calvo", "Govoni", "Sansoni", "Saraceno", "Padovano", "Trincavelli", "Tomei",
+           "Anguillara", "Bellandi", "Caproni", "Dell'Orto", "Fumagalli", "Gherardini", "Lanfranchi", "Mazzucchelli",
+           "Nardini", "Orsolini", "Pacini", "Quarantotto", "Rinaldini", "Scarpellini", "Tornabuoni"]  # fmt: skip
+
+
+_OFFICES = ["Wijkteam Zuid", "Balie Noord", "Fietsenstalling Oost", "Stadsbeheer", "Burgerzaken", "Handhaving Centrum",
+            "Parkeerbeheer", "Servicepunt Nieuwland"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def context_table() -> pd.DataFrame:
+    rng = random.Random(33)
+    rows = []
+    for i in range(600):
+        first, last = rng.choice(_GIVEN), rng.choice(_FAMILY)
+        signer_first, signer_last = rng.choice(_GIVEN), rng.choice(_FAMILY)
+        login = rng.choice([f"{first.lower()[:1]}{last.lower()}{i % 9}", f"{last.lower()}_{first.lower()}",
+                            f"{first.lower()}{last.lower()[:1]}{100 + i}"])  # fmt: skip
+        rows.append({
+            "Nome": first,
+            "Cognome": last,
+            "Firmatario": f"{signer_first} {signer_last}".upper() if i % 3 == 0 else f"{signer_first} {signer_last}",
+            "Identifiant portail": login.replace("ò", "o").replace("'", ""),
+            "Ragione": f"{rng.choice(_FAMILY)}, {rng.choice(_FAMILY)} e {rng.choice(_FAMILY)}",
+            "Ramo": rng.choice(["Casa Serena", "Casa Aurora", "Casa Bellavista"]),
+            # capitalised Dutch office names that English NER reads as people's names
+            "Opmerkingen": f"Melding {i}: {rng.choice(_OFFICES)} neemt contact op met {rng.choice(_OFFICES)} over de vergunning.",
+            "Nota": f"Chiamato {first} {last} per conferma del ritiro numero {i}.",
+        })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_table_context_names_and_logins_under_unknown_headers(context_table):
+    by_col = {c.column: c for c in scan(context_table, name="ctx", progress=False).columns}
+    assert by_col["Nome"].entity == "PERSON" and by_col["Cognome"].entity == "PERSON"
+    assert by_col["Firmatario"].entity == "PERSON"
+    assert by_col["Firmatario"].evidence.startswith("table context:") and "Nome" in by_col["Firmatario"].evidence
+    assert by_col["Identifiant portail"].entity == "USERNAME"
+    assert "logins built from the names" in by_col["Identifiant portail"].evidence
+    # names of firms made of surnames ("Rossini, Calvo e Tomei") do not start with a given name
+    assert by_col["Ragione"].entity is None
+    assert by_col["Ramo"].entity is None
+    # evidence quotes masked values only
+    assert not any(g in by_col["Firmatario"].evidence or g.upper() in by_col["Firmatario"].evidence for g in _GIVEN)
+
+
+def test_table_context_needs_a_name_column_and_keeps_free_text_honest(context_table):
+    alone = {c.column: c for c in scan(context_table[["Firmatario", "Identifiant portail"]], name="x", progress=False).columns}
+    assert alone["Identifiant portail"].entity is None  # no name column in the table: nothing to learn from
+    assert "table context" not in alone["Firmatario"].evidence
+    by_col = {c.column: c for c in scan(context_table, name="ctx", progress=False).columns}
+    assert by_col["Nota"].entity == "PERSON"  # the notes name the table's people
+    assert by_col["Opmerkingen"].entity is None and by_col["Opmerkingen"].runner_up == "PERSON"
+    assert "not this table's people" in by_col["Opmerkingen"].evidence
+    no_names = scan(context_table[["Opmerkingen"]], name="y", progress=False).columns[0]
+    assert no_names.entity == "PERSON"  # without the table's names, spaCy's spans stand (the check needs context)
+
+
+def test_table_context_is_the_same_on_the_chunked_full_scan(context_table, tmp_path):
+    from privacy_audit import engine
+
+    path = tmp_path / "ctx.csv"
+    write_table_atomic(context_table, path)
+    sampled = {c.column: c.entity for c in scan(path, progress=False).columns}
+    chunked = {c.column: c.entity for c in engine.scan(path, full=True, chunksize=97).columns}
+    assert sampled == chunked
+    assert sampled["Firmatario"] == "PERSON" and sampled["Identifiant portail"] == "USERNAME"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from id_numbers import iban_check_digits, luhn_complete, nif, pesel
+from id_numbers import abn, es_nss, iban_check_digits, luhn_complete, nif, pesel, pt_cc
 
 from privacy_audit.detect.columns import classify_values, value_features
 from privacy_audit.detect.headers import header_hints, tokenize
@@ -229,3 +229,79 @@ def test_card_numbers_need_an_issuer_prefix_not_just_luhn():
     assert luhn_ok(imei) and not card_issuer_ok(imei)
     assert luhn_ok(iccid) and not card_issuer_ok(iccid)
     assert not card_issuer_ok(luhn_complete("41111111111"))  # Visa prefix, but 12 digits: Visa has 13, 16 or 19
+
+
+# --- session 3: check digits and shapes behind the table-context round ------------------------------------
+
+
+@pytest.mark.parametrize("body", ["824753556", "004085616", "123456789"])
+def test_abn_check_and_abn_columns_are_not_phones(body):
+    from privacy_audit.detect.validators import abn_ok
+
+    good = abn(body)
+    spaced = f"{good[:2]} {good[2:5]} {good[5:8]} {good[8:]}"
+    assert abn_ok(good) and abn_ok(spaced)
+    assert not abn_ok(good[:-1] + str((int(good[-1]) + 1) % 10))
+    assert not abn_ok(good[:10])  # 10 digits
+
+
+def test_abn_column_is_an_organisations_number():
+    values = [abn(f"{i * 7919 % 10**9:09d}") for i in range(1, 301)]
+    values = [f"{v[:2]} {v[2:5]} {v[5:8]} {v[8:]}" for v in values]
+    v = _verdict("Employer ABN", values)
+    assert v.entity is None and "Australian Business Numbers" in v.evidence
+
+
+def test_portuguese_citizen_card_and_spanish_social_security_numbers():
+    from privacy_audit.detect.validators import es_nss_ok, national_id_kind, pt_cc_ok
+
+    for civil, version in (("12345678", "ZZ"), ("04112259", "XZ"), ("99140018", "YZ")):
+        good = pt_cc(civil, version)
+        assert pt_cc_ok(good) and pt_cc_ok(good.replace(" ", "")) and national_id_kind(good) == "PT_CC"
+        assert not pt_cc_ok(good[:-1] + str((int(good[-1]) + 1) % 10))
+    for prov, num in ((28, 1234567), (8, 91234567), (46, 30000001)):
+        good = es_nss(prov, num)
+        assert es_nss_ok(good) and es_nss_ok(good.replace("/", "")) and national_id_kind(good) == "ES_NSS"
+        assert not es_nss_ok(good[:-1] + str((int(good[-1]) + 1) % 10))
+    assert not es_nss_ok("00/12345678/90")
+
+
+def test_two_digit_years_and_dashed_month_names_are_dates():
+    assert parse_date("26.11.79") == date(1979, 11, 26)
+    assert parse_date("03/08/96") == date(1996, 3, 8)  # month first is tried first when both are <= 12
+    assert parse_date("22.04.06") == date(2006, 4, 22)
+    assert parse_date("29-Jul-1984") == date(1984, 7, 29)
+    assert parse_date("1.2.3") is None and parse_date("10.4.12") is None  # versions stay versions
+    assert "version" not in value_features("26.11.79") and "version" in value_features("1.2.3")
+    mixed = [f"{d:02d}.{m:02d}.{y % 100:02d}" if i % 2 else f"{d:02d}.{m:02d}.{y}"
+             for i, (d, m, y) in enumerate((1 + i % 28, 1 + i % 12, 1940 + i % 60) for i in range(300))]  # fmt: skip
+    assert _verdict("Geb.-Datum", mixed).entity == "DATE_OF_BIRTH"
+
+
+def test_birthday_without_year_bank_accounts_under_bank_headers_and_document_numbers():
+    assert _verdict("Birthday", [f"{1 + i % 12:02d}/{1 + i % 28:02d}" for i in range(200)]).entity == "DATE_OF_BIRTH"
+    six = [str(100000 + i * 7717 % 899999) for i in range(300)]
+    assert _verdict("Bank Account No", six, n_rows=300, n_nonnull=300).entity == "IBAN_CODE"
+    assert _verdict("Account No", six, n_rows=300, n_nonnull=300).entity is None  # no bank word: a customer account
+    assert _verdict("Bank A/C No", [f"{i * 7919 % 10**8:08d}" for i in range(300)]).entity == "IBAN_CODE"
+    cz = [f"{'19-' if i % 3 == 0 else ''}{10**8 + i * 7919}/{('0100', '0800', '6210')[i % 3]}" for i in range(300)]
+    assert _verdict("Číslo účtu", cz).entity == "IBAN_CODE"
+    docs = [f"{chr(65 + i % 26)}{chr(65 + i * 7 % 26)}{i * 7919 % 10**7:07d}" for i in range(300)]
+    assert _verdict("N. documento", docs).entity == "NATIONAL_ID"
+    assert _verdict("N. documento", [f"FT{2024}/{i:05d}" for i in range(300)]).entity is None  # an invoice number
+
+
+def test_abbreviated_phrase_ends_need_the_dot_and_four_letters():
+    assert header_hints("Kod poczt.").entities == {"POSTAL_CODE": "kod pocztowy"}
+    assert header_hints("Data urodz.").hints("DATE_OF_BIRTH")
+    assert header_hints("Kod poczt").entities == {}  # no dot: not an abbreviation
+    assert header_hints("Kod pocz.").hints("POSTAL_CODE")  # four letters are enough
+    assert header_hints("Kod poc.").entities == {}  # three are not
+    assert header_hints("kod pocztowy").hints("POSTAL_CODE")
+
+
+def test_plates_are_not_postcodes_and_care_of_is_a_name():
+    plates = [f"{chr(65 + i % 26)}{chr(66 + i * 3 % 24)}{100 + i % 900}{chr(67 + i % 23)}{chr(65 + i * 5 % 26)}" for i in range(300)]
+    assert _verdict("targa", plates).entity is None
+    assert _verdict("TARGA_MEZZO", plates).entity is None
+    assert _verdict("c/o", [f"c/o {w}" for w in ("Eriksson", "Lund", "Berg", "Nilsson", "Holm", "Ek") * 5]).entity == "PERSON"

@@ -384,8 +384,8 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
     alnum_doc = nd >= 2 and len(v) >= 6 and any(c.isalpha() for c in v)  # ID-card numbers like PC35Z5V8J
     if (_NATID.match(v) and (nd >= 5 or alnum_doc) and "date" not in f) or _SCI.match(v):
         f.add("natid")
-        if alnum_doc and nd >= 4 and " " not in v:
-            f.add("doc_alnum")
+        if alnum_doc and nd >= 4 and v.isalnum() and len(v) <= 12:
+            f.add("doc_alnum")  # CA12345AB, ZXD894862: letters and digits only (FT2024/00012 is an invoice)
     if (m := _MONTH_DAY.match(v)) and {int(m[1]), int(m[2])} <= set(range(1, 32)) and min(int(m[1]), int(m[2])) <= 12:
         f.add("month_day")
     if len(v) >= 25 and len(v.split()) >= 5 and "user_agent" not in f:
