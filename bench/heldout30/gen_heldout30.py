@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 from faker import Faker
+from faker.providers.address.it_IT import Provider as ItAddress
 
 __all__ = ["TABLES", "SEED", "labels", "make_tables", "write_all"]
 
@@ -118,6 +119,8 @@ def _schedine(rows: int) -> pd.DataFrame:
     fi = _faker("it_IT", 2)
     fo = {loc: _faker(loc, 20 + k) for k, loc in enumerate(["de_DE", "fr_FR", "en_GB", "es_ES"])}
     stati = {"it_IT": "ITALIA", "de_DE": "GERMANIA", "fr_FR": "FRANCIA", "en_GB": "REGNO UNITO", "es_ES": "SPAGNA"}
+    # Faker's it_IT city list is built from a set (hash-seed dependent order): sort it
+    it_cities = sorted(ItAddress.cities)
     province = ["MI", "RM", "TO", "NA", "FI", "BO", "VE", "PA", "BA", "GE"]
     note = ["", "", "Arrivo tardivo", "Richiesta culla", "Colazione inclusa", "Pagato con bonifico", "Check-in online\nverificato"]
     out = []
@@ -141,13 +144,13 @@ def _schedine(rows: int) -> pd.DataFrame:
             "Nome": f.first_name().upper(),
             "Sesso": rng.choice(["M", "F"]),
             "Data Nascita": _dob(rng, 1, 88).strftime("%d/%m/%Y"),
-            "Comune Nascita": f.city().upper(),
+            "Comune Nascita": (rng.choice(it_cities) if f is fi else f.city()).upper(),
             "Prov. Nascita": rng.choice(province) if loc == "it_IT" else "EE",
             "Stato Nascita": stati[loc],
             "Cittadinanza": stati[loc],
             "Tipo Documento": tipo_doc,
             "Numero Documento": num,
-            "Luogo Rilascio": fi.city() if loc == "it_IT" else f.city(),
+            "Luogo Rilascio": rng.choice(it_cities) if loc == "it_IT" else f.city(),
             "Codice Fiscale": fi.ssn() if loc == "it_IT" else "",
             "Camera": f"{rng.randint(1, 4)}{rng.randint(1, 30):02d}",
             "Tel. Cellulare": _blank(rng, f.phone_number(), 0.2),
