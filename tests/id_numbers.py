@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-__all__ = ["luhn_complete", "iban_check_digits", "pesel", "nif", "abn", "pt_cc", "es_nss"]
+__all__ = ["luhn_complete", "iban_check_digits", "pesel", "nif", "abn", "pt_cc", "es_nss", "no_fnr"]
 
 
 def luhn_complete(prefix: str) -> str:
@@ -65,3 +65,16 @@ def es_nss(province: int, number: int) -> str:
     (the number without leading zeros below 10,000,000) mod 97."""
     base = province * 10**7 + number if number < 10**7 else int(f"{province:02d}{number:08d}")
     return f"{province:02d}/{number:08d}/{base % 97:02d}"
+
+
+def no_fnr(birth: str, individual: str) -> str:
+    """A Norwegian fødselsnummer: DDMMYY ``birth``, a 3-digit ``individual`` number and two mod-11 check
+    digits; an AssertionError when the individual number gives a check digit of 10 (such numbers
+    are never issued)."""
+    body = [int(c) for c in birth + individual]
+    k1 = (11 - sum(d * w for d, w in zip(body, (3, 7, 6, 1, 8, 9, 4, 5, 2), strict=True)) % 11) % 11
+    body.append(k1)
+    k2 = (11 - sum(d * w for d, w in zip(body, (5, 4, 3, 2, 7, 6, 5, 4, 3, 2), strict=True)) % 11) % 11
+    if 10 in (k1, k2):
+        raise AssertionError(birth + individual)
+    return birth + individual + str(k1) + str(k2)

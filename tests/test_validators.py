@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from id_numbers import abn, es_nss, iban_check_digits, luhn_complete, nif, pesel, pt_cc
+from id_numbers import abn, es_nss, iban_check_digits, luhn_complete, nif, no_fnr, pesel, pt_cc
 
 from privacy_audit.detect.columns import classify_values, value_features
 from privacy_audit.detect.headers import header_hints, tokenize
@@ -305,3 +305,34 @@ def test_plates_are_not_postcodes_and_care_of_is_a_name():
     assert _verdict("targa", plates).entity is None
     assert _verdict("TARGA_MEZZO", plates).entity is None
     assert _verdict("c/o", [f"c/o {w}" for w in ("Eriksson", "Lund", "Berg", "Nilsson", "Holm", "Ek") * 5]).entity == "PERSON"
+
+
+def test_norwegian_birth_numbers_grouped_ids_and_nr_abbreviations():
+    from privacy_audit.detect.validators import national_id_kind, no_fnr_ok
+
+    made = []
+    for i in range(400):
+        try:
+            made.append(no_fnr(f"{1 + i % 28:02d}{1 + i % 12:02d}{40 + i % 60:02d}", f"{100 + i * 7 % 900:03d}"))
+        except AssertionError:  # check digit 10: never issued
+            continue
+    assert len(made) > 300 and all(no_fnr_ok(v) for v in made)
+    # some also pass another country's 11-digit check (NG NIN, DE tax id) that Presidio tries first: still national ids
+    assert all(national_id_kind(v) is not None for v in made)
+    assert not no_fnr_ok(made[0][:-1] + str((int(made[0][-1]) + 1) % 10))
+    assert not no_fnr_ok("32130012345")  # no such day and month
+    assert _verdict("Fødselsnr", made).entity == "NATIONAL_ID"
+    # "-nr" reads as "-nummer" when that word is in the vocabulary, nothing else changes
+    assert header_hints("Steuernr.").hints("NATIONAL_ID") and header_hints("Kontonr").hints("IBAN_CODE")
+    assert header_hints("Kundennr").entities == {}
+
+
+def test_payment_cards_loyalty_cards_and_bank_accounts_with_bad_check_digits():
+    loyalty = [f"6{i * 7919 % 10**12:012d}" for i in range(300)]
+    assert _verdict("loyaltyCardNo", loyalty).entity is None
+    cards = [luhn_complete(f"4{i * 7919 % 10**14:014d}") for i in range(300)]
+    assert _verdict("cardOnFile", cards).entity == "CREDIT_CARD"
+    ibans = [f"BE{(i * 37) % 90 + 10:02d}{i * 7919 % 10**12:012d}" for i in range(300)]  # check digits not computed
+    assert _verdict("Compte bancaire", ibans).entity == "IBAN_CODE"
+    pt = [f"{i * 7919 % 10**8:08d} {i % 10} {'ZYXWVT'[i % 6]}{'ZYXWVT'[i * 5 % 6]}{i * 3 % 10}" for i in range(300)]
+    assert _verdict("N.º CC/BI", pt).entity == "NATIONAL_ID"

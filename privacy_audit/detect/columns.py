@@ -100,6 +100,8 @@ _REGION_TAIL = re.compile(r"\s*/\s*[A-Z]{2,3}$")  # "São Paulo/SP", "Curitiba /
 # 1234 56 78901, 1234.56.78901, 5591-2600603543, Swedish "8449-1, 382 198 149-9"
 _ACCOUNT = re.compile(r"^\d(?:[\d .-]|, ){6,40}\d$")
 _CZ_ACCOUNT = re.compile(r"^(?:\d{1,6}-)?\d{2,10}/\d{4}$")  # Czech/Slovak: [prefix-]number/bank code
+_PT_CC_SHAPE = re.compile(r"^\d{8}\s?\d\s?[A-Z]{2}\d$")  # Portuguese Cartão de Cidadão: 12345678 9 ZZ1
+_IBAN_LIKE = re.compile(r"^[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{2,4}){3,8}$")  # IBAN-shaped even when its check digits fail
 _MONTH_DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})\.?$")  # a birthday without its year: 04/19, 19.04.
 # A legal-form word ends an organisation's name (Kerrigan Foods Ltd, Müller GmbH, Dupont SAS, Acme B.V.)
 _LEGAL_FORM = re.compile(
@@ -148,7 +150,7 @@ _FEATURE_NAMES = (
     "email", "iban", "card", "card_compat", "ssn_sep", "ssn_any", "ip", "uuid", "hash", "token", "int",
     "amount", "decimal", "version", "epoch", "date", "datetime", "phone_strong", "phone_compat", "words",
     "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place", "account", "honorific", "org", "full_name", "login",
-    "address_full", "user_agent", "abn", "acct_short", "month_day", "doc_alnum",
+    "address_full", "user_agent", "abn", "acct_short", "month_day", "doc_alnum", "pt_cc_shape",
 )  # fmt: skip
 
 
@@ -304,6 +306,8 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         f.add("iban")
     if (8 <= nd <= 34 and _ACCOUNT.match(v)) or _CZ_ACCOUNT.match(v):
         f.add("account")
+    elif _IBAN_LIKE.match(v):
+        f.add("account")  # under a bank header an IBAN-shaped value is an account even with a typo in it
     elif is_int and 6 <= len(v) <= 7:
         f.add("acct_short")  # 6-7 digits: a bank account only where the header says so (AU, NZ, Nordic)
     if nd == 11 and abn_ok(v):
@@ -384,6 +388,8 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
     alnum_doc = nd >= 2 and len(v) >= 6 and any(c.isalpha() for c in v)  # ID-card numbers like PC35Z5V8J
     if (_NATID.match(v) and (nd >= 5 or alnum_doc) and "date" not in f) or _SCI.match(v):
         f.add("natid")
+        if _PT_CC_SHAPE.match(v):
+            f.add("pt_cc_shape")
         if alnum_doc and nd >= 4 and v.isalnum() and len(v) <= 12:
             f.add("doc_alnum")  # CA12345AB, ZXD894862: letters and digits only (FT2024/00012 is an invoice)
     if (m := _MONTH_DAY.match(v)) and {int(m[1]), int(m[2])} <= set(range(1, 32)) and min(int(m[1]), int(m[2])) <= 12:
@@ -403,6 +409,9 @@ _STRONG = (
     ("US_SSN", "ssn_sep", "SSNs passing area/group/serial rules"),
     ("NATIONAL_ID", "nir", "French social security numbers (NIR) passing the mod-97 key"),
 )
+_NOT_PAYMENT_CARDS = {"loyalty", "bonus", "membership", "member", "club", "library", "gift", "fidelity", "fidelite",
+                      "fidelidad", "fidelidade", "fedelta", "kundenkarte", "klantenkaart", "stempel", "reward", "rewards",
+                      "points", "transit", "student"}  # fmt: skip
 _GENERIC_ACCOUNT = {"account number", "account no", "acct number", "acct no", "accountnumber", "a c number", "a c no"}
 # Generic document words (an identity document, or an invoice): only letter-and-digit document numbers count.
 _GENERIC_DOCUMENT = {"documento", "document number", "document no", "nr dokumentu", "numer dokumentu", "dokumentnummer",
@@ -712,6 +721,8 @@ def classify_evidence(
                 share = cov["name_shape"]
         if entity == "USERNAME":
             share = cov["username"] * (1 - cov["token"])
+        if entity == "CREDIT_CARD" and set(h.tokens) & _NOT_PAYMENT_CARDS:
+            share = cov["card"]  # a loyalty or membership card number: only a real payment card number counts
         if entity == "IBAN_CODE":
             # national account numbers under a bank-account header; a bare English "account number/#" is as
             # often a customer account: there only check-digit-valid numbers count, unless a bank word is near
@@ -772,6 +783,10 @@ def classify_evidence(
             return _finish(candidates)
         return _finish(candidates, f"{_pct(cov['date'])} of {basis} are dates without birth-date evidence "
                                    f"({'event header' if h.event else why or 'age range'}): event dates, not personal")  # fmt: skip
+    if cov["pt_cc_shape"] >= 0.8:
+        ev_text = f"{_pct(cov['pt_cc_shape'])} of {basis} have the Portuguese citizen-card shape (12345678 9 ZZ1); e.g. {_examples(ev, 'NATIONAL_ID', 'pt_cc_shape')}"
+        candidates.append(("NATIONAL_ID", round(0.5 + 0.4 * cov["pt_cc_shape"], 3), cov["pt_cc_shape"], ev_text))
+        return _finish(candidates)
     if cov["honorific"] >= 0.7:
         ev_text = f"{_pct(cov['honorific'])} of {basis} are names with a title (Dr, Mrs, Herr, Mme...); e.g. {_examples(ev, 'PERSON', 'honorific')}"
         candidates.append(("PERSON", round(0.5 + 0.4 * cov["honorific"], 3), cov["honorific"], ev_text))

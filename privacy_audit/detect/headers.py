@@ -40,14 +40,14 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "telefone", "telemovel", "numero de telefone", "numero de telemovel", "contacto telefonico",
         "telefoon", "telefoonnummer", "mobiel", "mobielnummer", "mobiel nummer", "mobiele nummer",
         "numer telefonu", "nr telefonu", "komorka", "telefon komorkowy", "komorkowy", "mobilnr",
-        "tlf", "tlf nr", "tlfnr", "tfn", "puhelin", "puhelinnumero", "matkapuhelin", "puh",
+        "tlf", "tlf nr", "tlfnr", "tfn", "ph", "ph no", "ph number", "puhelin", "puhelinnumero", "matkapuhelin", "puh",
         "telefonni cislo", "cislo telefonu", "mobilni telefon",
     ),
     "PERSON": (
         "name", "fullname", "full name", "first name", "firstname", "fname", "given name", "givenname",
         "forename", "last name", "lastname", "lname", "surname", "family name", "familyname",
         "middle name", "middlename", "maiden", "maiden name", "maidenname", "cardholder",
-        "card holder", "contact person", "vorname", "nachname", "familienname", "geburtsname",
+        "card holder", "contact person", "vorname", "nachname", "familienname", "geburtsname", "zuname",
         "nom", "prenom", "nom de famille", "nom complet", "nombre", "nombres", "apellido", "apellidos",
         "nombre completo", "kunde name", "kundenname", "ansprechpartner", "person", "recipient",
         "nome", "cognome", "nome completo", "nominativo", "nome e cognome", "primo nome",
@@ -104,7 +104,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "postnr", "postinumero", "postinro", "psc", "postovni smerovaci cislo",
     ),
     "CREDIT_CARD": (
-        "credit card", "creditcard", "card number", "cardnumber", "card no", "cc number", "ccnumber",
+        "credit card", "creditcard", "card number", "cardnumber", "card no", "cc number", "ccnumber", "card on file",
         "cc num", "cc no", "pan", "kreditkarte", "kreditkartennummer", "kartennummer",
         "carte bancaire", "numero de carte", "carte de credit", "tarjeta", "numero de tarjeta",
         "tarjeta de credito",
@@ -162,6 +162,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "documento", "document number", "document no", "nr dokumentu", "numer dokumentu", "dokumentnummer",
         "documentnummer", "cislo dokladu", "numero de documento", "numero du document", "num ss", "numero ss",
         "steueridentifikationsnummer", "steuer identifikationsnummer", "versichertennummer",
+        "id doc", "id doc number", "id document", "id document number", "identity document", "identity document number",
+        "tin", "foreign tin", "taxpayer id", "tax identification number", "rv nummer", "rentenversicherungsnummer",
+        "health card", "health card number", "health insurance number", "carte vitale", "tarjeta sanitaria",
+        "tessera sanitaria", "cartao de utente", "numero de utente",
         "rentenversicherungsnummer", "svnr", "sv nummer",
         "ausweis", "ausweis nr", "ausweisnr", "ausweis nummer", "reisepass", "reisepassnummer", "pass nr", "passnr",
         "identity card", "identity document", "id document", "piece identite", "piece d identite",
@@ -251,7 +255,8 @@ _PREPOSITIONS = {"do", "da", "dos", "das", "de", "del", "della", "dello", "dei",
 
 # Short tokens that mean personal data in one language and something else in another ("cap" is the
 # Italian postcode and a limit in English): ignored when the header also has one of these words.
-_AMBIGUOUS_SHORT = {"cap", "cp", "cep", "psc", "tlf", "puh", "nib", "cpr", "nome", "naam", "navn", "namn", "nimi"}
+_AMBIGUOUS_SHORT = {"cap", "cp", "cep", "psc", "tlf", "puh", "nib", "cpr", "nome", "naam", "navn", "namn", "nimi", "ph",
+                    "tin"}  # fmt: skip
 _AMBIGUITY_CONTEXT = {
     "market", "rate", "limit", "max", "min", "maximum", "minimum", "amount", "size", "value", "spend",
     "spending", "budget", "credit", "hard", "soft", "upper", "lower", "price", "cost", "fee", "total",
@@ -400,6 +405,14 @@ def _ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+# "-nr" is how German, Dutch and Nordic headers shorten "-nummer" (Steuernr, Fødselsnr, Kundennr): a glued word
+# ending in "nr" reads as its "-nummer" form when that form is a lexicon word.
+_NUMMER = {
+    p[0][:-6] + "nr": p[0] for entity, phrases in LEXICON.items() for p in (tuple(x.split()) for x in phrases)
+    if len(p) == 1 and p[0].endswith("nummer") and len(p[0]) > 9
+}  # fmt: skip
+
+
 def tokenize(header: object) -> list[str]:
     """Lower-case ASCII tokens of a column name (camelCase, snake_case, kebab-case, spaces, accents)."""
     text = re.sub(r"(?i)\bn\.?\s*[°º]", " numero ", str(header)).replace("#", " number ")  # "N° fiscal", "Account #"
@@ -407,7 +420,7 @@ def tokenize(header: object) -> list[str]:
     text = _ascii_fold(text)
     text = _CAMEL.sub(" ", text)
     text = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", " ", text)
-    return [t.lower() for t in _NON_ALNUM.split(text) if t]
+    return [_NUMMER.get(t, t) for t in (t.lower() for t in _NON_ALNUM.split(text) if t)]
 
 
 def _split_compound(token: str, known: set[str]) -> list[str]:

@@ -22,6 +22,7 @@ __all__ = [
     "abn_ok",
     "pt_cc_ok",
     "es_nss_ok",
+    "no_fnr_ok",
     "national_id_kind",
     "cpf_ok",
     "ahv_ok",
@@ -293,10 +294,28 @@ def es_nss_ok(value: str) -> bool:
     return base % 97 == check
 
 
+def no_fnr_ok(value: str) -> bool:
+    """Norwegian fødselsnummer / D-nummer: 11 digits, DDMMYY (day +40 for a D-number) and two mod-11
+    check digits (weights 3,7,6,1,8,9,4,5,2 and 5,4,3,2,7,6,5,4,3,2)."""
+    d = re.sub(r"[ .-]", "", value.strip())
+    if len(d) != 11 or not d.isdigit():
+        return False
+    day, month = int(d[:2]) % 40, int(d[2:4])
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return False
+    digits = [int(c) for c in d]
+
+    def check(weights: tuple[int, ...], n: int) -> int | None:
+        k = 11 - sum(x * w for x, w in zip(digits[:n], weights, strict=True)) % 11
+        return 0 if k == 11 else (None if k == 10 else k)
+
+    return check((3, 7, 6, 1, 8, 9, 4, 5, 2), 9) == digits[9] and check((5, 4, 3, 2, 7, 6, 5, 4, 3, 2), 10) == digits[10]
+
+
 _OWN_ID_VALIDATORS = (("BR_CPF", cpf_ok), ("CH_AHV", ahv_ok), ("RO_CNP", cnp_ok), ("IE_PPSN", ppsn_ok),
                       ("BE_NATIONAL_NUMBER", be_national_number_ok), ("CA_SIN", ca_sin_ok),
                       ("UK_NINO", uk_nino_ok), ("PT_CC", pt_cc_ok),
-                      ("ES_NSS", es_nss_ok))  # fmt: skip
+                      ("ES_NSS", es_nss_ok), ("NO_FNR", no_fnr_ok))  # fmt: skip
 
 
 def national_id_kind(value: str) -> str | None:
@@ -305,9 +324,11 @@ def national_id_kind(value: str) -> str | None:
     text = value.strip()
     if not 6 <= len(text) <= 24:
         return None
+    compact = text.replace(" ", "")  # national numbers are often written in groups: 40 180504 H 25 9
     for entity, patterns, rec in _id_recognizers():
-        if any(p.fullmatch(text) for p in patterns) and rec.validate_result(text) is True:
-            return entity
+        for form in (text, compact) if compact != text else (text,):
+            if any(p.fullmatch(form) for p in patterns) and rec.validate_result(form) is True:
+                return entity
     for entity, ok in _OWN_ID_VALIDATORS:  # national numbers Presidio has no recognizer for
         if ok(text):
             return entity
