@@ -351,12 +351,11 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
             f.add("phone_strong")
     if " " in v and len(v) <= 80 and _LEGAL_FORM.search(v):
         f.add("org")
+    core = _PAREN_TAIL.sub("", v)  # "Sole Ziani (figlia)", "Collin (opa)"
     if _WORDS.match(v) and len(v) <= 60:
         f.add("words")
-        n_words = len(v.split())
-        if 1 <= n_words <= 5 and v[0].isupper():
-            f.add("name_shape")
-    core = _PAREN_TAIL.sub("", v)  # "Sole Ziani (figlia)"
+    if _WORDS.match(core) and len(core) <= 60 and 1 <= len(core.split()) <= 5 and core[0].isupper():
+        f.add("name_shape")
     core_words = core.split()
     if (len(core) <= 60 and _WORDS.match(core) and 2 <= len(core_words) <= 5
             and sum(w[:1].isupper() for w in core_words) >= len(core_words) - 1):  # fmt: skip
@@ -416,7 +415,7 @@ _GENERIC_ACCOUNT = {"account number", "account no", "acct number", "acct no", "a
 # Generic document words (an identity document, or an invoice): only letter-and-digit document numbers count.
 _GENERIC_DOCUMENT = {"documento", "document number", "document no", "nr dokumentu", "numer dokumentu", "dokumentnummer",
                      "documentnummer", "cislo dokladu", "numero de documento", "numero du document"}  # fmt: skip
-_BANK_CONTEXT = {"bank", "banking", "ach", "dd", "funding", "payout", "payroll", "salary", "debit", "direct", "iban", "sort",
+_BANK_CONTEXT = {"bank", "banking", "ach", "dd", "disb", "disbursement", "funding", "payout", "payroll", "salary", "debit", "direct", "iban", "sort",
                  "routing", "savings", "checking", "current", "deposit", "refund", "transit", "bsb"}  # fmt: skip
 _HEADER_COMPAT = {
     "EMAIL_ADDRESS": ("email", "valid e-mail addresses"),
@@ -860,7 +859,9 @@ def classify_evidence(
             # a pick-list of places of one kind (Farmácia X, Vårdcentral Y) shares its first word; staff names do not
             heads = Counter(v.split()[0].lower() for v in pool[:done] if v.split())
             one_kind = picklist and heads.most_common(1)[0][1] >= 0.4 * done
-            if p_share >= 0.6 and (multi >= 0.6 or not picklist) and not one_kind and cov["org"] < 0.3:
+            # full names from many rows: half tagged is enough (spaCy misses many non-English names)
+            bar = 0.5 if not picklist and multi >= 0.6 else 0.6
+            if p_share >= bar and (multi >= 0.6 or not picklist) and not one_kind and cov["org"] < 0.3:
                 ev_text = f"spaCy NER tags {_pct(p_share)} of {done} sampled values as PERSON; e.g. {_examples(ev, 'PERSON')}"
                 candidates.append(("PERSON", round(0.4 + 0.5 * p_share, 3), p_share, ev_text))
                 return _finish(candidates)

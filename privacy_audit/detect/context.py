@@ -123,8 +123,8 @@ def name_vocabulary(columns: Sequence[tuple[str, ColumnVerdict, Sequence[str]]])
 
 
 def _name_hit(value: str, vocab: NameVocabulary) -> bool | None:
-    """Whether a value is a full name that starts with one of the table's given names (None: a one-word
-    value, which says nothing -- surnames alone look like company and brand names)."""
+    """Whether a value is a full name that starts, or (surname first) ends, with one of the table's given
+    names (None: a one-word value, which says nothing -- surnames alone look like company and brand names)."""
     if len(value) > 60 or not _WORDS.match(value) or _LEGAL_FORM.search(value):
         return False
     words = value.split()
@@ -133,7 +133,8 @@ def _name_hit(value: str, vocab: NameVocabulary) -> bool | None:
     first, toks = _given_and_rest(value)
     if first is None:
         return None if len(toks) == 1 else False
-    return first in vocab.given
+    # also the surname-first convention of registers: "ROSSI Anna", "COCCI BARTOLOMEO" (surname in capitals)
+    return first in vocab.given or (len(words) == 2 and words[0].isupper() and toks[-1] in vocab.given)
 
 
 def _login_hit(value: str, vocab: frozenset[str]) -> bool:

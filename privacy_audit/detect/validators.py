@@ -434,6 +434,7 @@ _TIME_TAIL = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{
 _YMD = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME_TAIL, re.I)
 _DMY = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})" + _TIME_TAIL, re.I)
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_DMONY = re.compile(r"^(\d{1,2})([A-Za-z]{3})(\d{2}|\d{4})$")  # 21AUG85, 01FEB1961: airline and mainframe dates
 _DMY2 = re.compile(r"^(\d{2})([/.])(\d{2})\2(\d{2})$")  # 26.11.79, 03/08/96: two-digit years, zero-padded
 _D_MON_Y = re.compile(r"^(\d{1,2})(?:\.?\s+|-)([^\W\d_]{3,10})(?:\.?,?\s+|-)(\d{4})" + _TIME_TAIL, re.I)  # 29 Jul 1984, 29-Jul-1984
 _MON_D_Y = re.compile(r"^([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME_TAIL, re.I)
@@ -472,6 +473,9 @@ def parse_date(value: str) -> date | None:
         return _mk(y, a, b) or _mk(y, b, a)
     if m := _COMPACT.match(text):
         return _mk(int(m[1]), int(m[2]), int(m[3]))
+    if (m := _DMONY.match(text)) and (month := _month(m[2])):
+        y = int(m[3]) if len(m[3]) == 4 else int(m[3]) + (2000 if int(m[3]) <= date.today().year % 100 else 1900)
+        return _mk(y, month, int(m[1]))
     if m := _DMY2.match(text):
         a, b, yy = int(m[1]), int(m[3]), int(m[4])
         y = yy + (2000 if yy <= date.today().year % 100 else 1900)  # the most recent past century
