@@ -692,7 +692,7 @@ def context_table() -> pd.DataFrame:
         rows.append({
             "Nome": first,
             "Cognome": last,
-            "Firmatario": f"{signer_first} {signer_last}".upper() if i % 3 == 0 else f"{signer_first} {signer_last}",
+            "Firmatario": f"{signer_first} {signer_last}".upper(),  # capitals: spaCy's English NER misses most
             "Identifiant portail": login.replace("ò", "o").replace("'", ""),
             "Ragione": f"{rng.choice(_FAMILY)}, {rng.choice(_FAMILY)} e {rng.choice(_FAMILY)}",
             "Ramo": rng.choice(["Casa Serena", "Casa Aurora", "Casa Bellavista"]),
