@@ -11,9 +11,10 @@ verdicts of all columns of one table and
   few staff names does not count);
 * re-judges each column left null by a *silent* rule (no PII evidence, or spaCy NER undecided),
   never one a negative rule settled (ids, hashes, amounts, dates, coarse geography): it becomes
-  PERSON when most of its distinct values are short name-shaped values made of the vocabulary's
-  tokens, or USERNAME when most are lower-case logins built from them (``leconte_ines``,
-  ``guillaumeb655``).
+  PERSON when most of its full names start with one of the table's given names, or USERNAME when
+  most values are lower-case logins built from its name tokens (``leconte_ines``, ``guillaumeb655``);
+* keeps a free-text column PERSON (spaCy's spans) only when its texts mention the table's own names:
+  English NER reads capitalised words of other languages as names.
 
 The vocabulary is learned from the table itself at scan time, never from a word list. Verdicts
 depend only on the table, so a table scans the same alone or in a folder and on every engine.
@@ -38,7 +39,7 @@ CONTEXT_VALUES = 2000
 MIN_SOURCE_VALUES = 20
 # candidate columns need this many distinct values (a pick-list of a few words decides nothing)
 _MIN_CANDIDATE_VALUES = 5
-_NAME_SHARE = 0.6  # share of a candidate's values that must be names made of the table's name tokens
+_NAME_SHARE = 0.6  # share of a candidate's full names that must start (or, surname first, end) with a given name
 _LOGIN_SHARE = 0.4  # share of a candidate's values that must be logins built from them
 # Name particles and connectors: they recur in names without saying whose name it is.
 _PARTICLES = frozenset({
