@@ -1,7 +1,7 @@
 """PII scan: column classification (:func:`scan`) and cell-level spans (:func:`findings`).
 
 ``scan`` reads each table (through :mod:`privacy_audit.sources`), classifies every column with
-:func:`privacy_audit.detect.columns.classify_values`, re-judges the columns left null in the
+:func:`privacy_audit.detect.columns.classify_column`, re-judges the columns left null in the
 context of their table (:mod:`privacy_audit.detect.context`), and collects unreadable inputs as
 errors instead of stopping. Results are frozen and render as DataFrames with a fixed column order.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .detect.columns import NULL_LIKES, ColumnVerdict, _stringify, classify_values, column_values
+from .detect.columns import NULL_LIKES, ColumnVerdict, _stringify, classify_column
 from .detect.context import CONTEXT_VALUES, apply_context
 from .detect.nlp import require_model
 from .detect.recognizers import load_custom_recognizers
@@ -243,11 +243,10 @@ def scan_frame(
     out: list[ColumnResult] = []
     firsts: list[list[str]] = []
     for col in df.columns:
-        values, n_nonnull, seen_rows = column_values(df[col], sample=sample, full=full, seed=seed)
-        verdict = classify_values(
-            col, values, n_rows=max(n_rows or 0, seen_rows), n_nonnull=n_nonnull, custom=custom,
-            text_analyzer=text_analyzer, ner=ner, early_stop=not full,
-        )  # fmt: skip
+        verdict, values = classify_column(
+            col, df[col], sample=sample, full=full, seed=seed, custom=custom, text_analyzer=text_analyzer, ner=ner,
+            n_rows=n_rows,
+        )
         out.append(ColumnResult(name, str(col), verdict.entity, verdict.score, verdict.coverage,
                                 verdict.runner_up, verdict.evidence))  # fmt: skip
         firsts.append(values[:CONTEXT_VALUES])

@@ -49,6 +49,7 @@ __all__ = [
     "merge_evidence",
     "classify_values",
     "classify_evidence",
+    "classify_column",
     "classify_series",
 ]
 
@@ -895,7 +896,7 @@ def _finish(candidates: list[tuple[str, float, float, str]], null_reason: str | 
     return ColumnVerdict(None, round(max(0.0, 1.0 - rscore), 3), round(float(cov), 3), runner, ev)
 
 
-def classify_series(
+def classify_column(
     name: object,
     series: pd.Series,
     *,
@@ -906,13 +907,20 @@ def classify_series(
     text_analyzer=None,
     ner=None,
     n_rows: int | None = None,
-) -> ColumnVerdict:
+) -> tuple[ColumnVerdict, list[str]]:
     """Classify one pandas column: sample (seeded), stringify, dedupe, then :func:`classify_values`.
-    ``n_rows`` is the column's true length when ``series`` is already a sample of it."""
+    ``n_rows`` is the column's true length when ``series`` is already a sample of it. Returns the
+    verdict and the distinct values it was reached on (first-appearance order), which the
+    table-context pass (:mod:`.context`) reads."""
     values, n_nonnull, seen_rows = column_values(series, sample=sample, full=full, seed=seed)
     n_rows = max(n_rows or 0, seen_rows)
-    return classify_values(
+    verdict = classify_values(
         name, values, n_rows=n_rows, n_nonnull=n_nonnull, custom=custom, text_analyzer=text_analyzer, ner=ner,
         early_stop=not full,
     )
+    return verdict, values
 
+
+def classify_series(name: object, series: pd.Series, **kw) -> ColumnVerdict:
+    """The verdict of :func:`classify_column` alone (same keywords)."""
+    return classify_column(name, series, **kw)[0]
