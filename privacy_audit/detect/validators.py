@@ -445,6 +445,14 @@ def _month(word: str) -> int | None:
     return _MONTHS.get(w[:4]) or _MONTHS.get(w[:3])
 
 
+def _full_year(year: str) -> int:
+    """A four-digit year as written; a two-digit one in the most recent past century (79 -> 1979, 06 -> 2006)."""
+    yy = int(year)
+    if len(year) == 4:
+        return yy
+    return yy + (2000 if yy <= date.today().year % 100 else 1900)
+
+
 def _mk(y: int, m: int | None, d: int) -> date | None:
     if m is None or not 1000 <= y <= 2999:
         return None
@@ -474,11 +482,9 @@ def parse_date(value: str) -> date | None:
     if m := _COMPACT.match(text):
         return _mk(int(m[1]), int(m[2]), int(m[3]))
     if (m := _DMONY.match(text)) and (month := _month(m[2])):
-        y = int(m[3]) if len(m[3]) == 4 else int(m[3]) + (2000 if int(m[3]) <= date.today().year % 100 else 1900)
-        return _mk(y, month, int(m[1]))
+        return _mk(_full_year(m[3]), month, int(m[1]))
     if m := _DMY2.match(text):
-        a, b, yy = int(m[1]), int(m[3]), int(m[4])
-        y = yy + (2000 if yy <= date.today().year % 100 else 1900)  # the most recent past century
+        a, b, y = int(m[1]), int(m[3]), _full_year(m[4])
         if a > 12 or m[2] == ".":
             return _mk(y, b, a)
         return _mk(y, a, b) or _mk(y, b, a)
