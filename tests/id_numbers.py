@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-__all__ = ["luhn_complete", "iban_check_digits", "pesel", "nif", "abn", "pt_cc", "es_nss", "no_fnr"]
+__all__ = ["luhn_complete", "iban_check_digits", "pesel", "nif", "abn", "pt_cc", "es_nss", "no_fnr", "at_svnr", "nz_ird", "cz_rc"]
 
 
 def luhn_complete(prefix: str) -> str:
@@ -78,3 +78,30 @@ def no_fnr(birth: str, individual: str) -> str:
     if 10 in (k1, k2):
         raise AssertionError(birth + individual)
     return birth + individual + str(k1) + str(k2)
+
+
+def at_svnr(serial: str, birth: str) -> str:
+    """An Austrian social-insurance number: 3-digit serial, check digit, DDMMYY; the check digit is the
+    weighted sum (3, 7, 9 over the serial; 5, 8, 4, 2, 1, 6 over the date) mod 11 (10: never issued)."""
+    total = sum(int(d) * w for d, w in zip(serial + birth, (3, 7, 9, 5, 8, 4, 2, 1, 6), strict=True))
+    assert total % 11 != 10, "check digit 10: never issued"
+    return f"{serial}{total % 11}{birth}"
+
+
+def nz_ird(body: str) -> str:
+    """A New Zealand IRD number: eight digits ``body`` (zero-padded) and the mod-11 check digit with
+    weights 3, 2, 7, 6, 5, 4, 3, 2; a remainder giving 10 is retried with 7, 4, 3, 2, 5, 2, 7, 6 (and a
+    second 10 means the number is never issued)."""
+    for weights in ((3, 2, 7, 6, 5, 4, 3, 2), (7, 4, 3, 2, 5, 2, 7, 6)):
+        r = sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11
+        check = 0 if r == 0 else 11 - r
+        if check != 10:
+            return body + str(check)
+    raise AssertionError("no valid check digit")
+
+
+def cz_rc(birth: str, serial: str) -> str:
+    """A Czech birth number: YYMMDD (month + 50 for women), a 3-digit serial and the digit making the
+    ten-digit number divisible by 11 (remainder 10 writes 0)."""
+    base = int(birth + serial) * 10
+    return birth + serial + str((11 - base % 11) % 11 % 10)

@@ -738,3 +738,18 @@ def test_table_context_is_the_same_on_the_chunked_full_scan(context_table, tmp_p
     chunked = {c.column: c.entity for c in engine.scan(path, full=True, chunksize=97).columns}
     assert sampled == chunked
     assert sampled["Firmatario"] == "PERSON" and sampled["Identifiant portail"] == "USERNAME"
+
+
+def test_surname_first_names_are_read_by_ner_in_their_spoken_order():
+    # registers write "Ekman, Margit"; spaCy's English NER knows names as "Margit Ekman"
+    surnames = ["Ekman", "Lundqvist", "Holm", "Berglund", "Sandberg", "Nyström", "Wallin", "Forsberg", "Dahl",
+                "Hedlund", "Sjöberg", "Engström"]
+    given = ["Margit", "Leo", "Malin", "Vanja", "Hannes", "Ingrid", "Oskar", "Sigrid", "Tove", "Anders", "Elsa", "Nils"]
+    names = [f"{s}, {g}" for s in surnames for g in given]
+    random.Random(7).shuffle(names)
+    places = [f"{t}, {r}" for t in ("Lund", "Umeå", "Kiruna", "Visby", "Malmö", "Luleå", "Borås", "Växjö")
+              for r in ("Sweden", "Norway", "Finland", "Denmark")]  # fmt: skip
+    df = pd.DataFrame({"Medlem 1": names, "Ort": (places * 5)[: len(names)]})
+    by = {c.column: c for c in scan(df, progress=False).columns}
+    assert by["Medlem 1"].entity == "PERSON" and "spaCy NER" in by["Medlem 1"].evidence
+    assert by["Ort"].entity != "PERSON"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 import pytest
@@ -311,9 +312,9 @@ def test_norwegian_birth_numbers_grouped_ids_and_nr_abbreviations():
     from privacy_audit.detect.validators import national_id_kind, no_fnr_ok
 
     made = []
-    for i in range(400):
+    for i in range(400):  # individual numbers 000-499 are people born 1900-1999, so any two-digit year is valid
         try:
-            made.append(no_fnr(f"{1 + i % 28:02d}{1 + i % 12:02d}{40 + i % 60:02d}", f"{100 + i * 7 % 900:03d}"))
+            made.append(no_fnr(f"{1 + i % 28:02d}{1 + i % 12:02d}{40 + i % 60:02d}", f"{i * 7 % 500:03d}"))
         except AssertionError:  # check digit 10: never issued
             continue
     assert len(made) > 300 and all(no_fnr_ok(v) for v in made)
@@ -336,3 +337,65 @@ def test_payment_cards_loyalty_cards_and_bank_accounts_with_bad_check_digits():
     assert _verdict("Compte bancaire", ibans).entity == "IBAN_CODE"
     pt = [f"{i * 7919 % 10**8:08d} {i % 10} {'ZYXWVT'[i % 6]}{'ZYXWVT'[i * 5 % 6]}{i * 3 % 10}" for i in range(300)]
     assert _verdict("N.º CC/BI", pt).entity == "NATIONAL_ID"
+
+
+def test_more_national_numbers_checked_by_python_stdnum():
+    from id_numbers import at_svnr, cz_rc, nz_ird
+
+    from privacy_audit.detect.validators import national_id_kind
+
+    made = []
+    for i in range(300):
+        try:
+            made.append(at_svnr(f"{100 + i * 7 % 900:03d}", f"{1 + i % 28:02d}{1 + i % 12:02d}{40 + i % 60:02d}"))
+        except AssertionError:  # check digit 10: never issued
+            continue
+    kinds = Counter(national_id_kind(v) for v in made)  # a few also pass a check tried before (UK NHS, CZ RC)
+    assert len(made) > 200 and None not in kinds and kinds["AT_SVNR"] >= 0.8 * len(made)
+    assert _verdict("SV-Nummer", made).entity == "NATIONAL_ID"
+    assert national_id_kind(made[0][:3] + str((int(made[0][3]) + 1) % 10) + made[0][4:]) != "AT_SVNR"
+    ird = []
+    for i in range(300):
+        try:
+            ird.append(nz_ird(f"{10_000_000 + i * 7919 % 90_000_000:08d}"))
+        except AssertionError:  # no valid check digit under either weighting: never issued
+            continue
+    assert len(ird) > 250
+    assert all(national_id_kind(v) is not None for v in ird)  # 9 digits: some also pass AU TFN or the Dutch BSN
+    women = [cz_rc(f"{50 + i % 50:02d}{51 + i % 12:02d}{1 + i % 28:02d}", f"{i * 37 % 1000:03d}") for i in range(300)]
+    kinds = Counter(national_id_kind(v) for v in women)
+    assert None not in kinds and kinds["CZ_RC"] >= 0.8 * len(women)
+    # the 9-digit birth numbers of people born before 1954 carry no check: they do not count
+    assert national_id_kind("450101123") != "CZ_RC"
+    # python-stdnum reads separators away: a school year or a Luhn-valid IMEI is not a BSN or a citizen card
+    assert national_id_kind("2024-2025") is None
+    assert national_id_kind(luhn_complete("35209900176148")) is None
+
+
+def test_messy_exports_float_phones_dashed_years_dotted_times_and_house_number_suffixes():
+    import pandas as pd
+
+    from privacy_audit.detect.columns import column_values, value_features
+    from privacy_audit.detect.validators import card_issuer_ok, has_time_part, parse_date
+
+    # a phone or id that went through a float keeps its digits; a real decimal stays as it is
+    values, _, _ = column_values(pd.Series(["694305528.0", "+420 604 579 282", "12.0", "1234567.5"], dtype=object))
+    assert values == ["694305528", "+420 604 579 282", "12.0", "1234567.5"]
+    phones = [f"{600_000_000 + i * 7919:d}.0" if i % 2 else f"+420 {600 + i % 99} {i * 37 % 1000:03d} {i % 1000:03d}"
+              for i in range(300)]  # fmt: skip
+    s = pd.Series(phones, dtype=object)
+    assert _verdict("Telefon", column_values(s)[0]).entity == "PHONE_NUMBER"
+    assert parse_date("19-07-91") == date(1991, 7, 19) and parse_date("28-06-05") == date(2005, 6, 28)
+    assert parse_date("12-34-56") is None
+    # Nordic and Finnish clocks write a dot: an order time is an event, not a phone number or a birth date
+    assert has_time_part("14.03.2024 10.44") and has_time_part("3.5.2024 klo 8.05")
+    assert parse_date("14.03.2024 10.44") == date(2024, 3, 14) and not has_time_part("14.03.2024")
+    times = [f"{1 + i % 28:02d}.{1 + i % 12:02d}.2025 {i % 24:02d}.{i * 7 % 60:02d}" for i in range(300)]
+    assert _verdict("tilausaika", times).entity is None
+    for street in ("Route Cantonale 3bis", "Avenue de la Gare 58a", "Ch. du Crêt 40", "Yrjönkuja 826", "Rue du Lac 12 ter"):
+        assert "address_full" in value_features(street), street
+    assert card_issuer_ok(luhn_complete("18000000123456")) and card_issuer_ok(luhn_complete("21311234567890"))
+    assert not card_issuer_ok(luhn_complete("1900000012345"))
+    assert _verdict("Médico de cabecera", [f"Dr/a. {g} {s}" for g in ("Ana", "Luis", "Eva", "Raúl", "Inés")
+                                           for s in ("Rosales", "Pastor", "Ortega", "Gil", "Mora")]).entity == "PERSON"  # fmt: skip
+    assert header_hints("NPA").hints("POSTAL_CODE")

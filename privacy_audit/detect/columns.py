@@ -67,12 +67,13 @@ _DECIMAL = re.compile(r"^[+-]?\d*[.,]\d+$")
 _VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+){0,2}(?:[-+][0-9A-Za-z.]+)?$")
 _PHONE = re.compile(r"^(?:\+|00)?[\d\s().\-/]{4,24}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$", re.I)
 _SCI = re.compile(r"^\d(?:\.\d+)?E\+\d{1,2}$", re.I)
+_FLOAT_INT = re.compile(r"^(\+?\d{6,})\.0$")
 # Words separated by spaces/hyphens/apostrophes, also "Prof. X", "Dr. med. X", "X B.A.", "Ph.D." and
 # "Last, First"; a dot inside a token only before a 1-3 letter abbreviation that ends in a dot, so
 # domains ("example.com") stay out.
 _WORDS = re.compile(r"^[^\W\d_]+(?:(?:[ '’\-]+|\.\s+|,\s+|\.(?=[^\W\d_]{1,3}\.))[^\W\d_]+\.?)*\.?$")
 _ADDRESS_NUM_FIRST = re.compile(r"^\d+[A-Za-z]?(?:[-/]\d+)?,?\s+[^\W\d_]")
-_ADDRESS_NUM_LAST = re.compile(r"^[^\W\d_][^\d]*\s\d+[A-Za-z]?(?:[-/]\d+)?\b.{0,40}$")
+_ADDRESS_NUM_LAST = re.compile(r"^[^\W\d_][^\d]*\s\d+(?:\s?(?:bis|ter|quater)|[A-Za-z])?(?:[-/]\d+)?\b.{0,40}$", re.I)
 _PO_BOX = re.compile(r"^(?:P\.?\s?O\.?\s?Box|Postfach|Apartado|BP|Boite postale)\s*\d+", re.I)
 _POSTAL = re.compile(r"^(?=.*\d)[A-Z0-9]{2,5}(?:[ -]?[A-Z0-9]{2,4})?$", re.I)
 # Postcode systems with a distinctive letter/digit pattern (UK, Canada, Netherlands): value-only
@@ -88,7 +89,7 @@ _POSTCODE_ALNUM = re.compile(
 _HONORIFIC = re.compile(
     r"^(?:(?:dear|liebe|lieber|sehr geehrte|sehr geehrter|cher|chere|estimado|estimada|gentile|caro|cara|beste|"
     r"geachte|kaere|kjaere|hyva)\s+(?:[^\W\d_][\w.'’\- ]*)"
-    r"|(?:dr|prof|mr|mrs|ms|miss|mx|sir|dame|herr|frau|hr|fr|m|mme|mlle|me|sr|sra|srta|dn|dna|dott|dott\.ssa|"
+    r"|(?:dr|prof|mr|mrs|ms|miss|mx|sir|dame|herr|frau|hr|fr|m|mme|mlle|me|sr|sra|srta|dr/a|sr/a|dn|dna|dott|dott\.ssa|"
     r"sig|sig\.ra|ing|avv|mevr|dhr|pan|pani|mgr|mudr)\.?\s+[^\W\d_][\w.'’\- ]*"
     r"|[^\W\d_][\w.'’\-, ]*\((?:dr|prof|mr|mrs|ms|miss)\.?\)"
     r"|c/o\s+[^\W\d_][\w.'’\- ]*)$",  # care of: "c/o Eriksson"
@@ -96,6 +97,9 @@ _HONORIFIC = re.compile(
 )
 # a login: word characters, dots and dashes; also a social handle (@name) or DOMAIN\\user
 _USERNAME = re.compile(r"^@?(?:[A-Za-z][\w.-]{0,30}\\)?[\w.\-]{3,40}$")
+# "Ekman, Margit": registers write the surname first; spaCy's NER knows names in their spoken order
+# (given names: one or two capitalised words, so a firm "Rossini, Calvo e Tomei" is left as it is)
+_LAST_FIRST = re.compile(r"^([^\W\d_][^,\d&+]*),\s*([^\W\d_a-z][^\W\d_]*\.?(?:[ \-][^\W\d_a-z][^\W\d_]*\.?)?)$")
 _PAREN_TAIL = re.compile(r"\s*\([^()]{1,30}\)$")
 _REGION_TAIL = re.compile(r"\s*/\s*[A-Z]{2,3}$")  # "São Paulo/SP", "Curitiba / PR"
 # 1234 56 78901, 1234.56.78901, 5591-2600603543, Swedish "8449-1, 382 198 149-9"
@@ -127,10 +131,12 @@ _STREET_WORDS = {
     "kade", "dijk", "singel", "steeg", "ulica", "ul", "aleja", "plac", "osiedle", "gatan", "vagen",
     "vägen", "gata", "vej", "gade", "vei", "veien", "gaten", "katu", "kuja", "polku", "ulice", "namesti",
     "náměstí", "trida", "třída", "apartment", "appartamento", "piso", "andar", "postbus",
+    "route", "rte", "ch", "promenade", "sentier", "cours", "chaussee", "chaussée", "passage", "gränd", "stræde",
+    "plads", "gate", "vegen", "stien", "tie", "väylä",
 }  # fmt: skip
 _STREET_SUFFIX = re.compile(
     r"(?:strasse|straße|str\.|weg|gasse|allee|platz|straat|laan|plein|gracht|gatan|vägen|vagen|gata|gaten"
-    r"|veien|vej|gade|katu|tie)\b",
+    r"|veien|vej|gade|katu|tie|kuja|polku|väylä|kaari|rinne|gränd|stigen|stræde|plads|gate|vegen)\b",
     re.I,
 )
 # One segment of an address (a line, or a comma-separated part) that is a postcode with or without
@@ -189,7 +195,10 @@ def _stringify(series: pd.Series) -> pd.Series:
         return ts.astype(str)
     if pd.api.types.is_numeric_dtype(s.dtype):
         return s.astype(str)
-    return s.map(lambda v: v.isoformat() if hasattr(v, "isoformat") else str(v)).str.strip()
+    out = s.map(lambda v: v.isoformat() if hasattr(v, "isoformat") else str(v)).str.strip()
+    # a long integer that went through a float on its way here ("694305528.0": a phone, an account or an id
+    # number read as a float by a spreadsheet or an earlier export) is read as the integer it was
+    return out.str.replace(_FLOAT_INT, r"\1", regex=True)
 
 
 def column_values(
@@ -598,6 +607,12 @@ def _header_text(h: HeaderHint, entity: str) -> str:
     return f"header '{h.header}' says {entity} ('{h.entities[entity]}')"
 
 
+def _natural_order(value: str) -> str:
+    """``"Ekman, Margit"`` -> ``"Margit Ekman"`` (what NER reads); any other value unchanged."""
+    m = _LAST_FIRST.match(value)
+    return f"{m[2]} {m[1]}" if m else value
+
+
 def _nth(hist: list[tuple[int, int]], i: int) -> int:
     """The ``i``-th (0-based) element of the sorted multiset given as sorted (value, count) pairs."""
     for value, count in hist:
@@ -842,7 +857,7 @@ def classify_evidence(
     if cov["words"] >= 0.8 and ner is not None and not h.id_like:
         person = place = done = 0
         for start in range(0, len(pool), 32):
-            batch = pool[start : start + 32]
+            batch = [_natural_order(v) for v in pool[start : start + 32]]
             for v, ents in zip(batch, ner(batch), strict=True):
                 covered = {lab: sum(e - s for lab2, s, e in ents if lab2 == lab) for lab in ("PERSON", "GPE", "LOC", "FAC")}
                 if covered["PERSON"] >= 0.6 * len(v):

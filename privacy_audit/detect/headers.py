@@ -103,6 +103,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "zip5", "postcode area", "eircode",
         "cap", "codice postale", "codice di avviamento postale", "cep", "kod pocztowy", "postnummer",
         "postnr", "postinumero", "postinro", "psc", "postovni smerovaci cislo",
+        "npa", "numero postal",  # Swiss French: numéro postal d'acheminement
     ),
     "CREDIT_CARD": (
         "credit card", "creditcard", "card number", "cardnumber", "card no", "cc number", "ccnumber", "card on file",

@@ -6,11 +6,12 @@ pure, cheap, and also usable by name from custom recognizers (see :data:`VALIDAT
 
 from __future__ import annotations
 
+import importlib
 import ipaddress
 import re
 from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 
 __all__ = [
     "VALIDATORS",
@@ -61,7 +62,8 @@ _SSN_SHAPE = re.compile(r"^(\d{3})([- ]?)(\d{2})\2(\d{4})$")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}$")
 _UUID = re.compile(r"^\{?[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\}?$")
 _HEX_HASH = re.compile(r"^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$", re.I)
-_TIME_PART = re.compile(r"\d{1,2}:\d{2}")
+# a time of day: 12:30, or the Nordic/Finnish dotted form after a date (14.03.2024 10.44, 3.5.2024 klo 8.05)
+_TIME_PART = re.compile(r"\d{1,2}:\d{2}|\d{4}\s+(?:klo\s+|kl\.?\s*)?\d{1,2}\.\d{2}(?:\.\d{2})?$", re.I)
 _MIDNIGHT = re.compile(r"[ T]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$")
 
 
@@ -186,71 +188,41 @@ def _id_recognizers() -> tuple:
     return tuple(out)
 
 
+def _stdnum_ok(module: str, value: str) -> bool:
+    """``python-stdnum``'s own check for one kind of number (``module`` as in ``stdnum.<module>``):
+    format, embedded dates and check digits; separators (spaces, dots, dashes) are allowed."""
+    return bool(importlib.import_module(f"stdnum.{module}").is_valid(value.strip()))
+
+
 def cpf_ok(value: str) -> bool:
     """Brazilian CPF: 11 digits (``123.456.789-09`` or bare), two mod-11 check digits, not one repeated digit."""
-    if not re.fullmatch(r"\d{3}\.?\d{3}\.?\d{3}-?\d{2}", value.strip()):
-        return False
-    d = [int(c) for c in digits_of(value)]
-    if len(set(d)) == 1:
-        return False
-    for n in (9, 10):
-        if sum(d[i] * (n + 1 - i) for i in range(n)) * 10 % 11 % 10 != d[n]:
-            return False
-    return True
+    return len(set(digits_of(value))) > 1 and _stdnum_ok("br.cpf", value)
 
 
 def ahv_ok(value: str) -> bool:
     """Swiss AHV/AVS number: ``756.xxxx.xxxx.xx``, an EAN-13 with the 756 prefix and its check digit."""
-    if not re.fullmatch(r"756\.?\d{4}\.?\d{4}\.?\d{2}", value.strip()):
-        return False
-    d = [int(c) for c in digits_of(value)]
-    return (10 - sum(x * (3 if i % 2 else 1) for i, x in enumerate(d[:12])) % 10) % 10 == d[12]
+    return _stdnum_ok("ch.ssn", value)
 
 
 def cnp_ok(value: str) -> bool:
-    """Romanian CNP: 13 digits, sex/century digit, a real birth date, county 01-52, weighted mod-11 check."""
-    v = value.strip()
-    if not re.fullmatch(r"[1-9]\d{12}", v):
-        return False
-    century = {"1": 1900, "2": 1900, "3": 1800, "4": 1800, "5": 2000, "6": 2000, "7": 1900, "8": 1900, "9": 1900}[v[0]]
-    try:
-        date(century + int(v[1:3]), int(v[3:5]), int(v[5:7]))
-    except ValueError:
-        return False
-    if not 1 <= int(v[7:9]) <= 52:
-        return False
-    check = sum(int(a) * int(b) for a, b in zip(v[:12], "279146358279", strict=True)) % 11
-    return (1 if check == 10 else check) == int(v[12])
+    """Romanian CNP: 13 digits, sex/century digit, a real birth date, county code, weighted mod-11 check."""
+    return _stdnum_ok("ro.cnp", value)
 
 
 def ppsn_ok(value: str) -> bool:
     """Irish PPS number: 7 digits, a mod-23 check letter, an optional second letter (A, B, H, W, T, X)."""
-    m = re.fullmatch(r"(\d{7})\s?([A-W])([ABHWTX]?)", value.strip().upper())
-    if not m:
-        return False
-    total = sum(int(d) * w for d, w in zip(m[1], range(8, 1, -1), strict=True))
-    if m[3]:
-        total += (ord(m[3]) - 64) * 9 if m[3] != "W" else 0
-    return "WABCDEFGHIJKLMNOPQRSTUV"[total % 23] == m[2]
+    return _stdnum_ok("ie.pps", value)
 
 
 def be_national_number_ok(value: str) -> bool:
     """Belgian national register number (``YY.MM.DD-XXX.CC``): a mod-97 check over the first nine
     digits (prefixed with 2 for people born from 2000)."""
-    if not re.fullmatch(r"\d{2}\.?\d{2}\.?\d{2}[-. ]?\d{3}[. ]?\d{2}", value.strip()):
-        return False
-    d = digits_of(value)
-    body, check = d[:9], int(d[9:])
-    return 97 - int(body) % 97 == check or 97 - int("2" + body) % 97 == check
+    return _stdnum_ok("be.nn", value)
 
 
 def ca_sin_ok(value: str) -> bool:
     """Canadian Social Insurance Number: 9 digits (``123 456 782``), Luhn, first digit not 0 or 8."""
-    v = value.strip()
-    if not re.fullmatch(r"\d{3}([ -]?)\d{3}\1\d{3}", v):
-        return False
-    d = digits_of(v)
-    return d[0] not in "08" and luhn_digits_ok(d)
+    return _stdnum_ok("ca.sin", value)
 
 
 _NINO = re.compile(r"(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]")
@@ -261,25 +233,14 @@ def uk_nino_ok(value: str) -> bool:
     return bool(_NINO.fullmatch(value.strip().upper()))
 
 
-_PT_CC = re.compile(r"^(\d{8})\s?(\d)\s?([A-Z0-9]{2}\d)$", re.I)
+_PT_CC = re.compile(r"^\d{8}\s?\d\s?[A-Z0-9]{2}\d$", re.I)
 
 
 def pt_cc_ok(value: str) -> bool:
     """Portuguese Cartão de Cidadão number (``12345678 9 ZZ1``): 8-digit civil number, its check digit,
-    version letters and a final check digit; the 12 characters (letters A=10..Z=35) pass a Luhn-style
-    mod-10 check (every second character from the right doubled, minus 9 above 9)."""
-    m = _PT_CC.match(value.strip())
-    if not m:
-        return False
-    chars = (m[1] + m[2] + m[3]).upper()
-    total = 0
-    for i, c in enumerate(reversed(chars)):
-        v = int(c, 36)
-        if i % 2 == 1:
-            v *= 2
-            v -= 9 if v > 9 else 0
-        total += v
-    return total % 10 == 0
+    version letters and a final check digit over all twelve characters. The shape is required:
+    python-stdnum alone would take any digit string that passes the final check."""
+    return bool(_PT_CC.match(value.strip())) and _stdnum_ok("pt.cc", value)
 
 
 def es_nss_ok(value: str) -> bool:
@@ -296,26 +257,32 @@ def es_nss_ok(value: str) -> bool:
 
 def no_fnr_ok(value: str) -> bool:
     """Norwegian fødselsnummer / D-nummer: 11 digits, DDMMYY (day +40 for a D-number) and two mod-11
-    check digits (weights 3,7,6,1,8,9,4,5,2 and 5,4,3,2,7,6,5,4,3,2)."""
-    d = re.sub(r"[ .-]", "", value.strip())
-    if len(d) != 11 or not d.isdigit():
-        return False
-    day, month = int(d[:2]) % 40, int(d[2:4])
-    if not (1 <= day <= 31 and 1 <= month <= 12):
-        return False
-    digits = [int(c) for c in d]
-
-    def check(weights: tuple[int, ...], n: int) -> int | None:
-        k = 11 - sum(x * w for x, w in zip(digits[:n], weights, strict=True)) % 11
-        return 0 if k == 11 else (None if k == 10 else k)
-
-    return check((3, 7, 6, 1, 8, 9, 4, 5, 2), 9) == digits[9] and check((5, 4, 3, 2, 7, 6, 5, 4, 3, 2), 10) == digits[10]
+    check digits."""
+    return _stdnum_ok("no.fodselsnummer", value)
 
 
+def _nl_bsn_ok(value: str) -> bool:
+    """Dutch BSN written with its nine digits (the eleven test); python-stdnum also pads eight."""
+    return len(digits_of(value)) == 9 and _stdnum_ok("nl.bsn", value)
+
+
+def _cz_rc_ok(value: str) -> bool:
+    """Czech/Slovak rodné číslo of 10 digits (a birth date and divisible by 11); the 9-digit form of
+    people born before 1954 has no check at all, so it does not count."""
+    return len(digits_of(value)) == 10 and _stdnum_ok("cz.rc", value)
+
+
+# National numbers of people that Presidio has no recognizer for, each with a check digit or an embedded
+# birth date (numbers without a check, such as the Danish CPR since 2007, would let date-based serials in).
 _OWN_ID_VALIDATORS = (("BR_CPF", cpf_ok), ("CH_AHV", ahv_ok), ("RO_CNP", cnp_ok), ("IE_PPSN", ppsn_ok),
                       ("BE_NATIONAL_NUMBER", be_national_number_ok), ("CA_SIN", ca_sin_ok),
                       ("UK_NINO", uk_nino_ok), ("PT_CC", pt_cc_ok),
-                      ("ES_NSS", es_nss_ok), ("NO_FNR", no_fnr_ok))  # fmt: skip
+                      ("ES_NSS", es_nss_ok), ("NO_FNR", no_fnr_ok), ("CZ_RC", _cz_rc_ok),
+                      ("AT_SVNR", partial(_stdnum_ok, "at.vnr")), ("NZ_IRD", partial(_stdnum_ok, "nz.ird")),
+                      ("NL_BSN", _nl_bsn_ok), ("BG_EGN", partial(_stdnum_ok, "bg.egn")),
+                      ("EE_IK", partial(_stdnum_ok, "ee.ik")), ("LT_ASMENS", partial(_stdnum_ok, "lt.asmens")),
+                      ("SI_EMSO", partial(_stdnum_ok, "si.emso")), ("IS_KENNITALA", partial(_stdnum_ok, "is_.kennitala")),
+                      ("GR_AMKA", partial(_stdnum_ok, "gr.amka")), ("HR_OIB", partial(_stdnum_ok, "hr.oib")))  # fmt: skip
 
 
 def national_id_kind(value: str) -> str | None:
@@ -343,6 +310,7 @@ _CARD_SCHEMES = (
     (r"3[47]", (15,)),  # American Express
     (r"6011|64[4-9]|65|62212[6-9]|6221[3-9]|622[2-8]|6229[01]|62292[0-5]", (16, 17, 18, 19)),  # Discover
     (r"35(?:2[89]|[3-8]\d)", (16, 17, 18, 19)),  # JCB
+    (r"1800|2131", (15,)),  # JCB's older 15-digit ranges
     (r"30[0-5]|3095|36|3[89]", (14, 15, 16, 17, 18, 19)),  # Diners Club
     (r"62|81", (16, 17, 18, 19)),  # UnionPay
     (r"50|5[6-9]|6\d", (12, 13, 14, 15, 16, 17, 18, 19)),  # Maestro and national debit schemes
@@ -430,12 +398,13 @@ _MONTHS = {
     "jun": 6, "juin": 6, "jul": 7, "juil": 7, "aug": 8, "aou": 8, "ago": 8, "sep": 9, "set": 9,
     "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12, "dic": 12, "ene": 1,
 }  # fmt: skip
-_TIME_TAIL = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|[AP]M)?)?$"
+_TIME_TAIL = (r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|[AP]M)?"
+              r"|\s+(?:klo\s+|kl\.?\s*)?\d{1,2}\.\d{2}(?:\.\d{2})?)?$")
 _YMD = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME_TAIL, re.I)
 _DMY = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})" + _TIME_TAIL, re.I)
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _DMONY = re.compile(r"^(\d{1,2})([A-Za-z]{3})(\d{2}|\d{4})$")  # 21AUG85, 01FEB1961: airline and mainframe dates
-_DMY2 = re.compile(r"^(\d{2})([/.])(\d{2})\2(\d{2})$")  # 26.11.79, 03/08/96: two-digit years, zero-padded
+_DMY2 = re.compile(r"^(\d{2})([/.-])(\d{2})\2(\d{2})$")  # 26.11.79, 03/08/96, 19-07-91: two-digit years, zero-padded
 _D_MON_Y = re.compile(r"^(\d{1,2})(?:\.?\s+|-)([^\W\d_]{3,10})(?:\.?,?\s+|-)(\d{4})" + _TIME_TAIL, re.I)  # 29 Jul 1984, 29-Jul-1984
 _MON_D_Y = re.compile(r"^([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME_TAIL, re.I)
 
