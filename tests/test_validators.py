@@ -399,3 +399,39 @@ def test_messy_exports_float_phones_dashed_years_dotted_times_and_house_number_s
     assert _verdict("Médico de cabecera", [f"Dr/a. {g} {s}" for g in ("Ana", "Luis", "Eva", "Raúl", "Inés")
                                            for s in ("Rosales", "Pastor", "Ortega", "Gil", "Mora")]).entity == "PERSON"  # fmt: skip
     assert header_hints("NPA").hints("POSTAL_CODE")
+
+
+def test_check_digit_rates_far_above_chance_bank_words_and_streets_named_without_numbers():
+    # half the IBANs mistyped: a wrong IBAN passes mod-97 one time in 97, so half passing is a column of IBANs
+    good = [f"BE{iban_check_digits('BE', f'{i * 7919 % 10**12:012d}')}{i * 7919 % 10**12:012d}" for i in range(200)]
+    typos = [f"BE{(int(g[2:4]) + 1) % 100:02d}{g[4:]}" for g in good[:180]]
+    mixed = good[:100] + typos[:100]
+    assert _verdict("Compte", mixed).entity == "IBAN_CODE" and _verdict("Référence", mixed).entity == "IBAN_CODE"
+    # 16-digit ids pass Luhn one time in 10: those stay null; cards with 40% typos are cards
+    ids = [f"{4 * 10**15 + i * 7_919_019:016d}" for i in range(300)]
+    assert _verdict("Ref", ids).entity is None
+    cards = [luhn_complete(f"5{i * 7919 % 10**14:014d}") for i in range(300)]
+    cards = [c if i % 5 < 3 else c[:-1] + str((int(c[-1]) + 1) % 10) for i, c in enumerate(cards)]
+    assert _verdict("CC on File", cards).entity == "CREDIT_CARD"
+    assert _verdict("Member card", cards).entity is None  # a loyalty card needs every number to be a real card
+    # an account word next to a bank word names a bank account; alone it may be a customer's account
+    assert header_hints("Bank BSB / Acc No").hints("IBAN_CODE") and header_hints("PAD Acct (transit)").hints("IBAN_CODE")
+    assert header_hints("Acc No").entities == {} and header_hints("Account manager").entities == {}
+    bsb = [f"{i % 90 + 10:03d}-{i * 7 % 1000:03d} {i * 7919 % 10**9:09d}" for i in range(300)]
+    assert _verdict("Bank BSB / Acc No", bsb).entity == "IBAN_CODE"
+    # a place of an incident: streets named without a house number, some with the town
+    streets = [f"{w} {s}" + (f", {t}" if i % 3 else "")
+               for i, (w, s, t) in enumerate((w, s, t) for w in ("Rua", "Travessa", "Avenida", "Largo", "Praça")
+                                             for s in ("Marques", "de Cima", "Sá", "Lopes", "Nogueira", "do Carmo")
+                                             for t in ("Elvas", "Trofa", "Pinhel"))]  # fmt: skip
+    v = _verdict("Local", streets)
+    assert v.entity == "LOCATION" and "street word" in v.evidence
+    doctors = [f"Dr {s}" for s in ("Ekman", "Holm", "Berg", "Dahl", "Wallin", "Lund") * 5]
+    assert _verdict("Ansvarig", doctors).entity != "LOCATION"
+    # postcodes that went through a float, leading zero lost
+    import pandas as pd
+
+    from privacy_audit.detect.columns import column_values
+
+    pcs = [f"{1000 + i * 37 % 98000}.0" if i % 2 else f"{1000 + i * 37 % 98000:05d}" for i in range(400)]
+    assert _verdict("postinumero", column_values(pd.Series(pcs, dtype=object))[0]).entity == "POSTAL_CODE"

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 __all__ = ["HeaderHint", "tokenize", "header_hints", "LEXICON", "EVENT_TOKENS", "COARSE_GEO_TOKENS", "ACTOR_TAILS",
-           "ROLE_WORDS"]
+           "ROLE_WORDS", "BANK_CONTEXT"]
 
 # entity -> phrases (space-separated tokens after tokenize()).
 LEXICON: dict[str, tuple[str, ...]] = {
@@ -162,6 +162,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "numer dowodu", "paszport", "samordningsnummer", "passnummer", "cpr", "cpr nummer",
         "cpr nr", "pasnummer", "fodselsnummer", "henkilotunnus", "hetu", "sotu", "passinumero",
         "rodne cislo", "obcansky prukaz", "cislo op", "cislo pasu",
+        "zmr", "zmr zahl", "zmr nummer",  # Austria: Zentrales Melderegister number
+        "utr", "unique taxpayer reference",  # UK self-assessment taxpayer reference
         "documento", "document number", "document no", "nr dokumentu", "numer dokumentu", "dokumentnummer",
         "documentnummer", "cislo dokladu", "numero de documento", "numero du document", "num ss", "numero ss",
         "steueridentifikationsnummer", "steuer identifikationsnummer", "versichertennummer",
@@ -487,6 +489,13 @@ _KNOWN = (set(_SINGLE) | {t for p, _ in _PHRASES for t in p} | _NOT_PERSON_QUALI
 
 
 _NAME_PARTS = {"first", "last", "middle", "given", "family"}
+# Words that put an account next to a bank (and direct debits: SEPA, Lastschrift, domiciliation, PAD).
+BANK_CONTEXT = {"bank", "banking", "ach", "dd", "disb", "disbursement", "funding", "payout", "payroll", "salary", "debit",
+                "direct", "iban", "sort", "routing", "savings", "checking", "current", "deposit", "refund", "transit",
+                "bsb", "sepa", "lastschrift", "domiciliation", "domiciliacion", "addebito", "incasso", "pad"}  # fmt: skip
+# "account" in the languages of the lexicon, and its abbreviations
+_ACCOUNT_WORDS = {"acct", "acc", "account", "konto", "compte", "cuenta", "conto", "conta", "rekening", "rachunek",
+                  "rachunku", "tili", "ucet", "uctu"}  # fmt: skip
 
 
 def _rule_hints(tokens: list[str], used: list[bool], entities: dict[str, str]) -> None:
@@ -502,6 +511,8 @@ def _rule_hints(tokens: list[str], used: list[bool], entities: dict[str, str]) -
     if present & _ANIMALS and not present & ROLE_WORDS:  # Pet Name, Hund Geburtsdatum
         for entity in ("PERSON", "DATE_OF_BIRTH"):
             entities.pop(entity, None)
+    if not entities and present & _ACCOUNT_WORDS and present & BANK_CONTEXT:  # Bank BSB / Acc No, Acct (direct debit)
+        entities["IBAN_CODE"] = " ".join(t for t in tokens if t in _ACCOUNT_WORDS | BANK_CONTEXT)
     if len(tokens) == 1 and tokens[0] in _WHOLE_HEADER_ONLY:
         entities.setdefault(_WHOLE_HEADER_ONLY[tokens[0]], tokens[0])
     if (not entities and len(tokens) >= 2 and tokens[-1] in ACTOR_TAILS
