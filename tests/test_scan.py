@@ -753,3 +753,21 @@ def test_surname_first_names_are_read_by_ner_in_their_spoken_order():
     by = {c.column: c for c in scan(df, progress=False).columns}
     assert by["Medlem 1"].entity == "PERSON" and "spaCy NER" in by["Medlem 1"].evidence
     assert by["Ort"].entity != "PERSON"
+
+
+def test_free_text_phones_of_the_supported_countries_and_names_with_a_bracketed_tail():
+    from privacy_audit.detect.text import analyze_texts
+
+    texts = ["Numero alternativo moglie: 3989023925", "Order 4711 shipped on 2024-03-01, ref 99812",
+             "Termin am 12.03.2025 um 14:30, Zimmer 204"]  # fmt: skip
+    found = [[(s.entity, t[s.start : s.end]) for s in spans] for t, spans in zip(texts, analyze_texts(texts), strict=True)]
+    assert ("PHONE_NUMBER", "3989023925") in found[0]  # an Italian mobile without +39
+    assert not any(e == "PHONE_NUMBER" for f in found[1:] for e, _ in f)  # dates, years and short refs are not phones
+    # "Name (relation)": the name is what NER reads
+    given = ["Lisa", "Victor", "Caitlin", "Stanley", "Christine", "Bryan", "Dayna", "Leigh", "Margaret", "Owen"]
+    surnames = ["Holden", "Clarke", "Finnerty", "Morrison", "Carter", "Green", "Kirwan", "Graham", "Walsh", "Doyle"]
+    relations = ["mother", "father", "partner", "sister", "friend"]
+    contacts = [f"{g} {s} ({relations[i % 5]})" for i, (g, s) in enumerate((g, s) for g in given for s in surnames)]
+    df = pd.DataFrame({"Field_7": contacts})  # a silent header: the values decide
+    col = scan(df, progress=False).columns[0]
+    assert col.entity == "PERSON" and "spaCy NER" in col.evidence

@@ -435,3 +435,19 @@ def test_check_digit_rates_far_above_chance_bank_words_and_streets_named_without
 
     pcs = [f"{1000 + i * 37 % 98000}.0" if i % 2 else f"{1000 + i * 37 % 98000:05d}" for i in range(400)]
     assert _verdict("postinumero", column_values(pd.Series(pcs, dtype=object))[0]).entity == "POSTAL_CODE"
+
+
+def test_ids_with_dashes_under_id_headers_spaced_dates_and_passport_words():
+    # under an id header only a phone's own form counts; ids are written with dashes too
+    tenant_nos = [f"{i % 40:03d}-{i * 37 % 99999:05d}" for i in range(300)]
+    assert _verdict("Mieter-Nr.", tenant_nos).entity is None
+    eid = [f"{590 + i % 10}-{i * 7919 % 10**7:07d}-{i % 97:02d}" for i in range(300)]
+    assert _verdict("Ref.", eid).entity is None
+    nanp = [f"{200 + i % 700}-{200 + i * 7 % 700}-{i * 37 % 10000:04d}" for i in range(300)]
+    assert _verdict("Callback #", nanp).entity == "PHONE_NUMBER"
+    assert parse_date("2. 12. 1960") == date(1960, 12, 2) and parse_date("22. 8. 1997") == date(1997, 8, 22)
+    for header in ("PASAPORTE", "N° passeport", "Passaporte", "NAM (RAMQ)", "Číslo pojištěnce", "eid_kaartnr"):
+        assert header_hints(header).hints("NATIONAL_ID"), header
+    # "pasnummer": a Danish passport, or a Dutch bank/library/gym card: only letter-and-digit numbers count
+    assert _verdict("Pasnummer", [f"0{i * 7919 % 10**8:08d}" for i in range(300)]).entity is None
+    assert _verdict("Pasnummer", [f"NX{i * 7919 % 10**7:07d}" for i in range(300)]).entity == "NATIONAL_ID"

@@ -100,7 +100,7 @@ _USERNAME = re.compile(r"^@?(?:[A-Za-z][\w.-]{0,30}\\)?[\w.\-]{3,40}$")
 # "Ekman, Margit": registers write the surname first; spaCy's NER knows names in their spoken order
 # (given names: one or two capitalised words, so a firm "Rossini, Calvo e Tomei" is left as it is)
 _LAST_FIRST = re.compile(r"^([^\W\d_][^,\d&+]*),\s*([^\W\d_a-z][^\W\d_]*\.?(?:[ \-][^\W\d_a-z][^\W\d_]*\.?)?)$")
-_PAREN_TAIL = re.compile(r"\s*\([^()]{1,30}\)$")
+_PAREN_TAIL = re.compile(r"\s*\((?:[^()]|\([^()]{0,8}\)){1,30}\)$")  # (figlia), (+44 151 496 0154), ((01632)960626)
 _REGION_TAIL = re.compile(r"\s*/\s*[A-Z]{2,3}$")  # "São Paulo/SP", "Curitiba / PR"
 # 1234 56 78901, 1234.56.78901, 5591-2600603543, Swedish "8449-1, 382 198 149-9"
 _ACCOUNT = re.compile(r"^\d(?:[\d .-]|, ){6,40}\d$")
@@ -163,7 +163,7 @@ _FEATURE_NAMES = (
     "amount", "decimal", "version", "epoch", "date", "datetime", "phone_strong", "phone_compat", "words",
     "name_shape", "address", "street_word", "postal", "postcode", "username", "natid", "nir", "prose", "place", "account", "honorific", "org", "full_name", "login",
     "address_full", "user_agent", "abn", "acct_short", "month_day", "doc_alnum", "pt_cc_shape", "iban_like",
-    "street_first",
+    "street_first", "phone_grouped",
 )  # fmt: skip
 
 
@@ -264,6 +264,16 @@ def _phone_strong(v: str, is_int: bool) -> bool:
     if v.startswith(("+", "(", "00")) or len(re.findall(r"[\s().\-/]", v)) >= 2:
         return True
     return v.startswith("0") and not v.startswith("00") and bool(re.match(r"^0\d{2,5}[\s/-]\d{3,9}$", v))
+
+
+def _phone_grouped(v: str) -> bool:
+    """A formatted phone number whose form is a phone's, not an id's with dashes (034-00276, 591-8229444-19):
+    international prefix, area code in brackets, a trunk 0 and nine or more digits (030 1234567, 06 12 34 56 78),
+    or groups of 2-4 digits (3-3-4 in North America)."""
+    if v.startswith(("+", "(")) or (v.startswith("0") and len(digits_of(v)) >= 9):
+        return True
+    groups = [len(g) for g in re.findall(r"\d+", re.split(r"\s*(?:x|ext\.?|#)\s*\d{1,6}$", v, flags=re.I)[0])]
+    return len(groups) >= 3 and all(2 <= n <= 4 for n in groups)
 
 
 def _address_with_postcode(flat: str) -> bool:
@@ -367,6 +377,8 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
             f.add("phone_compat")
         if _phone_strong(v, is_int):
             f.add("phone_strong")
+            if _phone_grouped(v):
+                f.add("phone_grouped")
     if " " in v and len(v) <= 80 and _LEGAL_FORM.search(v):
         f.add("org")
     core = _PAREN_TAIL.sub("", v)  # "Sole Ziani (figlia)", "Collin (opa)"
@@ -435,6 +447,7 @@ _NOT_PAYMENT_CARDS = {"loyalty", "bonus", "membership", "member", "club", "libra
 _GENERIC_ACCOUNT = {"account number", "account no", "acct number", "acct no", "accountnumber", "a c number", "a c no"}
 # Generic document words (an identity document, or an invoice): only letter-and-digit document numbers count.
 _GENERIC_DOCUMENT = {"documento", "document number", "document no", "nr dokumentu", "numer dokumentu", "dokumentnummer",
+                     "pasnummer",  # Danish passport number, Dutch card number (bank, library, gym): only letters+digits
                      "documentnummer", "cislo dokladu", "numero de documento", "numero du document"}  # fmt: skip
 _HEADER_COMPAT = {
     "EMAIL_ADDRESS": ("email", "valid e-mail addresses"),
@@ -617,7 +630,9 @@ def _header_text(h: HeaderHint, entity: str) -> str:
 
 
 def _natural_order(value: str) -> str:
-    """``"Ekman, Margit"`` -> ``"Margit Ekman"`` (what NER reads); any other value unchanged."""
+    """What NER reads of a short value: ``"Ekman, Margit"`` -> ``"Margit Ekman"``, ``"Lisa Holden (+44 151 496
+    0154)"`` -> ``"Lisa Holden"``; any other value unchanged."""
+    value = _PAREN_TAIL.sub("", value) or value
     m = _LAST_FIRST.match(value)
     return f"{m[2]} {m[1]}" if m else value
 
@@ -820,9 +835,11 @@ def classify_evidence(
         ev_text = f"{_pct(cov['honorific'])} of {basis} are names with a title (Dr, Mrs, Herr, Mme...); e.g. {_examples(ev, 'PERSON', 'honorific')}"
         candidates.append(("PERSON", round(0.5 + 0.4 * cov["honorific"], 3), cov["honorific"], ev_text))
         return _finish(candidates)
-    if cov["phone_strong"] >= 0.8:
-        ev_text = f"{_pct(cov['phone_strong'])} of {basis} are formatted phone numbers; e.g. {_examples(ev, 'PHONE_NUMBER')}"
-        candidates.append(("PHONE_NUMBER", round(0.5 + 0.4 * cov["phone_strong"], 3), cov["phone_strong"], ev_text))
+    # under an id header (Mieter-Nr., order_no) only a phone's own form counts: ids are written with dashes too
+    phone = cov["phone_grouped"] if h.id_like else cov["phone_strong"]
+    if phone >= 0.8:
+        ev_text = f"{_pct(phone)} of {basis} are formatted phone numbers; e.g. {_examples(ev, 'PHONE_NUMBER')}"
+        candidates.append(("PHONE_NUMBER", round(0.5 + 0.4 * phone, 3), phone, ev_text))
         return _finish(candidates)
     if cov["address_full"] >= 0.7:
         ev_text = (f"{_pct(cov['address_full'])} of {basis} are address-shaped (house number and street word, "
@@ -873,7 +890,7 @@ def classify_evidence(
         return _finish(candidates, f"free text: {_pct(share)} of {len(texts)} sampled values hold PII spans: not personal")
 
     # 7. spaCy NER on short word values (names and places with a silent header; pool read at 2b)
-    if cov["words"] >= 0.8 and ner is not None and not h.id_like:
+    if max(cov["words"], cov["name_shape"]) >= 0.8 and ner is not None and not h.id_like:
         person = place = done = 0
         for start in range(0, len(pool), 32):
             batch = [_natural_order(v) for v in pool[start : start + 32]]

@@ -163,6 +163,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "cpr nr", "pasnummer", "fodselsnummer", "henkilotunnus", "hetu", "sotu", "passinumero",
         "rodne cislo", "obcansky prukaz", "cislo op", "cislo pasu",
         "zmr", "zmr zahl", "zmr nummer",  # Austria: Zentrales Melderegister number
+        "pasaporte", "numero de pasaporte", "passeport", "numero de passeport", "passaporte", "numero do passaporte",
+        "numero de passaporte", "passi", "cestovni pas",
+        "ramq", "assurance maladie", "numero d assurance maladie", "carte d assurance maladie",  # Québec health card
+        "cislo pojistence", "cislo pojistnika", "eid kaartnummer", "eid kaart", "eid nummer",
         "utr", "unique taxpayer reference",  # UK self-assessment taxpayer reference
         "documento", "document number", "document no", "nr dokumentu", "numer dokumentu", "dokumentnummer",
         "documentnummer", "cislo dokladu", "numero de documento", "numero du document", "num ss", "numero ss",

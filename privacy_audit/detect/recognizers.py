@@ -27,7 +27,7 @@ from ..errors import ConfigError
 from .headers import tokenize
 from .validators import VALIDATORS, iban_ok
 
-__all__ = ["CustomRecognizer", "register_builtin_recognizers", "load_custom_recognizers", "to_presidio"]
+__all__ = ["CustomRecognizer", "PHONE_REGIONS", "register_builtin_recognizers", "load_custom_recognizers", "to_presidio"]
 
 _DATE = (
     r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|"
@@ -104,10 +104,23 @@ class _Lazy:
         return cls.classes
 
 
+# Phone numbers in free text are read for the countries whose languages the scanner supports (Presidio's
+# default is US, GB, DE, FR, IL, IN, CA, BR): an Italian mobile or a Polish landline written without a
+# country code is found too.
+PHONE_REGIONS = ("US", "GB", "IE", "CA", "AU", "NZ", "DE", "AT", "CH", "FR", "BE", "LU", "ES", "IT", "PT", "NL",
+                 "PL", "SE", "DK", "NO", "FI", "CZ", "IN", "BR")  # fmt: skip
+
+
 def register_builtin_recognizers(registry) -> None:
-    """Add our recognizers to a Presidio ``RecognizerRegistry`` (called by ``nlp.get_analyzer``)."""
+    """Add our recognizers to a Presidio ``RecognizerRegistry`` (called by ``nlp.get_analyzer``), and read
+    phone numbers for :data:`PHONE_REGIONS`."""
+    from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
     classes = _Lazy.get()
     names = {r.name for r in registry.recognizers}
+    if "PhoneRecognizer" in names:
+        registry.remove_recognizer("PhoneRecognizer")
+    registry.add_recognizer(PhoneRecognizer(supported_regions=PHONE_REGIONS))
     for key in ("BirthDateRecognizer", "SpacedIbanRecognizer"):
         if key not in names:
             registry.add_recognizer(classes[key]())

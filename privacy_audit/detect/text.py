@@ -54,11 +54,16 @@ def _engine(recognizers_key: tuple | None):
     return BatchAnalyzerEngine(analyzer_engine=analyzer)
 
 
-def _resolve(results, entities: set[str]) -> list[Span]:
+def _resolve(text: str, results, entities: set[str]) -> list[Span]:
+    from .validators import parse_date
+
     kept: list[Span] = []
     for r in sorted(results, key=lambda r: (-r.score, r.start)):
         if r.entity_type not in entities or r.score < _MIN_SCORE.get(r.entity_type, _DEFAULT_MIN_SCORE):
             continue
+        if r.entity_type == "PHONE_NUMBER" and (parse_date(text[r.start : r.end]) is not None
+                                                or sum(c.isdigit() for c in text[r.start : r.end]) < 7):  # fmt: skip
+            continue  # 2024-03-01, 2025, 99812 are valid numbers somewhere: in a text they are dates and refs
         if any(r.start < k.end and k.start < r.end for k in kept):
             continue
         name = ""
@@ -85,7 +90,7 @@ def analyze_texts(
     engine = _engine(tuple(custom) or None)
     results = engine.analyze_iterator([texts[i] for i in idx], language="en", batch_size=batch_size)
     for i, res in zip(idx, results, strict=True):
-        out[i] = _resolve(res, wanted)
+        out[i] = _resolve(texts[i], res, wanted)
     return out
 
 

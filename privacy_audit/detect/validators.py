@@ -401,7 +401,7 @@ _MONTHS = {
 _TIME_TAIL = (r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|[AP]M)?"
               r"|\s+(?:klo\s+|kl\.?\s*)?\d{1,2}\.\d{2}(?:\.\d{2})?)?$")
 _YMD = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME_TAIL, re.I)
-_DMY = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})" + _TIME_TAIL, re.I)
+_DMY = re.compile(r"^(\d{1,2})([-/.])\s?(\d{1,2})\2\s?(\d{4})" + _TIME_TAIL, re.I)  # also 2. 12. 1960 (CS, DE)
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _DMONY = re.compile(r"^(\d{1,2})([A-Za-z]{3})(\d{2}|\d{4})$")  # 21AUG85, 01FEB1961: airline and mainframe dates
 _DMY2 = re.compile(r"^(\d{2})([/.-])(\d{2})\2(\d{2})$")  # 26.11.79, 03/08/96, 19-07-91: two-digit years, zero-padded
