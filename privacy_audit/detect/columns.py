@@ -67,6 +67,7 @@ _DECIMAL = re.compile(r"^[+-]?\d*[.,]\d+$")
 _VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+){0,2}(?:[-+][0-9A-Za-z.]+)?$")
 _PHONE = re.compile(r"^(?:\+|00)?[\d\s().\-/]{4,24}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$", re.I)
 _SCI = re.compile(r"^\d(?:\.\d+)?E\+\d{1,2}$", re.I)
+_EXTENSION = re.compile(r"\s*(?:x|ext\.?|#)\s*\d{1,6}$", re.I)
 _FLOAT_INT = re.compile(r"^(\+?\d{4,})\.0$")
 # Words separated by spaces/hyphens/apostrophes, also "Prof. X", "Dr. med. X", "X B.A.", "Ph.D." and
 # "Last, First"; a dot inside a token only before a 1-3 letter abbreviation that ends in a dot, so
@@ -225,9 +226,13 @@ def column_values(
 # ---------------------------------------------------------------------------------- features
 
 
+def _without_extension(value: str) -> str:
+    """A phone number without its extension (``x123``, ``ext. 4``, ``#12``)."""
+    return _EXTENSION.split(value)[0]
+
+
 def _phone_digits_ok(value: str, lo: int, hi: int) -> bool:
-    core = re.split(r"\s*(?:x|ext\.?|#)\s*\d{1,6}$", value, flags=re.I)[0]
-    return lo <= len(digits_of(core)) <= hi
+    return lo <= len(digits_of(_without_extension(value))) <= hi
 
 
 def _is_token(value: str) -> bool:
@@ -272,7 +277,7 @@ def _phone_grouped(v: str) -> bool:
     or groups of 2-4 digits (3-3-4 in North America)."""
     if v.startswith(("+", "(")) or (v.startswith("0") and len(digits_of(v)) >= 9):
         return True
-    groups = [len(g) for g in re.findall(r"\d+", re.split(r"\s*(?:x|ext\.?|#)\s*\d{1,6}$", v, flags=re.I)[0])]
+    groups = [len(g) for g in re.findall(r"\d+", _without_extension(v))]
     return len(groups) >= 3 and all(2 <= n <= 4 for n in groups)
 
 
@@ -330,11 +335,12 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         f.add("card_compat")
     if (v[:2].isalpha() or nd >= 14) and bank_account_ok(v):
         f.add("iban")
-    if _IBAN_LIKE.match(v):
+    iban_like = bool(_IBAN_LIKE.match(v))
+    if iban_like:
         f.add("iban_like")
     if (8 <= nd <= 34 and _ACCOUNT.match(v)) or _CZ_ACCOUNT.match(v):
         f.add("account")
-    elif _IBAN_LIKE.match(v):
+    elif iban_like:
         f.add("account")  # under a bank header an IBAN-shaped value is an account even with a typo in it
     elif is_int and 6 <= len(v) <= 7:
         f.add("acct_short")  # 6-7 digits: a bank account only where the header says so (AU, NZ, Nordic)

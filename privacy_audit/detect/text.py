@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .validators import parse_date
+
 __all__ = ["Span", "DEFAULT_TEXT_ENTITIES", "analyze_texts", "ner_labels"]
 
 # Entities reported in free text by default. Presidio's noisy guesses on codes (US_BANK_NUMBER,
@@ -54,16 +56,18 @@ def _engine(recognizers_key: tuple | None):
     return BatchAnalyzerEngine(analyzer_engine=analyzer)
 
 
-def _resolve(text: str, results, entities: set[str]) -> list[Span]:
-    from .validators import parse_date
+def _not_a_phone(span: str) -> bool:
+    """2024-03-01, 2025, 99812 are valid numbers somewhere: in a text they are dates and refs."""
+    return parse_date(span) is not None or sum(c.isdigit() for c in span) < 7
 
+
+def _resolve(text: str, results, entities: set[str]) -> list[Span]:
     kept: list[Span] = []
     for r in sorted(results, key=lambda r: (-r.score, r.start)):
         if r.entity_type not in entities or r.score < _MIN_SCORE.get(r.entity_type, _DEFAULT_MIN_SCORE):
             continue
-        if r.entity_type == "PHONE_NUMBER" and (parse_date(text[r.start : r.end]) is not None
-                                                or sum(c.isdigit() for c in text[r.start : r.end]) < 7):  # fmt: skip
-            continue  # 2024-03-01, 2025, 99812 are valid numbers somewhere: in a text they are dates and refs
+        if r.entity_type == "PHONE_NUMBER" and _not_a_phone(text[r.start : r.end]):
+            continue
         if any(r.start < k.end and k.start < r.end for k in kept):
             continue
         name = ""

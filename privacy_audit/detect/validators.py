@@ -11,7 +11,7 @@ import ipaddress
 import re
 from collections.abc import Callable
 from datetime import date
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 
 __all__ = [
     "VALIDATORS",
@@ -188,10 +188,15 @@ def _id_recognizers() -> tuple:
     return tuple(out)
 
 
+@cache
+def _stdnum(module: str):
+    return importlib.import_module(f"stdnum.{module}")
+
+
 def _stdnum_ok(module: str, value: str) -> bool:
     """``python-stdnum``'s own check for one kind of number (``module`` as in ``stdnum.<module>``):
     format, embedded dates and check digits; separators (spaces, dots, dashes) are allowed."""
-    return bool(importlib.import_module(f"stdnum.{module}").is_valid(value.strip()))
+    return bool(_stdnum(module).is_valid(value.strip()))
 
 
 def cpf_ok(value: str) -> bool:
