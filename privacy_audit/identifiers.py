@@ -1,0 +1,315 @@
+"""THE identifier model: how each kind of identifier is normalised, and the pseudonym forms it takes.
+
+Every module that asks "is this the same person?" asks here: subject resolution and search
+(:mod:`privacy_audit.subjects`), erasure needles and verification (:mod:`privacy_audit.erasure`), the
+separation audit's linkable-key check (:mod:`privacy_audit.checks.separation`). So whenever the
+check says a key links back to identities, the search finds and erasure removes those rows.
+
+* :func:`normalize` gives the keys an identifier is compared by (two values are the same identifier
+  when their key sets intersect). E-mail: NFKC, trimmed, case-folded. Phone: one region-aware rule
+  (:func:`phone_keys`): E.164 when it parses (a number without ``+`` in the region it was recorded
+  for), plus its national significant number. Name: NFKC, whitespace collapsed, case-folded. IP:
+  canonical address. Date of birth: ``YYYY-MM-DD``. National id: letters and digits only, upper-case.
+  Username: trimmed, case-folded. Tokens, device ids, cookies: trimmed text.
+* :func:`pseudonym_forms` enumerates what an identifier looks like when a dataset stores it
+  pseudonymised without a key: every unkeyed hash (:data:`HASH_ALGORITHMS` x :data:`ENCODINGS`) of
+  every normalisation (:data:`NORMALISATIONS`), and the normalised values themselves (``raw``).
+  Keyed HMAC pseudonyms need the key and come from :func:`privacy_audit.vault.pseudonym`.
+* :func:`cell_text` is the one way a table cell becomes text for comparison.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import ipaddress
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import phonenumbers
+
+__all__ = [
+    "KINDS",
+    "DEFAULT_REGION",
+    "HASH_ALGORITHMS",
+    "ENCODINGS",
+    "NORMALISATIONS",
+    "PseudonymForm",
+    "cell_text",
+    "cell_texts",
+    "nfkc",
+    "normalize",
+    "same",
+    "phone_keys",
+    "phone_regions",
+    "phone_candidates",
+    "email_shaped",
+    "variants",
+    "pseudonym_forms",
+    "lookup_key",
+    "plural",
+    "singular",
+]
+
+#: identifier kinds, and the plural key under which a Subject keeps their values
+KINDS: dict[str, str] = {
+    "email": "emails", "phone": "phones", "name": "names", "ip": "ips", "dob": "dates_of_birth",
+    "national_id": "national_ids", "username": "usernames", "token": "tokens", "device_id": "device_ids",
+    "cookie": "cookies", "pseudonym": "pseudonyms",
+}  # fmt: skip
+DEFAULT_REGION = "US"
+HASH_ALGORITHMS: tuple[str, ...] = ("md5", "sha1", "sha256", "sha512")
+ENCODINGS: tuple[str, ...] = ("hex", "base64", "base64url")
+#: normalisations applied before hashing, per kind, in order of preference when two give the same text
+NORMALISATIONS: dict[str, tuple[str, ...]] = {
+    "email": ("strip+lower", "none", "strip"),
+    "phone": ("e164", "digits", "+digits", "none", "strip"),
+}
+_NULL_TEXTS = {"nan", "none", "<na>", "nat", "null"}
+_EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+_HEX = re.compile(r"[0-9A-Fa-f]+")
+_EXTENSION = re.compile(r"(?i)\s*(?:x|ext\.?|extension)\s*\d+\s*$")
+#: a phone-number-shaped run inside free text (the keys decide whether it is the subject's)
+_PHONE_IN_TEXT = re.compile(r"(?<![\w+])\+?[\d(][\d\s().\-/]{5,}\d(?:\s*(?:x|ext\.?)\s*\d+)?", re.IGNORECASE)
+
+
+# ------------------------------------------------------------------------------------ cells
+
+
+def cell_text(value: Any) -> str | None:
+    """A table cell as stripped text; ``None`` for nulls and blanks. Whole floats lose their ``.0``."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        return text or None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    elif hasattr(value, "isoformat") and not isinstance(value, str):
+        try:
+            value = value.isoformat()
+        except (TypeError, ValueError):
+            pass
+    text = str(value).strip()
+    return text or None
+
+
+def cell_texts(series: pd.Series) -> pd.Series:
+    """:func:`cell_text` over a column, vectorised for string columns (object dtype, ``None`` for nulls)."""
+    if pd.api.types.is_string_dtype(series.dtype) or series.dtype == object:
+        if series.map(lambda v: v is None or isinstance(v, str)).all():
+            s = series.astype("string").str.strip()
+            return s.where(s.notna() & (s != ""), None).astype(object)
+    return series.map(cell_text).astype(object)
+
+
+def nfkc(value: str) -> str:
+    """NFKC-normalised text with runs of whitespace collapsed to one space."""
+    return " ".join(unicodedata.normalize("NFKC", value).split())
+
+
+def email_shaped(value: str) -> bool:
+    """Whether ``value`` (trimmed) has the shape of an e-mail address."""
+    return bool(_EMAIL_SHAPE.match(value.strip()))
+
+
+# ------------------------------------------------------------------------------------ phones
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def phone_keys(value: str, region: str | None = None) -> frozenset[str]:
+    """The keys of a phone number: ``e164:+...`` when it parses, and ``nsn:...`` (national significant number).
+
+    A number written with ``+`` or ``00`` carries its country; any other is read in ``region`` (the
+    country it was recorded for), else :data:`DEFAULT_REGION`. An extension is ignored. Numbers with
+    fewer than six digits have no key.
+    """
+    text = _EXTENSION.sub("", nfkc(str(value)))
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    digits = _digits(text)
+    if len(digits) < 6:
+        return frozenset()
+    keys: set[str] = set()
+    try:
+        num = phonenumbers.parse(text, None if text.startswith("+") else (region or DEFAULT_REGION))
+        if phonenumbers.is_possible_number(num):
+            keys.add("e164:" + phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164))
+            keys.add("nsn:" + phonenumbers.national_significant_number(num))
+    except phonenumbers.NumberParseException:
+        pass
+    if not text.startswith("+"):
+        keys.add("nsn:" + digits.lstrip("0"))  # the national number without its trunk prefix
+    elif not keys:
+        keys.add("nsn:" + digits)
+    return frozenset(k for k in keys if len(_digits(k)) >= 6)
+
+
+def phone_regions(values: Iterable[str]) -> tuple[str, ...]:
+    """The regions of the international numbers among ``values`` (to read national numbers in text)."""
+    out: list[str] = []
+    for v in values:
+        for k in phone_keys(v):
+            if k.startswith("e164:"):
+                try:
+                    region = phonenumbers.region_code_for_number(phonenumbers.parse(k[5:], None))
+                except phonenumbers.NumberParseException:
+                    continue
+                if region and region not in out and region != "ZZ":
+                    out.append(region)
+    return tuple(out)
+
+
+def phone_candidates(text: str) -> Iterable[re.Match]:
+    """Phone-number-shaped runs inside free text (their :func:`phone_keys` decide whose they are)."""
+    return _PHONE_IN_TEXT.finditer(text)
+
+
+# ------------------------------------------------------------------------------ normalisation
+
+
+def normalize(kind: str, value: Any, *, region: str | None = None) -> frozenset[str]:
+    """The keys identifier ``value`` of ``kind`` is compared by (empty for nulls and unusable values)."""
+    if value is None:
+        return frozenset()
+    raw = value.isoformat()[:10] if kind == "dob" and hasattr(value, "isoformat") else value
+    text = cell_text(raw)
+    if text is None or text.lower() in _NULL_TEXTS:
+        return frozenset()
+    text = nfkc(text)
+    if kind in {"email", "name", "username"}:
+        return frozenset({text.casefold()})
+    if kind == "phone":
+        return phone_keys(text, region)
+    if kind == "ip":
+        try:
+            return frozenset({str(ipaddress.ip_address(text))})
+        except ValueError:
+            return frozenset({text})
+    if kind == "dob":
+        try:
+            return frozenset({pd.Timestamp(text).date().isoformat()})
+        except (ValueError, TypeError, OverflowError):
+            return frozenset()
+    if kind == "national_id":
+        compact = re.sub(r"[^0-9A-Za-z]", "", text).upper()
+        return frozenset({compact}) if compact else frozenset()
+    return frozenset({text})
+
+
+def same(kind: str, a: Any, b: Any, *, region: str | None = None) -> bool:
+    """Whether two values of ``kind`` are the same identifier (their keys intersect)."""
+    return bool(normalize(kind, a, region=region) & normalize(kind, b, region=region))
+
+
+def plural(kind: str) -> str:
+    """The plural key a Subject keeps values of ``kind`` under (``email`` -> ``emails``)."""
+    return KINDS.get(kind, kind)
+
+
+def singular(key: str) -> str:
+    """The kind of a plural key (``emails`` -> ``email``); unknown keys are returned as given."""
+    return next((k for k, v in KINDS.items() if v == key), key)
+
+
+# ------------------------------------------------------------------------------ pseudonym forms
+
+
+@dataclass(frozen=True)
+class PseudonymForm:
+    """How a stored value was made from an identifier: ``algorithm`` (``raw`` for none) x encoding x normalisation."""
+
+    kind: str
+    algorithm: str
+    encoding: str
+    normalisation: str
+
+    @property
+    def description(self) -> str:
+        what = _NORM_TEXT.get(self.normalisation, self.normalisation)
+        if self.algorithm == "raw":
+            return f"raw {self.kind} ({what})"
+        return f"unkeyed {self.algorithm.upper()} ({self.encoding}) of the {what} {self.kind}"
+
+    @property
+    def label(self) -> str:
+        """Short form for row reasons: ``sha256(email)``, ``raw(phone)``."""
+        return f"{self.algorithm}({self.kind})"
+
+
+_NORM_TEXT = {
+    "strip+lower": "trimmed, lower-cased",
+    "strip": "trimmed",
+    "none": "as stored",
+    "e164": "E.164",
+    "digits": "digits-only",
+    "+digits": "+digits",
+}
+
+
+def variants(kind: str, value: str, *, region: str | None = None) -> dict[str, str]:
+    """Normalisation name -> text, for the normalisations of :data:`NORMALISATIONS` (``{}`` for other kinds)."""
+    if kind == "email":
+        return {"strip+lower": value.strip().lower(), "none": value, "strip": value.strip()}
+    if kind == "phone":
+        out: dict[str, str] = {}
+        e164 = sorted(k[5:] for k in phone_keys(value, region) if k.startswith("e164:"))
+        if e164:
+            out["e164"] = e164[0]
+        digits = _digits(_EXTENSION.sub("", value))
+        if digits:
+            out["digits"] = digits
+            out["+digits"] = "+" + digits
+        out["none"] = value
+        out["strip"] = value.strip()
+        return out
+    return {}
+
+
+def _encodings(digest: bytes) -> dict[str, str]:
+    return {
+        "hex": digest.hex(),
+        "base64": base64.b64encode(digest).decode("ascii"),
+        "base64url": base64.urlsafe_b64encode(digest).decode("ascii").rstrip("="),
+    }
+
+
+def lookup_key(value: str) -> str:
+    """The form a stored value is compared in: hex digests and e-mail addresses lower-cased, the rest as is."""
+    return value.lower() if "@" in value or _HEX.fullmatch(value) else value
+
+
+def pseudonym_forms(
+    identifiers: Mapping[str, Iterable[str]], *, region: str | None = None, raw: bool = True
+) -> dict[str, PseudonymForm]:
+    """Every unkeyed pseudonym form of the given identifiers: stored text (see :func:`lookup_key`) -> form.
+
+    ``identifiers`` maps a kind of :data:`NORMALISATIONS` (``email``, ``phone``) to raw values. The
+    normalised values themselves are included as algorithm ``raw`` unless ``raw=False``. When two
+    forms give the same text, the first in normalisation order wins.
+    """
+    out: dict[str, PseudonymForm] = {}
+    for kind in NORMALISATIONS:
+        for value in sorted({str(v) for v in identifiers.get(kind, ()) if v is not None}):
+            for norm, text in variants(kind, value, region=region).items():
+                if not text:
+                    continue
+                if raw:
+                    out.setdefault(lookup_key(text), PseudonymForm(kind, "raw", "plain", norm))
+                data = text.encode("utf-8")
+                for algo in HASH_ALGORITHMS:
+                    for enc, shown in _encodings(hashlib.new(algo, data).digest()).items():
+                        out.setdefault(lookup_key(shown), PseudonymForm(kind, algo, enc, norm))
+    return out
