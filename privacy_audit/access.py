@@ -56,8 +56,10 @@ from typing import Any
 
 import pandas as pd
 
+from .entities import kind_of, redacted_entities
 from .errors import BundleError, ConfigError, InputError, PrivacyAuditError
-from .subjects import DatasetMatch, SubjectData, identifier_kind, normalize_identifier
+from .identifiers import column_kind, normalize
+from .subjects import DatasetMatch, SubjectData
 
 __all__ = [
     "BUNDLE_MAGIC",
@@ -79,7 +81,7 @@ logger = logging.getLogger(__name__)
 
 BUNDLE_MAGIC = b"PRIVACY-AUDIT-BUNDLE 1\n"
 FORMAT = "privacy-audit-subject-access-bundle"
-REDACT_ENTITIES = ("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "IP_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "US_SSN")
+REDACT_ENTITIES = redacted_entities()
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _SCRYPT = {"n": 2**15, "r": 8, "p": 1}
 _SCRYPT_MAX_N = 2**20
@@ -155,7 +157,7 @@ def _text_columns(match: DatasetMatch, ds: Any | None) -> list[str]:
     key = getattr(ds, "subject_key", None) if ds is not None else None
     out = [c for c in declared if c in rows.columns]
     for col in rows.columns:
-        if col in out or col == key or columns.get(col) or identifier_kind(col, columns.get(col)):
+        if col in out or col == key or columns.get(col) or column_kind(col, None, match.rows[col].dropna().head(200)):
             continue
         s = rows[col]
         if not (pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype)):
@@ -168,15 +170,10 @@ def _text_columns(match: DatasetMatch, ds: Any | None) -> list[str]:
 
 def _own(subject: Any, entity: str, text: str) -> bool:
     """Is the span ``text`` one of the subject's own identifiers?"""
-    if entity == "EMAIL_ADDRESS":
-        return text.strip().casefold() in {e.casefold() for e in subject.ids("emails")}
-    if entity == "PHONE_NUMBER":
-        mine: set[str] = set()
-        for p in subject.ids("phones"):
-            mine |= normalize_identifier("phone", p)
-        return bool(normalize_identifier("phone", text) & mine)
-    if entity == "IP_ADDRESS":
-        return bool(normalize_identifier("ip", text) & {k for v in subject.ids("ips") for k in normalize_identifier("ip", v)})
+    kind = kind_of(entity)
+    if kind is not None and kind != "name":
+        mine = {k for v in subject.ids(kind) for k in normalize(kind, v)}
+        return bool(normalize(kind, text) & mine)
     if entity == "PERSON":
         words = {w.casefold() for n in subject.ids("names") for w in re.findall(r"\w+", n)}
         span_words = [w.casefold() for w in re.findall(r"\w+", text)]

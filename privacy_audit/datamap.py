@@ -37,12 +37,12 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from .entities import is_direct
 from .errors import DataMapError
 
 __all__ = [
     "ZONES",
     "FORMATS",
-    "DIRECT_IDENTIFIERS",
     "DEFAULT_PROCESSING_PURPOSES",
     "Dataset",
     "Role",
@@ -77,22 +77,7 @@ _SUFFIX_FORMATS = {
     ".sqlite": "sqlite",
     ".sqlite3": "sqlite",
 }
-# Entities that identify a person on their own: a dataset holding any of them is "identified".
-DIRECT_IDENTIFIERS = frozenset(
-    {
-        "EMAIL_ADDRESS",
-        "PHONE_NUMBER",
-        "PERSON",
-        "US_SSN",
-        "CREDIT_CARD",
-        "IBAN_CODE",
-        "US_PASSPORT",
-        "US_DRIVER_LICENSE",
-        "US_BANK_NUMBER",
-        "STREET_ADDRESS",
-        "ADDRESS",
-    }
-)
+
 DEFAULT_PROCESSING_PURPOSES = frozenset(
     {"marketing", "advertising", "profiling", "personalization", "personalisation", "campaigns"}
 )
@@ -228,6 +213,17 @@ class DataMap:
     @property
     def audit_log_path(self) -> Path:
         return self.audit_log
+
+    @property
+    def phone_region(self) -> str:
+        """The country national phone numbers of the estate are read in (``separation.phone_region``, default US).
+
+        Every module reads numbers written without ``+`` in this region, so the separation audit, the
+        subject search and erasure agree on which stored value is which phone.
+        """
+        sep = self.extra.get("separation")
+        region = sep.get("phone_region") if isinstance(sep, Mapping) else None
+        return str(region).upper() if isinstance(region, str) and len(region) == 2 else "US"
 
     def register(self, name: str) -> Register | None:
         """The register called ``name`` (e.g. ``consents``), or ``None`` when not declared."""
@@ -699,7 +695,7 @@ def draft_datamap(
             str(r.column): (str(r.entity) if isinstance(r.entity, str) and r.entity else None)
             for r in group.itertuples(index=False)
         }
-        zone = "identified" if any(e in DIRECT_IDENTIFIERS for e in columns.values() if e) else "pseudonymous"
+        zone = "identified" if any(is_direct(e) for e in columns.values() if e) else "pseudonymous"
         key = next(
             (c for c in columns if re.search(r"(token|pseudonym|subject|user_?id|customer_?id)", c.lower())),
             None,

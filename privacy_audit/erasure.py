@@ -34,16 +34,20 @@ import io
 import json
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 import pandas as pd
 
+from . import identifiers as idm
 from .datamap import DataMap, Dataset
+from .entities import entity_for_kind, kind_of, text_entities
 from .errors import ConfigError, ErasureError, PrivacyAuditError
+from .identifiers import column_kind
 from .masking import mask
+from .subjects import Subject, find_subject_data, register_key
 
 __all__ = [
     "ACTIONS",
@@ -84,7 +88,6 @@ KEEP_REGISTERS: dict[str, str] = {
     "opt_outs": "opt-out register: suppression record, so the subject is not contacted again",
     "consents": "consent register: proof of consent kept (GDPR Art. 7(1))",
 }
-_OWNER_COLUMNS = ("user_token", "subject_token", "subject", "token", "subject_ref")
 
 # --------------------------------------------------------------------------------------------
 # needles: the subject's identifiers, compiled for search
@@ -101,16 +104,6 @@ class Hit:
     key: str  # normalised identifier (in memory only; never persisted)
 
 
-def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
-
-
-def _phone_core(text: str) -> str:
-    """Digits of a phone number without its extension (``x123`` / ``ext. 123``)."""
-    return _digits(re.split(r"(?i)\s*(?:x|ext\.?)\s*\d", text, maxsplit=1)[0])
-
-
-_PHONE_CAND = re.compile(r"(?<![\w+])\+?[\d(][\d\s().\-/]{5,}\d(?:\s*(?:x|ext\.?)\s*\d+)?", re.IGNORECASE)
 _WORD = r"A-Za-z0-9_"
 
 
@@ -125,34 +118,43 @@ def _alternation(values: Iterable[str], *, flags: int = 0, left: str, right: str
 class Needles:
     """A subject's identifiers grouped by how they are searched (in memory only)."""
 
-    tokens: frozenset[str] = frozenset()  # user tokens, pseudonyms, hashes, cookie values: exact
+    tokens: frozenset[str] = frozenset()  # user tokens, pseudonyms, hashes, device ids, cookie values: exact
     emails: frozenset[str] = frozenset()  # casefolded
-    phones: frozenset[str] = frozenset()  # digit cores
+    phones: frozenset[str] = frozenset()  # phone keys (identifiers.phone_keys: e164:..., nsn:...)
     names: frozenset[str] = frozenset()  # casefolded full names (two words or more)
     ips: frozenset[str] = frozenset()
+    regions: tuple[str | None, ...] = (None,)  # where national phone numbers in text are read
 
     @classmethod
-    def from_identifiers(cls, identifiers: Mapping[str, Iterable[str]]) -> Needles:
-        """Build needles from ``Subject.identifiers`` (emails, phones, names, tokens, ips, pseudonyms, cookies)."""
+    def from_identifiers(cls, identifiers: Mapping[str, Iterable[str]], *, region: str | None = None) -> Needles:
+        """Build needles from ``Subject.identifiers`` (emails, phones, names, tokens, ips, pseudonyms, cookies).
+
+        Phones are read in the regions of the subject's international numbers and in ``region``
+        (the data map's :attr:`~privacy_audit.datamap.DataMap.phone_region`).
+        """
         get = lambda *keys: [str(v).strip() for k in keys for v in (identifiers.get(k) or ()) if v and str(v).strip()]  # noqa: E731
-        tokens = set(get("tokens", "pseudonyms", "user_tokens", "hashes", "push_tokens"))
+        tokens = set(get("tokens", "pseudonyms", "device_ids"))
         for cookie in get("cookies"):
             tokens.add(cookie.split("=", 1)[1] if "=" in cookie else cookie)
-        phones = {_phone_core(p) for p in get("phones")}
+        regions = tuple(dict.fromkeys((*idm.phone_regions(get("phones")), region)))
+        phones = {k for p in get("phones") for r in regions for k in idm.phone_keys(p, r)}
         names = {" ".join(n.split()).casefold() for n in get("names") if len(n.split()) >= 2}
         return cls(
             tokens=frozenset(t for t in tokens if len(t) >= 6),
             emails=frozenset(e.casefold() for e in get("emails") if "@" in e),
-            phones=frozenset(p for p in phones if len(p) >= 7),
+            phones=frozenset(k for k in phones if len(re.sub(r"\D", "", k)) >= 7),
             names=frozenset(names),
             ips=frozenset(get("ips")),
+            regions=regions,
         )
 
     def __bool__(self) -> bool:
         return bool(self.tokens or self.emails or self.phones or self.names or self.ips)
 
+    KINDS: ClassVar[tuple[str, ...]] = ("token", "email", "phone", "name", "ip")
+
     def kinds(self) -> tuple[str, ...]:
-        return tuple(k for k in ("token", "email", "phone", "name", "ip") if getattr(self, k + "s"))
+        return tuple(k for k in self.KINDS if getattr(self, k + "s"))
 
     # compiled patterns (cached per instance)
     def _patterns(self) -> dict[str, re.Pattern | None]:
@@ -178,14 +180,11 @@ class Needles:
         return cache
 
     def phone_key(self, candidate: str) -> str | None:
-        """The subject phone that ``candidate`` writes (same digits, or same last nine), else None."""
-        core = _phone_core(candidate)
-        if len(core) < 7:
+        """The key of the subject phone that ``candidate`` writes (:func:`identifiers.phone_keys`), else None."""
+        if not self.phones:
             return None
-        for p in self.phones:
-            if core == p or (len(core) >= 9 and len(p) >= 9 and core[-9:] == p[-9:]):
-                return p
-        return None
+        keys = {k for r in self.regions for k in idm.phone_keys(candidate, r)} & self.phones
+        return min(keys) if keys else None
 
     def find(self, text: str, column: str = "") -> list[Hit]:
         """Every non-overlapping occurrence of the subject's identifiers in ``text``."""
@@ -204,7 +203,7 @@ class Needles:
                     key = " ".join(value.split()).casefold()
                 found.append(Hit(column, m.start(), m.end(), kind, key))
         if self.phones:
-            for m in _PHONE_CAND.finditer(text):
+            for m in idm.phone_candidates(text):
                 key = self.phone_key(m.group(0))
                 if key is not None:
                     found.append(Hit(column, m.start(), m.end(), "phone", key))
@@ -216,16 +215,17 @@ class Needles:
             out.append(h)
         return out
 
-    def matches_value(self, kind: str, value: str) -> str | None:
-        """The key of the subject identifier a detected ``kind`` value (from Presidio) equals, or None."""
+    def matches_value(self, entity: str, value: str) -> str | None:
+        """The key of the subject identifier a detected ``entity`` value (from Presidio) equals, or None."""
         v = value.strip()
-        if kind == "EMAIL_ADDRESS" and v.casefold() in self.emails:
+        kind = kind_of(entity)
+        if kind == "email" and v.casefold() in self.emails:
             return v.casefold()
-        if kind == "PHONE_NUMBER":
+        if kind == "phone":
             return self.phone_key(v)
-        if kind == "PERSON" and " ".join(v.split()).casefold() in self.names:
+        if kind == "name" and " ".join(v.split()).casefold() in self.names:
             return " ".join(v.split()).casefold()
-        if kind == "IP_ADDRESS" and v in self.ips:
+        if kind == "ip" and v in self.ips:
             return v
         return None
 
@@ -412,7 +412,7 @@ def load_estate_table(
     def table(columns, rows, fps, files, row_file, **info) -> EstateTable:
         oc = owner_col
         if oc is None and kind == "register":
-            oc = next((c for c in _OWNER_COLUMNS if c in columns), None)
+            oc = register_key(datamap)
         if oc is not None and oc not in columns and fmt != "log":
             oc = None
         return EstateTable(
@@ -877,9 +877,12 @@ def _holds(datamap: DataMap, needles: Needles, as_of: _dt.date) -> list[tuple[se
 
     frame = read_table(reg.path).astype(object)
     cols = {c.lower(): c for c in frame.columns}
-    key = next((cols[c] for c in _OWNER_COLUMNS if c in cols), None)
+    owner = register_key(datamap)
+    key = cols.get(owner.lower()) if owner else None
     if key is None:
-        raise ErasureError(f"{reg.path.name}: the legal-hold register has no subject column (user_token)")
+        raise ErasureError(
+            f"{reg.path.name}: the legal-hold register has no subject column ({owner or 'no dataset declares a subject_key'})"
+        )
     out = []
     for rec in frame.to_dict("records"):
         if str(rec.get(key) or "") not in needles.tokens:
@@ -946,11 +949,7 @@ def _subject_rows(
 ) -> tuple[dict[str, set[int]], dict[str, set[int]]]:
     """Row ids the subject search attributes to the subject, and rows of others that mention them,
     per dataset (empty when the subject search is unavailable)."""
-    if subject is None or not hasattr(subject, "identifiers") or not getattr(subject, "found", True):
-        return {}, {}
-    try:
-        from .subjects import find_subject_data
-    except ImportError:  # pragma: no cover - the subject search lands separately
+    if not isinstance(subject, Subject) or not subject.found:
         return {}, {}
     data = find_subject_data(datamap, subject, vault_key=vault_key)
     return (
@@ -969,7 +968,9 @@ def _shared_from_subject(subject: Any, needles: Needles) -> set[str]:
     for plural, kind in (("emails", "email"), ("phones", "phone"), ("names", "name"), ("ips", "ip")):
         for v in set(ids.get(plural, ())) - set(exclusive.get(plural, ())):
             v = str(v).strip()
-            key = {"email": v.casefold(), "phone": _phone_core(v), "name": " ".join(v.split()).casefold()}.get(kind, v)
+            key = {
+                "email": v.casefold(), "phone": needles.phone_key(v) or v, "name": " ".join(v.split()).casefold(),
+            }.get(kind, v)  # fmt: skip
             out.add(f"{kind}:{key}")
     return out
 
@@ -998,10 +999,11 @@ def _shared_keys(tables: list[EstateTable], needles: Needles) -> set[str]:
 
 def _identifying_columns(t: EstateTable) -> tuple[str, ...]:
     """Columns masked by ``mask_columns``: declared personal categories and identifier-named columns."""
-    from .subjects import identifier_kind
-
     declared = dict(t.dataset.columns) if t.dataset else {}
-    return tuple(c for c in t.columns if declared.get(c) or identifier_kind(c, declared.get(c)))
+    return tuple(
+        c for j, c in enumerate(t.columns)
+        if declared.get(c) or column_kind(c, None, [r[j] for r in t.rows[:500]], keys=True)
+    )  # fmt: skip
 
 
 def _row_hits(t: EstateTable, i: int, needles: Needles) -> list[Hit]:
@@ -1157,7 +1159,7 @@ def plan_erasure(
     """Plan the erasure of ``subject`` (a :class:`privacy_audit.subjects.Subject`, or a mapping of
     identifiers) across every dataset and register of ``datamap``. Reads, never writes."""
     identifiers = _identifiers_of(subject)
-    needles = Needles.from_identifiers(identifiers)
+    needles = Needles.from_identifiers(identifiers, region=datamap.phone_region)
     as_of = as_of or datamap.as_of or _dt.date.today()
     found = bool(getattr(subject, "found", True)) and bool(needles)
     listed, mentions = _subject_rows(datamap, subject, vault_key) if found else ({}, {})
@@ -1512,7 +1514,8 @@ class Verification:
         }
 
 
-_SCAN_ENTITIES = ("EMAIL_ADDRESS", "PHONE_NUMBER", "PERSON", "IP_ADDRESS")
+#: entities Presidio looks for in free text during verification: the text-searched ones that name a needle kind
+_SCAN_ENTITIES = tuple(e for e in text_entities() if kind_of(e) in Needles.KINDS)
 
 
 def verify_erasure(
@@ -1544,7 +1547,7 @@ def verify_erasure(
         shared = set(shared or ()) | set(plan.shared)
     else:
         identifiers = _identifiers_of(subject_identifiers)
-    needles = Needles.from_identifiers(identifiers)
+    needles = Needles.from_identifiers(identifiers, region=datamap.phone_region)
     held_fp = {k: set(v) for k, v in (held or {}).items()}
     shared = set(shared or ())
     notes: list[str] = []
@@ -1553,18 +1556,12 @@ def verify_erasure(
     searched = False
     if subject_search:
         try:
-            from .subjects import Subject, find_subject_data
-
-            subj = subject_identifiers if hasattr(subject_identifiers, "identifiers") and not plan else None
-            if subj is None:
-                subj = _make_subject(Subject, identifiers, plan)
+            subj = subject_identifiers if isinstance(subject_identifiers, Subject) else _make_subject(identifiers, plan)
             found_data = find_subject_data(datamap, subj).datasets
             listed = {m.name: set(m.row_ids) for m in found_data}
             mentions = {m.name: set(getattr(m, "mention_row_ids", ())) for m in found_data}
             searched = True
-        except ImportError:  # pragma: no cover
-            notes.append("subject search unavailable (privacy_audit.subjects not installed)")
-        except (TypeError, PrivacyAuditError) as exc:
+        except PrivacyAuditError as exc:
             notes.append(f"subject search not run: {type(exc).__name__}")
     sql_rows = {n: listed.get(n, set()) | mentions.get(n, set()) for n in set(listed) | set(mentions)}
     tables, skipped = _estate_tables(datamap, vault_key, needles, sql_rows)
@@ -1585,7 +1582,7 @@ def verify_erasure(
                     shared_rows.add(i)
                     continue
                 text = t.rows[i][t.columns.index(h.column)] or ""
-                rows_hit.setdefault(i, []).append((h.column, h.kind, "literal", mask(text[h.start:h.end], _ENTITY.get(h.kind))))
+                rows_hit.setdefault(i, []).append((h.column, h.kind, "literal", mask(text[h.start:h.end], entity_for_kind(h.kind))))
             if own and i not in rows_hit:
                 rows_hit[i] = [(t.owner_col or "cookie", "token", "literal", mask(owner))]
             if t.format == "log" and owner is None and t.rows[i][0] in needles.ips and f"ip:{t.rows[i][0]}" not in shared:
@@ -1616,11 +1613,11 @@ def verify_erasure(
         for (t, i, c, v), found in zip(scan_cells, spans, strict=True):
             for s in found:
                 key = needles.matches_value(s.entity, v[s.start : s.end])
-                if key is None or f"{_KIND.get(s.entity)}:{key}" in shared:
+                if key is None or f"{kind_of(s.entity)}:{key}" in shared:
                     continue
                 if t.fingerprints[i] in held_fp.get(t.name, set()):
                     continue
-                residues.append(Residue(t.name, t.row_id(i), c, _KIND.get(s.entity, s.entity), "scanner",
+                residues.append(Residue(t.name, t.row_id(i), c, kind_of(s.entity) or s.entity, "scanner",
                                         mask(v[s.start:s.end], s.entity)))  # fmt: skip
                 break
     by_ds: dict[str, int] = {}
@@ -1642,21 +1639,11 @@ def verify_erasure(
     return result.check() if strict else result
 
 
-_ENTITY = {"email": "EMAIL_ADDRESS", "phone": "PHONE_NUMBER", "name": "PERSON", "ip": "IP_ADDRESS"}
-_KIND = {"EMAIL_ADDRESS": "email", "PHONE_NUMBER": "phone", "PERSON": "name", "IP_ADDRESS": "ip"}
 
 
-def _make_subject(subject_cls: Callable[..., Any], identifiers: dict[str, frozenset[str]], plan: ErasurePlan | None):
+def _make_subject(identifiers: dict[str, frozenset[str]], plan: ErasurePlan | None) -> Subject:
     """A Subject carrying only the in-memory identifiers (the vault record may be gone)."""
-    import inspect
-
-    params = inspect.signature(subject_cls).parameters
-    values = {
-        "subject_id": None, "found": True, "kinds_used": plan.kinds_used if plan else (),
-        "identifiers": identifiers, "ref": plan.subject_ref if plan else "",
-    }  # fmt: skip
-    kwargs = {k: v for k, v in values.items() if k in params}
-    for name, p in params.items():
-        if name not in kwargs and p.default is inspect.Parameter.empty:
-            kwargs[name] = None
-    return subject_cls(**kwargs)
+    return Subject(
+        subject_id=None, found=True, kinds_used=plan.kinds_used if plan else (), identifiers=identifiers,
+        ref=plan.subject_ref if plan else "",
+    )  # fmt: skip

@@ -32,6 +32,9 @@ from typing import Any
 import pandas as pd
 import phonenumbers
 
+from .detect.headers import header_hints
+from .entities import kind_of
+
 __all__ = [
     "KINDS",
     "DEFAULT_REGION",
@@ -40,6 +43,8 @@ __all__ = [
     "NORMALISATIONS",
     "PseudonymForm",
     "cell_text",
+    "column_kind",
+    "full_names",
     "cell_texts",
     "nfkc",
     "normalize",
@@ -120,6 +125,42 @@ def nfkc(value: str) -> str:
 def email_shaped(value: str) -> bool:
     """Whether ``value`` (trimmed) has the shape of an e-mail address."""
     return bool(_EMAIL_SHAPE.match(value.strip()))
+
+
+# ------------------------------------------------------------------------------------ columns
+
+
+def _full_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 5 and len(text) <= 80 and not any(ch.isdigit() or ch == "@" for ch in text)
+
+
+def full_names(values: Iterable[Any]) -> bool:
+    """Whether most values are full names (two to five words, no digits): not first names alone, not prose."""
+    texts = [t for t in (cell_text(v) for v in values) if t]
+    return bool(texts) and sum(map(_full_name, texts)) >= 0.5 * len(texts)
+
+
+def column_kind(
+    column: object, entity: str | None = None, values: Iterable[Any] | None = None, *, keys: bool = False
+) -> str | None:
+    """The identifier kind a column holds (``email``, ``phone``, ``name``, ``ip``, ``dob``...), or ``None``.
+
+    The column's entity decides (declared in the data map, or found by the scanner); without one, the
+    scanner's header vocabulary (every supported language) does. A ``PERSON`` column resolves people
+    only when it holds full names (``values`` decide when given; first-name-only columns never do).
+    With ``keys``, a column the header calls an id, token or key (and no entity) holds opaque keys:
+    kind ``device_id`` (device and push tokens, other systems' ids of the person).
+    """
+    if entity is None:
+        hint = header_hints(column)
+        entity = next((e for e in hint.entities if kind_of(e)), None)
+        if entity is None:
+            return "device_id" if keys and hint.id_like else None
+    kind = kind_of(entity)
+    if kind == "name" and values is not None and not full_names(values):
+        return None
+    return kind
 
 
 # ------------------------------------------------------------------------------------ phones

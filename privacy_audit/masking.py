@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .entities import mask_style
+
 __all__ = ["mask", "mask_text_spans"]
 
 _EMAIL = re.compile(r"^([^@\s]+)@([^@\s]+)$")
@@ -21,7 +23,9 @@ def _mask_word(word: str, keep: int = 1) -> str:
 
 
 def mask(value: object, entity: str | None = None) -> str:
-    """Return a masked rendering of ``value``; ``entity`` (a Presidio entity name) picks the style.
+    """Return a masked rendering of ``value``; ``entity`` picks the style (:func:`entities.mask_style`).
+
+    An entity the taxonomy does not know (or none) is masked by the value's shape.
 
     >>> mask("jane.doe@example.com", "EMAIL_ADDRESS")
     'j******@e******.com'
@@ -34,15 +38,14 @@ def mask(value: object, entity: str | None = None) -> str:
     if not text.strip():
         return text
     m = _EMAIL.match(text.strip())
-    if entity == "EMAIL_ADDRESS" or (entity is None and m):
+    style = mask_style(entity)
+    if style == "email" or (style is None and m):
         if m:
             local, domain = m.groups()
             host, _, tld = domain.rpartition(".")
             return f"{_mask_word(local)}@{_mask_word(host or domain)}{'.' + tld if host else ''}"
     digits = sum(ch.isdigit() for ch in text)
-    if entity in {"PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "US_BANK_NUMBER"} or (
-        entity is None and digits >= 6 and digits >= len(text) * 0.6
-    ):
+    if style == "digits" or (style is None and digits >= 6 and digits >= len(text) * 0.6):
         # keep separators and the last two digits, hide every other alphanumeric character
         total = sum(ch.isalnum() for ch in text)
         out, seen = [], 0
@@ -53,7 +56,7 @@ def mask(value: object, entity: str | None = None) -> str:
             else:
                 out.append(ch)
         return "".join(out)
-    if entity == "IP_ADDRESS":
+    if style == "ip":
         parts = re.split(r"([.:])", text)
         return "".join(p if p in {".", ":"} or i == 0 else "*" * len(p) for i, p in enumerate(parts))
     # names, addresses, free words: first letter of each word, the rest starred

@@ -24,8 +24,11 @@ from typing import Any
 import pandas as pd
 
 from .datamap import DataMap
+from .detect.text import analyze_texts
+from .entities import describe, is_direct, text_entities
 from .erasure import EstateTable, _audit, _identifiers_of, _now, _rel, load_estate_table, rewrite_table
 from .errors import DataMapError, ErasureError, InputError, PrivacyAuditError, SubjectError
+from .identifiers import email_shaped
 from .masking import mask
 
 __all__ = [
@@ -304,6 +307,26 @@ def restriction_rows(datamap: DataMap, token: str) -> list[dict[str, str | None]
     return [dict(zip(table.columns, r, strict=False)) for i, r in enumerate(table.rows) if table.owner(i) == token]
 
 
+def check_reason(reason: str | None, *, what: str = "the restriction reason") -> None:
+    """InputError when a restriction reason holds personal data (an e-mail, phone, name, card, national id...).
+
+    The register keeps the reason for as long as the restriction stands, and everyone who reads the
+    register reads it: describe why without naming or contacting anyone. One rule for every front
+    end (CLI, widget, library), since it lives here.
+    """
+    if not reason or not reason.strip():
+        return
+    found = {s.entity for s in analyze_texts([reason], entities=list(text_entities()))[0] if is_direct(s.entity)}
+    if any(email_shaped(w.strip(".,;:()<>\"'")) for w in reason.split()):
+        found.add("EMAIL_ADDRESS")
+    if found:
+        kinds = ", ".join(describe(e).label for e in sorted(found))
+        raise InputError(
+            f"{what} holds personal data ({kinds}); the register keeps the reason: "
+            "describe it without naming or contacting anyone"
+        )
+
+
 def plan_restriction(
     datamap: DataMap, subject: Any, *, scope: str = "all", lift: bool = False, reason: str | None = None
 ) -> RestrictionChange:
@@ -314,6 +337,7 @@ def plan_restriction(
     scope = (scope or "all").strip()
     if not scope or any(ch in scope for ch in ",\n\r\""):
         raise InputError("bad --scope: give one word such as all or email_marketing")
+    check_reason(reason)
     token = getattr(subject, "subject_id", None)
     if not getattr(subject, "found", True) or not token:
         raise SubjectError("no data subject matches the identifier given; nothing to restrict")

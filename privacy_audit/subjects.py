@@ -45,7 +45,6 @@ import hmac
 import ipaddress
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,8 +52,11 @@ from typing import Any
 
 import pandas as pd
 
+from . import identifiers as idm
+from .entities import entity_for_kind
 from .errors import AmbiguousSubjectError, ConfigError, InputError, SubjectError
 from .masking import mask
+from .vault import Vault, key_for_datamap, pseudonym
 
 __all__ = [
     "SUBJECT_KINDS",
@@ -69,9 +71,8 @@ __all__ = [
     "match_frame",
     "match_log_frame",
     "subject_ref",
-    "identifier_kind",
-    "normalize_identifier",
     "read_estate_frame",
+    "register_key",
 ]
 
 logger = logging.getLogger(__name__)
@@ -84,14 +85,6 @@ _KIND_ALIASES = {
     "name": "name",
     "ip": "ip", "ip_address": "ip",
 }  # fmt: skip
-# identifier kinds as stored in Subject.identifiers (plural keys)
-_PLURAL = {
-    "email": "emails", "phone": "phones", "name": "names", "token": "tokens", "ip": "ips",
-    "push_token": "push_tokens", "dob": "dates_of_birth", "cookie": "cookies", "pseudonym": "pseudonyms",
-}  # fmt: skip
-_ENTITY_KIND = {"EMAIL_ADDRESS": "email", "PHONE_NUMBER": "phone", "PERSON": "name", "IP_ADDRESS": "ip"}
-_MASK_ENTITY = {"email": "EMAIL_ADDRESS", "phone": "PHONE_NUMBER", "name": "PERSON", "ip": "IP_ADDRESS"}
-_DEFAULT_REGION = "US"
 _REF_INFO = b"privacy-audit subject-ref"
 
 
@@ -102,7 +95,7 @@ _REF_INFO = b"privacy-audit subject-ref"
 class Subject:
     """A resolved data subject (or an unknown one: ``found=False``).
 
-    ``identifiers`` maps ``emails, phones, names, tokens, ips, push_tokens, dates_of_birth, cookies,
+    ``identifiers`` maps ``emails, phones, names, tokens, ips, device_ids, dates_of_birth, cookies,
     pseudonyms`` to the values held for the subject (raw: keep it in memory, never persist it).
     ``exclusive`` holds the same kinds restricted to values no other known subject shares: only
     these are used to find rows. ``pseudonym_sources`` says how each pseudonym was made.
@@ -120,7 +113,7 @@ class Subject:
 
     def ids(self, kind: str, *, exclusive: bool = False) -> frozenset[str]:
         """The subject's values of one kind (``"emails"`` or ``"email"``)."""
-        key = _PLURAL.get(kind, kind)
+        key = idm.plural(kind)
         src = self.exclusive if exclusive else self.identifiers
         return src.get(key, frozenset())
 
@@ -136,7 +129,7 @@ class Subject:
             "found": self.found,
             "kinds_used": list(self.kinds_used),
             "identifiers": {
-                k: sorted(mask(v, _MASK_ENTITY.get(_singular(k))) for v in vals)
+                k: sorted(mask(v, entity_for_kind(idm.singular(k))) for v in vals)
                 for k, vals in sorted(self.identifiers.items())
             },
         }
@@ -226,85 +219,11 @@ class FrameMatch:
 # ---------------------------------------------------------------------------- normalization
 
 
-def _singular(plural: str) -> str:
-    return next((k for k, v in _PLURAL.items() if v == plural), plural)
-
-
-def _nfkc(value: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", value).split())
-
-
-def _phone_keys(value: str, region: str | None = None) -> set[str]:
-    """Normalized keys of a phone number: E.164 when it parses, and the national significant number."""
-    import phonenumbers
-
-    text = _nfkc(value)
-    digits = re.sub(r"\D", "", text.split("x")[0].split("ext")[0])
-    keys: set[str] = set()
-    regions = [None] if text.startswith("+") else [r for r in (region, _DEFAULT_REGION) if r]
-    for reg in regions:
-        try:
-            num = phonenumbers.parse(text, reg)
-        except phonenumbers.NumberParseException:
-            continue
-        keys.add("e164:" + phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164))
-        keys.add("nsn:" + phonenumbers.national_significant_number(num))
-        break
-    if not text.startswith("+") and digits:
-        keys.add("nsn:" + digits.lstrip("0"))
-    return {k for k in keys if len(re.sub(r"\D", "", k)) >= 6}
-
-
-def normalize_identifier(kind: str, value: str, *, region: str | None = None) -> set[str]:
-    """The normalized keys an identifier is compared by (exact matching on these keys).
-
-    email: NFKC + casefold; name: NFKC, whitespace collapsed, casefold; phone: E.164 and national
-    significant number (``region`` is the country the number was recorded for); ip: canonical
-    address; token / push_token / dob: trimmed text (dob as ``YYYY-MM-DD``).
-    """
-    if value is None:
-        return set()
-    text = _nfkc(str(value))
-    if not text or text.lower() in {"nan", "none", "<na>", "nat"}:
-        return set()
-    if kind in {"email", "name"}:
-        return {text.casefold()}
-    if kind == "phone":
-        return _phone_keys(text, region)
-    if kind == "ip":
-        try:
-            return {str(ipaddress.ip_address(text))}
-        except ValueError:
-            return {text}
-    if kind == "dob":
-        try:
-            return {pd.Timestamp(text).date().isoformat()}
-        except (ValueError, TypeError):
-            return {text}
-    return {text}
-
-
-def identifier_kind(column: str, entity: str | None = None) -> str | None:
-    """The identifier kind a column holds (email, phone, name, ip, push_token, dob) or ``None``."""
-    col = column.lower()
-    if entity == "PERSON":
-        # a PERSON column is a full name only when named so (free text declared PERSON is text)
-        return "name" if "name" in col and "first" not in col and "last" not in col else None
-    if entity in _ENTITY_KIND:
-        return _ENTITY_KIND[entity]
-    if "email" in col:
-        return "email"
-    if "phone" in col or col in {"mobile", "tel", "telephone"}:
-        return "phone"
-    if col in {"name", "full_name", "fullname"}:
-        return "name"
-    if col in {"ip", "ip_address"} or col.endswith("_ip"):
-        return "ip"
-    if "push_token" in col or "device_token" in col:
-        return "push_token"
-    if col in {"date_of_birth", "dob", "birth_date", "birthdate"}:
-        return "dob"
-    return None
+def _norm_keys(kind: str, raw: str, region: str | None = None) -> frozenset[str]:
+    """Comparison keys of an identifier (:func:`identifiers.normalize`); cookies compare as written."""
+    if kind == "cookie":
+        return frozenset({raw})
+    return idm.normalize(kind, raw, region=region) or frozenset({raw})
 
 
 def parse_subject_arg(arg: str) -> tuple[str, str]:
@@ -318,7 +237,7 @@ def parse_subject_arg(arg: str) -> tuple[str, str]:
     value = value.strip()
     why = _shape_problem(kind, value)
     if why:  # a mistyped identifier would otherwise just be "not found" (and "nothing to erase")
-        raise InputError(f"bad --subject {kind}={mask(value, _MASK_ENTITY.get(kind))!r}: {why}")
+        raise InputError(f"bad --subject {kind}={mask(value, entity_for_kind(kind))!r}: {why}")
     return kind, value
 
 
@@ -370,8 +289,6 @@ def _vault_key(datamap: Any, vault_key: bytes | None) -> bytes | None:
     vcfg = dict(getattr(datamap, "vault", None) or {})
     if not vcfg.get("path") and not any(_fmt(d) == "vault" for d in datamap.datasets):
         return None
-    from .vault import key_for_datamap
-
     return key_for_datamap(datamap, required=True)
 
 
@@ -386,32 +303,50 @@ def _str(s: pd.Series) -> pd.Series:
 # ------------------------------------------------------------------------- identity index
 
 
-def _index_rows(frame: pd.DataFrame, key_col: str, columns: Mapping[str, str | None], source: str) -> list[tuple]:
+def _identifier_columns(frame: pd.DataFrame, key_col: str, columns: Mapping[str, str | None]) -> dict[str, str]:
+    """Column -> identifier kind for an identity frame: by entity or header (:func:`identifiers.column_kind`),
+    plus id-like columns whose values each belong to one subject (device and push tokens): ``device_id``."""
+    kinds: dict[str, str] = {}
+    for c in frame.columns:
+        if c == key_col:
+            continue
+        kind = idm.column_kind(c, columns.get(c), frame[c].dropna().head(500), keys=_is_stringy(frame[c]))
+        if kind == "device_id":  # an opaque key identifies its holder only when no two subjects share a value
+            pairs = frame[[key_col, c]].dropna()
+            per_value = pairs.groupby(c)[key_col].nunique()
+            if not (len(per_value) and (per_value == 1).all() and pairs[c].astype(str).str.len().min() >= 8):
+                kind = None
+        if kind:
+            kinds[c] = kind
+    return kinds
+
+
+def _index_rows(
+    frame: pd.DataFrame, key_col: str, columns: Mapping[str, str | None], source: str, region: str | None = None
+) -> list[tuple]:
     """(subject_id, kind, key, raw, source) for every identifier cell of an identity frame."""
     out: list[tuple] = []
     if key_col not in frame.columns:
         return out
     region_col = next((c for c in ("country", "country_code") if c in frame.columns), None)
-    kinds = {c: identifier_kind(c, columns.get(c)) for c in frame.columns if c != key_col}
-    kinds = {c: k for c, k in kinds.items() if k}
+    kinds = _identifier_columns(frame, key_col, columns)
     ids = frame[key_col]
     regions = frame[region_col] if region_col else None
     for pos in range(len(frame)):
-        sid = ids.iat[pos]
-        if sid is None or pd.isna(sid) or not str(sid).strip():
+        sid = idm.cell_text(ids.iat[pos])
+        if sid is None:
             continue
-        sid = str(sid).strip()
         out.append((sid, "token", sid, sid, source))
-        region = None
+        row_region = region
         if regions is not None:
             r = regions.iat[pos]
-            region = str(r).upper() if isinstance(r, str) and len(r) == 2 else None
+            row_region = str(r).upper() if isinstance(r, str) and len(r) == 2 else region
         for col, kind in kinds.items():
             raw = frame[col].iat[pos]
-            if raw is None or (not isinstance(raw, str) and pd.isna(raw)):
+            raw_s = raw.isoformat()[:10] if kind == "dob" and hasattr(raw, "isoformat") else idm.cell_text(raw)
+            if raw_s is None:
                 continue
-            raw_s = raw.isoformat()[:10] if hasattr(raw, "isoformat") and kind == "dob" else str(raw)
-            for key in normalize_identifier(kind, raw_s, region=region):
+            for key in idm.normalize(kind, raw_s, region=row_region):
                 out.append((sid, kind, key, raw_s, source))
     return out
 
@@ -434,10 +369,8 @@ def _build_index(datamap: Any, key: bytes | None) -> tuple[pd.DataFrame, set[str
     vault_ds = [d for d in datamap.datasets if _fmt(d) == "vault"]
     vault_path = datamap.resolve(vcfg["path"]) if vcfg.get("path") else None
     if vault_path is not None and not any(Path(d.path) == vault_path for d in vault_ds) and key is not None:
-        from .vault import Vault
-
         frame = Vault.open(vault_path, key).to_frame()
-        rows += _index_rows(frame, "record_id", {}, "vault")
+        rows += _index_rows(frame, "record_id", {}, "vault", datamap.phone_region)
     for ds in datamap.datasets:
         fmt = _fmt(ds)
         if ds.zone != "identified" or not ds.subject_key or fmt == "log":
@@ -445,7 +378,7 @@ def _build_index(datamap: Any, key: bytes | None) -> tuple[pd.DataFrame, set[str
         if fmt == "vault" and key is None:
             continue
         frame = read_estate_frame(datamap, ds, vault_key=key)
-        rows += _index_rows(frame, ds.subject_key, ds.columns, ds.name)
+        rows += _index_rows(frame, ds.subject_key, ds.columns, ds.name, datamap.phone_region)
     index = pd.DataFrame(rows, columns=["subject_id", "kind", "key", "raw", "source"])
     tokens = set(index.loc[index["kind"] == "token", "subject_id"])
     # server logs: cookies that carry a known subject token tie the line's IP and other cookies to them
@@ -466,7 +399,7 @@ def _build_index(datamap: Any, key: bytes | None) -> tuple[pd.DataFrame, set[str
                 continue
             sid = next(iter(owners))
             if isinstance(ip, str) and ip not in {"", "-"}:
-                for k in normalize_identifier("ip", ip):
+                for k in idm.normalize("ip", ip):
                     log_rows.append((sid, "ip", k, ip, ds.name))
             for name, value in pairs:
                 if value not in tokens:
@@ -476,16 +409,16 @@ def _build_index(datamap: Any, key: bytes | None) -> tuple[pd.DataFrame, set[str
     return index.drop_duplicates(ignore_index=True), cookie_names
 
 
-def _candidates(index: pd.DataFrame, kind: str, value: str) -> set[str]:
+def _candidates(index: pd.DataFrame, kind: str, value: str, region: str | None = None) -> set[str]:
     if kind == "name" and "|" in value:
         name, _, dob = value.partition("|")
         by_name = _candidates(index, "name", name)
-        dob_keys = normalize_identifier("dob", dob.strip())
+        dob_keys = idm.normalize("dob", dob.strip())
         if not dob_keys:
             raise InputError("bad name subject: expected 'Full Name|YYYY-MM-DD'")
         dob_hits = set(index.loc[(index["kind"] == "dob") & index["key"].isin(dob_keys), "subject_id"])
         return by_name & dob_hits
-    keys = normalize_identifier(kind, value)
+    keys = idm.normalize(kind, value, region=region)
     if not keys:
         return set()
     return set(index.loc[(index["kind"] == kind) & index["key"].isin(keys), "subject_id"])
@@ -498,7 +431,7 @@ def _describe(index: pd.DataFrame, sid: str) -> str:
     for kind in ("name", "email", "phone"):
         vals = sorted(set(sub.loc[sub["kind"] == kind, "raw"]))
         if vals:
-            parts.append(f"{kind} {mask(vals[0], _MASK_ENTITY.get(kind))}")
+            parts.append(f"{kind} {mask(vals[0], entity_for_kind(kind))}")
     return ", ".join(parts) or "a subject with no identifiers on record"
 
 
@@ -519,30 +452,20 @@ def subject_ref(subject_id: str, vault_key: bytes | None = None) -> str:
     return "sref_" + digest[:32]
 
 
-_HASHES = ("sha256", "sha1", "md5")
-
-
 def _pseudonyms(datamap: Any, identifiers: Mapping[str, set[str]], key: bytes | None) -> dict[str, str]:
-    """Pseudonyms of the subject's (exclusive) identifiers: unkeyed hashes and declared keyed HMACs."""
-    out: dict[str, str] = {}
-    for kind in ("email", "phone"):
-        for raw in sorted(identifiers.get(kind, ())):
-            forms = {raw, raw.strip(), raw.strip().lower()}
-            if kind == "phone":
-                forms |= {k.split(":", 1)[1] for k in _phone_keys(raw) if k.startswith("e164:")}
-            for form in sorted(forms):
-                for algo in _HASHES:
-                    out.setdefault(hashlib.new(algo, form.encode("utf-8")).hexdigest(), f"{algo}({kind})")
+    """The subject's pseudonyms (stored form -> how it was made): every unkeyed form of their exclusive
+    e-mails and phones (:func:`identifiers.pseudonym_forms`, the same forms the separation audit
+    recognises) and the keyed HMAC pseudonyms of the datasets that declare ``pseudonym: {kind: hmac}``."""
+    forms = idm.pseudonym_forms(identifiers, region=datamap.phone_region)
+    out = {text: form.label for text, form in forms.items()}
     hmac_ds = [d for d in datamap.datasets if str((d.pseudonym or {}).get("kind", "")).lower() == "hmac"]
     if hmac_ds and key is not None:
-        from .vault import pseudonym
-
         for ds in hmac_ds:
             prefix = str((ds.pseudonym or {}).get("prefix", "p_"))
             of = (ds.pseudonym or {}).get("of")
             kinds = [str(of)] if of else ["email", "phone", "token", "name"]
             for kind in kinds:
-                kind = _KIND_ALIASES.get(kind, identifier_kind(kind) or kind)
+                kind = _KIND_ALIASES.get(kind, idm.column_kind(kind) or kind)
                 for raw in sorted(identifiers.get(kind, ())):
                     out.setdefault(pseudonym(raw, key, prefix=prefix), f"hmac({kind})")
     return out
@@ -567,13 +490,13 @@ def resolve_subjects(
     index, cookie_names = _build_index(datamap, key)
     kinds_used = tuple(dict.fromkeys(k for k, _ in pairs))
 
-    sets = [_candidates(index, k, v) for k, v in pairs]
+    sets = [_candidates(index, k, v, datamap.phone_region) for k, v in pairs]
     nonempty = [s for s in sets if s]
     if not nonempty:
         tokens = {v for k, v in pairs if k == "token"}
         sid = sorted(tokens)[0] if len(tokens) == 1 else None
         ident = {"tokens": frozenset(tokens)} if tokens else {}
-        ref_basis = sid or "|".join(f"{k}:{sorted(normalize_identifier(k, v) or {v})[0]}" for k, v in pairs)
+        ref_basis = sid or "|".join(f"{k}:{sorted(idm.normalize(k, v) or {v})[0]}" for k, v in pairs)
         return Subject(
             subject_id=sid,
             found=False,
@@ -587,7 +510,7 @@ def resolve_subjects(
         raise SubjectError("the identifiers given do not all belong to one data subject; nothing exported")
     if len(common) > 1:
         desc = tuple(f"candidate {i}: {_describe(index, sid)}" for i, sid in enumerate(sorted(common), 1))
-        what = " + ".join(f"{k} {mask(v.split('|')[0], _MASK_ENTITY.get(k))}" for k, v in pairs)
+        what = " + ".join(f"{k} {mask(v.split('|')[0], entity_for_kind(k))}" for k, v in pairs)
         raise AmbiguousSubjectError(
             f"{what} matches {len(common)} data subjects ({'; '.join(desc)}); "
             "add another identifier (e.g. email, or name|date of birth)",
@@ -606,11 +529,11 @@ def resolve_subjects(
     # a raw value is exclusive only when none of its keys is shared
     for kind, raws in list(exclusive.items()):
         exclusive[kind] = {
-            r for r in raws if all(owners.get((kind, k), 0) <= 1 for k in _norm_keys_for_index(kind, r))
+            r for r in raws if all(owners.get((kind, k), 0) <= 1 for k in _norm_keys(kind, r, datamap.phone_region))
         }
     pseudo = _pseudonyms(datamap, exclusive, key)
-    plural = {_PLURAL.get(k, k): frozenset(v) for k, v in identifiers.items()}
-    plural_ex = {_PLURAL.get(k, k): frozenset(v) for k, v in exclusive.items()}
+    plural = {idm.plural(k): frozenset(v) for k, v in identifiers.items()}
+    plural_ex = {idm.plural(k): frozenset(v) for k, v in exclusive.items()}
     plural["pseudonyms"] = frozenset(pseudo)
     plural_ex["pseudonyms"] = frozenset(pseudo)
     return Subject(
@@ -623,12 +546,6 @@ def resolve_subjects(
         pseudonym_sources=pseudo,
         token_cookies=frozenset(cookie_names),
     )
-
-
-def _norm_keys_for_index(kind: str, raw: str) -> set[str]:
-    if kind == "cookie":
-        return {raw}
-    return normalize_identifier(kind, raw) or {raw}
 
 
 def resolve_subject(datamap: Any, kind: str, value: str, *, vault_key: bytes | None = None) -> Subject:
@@ -644,26 +561,40 @@ def resolve_subject(datamap: Any, kind: str, value: str, *, vault_key: bytes | N
 # ------------------------------------------------------------------------------- matching
 
 
-def _text_patterns(subject: Subject) -> tuple[list[str], list[re.Pattern], set[str]]:
+def _phone_regions(subject: Subject) -> tuple[str | None, ...]:
+    """Regions national numbers in text are read in: those of the subject's international numbers, else the default."""
+    return idm.phone_regions(subject.ids("phones", exclusive=True)) or (None,)
+
+
+def _phone_keys_of(subject: Subject) -> frozenset[str]:
+    keys: set[str] = set()
+    for p in subject.ids("phones", exclusive=True):
+        for region in _phone_regions(subject):
+            keys |= idm.phone_keys(p, region)
+    return frozenset(keys)
+
+
+def _phones_in(text: str, regions: tuple[str | None, ...]) -> set[str]:
+    """Keys of the phone numbers written in ``text``, each read in every one of ``regions``."""
+    keys: set[str] = set()
+    for m in idm.phone_candidates(text):
+        for region in regions:
+            keys |= idm.phone_keys(m.group(0), region)
+    return keys
+
+
+def _text_patterns(subject: Subject) -> tuple[list[str], list[re.Pattern]]:
     emails = sorted({e.casefold() for e in subject.ids("emails", exclusive=True)})
     names = [
         re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, n.split())) + r"(?!\w)", re.IGNORECASE)
         for n in sorted(subject.ids("names", exclusive=True))
         if len(n.split()) >= 2
     ]
-    phone_keys: set[str] = set()
-    for p in subject.ids("phones", exclusive=True):
-        phone_keys |= _phone_keys(p)
-    return emails, names, phone_keys
+    return emails, names
 
 
-def _phones_in(text: str) -> set[str]:
-    import phonenumbers
-
-    keys: set[str] = set()
-    for m in phonenumbers.PhoneNumberMatcher(text, _DEFAULT_REGION, leniency=phonenumbers.Leniency.POSSIBLE):
-        keys |= _phone_keys(m.raw_string)
-    return keys
+#: kinds compared column by column (exact keys); names are compared inside text as well
+_COLUMN_KINDS = ("email", "phone", "ip", "device_id", "national_id", "username", "name")
 
 
 def match_frame(
@@ -673,13 +604,15 @@ def match_frame(
     subject_key: str | None = None,
     columns: Mapping[str, str | None] | None = None,
     offset: int = 0,
+    region: str | None = None,
 ) -> FrameMatch:
     """Match the subject's rows in one frame (or chunk; ``offset`` = position of its first row).
 
-    A row is the subject's when its ``subject_key`` value is one of their tokens or pseudonyms, or --
-    when the key is empty or the frame has none -- when an identifier column equals one of their
-    exclusive identifiers or a text column contains one. Rows keyed to someone else that mention
-    the subject go to ``mention_row_ids``.
+    A row is the subject's when its ``subject_key`` value is one of their tokens or pseudonyms (in any
+    form :func:`identifiers.pseudonym_forms` knows), or -- when the key is empty or the frame has none --
+    when an identifier column equals one of their exclusive identifiers, an id-like column holds one of
+    their tokens or device ids, or a text column contains one. Rows keyed to someone else that mention
+    the subject go to ``mention_row_ids``. ``region``: where national phone numbers were recorded.
     """
     columns = columns or {}
     n = len(df)
@@ -687,43 +620,54 @@ def match_frame(
     owned_by_other = pd.Series(False, index=df.index)
     tokens, pseudos = subject.ids("tokens"), subject.ids("pseudonyms")
     if subject_key and subject_key in df.columns:
-        keyvals = _str(df[subject_key]).str.strip()
-        hit_tok = keyvals.isin(tokens).fillna(False).to_numpy()
-        hit_ps = keyvals.isin(pseudos).fillna(False).to_numpy()
+        raw_keys = idm.cell_texts(df[subject_key])
+        keyvals = raw_keys.map(lambda v: idm.lookup_key(v) if isinstance(v, str) else None)
+        hit_tok = raw_keys.isin(tokens).to_numpy()
+        hit_ps = keyvals.isin(pseudos).to_numpy() & ~hit_tok
         for i in hit_tok.nonzero()[0]:
             reasons[i].append(f"subject_key:{subject_key}")
         for i in hit_ps.nonzero()[0]:
             reasons[i].append(f"pseudonym:{subject.pseudonym_sources.get(str(keyvals.iat[i]), 'hash')}")
-        has_key = keyvals.notna() & (keyvals != "")
-        owned_by_other = (has_key & ~keyvals.isin(tokens | pseudos)).fillna(False)
+        owned_by_other = pd.Series(raw_keys.notna().to_numpy() & ~hit_tok & ~hit_ps, index=df.index)
     other = owned_by_other.to_numpy()
 
-    id_cols = {c: identifier_kind(c, columns.get(c)) for c in df.columns if c != subject_key}
-    exclusive_keys = {
-        kind: set().union(*(_norm_keys_for_index(kind, v) for v in subject.ids(kind, exclusive=True)))
-        for kind in ("email", "phone", "ip", "push_token", "token")
-        if subject.ids(kind, exclusive=True)
-    }
+    id_cols: dict[str, str] = {}
+    for c in df.columns:
+        if c == subject_key or not _is_stringy(df[c]):
+            continue
+        kind = idm.column_kind(c, columns.get(c), df[c].dropna().head(500), keys=True)
+        if kind:
+            id_cols[c] = kind
+    regions = tuple(dict.fromkeys((*idm.phone_regions(subject.ids("phones", exclusive=True)), region)))
+    wanted_keys: dict[str, frozenset[str]] = {}
+    for kind in _COLUMN_KINDS:
+        values = subject.ids(kind, exclusive=True)
+        if kind == "device_id":
+            values = values | subject.ids("tokens")
+        keys: set[str] = set()
+        for v in values:
+            for r in regions:
+                keys |= _norm_keys(kind, v, r)
+        if keys:
+            wanted_keys[kind] = frozenset(keys)
     mentions: set[int] = set()
     for col, kind in id_cols.items():
-        if kind not in exclusive_keys or not _is_stringy(df[col]):
+        wanted = wanted_keys.get(kind)
+        if not wanted:
             continue
-        wanted = exclusive_keys[kind]
-        s = _str(df[col])
-        if kind in {"email", "push_token", "token"}:
-            norm = s.map(lambda v, k=kind: next(iter(normalize_identifier(k, v)), None) if isinstance(v, str) else None)
-            hits = norm.isin(wanted).fillna(False).to_numpy().nonzero()[0]
-        else:
-            hits = [
-                i for i, v in enumerate(s) if isinstance(v, str) and normalize_identifier(kind, v) & wanted
-            ]
+        texts = idm.cell_texts(df[col])
+        hits = [
+            i for i, v in enumerate(texts)
+            if v is not None and any(idm.normalize(kind, v, region=r) & wanted for r in regions)
+        ]  # fmt: skip
         for i in hits:
             (mentions.add(i) if other[i] else reasons[i].append(f"column:{col}"))
 
-    emails, name_res, phone_keys = _text_patterns(subject)
+    emails, name_res = _text_patterns(subject)
+    phone_keys = wanted_keys.get("phone", frozenset())
     last4 = {re.sub(r"\D", "", k)[-4:] for k in phone_keys}
     for col in df.columns:
-        if col == subject_key or id_cols.get(col) or not _is_stringy(df[col]):
+        if col == subject_key or col in id_cols or not _is_stringy(df[col]):
             continue
         s = _str(df[col])
         folded = s.str.casefold()
@@ -739,7 +683,7 @@ def match_frame(
             low = text.casefold()
             hit = any(e in low for e in emails) or any(rx.search(text) for rx in name_res)
             if not hit and phone_keys:
-                hit = bool(_phones_in(text) & phone_keys)
+                hit = bool(_phones_in(text, regions) & phone_keys)
             if hit:
                 (mentions.add(i) if other[i] else reasons[i].append(f"text:{col}"))
 
@@ -760,7 +704,7 @@ def match_log_frame(df: pd.DataFrame, subject: Subject, *, offset: int = 0) -> F
     """
     tokens = subject.ids("tokens")
     cookies = subject.ids("cookies", exclusive=True)
-    ips = set().union(*(normalize_identifier("ip", v) for v in subject.ids("ips", exclusive=True)))
+    ips = set().union(*(idm.normalize("ip", v) for v in subject.ids("ips", exclusive=True)))
     ids, why, mentions = [], [], []
     cookie_col = df["cookie"] if "cookie" in df.columns else pd.Series([None] * len(df))
     ip_col = df["ip"] if "ip" in df.columns else pd.Series([None] * len(df))
@@ -772,7 +716,7 @@ def match_log_frame(df: pd.DataFrame, subject: Subject, *, offset: int = 0) -> F
         else:
             foreign = any(n in subject.token_cookies for n, _ in pairs)
             own = any(f"{n}={v}" in cookies for n, v in pairs) or (
-                isinstance(ip, str) and bool(normalize_identifier("ip", ip) & ips)
+                isinstance(ip, str) and bool(idm.normalize("ip", ip) & ips)
             )
             if foreign:
                 if own:
@@ -780,7 +724,7 @@ def match_log_frame(df: pd.DataFrame, subject: Subject, *, offset: int = 0) -> F
                 continue
             if any(f"{n}={v}" in cookies for n, v in pairs):
                 reasons.append("log:cookie")
-            if isinstance(ip, str) and normalize_identifier("ip", ip) & ips:
+            if isinstance(ip, str) and idm.normalize("ip", ip) & ips:
                 reasons.append("log:ip")
         if reasons:
             ids.append(offset + i)
@@ -788,9 +732,10 @@ def match_log_frame(df: pd.DataFrame, subject: Subject, *, offset: int = 0) -> F
     return FrameMatch(tuple(ids), tuple(why), tuple(mentions))
 
 
-def _register_key(datamap: Any) -> str | None:
+def register_key(datamap: Any) -> str | None:
+    """The column registers key their rows by: the subject key most identified datasets use."""
     keys = [d.subject_key for d in datamap.datasets if d.zone == "identified" and d.subject_key]
-    return max(set(keys), key=keys.count) if keys else None
+    return max(sorted(set(keys)), key=keys.count) if keys else None
 
 
 def find_subject_data(
@@ -832,7 +777,8 @@ def find_subject_data(
         elif fmt == "log":
             fm = match_log_frame(frame, subject)
         else:
-            fm = match_frame(frame, subject, subject_key=ds.subject_key, columns=ds.columns)
+            fm = match_frame(frame, subject, subject_key=ds.subject_key, columns=ds.columns,
+                             region=datamap.phone_region)
         rows = frame.iloc[list(fm.row_ids)].reset_index(drop=True) if fm.row_ids else frame.iloc[0:0]
         lines = tuple(str(x) for x in rows["raw"]) if fmt == "log" and "raw" in rows.columns else ()
         matches.append(
@@ -849,7 +795,7 @@ def find_subject_data(
             )
         )
     registers: list[DatasetMatch] = []
-    rkey = _register_key(datamap)
+    rkey = register_key(datamap)
     for name, reg in sorted((getattr(datamap, "registers", None) or {}).items()):
         try:
             frame = _read_register(reg)

@@ -12,7 +12,6 @@ import pytest
 
 from privacy_audit.cli import run_guarded
 from privacy_audit.datamap import (
-    DIRECT_IDENTIFIERS,
     ZONES,
     datamap_drift,
     draft_datamap,
@@ -20,6 +19,7 @@ from privacy_audit.datamap import (
     parse_datamap,
     ropa,
 )
+from privacy_audit.entities import is_direct
 from privacy_audit.errors import DataMapError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -283,7 +283,7 @@ def test_draft_map_is_valid_and_guesses_zones(tmp_path):
     assert {d.name: d.zone for d in dm.datasets} == {"a": "identified", "b": "pseudonymous"}
     assert dm.dataset("a").subject_key == "user_token"
     assert dm.dataset("a").columns == {"email": "EMAIL_ADDRESS", "user_token": None}
-    assert "EMAIL_ADDRESS" in DIRECT_IDENTIFIERS
+    assert is_direct("EMAIL_ADDRESS")
 
 
 def test_init_command_scans_a_real_folder(tmp_path, capsys):

@@ -27,6 +27,7 @@ from privacy_audit.checks.separation import (
 )
 from privacy_audit.datamap import load_datamap
 from privacy_audit.errors import ConfigError
+from privacy_audit.identifiers import PseudonymForm
 from privacy_audit.vault import Vault, encode_key, generate_key
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -376,8 +377,8 @@ def test_join_path_push_token_but_not_low_cardinality_columns(estate):
 def test_digests_and_matching_are_exact():
     digests = identifier_digests(["Ann@Example.com "], ["+1 (202) 555-0100"])
     h = hashlib.sha256(b"ann@example.com").hexdigest()
-    assert digests[h] == ("email", "sha256", "hex", "strip+lower")
-    assert digests[hashlib.md5(b"+12025550100").hexdigest()] == ("phone", "md5", "hex", "e164")
+    assert digests[h] == PseudonymForm("email", "sha256", "hex", "strip+lower")
+    assert digests[hashlib.md5(b"+12025550100").hexdigest()] == PseudonymForm("phone", "md5", "hex", "e164")
     m = match_identifiers(pd.Series([h.upper(), h, "zzz", None]), digests)
     assert (m.matched_values, m.distinct_values, m.matched_rows, m.rows) == (2, 3, 2, 3)
     assert match_identifiers(pd.Series(["nothing", "here"]), digests) is None

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import unquote_plus
 
+from ..entities import is_direct, pattern_entities, text_entities
 from ..masking import mask
 from . import CheckContext, Finding, find_column
 from ._common import blank, falsy, truthy
@@ -35,8 +36,8 @@ _NUMERIC = (
 )
 _SESSIONISH = {"session", "0", "none", "end of session", "at end of session", "browser session", "-"}
 # Entities reliable enough on short opaque strings; PERSON/LOCATION need a high score (spaCy NER).
-_PATTERN_ENTITIES = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE", "IP_ADDRESS"}
-_NER_ENTITIES = {"PERSON"}
+_PATTERN_ENTITIES = pattern_entities()
+_NER_ENTITIES = frozenset(e for e in text_entities() if is_direct(e)) - _PATTERN_ENTITIES
 _MIN_SCORE = 0.4
 _MIN_NER_SCORE = 0.85
 

@@ -5,7 +5,7 @@ separated datasets* below) and compares them with the identified side: every ``i
 dataset of the data map plus the identity vault named under ``vault:``.
 
 * ``separation.direct_identifier``: a column the scanner classifies as a direct identifier
-  (:data:`DIRECT_ENTITIES`; LOCATION only when the values are street addresses), and identifiers
+  (direct in :mod:`privacy_audit.entities`; LOCATION only when the values are street addresses), and identifiers
   inside free text (every distinct text of the column is analysed, not a sample). The declared
   subject key is left to ``linkable_key``. One finding per column; rows and subjects are counted.
 * ``separation.linkable_key``: a key-like column (the subject key, or any column) whose values are
@@ -32,8 +32,6 @@ through :class:`~privacy_audit.checks.CheckContext`. Evidence shows masked value
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import itertools
 import re
 from collections import Counter
@@ -44,22 +42,30 @@ from typing import Any
 
 import pandas as pd
 
-from ..datamap import DIRECT_IDENTIFIERS, Dataset
+from .. import entities
+from ..datamap import Dataset
+from ..detect.columns import value_features
+from ..detect.headers import header_hints
+from ..detect.text import analyze_texts
 from ..errors import ConfigError, PrivacyAuditError
-from ..masking import mask
+from ..identifiers import (
+    PseudonymForm,
+    cell_text,
+    cell_texts,
+    column_kind,
+    email_shaped,
+    lookup_key,
+    pseudonym_forms,
+)
+from ..masking import mask, mask_text_spans
+from ..vault import Vault
 from . import CheckContext, Finding, find_column
 
 __all__ = [
     "CHECKS",
     "CONTROLS",
-    "DIRECT_ENTITIES",
-    "PRECISE_TEXT_ENTITIES",
-    "QUASI_ENTITIES",
-    "HASH_ALGORITHMS",
     "SeparationConfig",
     "separation_config",
-    "email_variants",
-    "phone_variants",
     "identifier_digests",
     "KeyMatch",
     "match_identifiers",
@@ -70,35 +76,13 @@ __all__ = [
     "join_overlap",
 ]
 
-# Entities that identify a person on their own (the data map's list plus IP addresses).
-DIRECT_ENTITIES = frozenset(DIRECT_IDENTIFIERS | {"IP_ADDRESS"})
-# Entities whose free-text spans are precise enough to count even in a column the scan found clean.
-PRECISE_TEXT_ENTITIES = frozenset({"EMAIL_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS"})
-# Categories (scan verdicts or declarations) that are quasi-identifiers.
-QUASI_ENTITIES = frozenset(
-    {"POSTAL_CODE", "DATE_OF_BIRTH", "AGE", "GENDER", "CITY", "ZIP_CODE", "BIRTH_YEAR"}
-)
-# Column-name tokens of quasi-identifiers the scanner does not name as an entity.
+# Column-name tokens of quasi-identifiers the scanner names no entity for (it emits personal data only;
+# a gender or an age is a quasi-identifier without being an identifier). To move into the detect lexicon.
 _QUASI_TOKENS = {
-    "gender", "sex", "age", "yob", "birthyear", "birth", "dob", "zip", "zipcode", "postcode", "postal",
-    "plz", "city", "town", "ethnicity", "race", "marital", "nationality", "occupation", "profession",
+    "gender", "sex", "age", "yob", "birthyear", "ethnicity", "race", "marital", "nationality", "occupation",
+    "profession",
 }  # fmt: skip
-_KEY_TOKENS = {
-    "id",
-    "key",
-    "token",
-    "hash",
-    "uid",
-    "pseudonym",
-    "subject",
-    "user",
-    "customer",
-    "account",
-    "digest",
-}
-HASH_ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
-_ENCODINGS = ("hex", "base64", "base64url")
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_KEY_TOKENS = {"id", "key", "token", "hash", "uid", "pseudonym", "subject", "user", "customer", "account", "digest"}
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")
 _TEXT_BATCH_LIMIT = 50_000  # distinct texts analysed per column at most
 
@@ -163,85 +147,23 @@ def _config(ctx: CheckContext, ds: Dataset | None = None) -> SeparationConfig:
 # ------------------------------------------------------------------------------ pure helpers
 
 
-def _text(value: object) -> str | None:
-    """A cell as a stripped string, ``None`` for blanks and nulls."""
-    if value is None:
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text or None
-
-
 def _strings(series: pd.Series) -> pd.Series:
-    return series.map(_text)
+    return cell_texts(series)
 
 
 def _tokens(name: str) -> set[str]:
     return {t for t in re.split(r"[^a-z0-9]+", re.sub(r"([a-z])([A-Z])", r"\1_\2", str(name)).lower()) if t}
 
 
-def email_variants(value: str) -> dict[str, str]:
-    """Normalisation name -> normalised e-mail, in order of preference when two give the same text."""
-    return {"strip+lower": value.strip().lower(), "none": value, "strip": value.strip()}
-
-
-def phone_variants(value: str, region: str = "US") -> dict[str, str]:
-    """Normalisation name -> normalised phone number: E.164, digits only, ``+digits``, stripped, raw."""
-    import phonenumbers
-
-    out: dict[str, str] = {}
-    try:
-        parsed = phonenumbers.parse(value, region)
-        if phonenumbers.is_possible_number(parsed):
-            out["e164"] = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    except phonenumbers.NumberParseException:
-        pass
-    digits = re.sub(r"\D", "", value.split("x")[0])
-    if digits:
-        out["digits"] = digits
-        out["+digits"] = "+" + digits
-    out["none"] = value
-    out["strip"] = value.strip()
-    return out
-
-
-def _encodings(digest: bytes) -> dict[str, str]:
-    return {
-        "hex": digest.hex(),
-        "base64": base64.b64encode(digest).decode("ascii"),
-        "base64url": base64.urlsafe_b64encode(digest).decode("ascii").rstrip("="),
-    }
-
-
 def identifier_digests(
     emails: Iterable[str], phones: Iterable[str], *, region: str = "US"
-) -> dict[str, tuple[str, str, str, str]]:
-    """Every unkeyed hash of the identifiers: hash text -> (kind, algorithm, encoding, normalisation).
+) -> dict[str, PseudonymForm]:
+    """Every unkeyed form of the identifiers (:func:`identifiers.pseudonym_forms`): stored text -> form.
 
-    Hex digests are stored lower-case (compare lower-cased values); base64 ones as written. The raw
-    normalised identifiers themselves are included with algorithm ``raw``. When two normalisations
-    give the same text the first in :func:`email_variants` / :func:`phone_variants` order is kept.
+    The same enumeration the subject search and erasure use, so what this audit calls linkable is
+    what they find.
     """
-    out: dict[str, tuple[str, str, str, str]] = {}
-    sources: list[tuple[str, dict[str, str]]] = [("email", email_variants(e)) for e in set(emails)]
-    sources += [("phone", phone_variants(p, region)) for p in set(phones)]
-    for kind, variants in sources:
-        for norm, text in variants.items():
-            if not text:
-                continue
-            out.setdefault(text if kind == "phone" else text.lower(), (kind, "raw", "plain", norm))
-            data = text.encode("utf-8")
-            for algo in HASH_ALGORITHMS:
-                for enc, shown in _encodings(hashlib.new(algo, data).digest()).items():
-                    key = shown if enc != "hex" else shown.lower()
-                    out.setdefault(key, (kind, algo, enc, norm))
-    return out
+    return pseudonym_forms({"email": emails, "phone": phones}, region=region)
 
 
 @dataclass(frozen=True)
@@ -264,9 +186,7 @@ class KeyMatch:
 
     @property
     def description(self) -> str:
-        if self.algorithm == "raw":
-            return f"raw {self.kind} ({_NORM_TEXT[self.normalisation]})"
-        return f"unkeyed {self.algorithm.upper()} ({self.encoding}) of the {_NORM_TEXT[self.normalisation]} {self.kind}"
+        return PseudonymForm(self.kind, self.algorithm, self.encoding, self.normalisation).description
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -282,22 +202,8 @@ class KeyMatch:
         }
 
 
-_NORM_TEXT = {
-    "strip+lower": "trimmed, lower-cased",
-    "strip": "trimmed",
-    "none": "as stored",
-    "e164": "E.164",
-    "digits": "digits-only",
-    "+digits": "+digits",
-}
-
-
-def _lookup_key(value: str) -> str:
-    return value.lower() if re.fullmatch(r"[0-9A-Fa-f]+", value) or "@" in value else value
-
-
 def match_identifiers(
-    series: pd.Series, digests: Mapping[str, tuple[str, str, str, str]], *, raw: bool = True
+    series: pd.Series, digests: Mapping[str, PseudonymForm], *, raw: bool = True
 ) -> KeyMatch | None:
     """Match a column's values against :func:`identifier_digests`; ``None`` when nothing matches.
 
@@ -308,21 +214,21 @@ def match_identifiers(
     if present.empty or not digests:
         return None
     distinct = pd.unique(present.to_numpy(dtype=object))
-    hits: dict[str, tuple[str, str, str, str]] = {}
+    hits: dict[str, PseudonymForm] = {}
     for v in distinct:
-        label = digests.get(_lookup_key(v))
-        if label is not None and (raw or label[1] != "raw"):
-            hits[v] = label
+        form = digests.get(lookup_key(v))
+        if form is not None and (raw or form.algorithm != "raw"):
+            hits[v] = form
     if not hits:
         return None
     best, _ = Counter(hits.values()).most_common(1)[0]
     chosen = {v for v, lab in hits.items() if lab == best}
     matched = values.map(lambda v: v in chosen)
     return KeyMatch(
-        kind=best[0],
-        algorithm=best[1],
-        encoding=best[2],
-        normalisation=best[3],
+        kind=best.kind,
+        algorithm=best.algorithm,
+        encoding=best.encoding,
+        normalisation=best.normalisation,
         matched_values=len(chosen),
         distinct_values=len(distinct),
         matched_rows=int(matched.sum()),
@@ -342,9 +248,12 @@ def quasi_identifier_columns(
         if name.lower() in skip:
             continue
         cat = categories.get(name)
-        if cat in QUASI_ENTITIES or _tokens(name) & _QUASI_TOKENS:
-            out.append(name)
-        elif cat == "LOCATION" and not (_tokens(name) & {"country", "region", "state", "continent"}):
+        hint = header_hints(name) if cat is None else None
+        if cat is None and hint is not None:
+            cat = next((e for e in hint.entities if entities.is_quasi(e)), None)
+        if cat == "LOCATION" and (hint or header_hints(name)).coarse_geo:
+            continue  # a country, state or region: too coarse to single anyone out
+        if entities.is_quasi(cat) or _tokens(name) & _QUASI_TOKENS:
             out.append(name)
     return out
 
@@ -425,7 +334,7 @@ def smallest_class(
     Returns ``(k, n)``: the size of the smallest class and how many subjects sit in classes of that
     size. Class size counts distinct ``subjects`` (rows where there is no subject id); nulls are a value.
     """
-    keys = frame[columns].map(_text).fillna("\0").reset_index(drop=True)
+    keys = frame[columns].map(cell_text).fillna("\0").reset_index(drop=True)
     ids = _subject_ids(subjects, len(frame))
     if frame.empty:
         return 0, 0
@@ -440,7 +349,7 @@ def subjects_below_k(
     """How many subjects (rows where there is no subject id) sit in classes smaller than ``k``."""
     if frame.empty:
         return 0
-    keys = frame[columns].map(_text).fillna("\0").reset_index(drop=True)
+    keys = frame[columns].map(cell_text).fillna("\0").reset_index(drop=True)
     ids = _subject_ids(subjects, len(frame))
     size = ids.groupby([keys[c] for c in columns]).transform("nunique")
     return int(ids[size < k].nunique())
@@ -484,8 +393,6 @@ def _identified(ctx: CheckContext, cid: str) -> list[_Identified]:
         out.append(_Identified(ds.name, frame, subjects, dict(ds.columns), frozenset(keys)))
     vpath = ctx.datamap.vault.get("path") if ctx.datamap.vault else None
     if vpath and ctx.datamap.resolve(vpath).resolve() not in seen_paths:
-        from ..vault import Vault
-
         try:
             frame = Vault.open(ctx.datamap.resolve(vpath), ctx.vault_key()).to_frame()
             out.append(
@@ -506,28 +413,23 @@ def _identifier_values(ident: list[_Identified]) -> tuple[set[str], set[str]]:
             name = str(col)
             if name in src.key_columns:
                 continue
-            cat = src.categories.get(name)
-            tokens = _tokens(name)
-            values = [str(v) for v in src.frame[col].dropna().unique() if str(v).strip()]
+            values = [v for v in pd.unique(_strings(src.frame[col]).dropna().to_numpy(dtype=object))]
             if not values:
                 continue
-            email_share = sum(bool(_EMAIL_RE.match(v.strip())) for v in values) / len(values)
-            if (
-                cat == "EMAIL_ADDRESS"
-                or (tokens & {"email", "mail"} and email_share > 0)
-                or email_share >= 0.5
-            ):
-                emails.update(v for v in values if _EMAIL_RE.match(v.strip()))
-            elif cat == "PHONE_NUMBER" or tokens & {"phone", "mobile", "tel", "telephone", "msisdn", "cell"}:
+            kind = column_kind(name, src.categories.get(name))
+            shaped = [v for v in values if email_shaped(v)]
+            if kind == "email" or len(shaped) >= 0.5 * len(values):
+                emails.update(shaped)
+            elif kind == "phone":
                 phones.update(v for v in values if sum(ch.isdigit() for ch in v) >= 6)
     return emails, phones
 
 
-def _digests(ctx: CheckContext, cid: str) -> dict[str, tuple[str, str, str, str]]:
+def _digests(ctx: CheckContext, cid: str) -> dict[str, PseudonymForm]:
     cache = getattr(ctx, "_separation_digests", None)
     if cache is None:
         emails, phones = _identifier_values(_identified(ctx, cid))
-        cache = identifier_digests(emails, phones, region=_config(ctx).phone_region)
+        cache = identifier_digests(emails, phones, region=ctx.datamap.phone_region)
         ctx._separation_digests = cache  # type: ignore[attr-defined]
     return cache
 
@@ -561,8 +463,6 @@ def _categories(ctx: CheckContext, ds: Dataset) -> dict[str, str | None]:
 
 
 def _address_like(values: list[str]) -> bool:
-    from ..detect.columns import value_features
-
     if not values:
         return False
     return sum("address" in value_features(v) for v in values[:500]) / min(len(values), 500) >= 0.5
@@ -576,11 +476,11 @@ def _prose_like(values: list[str]) -> bool:
 
 
 def _span_counts(span, text: str, verdict: str | None) -> bool:
-    if span.entity in PRECISE_TEXT_ENTITIES or span.entity == verdict:
+    if span.entity in entities.precise_text_entities() or span.entity == verdict:
         return span.entity != "LOCATION" or bool(re.search(r"\d", text[span.start : span.end]))
     if span.entity == "PHONE_NUMBER" and span.score >= 0.6:
         return True
-    if span.entity == "LOCATION" and verdict in DIRECT_ENTITIES:
+    if span.entity == "LOCATION" and entities.is_direct(verdict):
         piece = text[span.start : span.end]
         return bool(re.search(r"\d", piece) and re.search(r"[^\W\d_]{3}", piece))
     return False
@@ -589,8 +489,6 @@ def _span_counts(span, text: str, verdict: str | None) -> bool:
 def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
     """Direct identifiers (by scan) in columns and free text of the separated datasets."""
     cid = "separation.direct_identifier"
-    from ..detect.text import analyze_texts
-
     for ds in _separated(ctx):
         try:
             frame = ctx.frame(ds)
@@ -615,7 +513,8 @@ def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
                 continue  # a city or region: a quasi-identifier, not a direct one
             if free_text:
                 texts = distinct[:_TEXT_BATCH_LIMIT]
-                spans = analyze_texts(texts, entities=sorted(DIRECT_ENTITIES | {"LOCATION"}))
+                wanted = (set(entities.text_entities()) & entities.direct_identifiers()) | {"LOCATION"}
+                spans = analyze_texts(texts, entities=sorted(wanted))
                 hit: dict[str, Counter] = {}
                 for text, sp in zip(texts, spans, strict=True):
                     kinds = Counter(s.entity for s in sp if _span_counts(s, text, entity))
@@ -630,8 +529,6 @@ def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
                     kinds.update(dict.fromkeys(c, 1))
                 example = next(iter(sorted(hit)))
                 ex_spans = [s for s in spans[texts.index(example)] if _span_counts(s, example, entity)]
-                from ..masking import mask_text_spans
-
                 shown = mask_text_spans(example, [(s.start, s.end, s.entity) for s in ex_spans])
                 what = ", ".join(f"{k}" for k, _ in kinds.most_common())
                 n = int(rows.sum())
@@ -646,7 +543,7 @@ def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
                     f'{len(hit)} of {len(distinct)} distinct texts hold {what}; e.g. "{shown[:160]}"',
                 )
                 continue
-            if entity not in DIRECT_ENTITIES and entity != "LOCATION":
+            if not entities.is_direct(entity) and entity != "LOCATION":
                 continue
             rows = values.notna()
             n = int(rows.sum())
@@ -694,7 +591,7 @@ def linkable_key(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             keyish = _key_like(name, ds)
             match = match_identifiers(frame[col], digests, raw=keyish)
-            raw_by_scan = keyish and scanned.get(name) in {"EMAIL_ADDRESS", "PHONE_NUMBER"}
+            raw_by_scan = keyish and entities.is_direct(scanned.get(name))
             if match is None and not raw_by_scan:
                 continue
             role = (
@@ -838,7 +735,7 @@ def mixed_file(ctx: CheckContext) -> Iterator[Finding]:
         for col, cat in ds.columns.items():
             if cat is None:
                 continue
-            direct = cat in DIRECT_ENTITIES or (
+            direct = entities.is_direct(cat) or (
                 cat == "LOCATION" and bool(_tokens(col) & {"address", "street", "addr", "strasse"})
             )
             if direct:

@@ -9,7 +9,6 @@ residue, 2 bad input.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -19,19 +18,6 @@ from ..errors import InputError
 from ._common import check_writable_file
 
 __all__ = ["erase_cmd", "rectify_cmd", "restrict_cmd"]
-
-_EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
-
-
-def _holds_contact(text: str) -> bool:
-    """True when ``text`` holds an e-mail address or a valid phone number (not for a free-text reason)."""
-    import phonenumbers
-
-    if _EMAIL.search(text):
-        return True
-    matcher = phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.VALID)
-    return any(True for _ in matcher)
-
 
 def _subject_options(f):
     f = click.option("--vault-key-file", type=click.Path(dir_okay=False, path_type=Path),
@@ -213,12 +199,10 @@ def rectify_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], va
 def restrict_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vault_key_file: Path | None,
                  scope: str, lift: bool, reason: str | None, do_apply: bool, yes: bool) -> None:
     """Record (or lift) a restriction of processing for one data subject in DATAMAP's register."""
-    from ..rights import apply_restriction, plan_restriction
+    from ..rights import apply_restriction, check_reason, plan_restriction
 
     _check_can_confirm(do_apply, yes)
-    if reason is not None and _holds_contact(reason):
-        raise InputError("--reason looks like it holds an e-mail address or phone number; "
-                         "the register keeps the reason: describe it without personal data")  # fmt: skip
+    check_reason(reason, what="--reason")  # before the estate is read: a bad reason is bad input
     dm, key, subject = _resolve(datamap, subjects, vault_key_file)
     if do_apply:
         _check_audit_log(dm)

@@ -10,16 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..entities import text_entities
 from .validators import parse_date
 
 __all__ = ["Span", "DEFAULT_TEXT_ENTITIES", "analyze_texts", "ner_labels"]
 
-# Entities reported in free text by default. Presidio's noisy guesses on codes (US_BANK_NUMBER,
-# US_DRIVER_LICENSE, DATE_TIME, NRP, ORGANIZATION, URL...) are left out.
-DEFAULT_TEXT_ENTITIES = (
-    "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION", "CREDIT_CARD", "IBAN_CODE", "US_SSN",
-    "IP_ADDRESS", "DATE_OF_BIRTH", "US_PASSPORT",
-)  # fmt: skip
+# Entities reported in free text by default: the taxonomy's text-searched ones. Presidio's noisy
+# guesses on codes (US_BANK_NUMBER, US_DRIVER_LICENSE, DATE_TIME, NRP, ORGANIZATION, URL...) are left out.
+DEFAULT_TEXT_ENTITIES = text_entities()
 _MIN_SCORE = {"PHONE_NUMBER": 0.4, "US_PASSPORT": 0.4}
 _DEFAULT_MIN_SCORE = 0.5
 

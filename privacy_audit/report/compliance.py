@@ -37,6 +37,7 @@ import yaml
 
 from .. import __version__
 from ..checks import SEVERITIES
+from ..entities import pattern_entities
 from ..errors import AuditLogError, ConfigError, PrivacyAuditError
 from ..masking import mask, mask_text_spans
 from ..policy import Policy, load_policy
@@ -71,7 +72,7 @@ TESTABILITY_FILE = _CHECKS_DIR / "testability.yaml"
 REMEDIES_FILE = _CHECKS_DIR / "remedies.yaml"
 MANUAL_EVIDENCE_FILE = "manual_evidence.yaml"
 _EMAIL_SHAPE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_SCRUB_ENTITIES = ["EMAIL_ADDRESS", "PHONE_NUMBER", "IP_ADDRESS", "CREDIT_CARD", "US_SSN", "IBAN_CODE"]
+_SCRUB_ENTITIES = sorted(pattern_entities())
 
 
 # --------------------------------------------------------------------------------------------

@@ -22,7 +22,10 @@ import pandas as pd
 from IPython.display import HTML
 
 from ..datamap import DataMap, load_datamap
+from ..detect.headers import header_hints
+from ..entities import entity_for_kind
 from ..errors import AmbiguousSubjectError, InputError
+from ..identifiers import singular
 from ..masking import mask
 from ..subjects import (
     Subject,
@@ -43,7 +46,6 @@ from ._common import (
 
 __all__ = ["ExportWidget", "example_identifier", "pii_columns_of", "mask_line"]
 
-_ENTITY_OF = {"emails": "EMAIL_ADDRESS", "phones": "PHONE_NUMBER", "names": "PERSON", "ips": "IP_ADDRESS"}
 
 
 def example_identifier(datamap: DataMap, n: int = 0) -> tuple[str, str]:
@@ -73,17 +75,20 @@ def pii_columns_of(datamap: DataMap, dataset: str, rows: pd.DataFrame) -> dict[s
         for col in ds.extra.get("free_text", []) or []:
             pii.setdefault(str(col), None)
     for col in rows.columns:
-        low = str(col).lower()
-        if re.search(r"(e-?mail|phone|mobile|name|address|street|birth|dob|\bip\b|_ip$|^ip_|postal|zip)", low):
-            pii.setdefault(str(col), None)
+        hint = header_hints(col)  # the scanner's header vocabulary, every supported language
+        if hint.entities:
+            pii.setdefault(str(col), next(iter(hint.entities)))
     return {c: e for c, e in pii.items() if c in rows.columns}
 
 
 def mask_line(line: str, subject: Subject) -> str:
     """A log line with the subject's identifiers (and any IPv4 address) masked."""
     out = line
-    for plural, entity in _ENTITY_OF.items():
-        for value in sorted(subject.identifiers.get(plural, ()), key=len, reverse=True):
+    for plural, values in subject.identifiers.items():
+        entity = entity_for_kind(singular(plural))
+        if entity is None:
+            continue
+        for value in sorted(values, key=len, reverse=True):
             if value and value in out:
                 out = out.replace(value, mask(value, entity))
     return re.sub(r"\b\d{1,3}(?:\.\d{1,3}){3}\b", lambda m: mask(m.group(0), "IP_ADDRESS"), out)

@@ -21,6 +21,7 @@ import pandas as pd
 import yaml
 
 from ..datamap import DataMap, load_datamap, parse_datamap
+from ..entities import names
 from ..errors import DataMapError, InputError
 from ..scan import ScanResult, scan
 from ..sources import atomic_write_bytes, list_tables
@@ -29,10 +30,7 @@ from ._common import ErrorBanner, Progress, find_samples, guarded, html_table
 __all__ = ["ScanWidget", "ENTITIES", "NOT_PERSONAL", "pii_summary", "set_dataset_columns"]
 
 NOT_PERSONAL = "(not personal)"
-ENTITIES = (
-    "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION", "POSTAL_CODE", "DATE_OF_BIRTH",
-    "IP_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "US_BANK_NUMBER", "NRP", "URL",
-)  # fmt: skip
+ENTITIES = names()  # the taxonomy's entities, offered when confirming a column
 
 
 def pii_summary(result: ScanResult) -> pd.DataFrame:
