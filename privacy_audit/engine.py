@@ -409,7 +409,7 @@ def _stream_stats(parts, chunksize: int) -> Iterator[tuple[int, dict[Any, Column
 # ----------------------------------------------------------------------------- subject search
 
 
-def _match_part(part, subject, subject_key, columns, is_log: bool, chunksize: int):
+def _match_part(part, subject, subject_key, columns, is_log: bool, chunksize: int, region: str | None = None):
     """Matches of one partition: (row ids, reasons, mentions, matched rows) with global row ids."""
     from . import sources
     from .subjects import match_frame, match_log_frame
@@ -430,7 +430,7 @@ def _match_part(part, subject, subject_key, columns, is_log: bool, chunksize: in
         if is_log:
             fm = match_log_frame(df, subject, offset=offset)
         else:
-            fm = match_frame(df, subject, subject_key=subject_key, columns=columns, offset=offset)
+            fm = match_frame(df, subject, subject_key=subject_key, columns=columns, offset=offset, region=region)
         ids.extend(fm.row_ids)
         why.extend(fm.row_reasons)
         mentions.extend(fm.mention_row_ids)
@@ -461,9 +461,9 @@ def subject_search(
         FrameMatch,
         SubjectData,
         _fmt,
-        _register_key,
         _vault_key,
         read_estate_frame,
+        register_key,
     )
     from .subjects import match_frame as _mf
 
@@ -483,13 +483,13 @@ def subject_search(
         try:
             if fmt == "vault" or not has_ids:
                 frame = read_estate_frame(datamap, ds, vault_key=key) if fmt == "vault" or has_ids else empty
-                fm = _mf(frame, subject, subject_key=ds.subject_key, columns=ds.columns) if has_ids and len(frame) else FrameMatch((), ())
+                fm = _mf(frame, subject, subject_key=ds.subject_key, columns=ds.columns, region=datamap.phone_region) if has_ids and len(frame) else FrameMatch((), ())
                 rows = frame.iloc[list(fm.row_ids)].reset_index(drop=True) if fm.row_ids else frame.iloc[0:0]
                 results = None
             else:
                 obj = sources.SqlTable(ds.url, ds.table) if ds.is_sql else ds.path
                 parts = sources.partitions(obj, format=None if ds.is_sql or fmt in {"", "sql"} else {"tsv": "csv", "json": "jsonl"}.get(fmt, fmt))
-                args = (subject, ds.subject_key, dict(ds.columns), is_log, size)
+                args = (subject, ds.subject_key, dict(ds.columns), is_log, size, datamap.phone_region)
                 if client is not None:
                     results = client.gather(client.map(_match_part, parts, *[[a] * len(parts) for a in args], pure=False))
                 else:
@@ -509,7 +509,7 @@ def subject_search(
                                     matched_by=fm.matched_by, log_lines=lines, row_reasons=fm.row_reasons,
                                     mention_row_ids=fm.mention_row_ids, kind="log" if is_log else "dataset"))  # fmt: skip
     registers: list[DatasetMatch] = []
-    rkey = _register_key(datamap)
+    rkey = register_key(datamap)
     for rname, reg in sorted((getattr(datamap, "registers", None) or {}).items()):
         try:
             frame = sources.read_table(reg.path, format={"tsv": "csv", "json": "jsonl", None: None, "": None}.get(reg.format, reg.format))

@@ -138,10 +138,10 @@ class Needles:
             tokens.add(cookie.split("=", 1)[1] if "=" in cookie else cookie)
         regions = tuple(dict.fromkeys((*idm.phone_regions(get("phones")), region)))
         phones = {k for p in get("phones") for r in regions for k in idm.phone_keys(p, r)}
-        names = {" ".join(n.split()).casefold() for n in get("names") if len(n.split()) >= 2}
+        names = {idm.canonical("name", n) for n in get("names") if len(n.split()) >= 2}
         return cls(
             tokens=frozenset(t for t in tokens if len(t) >= 6),
-            emails=frozenset(e.casefold() for e in get("emails") if "@" in e),
+            emails=frozenset(idm.canonical("email", e) for e in get("emails") if "@" in e),
             phones=frozenset(k for k in phones if len(re.sub(r"\D", "", k)) >= 7),
             names=frozenset(names),
             ips=frozenset(get("ips")),
@@ -198,9 +198,9 @@ class Needles:
                 value = m.group(0)
                 key = value
                 if kind == "email":
-                    key = value.replace("%40", "@").casefold()
+                    key = idm.canonical("email", value.replace("%40", "@"))
                 elif kind == "name":
-                    key = " ".join(value.split()).casefold()
+                    key = idm.canonical("name", value)
                 found.append(Hit(column, m.start(), m.end(), kind, key))
         if self.phones:
             for m in idm.phone_candidates(text):
@@ -219,12 +219,10 @@ class Needles:
         """The key of the subject identifier a detected ``entity`` value (from Presidio) equals, or None."""
         v = value.strip()
         kind = kind_of(entity)
-        if kind == "email" and v.casefold() in self.emails:
-            return v.casefold()
+        if kind in ("email", "name") and idm.canonical(kind, v) in getattr(self, kind + "s"):
+            return idm.canonical(kind, v)
         if kind == "phone":
             return self.phone_key(v)
-        if kind == "name" and " ".join(v.split()).casefold() in self.names:
-            return " ".join(v.split()).casefold()
         if kind == "ip" and v in self.ips:
             return v
         return None
@@ -968,9 +966,7 @@ def _shared_from_subject(subject: Any, needles: Needles) -> set[str]:
     for plural, kind in (("emails", "email"), ("phones", "phone"), ("names", "name"), ("ips", "ip")):
         for v in set(ids.get(plural, ())) - set(exclusive.get(plural, ())):
             v = str(v).strip()
-            key = {
-                "email": v.casefold(), "phone": needles.phone_key(v) or v, "name": " ".join(v.split()).casefold(),
-            }.get(kind, v)  # fmt: skip
+            key = needles.phone_key(v) or v if kind == "phone" else idm.canonical(kind, v) or v
             out.add(f"{kind}:{key}")
     return out
 

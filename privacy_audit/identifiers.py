@@ -48,6 +48,7 @@ __all__ = [
     "cell_texts",
     "nfkc",
     "normalize",
+    "canonical",
     "same",
     "phone_keys",
     "phone_regions",
@@ -248,6 +249,12 @@ def normalize(kind: str, value: Any, *, region: str | None = None) -> frozenset[
         compact = re.sub(r"[^0-9A-Za-z]", "", text).upper()
         return frozenset({compact}) if compact else frozenset()
     return frozenset({text})
+
+
+def canonical(kind: str, value: Any, *, region: str | None = None) -> str | None:
+    """One key of ``value`` (the E.164 one for phones), for sets of identifiers; ``None`` when it has none."""
+    keys = normalize(kind, value, region=region)
+    return min(keys) if keys else None
 
 
 def same(kind: str, a: Any, b: Any, *, region: str | None = None) -> bool:

@@ -979,6 +979,9 @@ def write_sql(df: pd.DataFrame, url: str, table: str, *, primary_key: str | None
     _run(url, table, go)
 
 
+_MAX_TERMS = 400  # LIKE terms per statement
+
+
 def sql_row_positions(
     url: str,
     table: str,
@@ -1000,7 +1003,10 @@ def sql_row_positions(
     eng = sql_engine(url)
     casefold = casefold or set()
     contains = contains or set()
-    conds = []
+    # Each LIKE is a node of the OR tree the database parses (SQLite refuses trees deeper than 1000):
+    # conditions are sent in batches of at most _MAX_TERMS terms and the row ids united.
+    batches: list[list] = [[]]
+    weight = 0
     for col, values in where.items():
         if col not in tbl.c or not values:
             continue
@@ -1008,18 +1014,29 @@ def sql_row_positions(
         expr = sa.func.lower(c) if col in casefold else c
         if col in contains:
             vals = sorted({str(v).lower() if col in casefold else str(v) for v in values})
-            conds.append(sa.or_(*[expr.contains(v, autoescape=True) for v in vals]))
+            for i in range(0, len(vals), _MAX_TERMS):
+                part = [expr.contains(v, autoescape=True) for v in vals[i : i + _MAX_TERMS]]
+                if weight + len(part) > _MAX_TERMS and batches[-1]:
+                    batches.append([])
+                    weight = 0
+                batches[-1].append(sa.or_(*part))
+                weight += len(part)
             continue
-        conds.append(expr.in_(sa.bindparam(f"v_{len(conds)}", value=[str(v) for v in values], expanding=True)))
-    if not conds:
+        batches[-1].append(expr.in_(sa.bindparam(f"v_{len(batches)}_{len(batches[-1])}",
+                                                 value=[str(v) for v in values], expanding=True)))  # fmt: skip
+        weight += 1
+    batches = [b for b in batches if b]
+    if not batches:
         return []
     pos = (sa.func.row_number().over(order_by=_order_by(tbl, eng.dialect.name)) - 1).label("pos")
-    inner = sa.select(pos, *[sa.or_(*conds).label("hit")]).subquery()
-    stmt = sa.select(inner.c.pos).where(inner.c.hit).order_by(inner.c.pos)
+    stmts = []
+    for conds in batches:
+        inner = sa.select(pos, sa.or_(*conds).label("hit")).subquery()
+        stmts.append(sa.select(inner.c.pos).where(inner.c.hit))
 
     def go() -> list[int]:
         with eng.connect() as conn:
-            return [int(r[0]) for r in conn.execute(stmt)]
+            return sorted({int(r[0]) for stmt in stmts for r in conn.execute(stmt)})
 
     return _run(url, table, go)
 

@@ -584,7 +584,7 @@ def _phones_in(text: str, regions: tuple[str | None, ...]) -> set[str]:
 
 
 def _text_patterns(subject: Subject) -> tuple[list[str], list[re.Pattern]]:
-    emails = sorted({e.casefold() for e in subject.ids("emails", exclusive=True)})
+    emails = sorted({idm.canonical("email", e) for e in subject.ids("emails", exclusive=True)} - {None})
     names = [
         re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, n.split())) + r"(?!\w)", re.IGNORECASE)
         for n in sorted(subject.ids("names", exclusive=True))

@@ -52,7 +52,6 @@ import json
 import logging
 import os
 import secrets
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -66,6 +65,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from .errors import ConfigError, InputError, VaultError
+from .identifiers import nfkc
 from .sources import atomic_write_bytes
 
 __all__ = [
@@ -200,7 +200,7 @@ def key_id(key: bytes) -> str:
 
 def normalize_value(value: str) -> str:
     """Normalise an identifier before keyed hashing: NFKC, trimmed, inner whitespace collapsed, casefolded."""
-    return " ".join(unicodedata.normalize("NFKC", value).split()).casefold()
+    return nfkc(value).casefold()
 
 
 def pseudonym(value: str, key: bytes, *, normalize: bool = True, prefix: str = "p_") -> str:
