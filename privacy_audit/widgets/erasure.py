@@ -15,15 +15,18 @@ preview; apply after confirmation). ``.rectification``, ``.rectify_check``, ``.r
 from __future__ import annotations
 
 import html
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 from IPython.display import HTML
 
+from .. import services
 from ..datamap import DataMap, load_datamap
+from ..erasure import plan_erasure, vault_key_for
 from ..errors import InputError
+from ..report.erasure import build_erasure_report, write_erasure_report
+from ..rights import plan_rectification, plan_restriction
 from ._common import ErrorBanner, Progress, SubjectInput, file_link, find_samples, guarded, html_table
 
 __all__ = ["ErasureWidget", "RightsWidget"]
@@ -51,12 +54,8 @@ class _SubjectTask(w.VBox):
         return self._datamap
 
     def _resolve(self) -> tuple[DataMap, bytes | None, Any]:
-        from ..erasure import vault_key_for
-        from ..subjects import resolve_subjects
-
-        datamap = self.datamap
-        key = vault_key_for(datamap)
-        return datamap, key, resolve_subjects(datamap, self.subject.pairs(), vault_key=key)
+        ctx = services.open_subject(self.datamap, self.subject.pairs())
+        return ctx.datamap, ctx.vault_key, ctx.subject
 
 
 class ErasureWidget(_SubjectTask):
@@ -98,8 +97,6 @@ class ErasureWidget(_SubjectTask):
     @guarded
     def make_plan(self, _button: object = None) -> Any:
         """Plan the erasure (reads only) and show it; any earlier confirmation is withdrawn."""
-        from ..erasure import plan_erasure
-
         self.confirm.value = False
         self.plan = None
         self._arm()
@@ -135,9 +132,6 @@ class ErasureWidget(_SubjectTask):
     @guarded
     def apply(self, _button: object = None) -> Any:
         """Apply the plan on screen (confirmation required), verify, and write the report."""
-        from ..erasure import apply_erasure, record_verification, verify_erasure
-        from ..report.erasure import build_erasure_report, write_erasure_report
-
         if self.plan is None:
             raise InputError("plan the erasure first")
         if not self.confirm.value:
@@ -148,13 +142,10 @@ class ErasureWidget(_SubjectTask):
         datamap = self.datamap
         key = self._resolve_key(datamap)
         self.progress.start(3, "applying")
-        result = apply_erasure(datamap, plan, vault_key=key)
         self.plan = None  # consumed: a new erasure needs a new plan and a new confirmation
         self.confirm.value = False
-        self.progress.step("verifying")
-        ver = verify_erasure(datamap, plan, vault_key=key)
-        record_verification(datamap, plan, ver)
-        result = replace(result, verification=ver)
+        result = services.erase(datamap, plan, vault_key=key)  # apply, verify, record: as the CLI does
+        ver = result.verification
         self.result = result
         self.progress.step("report")
         self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -173,8 +164,6 @@ class ErasureWidget(_SubjectTask):
 
     @staticmethod
     def _resolve_key(datamap: DataMap) -> bytes | None:
-        from ..erasure import vault_key_for
-
         return vault_key_for(datamap)
 
 
@@ -225,8 +214,6 @@ class RightsWidget(_SubjectTask):
     @guarded
     def preview_rectification(self, _button: object = None) -> Any:
         """Plan the correction and show every cell it changes (old and new values masked)."""
-        from ..rights import plan_rectification
-
         self.rectify_confirm.value = False
         self.rectification = None
         column = self.column.value.strip()
@@ -246,9 +233,6 @@ class RightsWidget(_SubjectTask):
     @guarded
     def apply_rectification(self, _button: object = None) -> Any:
         """Write the previewed corrections (confirmation required), then verify every cell."""
-        from ..erasure import vault_key_for
-        from ..rights import apply_rectification, verify_rectification
-
         if self.rectification is None:
             raise InputError("preview the correction first")
         if not self.rectify_confirm.value:
@@ -256,11 +240,10 @@ class RightsWidget(_SubjectTask):
         if not self.rectification.changes:
             raise InputError("nothing to change: every cell already holds the new value")
         datamap = self.datamap
-        key = vault_key_for(datamap)
-        done = apply_rectification(datamap, self.rectification, vault_key=key)
+        outcome = services.rectify(datamap, self.rectification, vault_key=vault_key_for(datamap))
+        done, check = outcome.applied, outcome.check
         self.rectification = done
         self.rectify_confirm.value = False
-        check = verify_rectification(datamap, done, vault_key=key)
         self.rectify_check = check
         if check.ok:
             self.banner.info(f"corrected and verified: {check.checked} cell(s) hold their new value")
@@ -273,8 +256,6 @@ class RightsWidget(_SubjectTask):
     @guarded
     def preview_restriction(self, _button: object = None) -> Any:
         """Plan recording (or lifting) a restriction and show it."""
-        from ..rights import plan_restriction
-
         self.restrict_confirm.value = False
         datamap, _key, subject = self._resolve()
         change = plan_restriction(datamap, subject, scope=self.scope.value, lift=self.lift.value,
@@ -293,15 +274,13 @@ class RightsWidget(_SubjectTask):
     @guarded
     def apply_restriction(self, _button: object = None) -> Any:
         """Write the previewed restriction change (confirmation required)."""
-        from ..rights import apply_restriction
-
         if self.restriction is None:
             raise InputError("preview the restriction first")
         if not self.restrict_confirm.value:
             raise InputError("tick the confirmation box first")
         if self.restriction.action == "none":
             raise InputError("nothing to change")
-        done = apply_restriction(self.datamap, self.restriction)
+        done = services.restrict(self.datamap, self.restriction)
         self.restriction = done
         self.restrict_confirm.value = False
         self.restrict_view.value += f"<p>applied: {html.escape(done.register)} updated</p>"

@@ -21,18 +21,15 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import HTML
 
+from .. import services
+from ..access import verify_bundle
 from ..datamap import DataMap, load_datamap
 from ..detect.headers import header_hints
 from ..entities import entity_for_kind
 from ..errors import AmbiguousSubjectError, InputError
 from ..identifiers import singular
 from ..masking import mask
-from ..subjects import (
-    Subject,
-    SubjectData,
-    find_subject_data,
-    resolve_subjects,
-)
+from ..subjects import Subject, SubjectData, read_estate_frame
 from ._common import (
     ErrorBanner,
     MaskedTable,
@@ -51,8 +48,6 @@ __all__ = ["ExportWidget", "example_identifier", "pii_columns_of", "mask_line"]
 def example_identifier(datamap: DataMap, n: int = 0) -> tuple[str, str]:
     """A real subject of the estate, for demonstrations: the ``n``-th distinct subject key of the
     first dataset in processing that has one (so notebooks need not type an identifier)."""
-    from ..subjects import read_estate_frame
-
     for ds in sorted(datamap.datasets, key=lambda d: not d.processing):
         if ds.subject_key and ds.path is not None:
             frame = read_estate_frame(datamap, ds)
@@ -157,21 +152,23 @@ class ExportWidget(w.VBox):
             self._datamap = load_datamap(self.path.value)
         return self._datamap
 
-    def _find(self) -> SubjectData:
+    def _context(self) -> services.SubjectContext:
         self.progress.start(3, "resolving the subject")
-        datamap = self.datamap
         try:
-            subject = resolve_subjects(datamap, self.subject_input.pairs())
+            return services.open_subject(self.datamap, self.subject_input.pairs())
         except AmbiguousSubjectError as exc:
             self.subject = self.data = None
             self.summary.value = "<p>Candidates:</p><ul>" + "".join(
                 f"<li>{html.escape(c)}</li>" for c in exc.candidates
             ) + "</ul>"
             raise
+
+    def _find(self) -> SubjectData:
+        ctx = self._context()
         self.progress.step("collecting their data")
-        data = find_subject_data(datamap, subject)
+        data = services.find_data(ctx)
         self.progress.step("preview")
-        self.subject, self.data = subject, data
+        self.subject, self.data = ctx.subject, data
         return data
 
     @guarded
@@ -219,16 +216,16 @@ class ExportWidget(w.VBox):
     @guarded
     def build(self, _button: object = None) -> Any:
         """Build the bundle into ``out_dir``, verify every hash in it, and offer a download link."""
-        from ..access import build_bundle, verify_bundle
-
-        data = self._find()
-        self._render_preview(data)
+        ctx = self._context()
         self.out_dir.mkdir(parents=True, exist_ok=True)
         password = self.password.value or None
         suffix = ".zip.enc" if password else ".zip"
-        out = self.out_dir / f"subject-access-{data.subject.ref[:24]}{suffix}"
-        self.progress.start(2, "building the bundle")
-        result = build_bundle(self.datamap, data, out, password=password)
+        out = self.out_dir / f"subject-access-{ctx.subject.ref[:24]}{suffix}"
+        self.progress.step("building the bundle")
+        outcome = services.export_subject(ctx, out, password=password)  # the same call as `privacy-audit export`
+        result, data = outcome.bundle, outcome.data
+        self.subject, self.data = ctx.subject, data
+        self._render_preview(data)
         self.progress.step("verifying")
         check = verify_bundle(out, password=password)
         self.result, self.verification = result, check

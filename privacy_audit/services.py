@@ -1,0 +1,157 @@
+"""The use cases of the workbench, defined once: the CLI commands and the notebook widgets both call these.
+
+Each function is one use case from start to end, so a command and a widget cannot drift apart:
+
+* :func:`open_subject`: load the data map, find the vault key, resolve the data subject.
+* :func:`find_data` / :func:`export_subject`: the subject's data, and their access bundle (recorded).
+* :func:`erase`: apply an erasure plan (all or nothing), verify it on the whole estate, record the
+  verification in the audit log. The plan comes from :func:`privacy_audit.erasure.plan_erasure`: the
+  dry run is the plan itself, as ``Table.transform_sql`` is the dry run of ``Table.transform`` in
+  sqlite-utils.
+* :func:`rectify` / :func:`restrict`: apply a planned correction (then verify every cell) or a
+  restriction change.
+
+Privacy rules live in the core these call (a restriction reason holding personal data is refused by
+:func:`privacy_audit.rights.plan_restriction`; the audit log is checked before any change). Rendering
+(reports, widgets, command output) stays with the front ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .access import BundleResult, build_bundle
+from .datamap import DataMap, load_datamap
+from .erasure import (
+    ErasurePlan,
+    ErasureResult,
+    apply_erasure,
+    record_verification,
+    vault_key_for,
+    verify_erasure,
+)
+from .rights import (
+    RectificationCheck,
+    RectificationPlan,
+    RestrictionChange,
+    apply_rectification,
+    apply_restriction,
+    verify_rectification,
+)
+from .subjects import Subject, SubjectData, find_subject_data, parse_subject_arg, resolve_subjects
+
+__all__ = [
+    "SubjectContext",
+    "ExportOutcome",
+    "RectificationOutcome",
+    "open_subject",
+    "find_data",
+    "export_subject",
+    "erase",
+    "rectify",
+    "restrict",
+]
+
+
+@dataclass(frozen=True)
+class SubjectContext:
+    """A loaded data map, its vault key (in memory only) and a resolved data subject."""
+
+    datamap: DataMap
+    vault_key: bytes | None
+    subject: Subject
+
+
+@dataclass(frozen=True)
+class ExportOutcome:
+    """What a subject-access export found and wrote."""
+
+    data: SubjectData
+    bundle: BundleResult
+
+    @property
+    def complete(self) -> bool:
+        """False when a dataset could not be read (the bundle says so in its notes)."""
+        return not self.data.errors
+
+
+@dataclass(frozen=True)
+class RectificationOutcome:
+    """A correction as applied, and the check that every cell holds its new value."""
+
+    applied: RectificationPlan
+    check: RectificationCheck
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.check.ok)
+
+
+def open_subject(
+    datamap: DataMap | str | Path,
+    identifiers: Iterable[tuple[str, str] | str],
+    *,
+    vault_key_file: str | Path | None = None,
+) -> SubjectContext:
+    """Load ``datamap`` (a path or a loaded map) and resolve the subject ``identifiers`` name.
+
+    ``identifiers``: ``(kind, value)`` pairs or ``"KIND=VALUE"`` strings (as given to ``--subject``);
+    all must point at the same person. The vault key comes from ``vault_key_file`` or the data map.
+    """
+    dm = datamap if isinstance(datamap, DataMap) else load_datamap(datamap)
+    pairs = [parse_subject_arg(i) if isinstance(i, str) else (str(i[0]), str(i[1])) for i in identifiers]
+    key = vault_key_for(dm, vault_key_file)
+    return SubjectContext(dm, key, resolve_subjects(dm, pairs, vault_key=key))
+
+
+def find_data(ctx: SubjectContext, *, engine: str = "pandas", scheduler: str | None = None) -> SubjectData:
+    """Everything held on the subject, per dataset and register (``engine``: pandas, or dask)."""
+    if engine == "pandas" and scheduler is None:
+        return find_subject_data(ctx.datamap, ctx.subject, vault_key=ctx.vault_key)
+    from .engine import find_subject_data as find_on_engine  # Dask is optional and heavy
+
+    return find_on_engine(ctx.datamap, ctx.subject, engine=engine, scheduler=scheduler, vault_key=ctx.vault_key)
+
+
+def export_subject(
+    ctx: SubjectContext,
+    out: str | Path,
+    *,
+    password: str | None = None,
+    recipient: Any = None,
+    audit: bool = True,
+    engine: str = "pandas",
+    scheduler: str | None = None,
+) -> ExportOutcome:
+    """Collect the subject's data and write their access bundle to ``out`` (recorded in the audit log)."""
+    data = find_data(ctx, engine=engine, scheduler=scheduler)
+    bundle = build_bundle(ctx.datamap, data, out, password=password, recipient=recipient, audit=audit)
+    return ExportOutcome(data, bundle)
+
+
+def erase(
+    datamap: DataMap, plan: ErasurePlan, *, vault_key: bytes | None = None, scanner: bool = True
+) -> ErasureResult:
+    """Apply ``plan`` (every file or none), verify on the whole estate, and record the verification.
+
+    The result carries the :class:`~privacy_audit.erasure.Verification` (``result.verification``);
+    residue is reported there (``.ok`` false), not raised.
+    """
+    result = apply_erasure(datamap, plan, vault_key=vault_key)
+    verification = verify_erasure(datamap, plan, vault_key=vault_key, scanner=scanner)
+    record_verification(datamap, plan, verification)
+    return replace(result, verification=verification)
+
+
+def rectify(datamap: DataMap, plan: RectificationPlan, *, vault_key: bytes | None = None) -> RectificationOutcome:
+    """Write a planned correction (every file or none), then check every cell holds its new value."""
+    done = apply_rectification(datamap, plan, vault_key=vault_key)
+    return RectificationOutcome(done, verify_rectification(datamap, done, vault_key=vault_key))
+
+
+def restrict(datamap: DataMap, change: RestrictionChange) -> RestrictionChange:
+    """Write a planned restriction change to the register and log it."""
+    return apply_restriction(datamap, change)
