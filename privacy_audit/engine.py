@@ -223,10 +223,10 @@ def _classify(col: Any, values: list[str], n_rows: int, n_nonnull: int, recogniz
     """One column's verdict from its merged distinct values (runs on the driver or a worker)."""
     from .detect.columns import classify_values
     from .detect.recognizers import load_custom_recognizers
-    from .scan import ColumnResult, _analyzers
+    from .scan import ColumnResult, text_analyzers
 
     custom = load_custom_recognizers(recognizers)
-    text_analyzer, ner = _analyzers(custom)
+    text_analyzer, ner = text_analyzers(custom)
     v = classify_values(col, values, n_rows=n_rows, n_nonnull=n_nonnull, custom=custom,
                         text_analyzer=text_analyzer, ner=ner, early_stop=False)  # fmt: skip
     return ColumnResult(name, str(col), v.entity, v.score, v.coverage, v.runner_up, v.evidence)
@@ -460,10 +460,10 @@ def subject_search(
         DatasetMatch,
         FrameMatch,
         SubjectData,
-        _fmt,
-        _vault_key,
+        dataset_format,
         read_estate_frame,
         register_key,
+        vault_key_of,
     )
     from .subjects import match_frame as _mf
 
@@ -471,13 +471,13 @@ def subject_search(
     size = chunksize or 100_000
     client = get_client(scheduler) if engine == "dask" else None
     key = vault_key
-    if key is None and any(_fmt(d) == "vault" for d in datamap.datasets):
-        key = _vault_key(datamap, None)
+    if key is None and any(dataset_format(d) == "vault" for d in datamap.datasets):
+        key = vault_key_of(datamap, None)
     has_ids = bool(subject.keys or any(subject.exclusive.values()))
     matches: list[DatasetMatch] = []
     errors: list[tuple[str, str]] = []
     for ds in datamap.datasets:
-        fmt = _fmt(ds)
+        fmt = dataset_format(ds)
         is_log = fmt == "log"
         empty = pd.DataFrame()
         try:
@@ -650,13 +650,13 @@ class SqlEraser:
         ``holds``: default, the active holds of the data map's ``legal_holds`` register)."""
         import datetime as _dt
 
-        from .erasure import _holds, plan_sql_table
+        from .erasure import active_holds, plan_sql_table
 
         as_of = as_of or datamap.as_of or _dt.date.today()
         subject_rows = tuple(subject_rows)
         t = table if table is not None else self.load(datamap, dataset, needles, subject_rows)
         if holds is None:
-            holds = _holds(datamap, needles, as_of) if needles else []
+            holds = active_holds(datamap, needles, as_of) if needles else []
         return plan_sql_table(t, needles, as_of=as_of, holds=holds, shared=shared, subject_rows=subject_rows)
 
     def transaction(self, datamap: Any, plans: list):

@@ -866,7 +866,7 @@ def _to_date(value: Any) -> _dt.date | None:
     return ts.date()
 
 
-def _holds(datamap: DataMap, needles: Needles, as_of: _dt.date) -> list[tuple[set[str] | None, str]]:
+def active_holds(datamap: DataMap, needles: Needles, as_of: _dt.date) -> list[tuple[set[str] | None, str]]:
     """Active legal holds on the subject: (dataset names or None for all, reason)."""
     reg = datamap.register("legal_holds")
     if reg is None:
@@ -1164,7 +1164,7 @@ def plan_erasure(
     plans: list[DatasetPlan] = []
     shared: set[str] = set()
     if found:
-        holds = _holds(datamap, needles, as_of)
+        holds = active_holds(datamap, needles, as_of)
         shared = _shared_keys(tables, needles) | _shared_from_subject(subject, needles)
         for t in tables:
             rows = listed.get(t.name, set()) if t.kind == "dataset" else set()

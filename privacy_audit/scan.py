@@ -215,7 +215,7 @@ def _progress_enabled(progress: bool | None) -> bool:
 # -------------------------------------------------------------------------------------- scan
 
 
-def _analyzers(custom: tuple):
+def text_analyzers(custom: tuple):
     from .detect.text import analyze_texts, ner_labels
 
     def text_analyzer(texts: list[str]):
@@ -239,7 +239,7 @@ def scan_frame(
 
     Each column is judged alone, then in the context of its table (:mod:`.detect.context`)."""
     custom = load_custom_recognizers(recognizers)
-    text_analyzer, ner = _analyzers(custom)
+    text_analyzer, ner = text_analyzers(custom)
     out: list[ColumnResult] = []
     firsts: list[list[str]] = []
     for col in df.columns:

@@ -72,6 +72,8 @@ __all__ = [
     "match_log_frame",
     "subject_ref",
     "read_estate_frame",
+    "dataset_format",
+    "vault_key_of",
     "register_key",
 ]
 
@@ -261,7 +263,8 @@ def _shape_problem(kind: str, value: str) -> str | None:
 # --------------------------------------------------------------------------------- reading
 
 
-def _fmt(ds: Any) -> str:
+def dataset_format(ds: Any) -> str:
+    """The format of a data map dataset (its ``format:``, else by file suffix for vaults and logs)."""
     fmt = (ds.format or "").lower()
     if not fmt and ds.path is not None:
         fmt = {".vault": "vault", ".log": "log"}.get(Path(ds.path).suffix.lower(), "")
@@ -282,12 +285,12 @@ def _read_register(reg: Any) -> pd.DataFrame:
     return sources.read_table(reg.path, format=fmt)
 
 
-def _vault_key(datamap: Any, vault_key: bytes | None) -> bytes | None:
+def vault_key_of(datamap: Any, vault_key: bytes | None) -> bytes | None:
     """The vault key given, else loaded from the data map's ``vault.key_file`` / ``vault.key_env``."""
     if vault_key is not None:
         return vault_key
     vcfg = dict(getattr(datamap, "vault", None) or {})
-    if not vcfg.get("path") and not any(_fmt(d) == "vault" for d in datamap.datasets):
+    if not vcfg.get("path") and not any(dataset_format(d) == "vault" for d in datamap.datasets):
         return None
     return key_for_datamap(datamap, required=True)
 
@@ -366,13 +369,13 @@ def _build_index(datamap: Any, key: bytes | None) -> tuple[pd.DataFrame, set[str
     """The identity index (one row per subject identifier) and the names of token-carrying cookies."""
     rows: list[tuple] = []
     vcfg = dict(getattr(datamap, "vault", None) or {})
-    vault_ds = [d for d in datamap.datasets if _fmt(d) == "vault"]
+    vault_ds = [d for d in datamap.datasets if dataset_format(d) == "vault"]
     vault_path = datamap.resolve(vcfg["path"]) if vcfg.get("path") else None
     if vault_path is not None and not any(Path(d.path) == vault_path for d in vault_ds) and key is not None:
         frame = Vault.open(vault_path, key).to_frame()
         rows += _index_rows(frame, "record_id", {}, "vault", datamap.phone_region)
     for ds in datamap.datasets:
-        fmt = _fmt(ds)
+        fmt = dataset_format(ds)
         if ds.zone != "identified" or not ds.subject_key or fmt == "log":
             continue
         if fmt == "vault" and key is None:
@@ -385,7 +388,7 @@ def _build_index(datamap: Any, key: bytes | None) -> tuple[pd.DataFrame, set[str
     cookie_names: set[str] = set()
     log_rows: list[tuple] = []
     for ds in datamap.datasets:
-        if _fmt(ds) != "log":
+        if dataset_format(ds) != "log":
             continue
         log = read_estate_frame(datamap, ds)
         declared = (ds.extra or {}).get("subject_cookie")
@@ -486,7 +489,7 @@ def resolve_subjects(
     for kind, value in pairs:
         if kind not in SUBJECT_KINDS or not value:
             raise InputError(f"unknown subject kind or empty value (kinds: {', '.join(SUBJECT_KINDS)})")
-    key = _vault_key(datamap, vault_key)
+    key = vault_key_of(datamap, vault_key)
     index, cookie_names = _build_index(datamap, key)
     kinds_used = tuple(dict.fromkeys(k for k, _ in pairs))
 
@@ -760,13 +763,13 @@ def find_subject_data(
             datamap, subject, engine=engine, vault_key=vault_key, match_frame=match_frame, match_log_frame=match_log_frame
         )
     key = vault_key
-    if key is None and any(_fmt(d) == "vault" for d in datamap.datasets):
-        key = _vault_key(datamap, None)
+    if key is None and any(dataset_format(d) == "vault" for d in datamap.datasets):
+        key = vault_key_of(datamap, None)
     matches: list[DatasetMatch] = []
     errors: list[tuple[str, str]] = []
     has_ids = bool(subject.keys or any(subject.exclusive.values()))
     for ds in datamap.datasets:
-        fmt = _fmt(ds)
+        fmt = dataset_format(ds)
         try:
             frame = read_estate_frame(datamap, ds, vault_key=key)
         except (InputError, ConfigError) as exc:

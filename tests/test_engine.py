@@ -45,11 +45,11 @@ def test_evidence_adds_up_over_hash_buckets():
         merge_evidence,
         value_evidence,
     )
-    from privacy_audit.scan import _analyzers
+    from privacy_audit.scan import text_analyzers
     from privacy_audit.sources import read_table
 
     today = date(2026, 11, 29)
-    text_analyzer, ner = _analyzers(())
+    text_analyzer, ner = text_analyzers(())
     checked = set()
     for path in (SAMPLES / "exports" / "users_backup.csv", SAMPLES / "analytics" / "survey_responses.csv"):
         df = read_table(path)
