@@ -61,6 +61,11 @@ from .subjects import DatasetMatch, SubjectData, identifier_kind, normalize_iden
 
 __all__ = [
     "BUNDLE_MAGIC",
+    "MAX_MEMBERS",
+    "MAX_RATIO",
+    "MAX_TOTAL_BYTES",
+    "MIN_PASSWORD_LENGTH",
+    "check_new_password",
     "REDACT_ENTITIES",
     "BundleResult",
     "BundleVerification",
@@ -81,8 +86,13 @@ BUNDLE_MAGIC = b"PRIVACY-AUDIT-BUNDLE 1\n"
 FORMAT = "privacy-audit-subject-access-bundle"
 REDACT_ENTITIES = ("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "IP_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "US_SSN")
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-_SCRYPT = {"n": 2**15, "r": 8, "p": 1}
-_SCRYPT_MAX_N = 2**20
+_SCRYPT = {"n": 2**17, "r": 8, "p": 1}
+#: scrypt parameters accepted when reading a bundle: at most 256 MiB of memory and about twice the
+#: work of the defaults, checked before anything is derived (a hostile header cannot ask for more).
+_SCRYPT_MAX_MEMORY = 256 * 1024 * 1024
+_SCRYPT_MAX_WORK = 2**18 * 8
+#: the shortest password that may encrypt a new bundle (reading an older bundle takes any password)
+MIN_PASSWORD_LENGTH = 10
 _HKDF_INFO = b"privacy-audit bundle v1"
 _CHECK_MSG = b"privacy-audit bundle key check"
 
@@ -384,12 +394,27 @@ def _unb64(text: Any, what: str) -> bytes:
         raise BundleError(f"bundle header: {what} is not base64") from None
 
 
-def _password_bytes(password: str | bytes) -> bytes:
+def _password_bytes(password: str | bytes, *, new: bool = False) -> bytes:
     pw = password.encode("utf-8") if isinstance(password, str) else bytes(password)
     pw = pw.rstrip(b"\r\n")
     if not pw:
         raise InputError("the bundle password is empty")
+    if new and len(pw.decode("utf-8", "replace")) < MIN_PASSWORD_LENGTH:
+        raise InputError(f"the bundle password is too short: use at least {MIN_PASSWORD_LENGTH} characters")
     return pw
+
+
+def check_new_password(password: str | bytes) -> None:
+    """InputError unless ``password`` may encrypt a new bundle (not empty, long enough)."""
+    _password_bytes(password, new=True)
+
+
+def _check_scrypt(n: int, r: int, p: int) -> None:
+    """BundleError unless the scrypt parameters of a header are sane and affordable."""
+    if not (2 <= n and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16):
+        raise BundleError("encrypted bundle header has out-of-range scrypt parameters")
+    if 128 * n * r > _SCRYPT_MAX_MEMORY or n * r * p > _SCRYPT_MAX_WORK:
+        raise BundleError("encrypted bundle header asks for more scrypt memory or work than allowed (refused)")
 
 
 def _scrypt(password: bytes, salt: bytes, n: int, r: int, p: int) -> bytes:
@@ -411,11 +436,14 @@ def _seal(header: dict[str, Any], okm: bytes, plaintext: bytes, nonce: bytes) ->
 
 
 def encrypt_with_password(data: bytes, password: str | bytes) -> bytes:
-    """Encrypt ``data`` with a password: scrypt (n=2^15, r=8, p=1, random salt) -> AES-256-GCM."""
+    """Encrypt ``data`` with a password: scrypt (n=2^17, r=8, p=1, random salt) -> AES-256-GCM.
+
+    The password must have at least :data:`MIN_PASSWORD_LENGTH` characters (InputError otherwise).
+    """
     import os
 
     salt, nonce = os.urandom(16), os.urandom(12)
-    okm = _scrypt(_password_bytes(password), salt, **_SCRYPT)
+    okm = _scrypt(_password_bytes(password, new=True), salt, **_SCRYPT)
     return _seal({"mode": "password", "kdf": "scrypt", **_SCRYPT, "salt": _b64(salt)}, okm, data, nonce)
 
 
@@ -553,8 +581,7 @@ def decrypt_bundle(blob: bytes, *, password: str | bytes | None = None, identity
             if password is None:
                 raise BundleError("this bundle is password-protected: give the password")
             n, r, p = int(header["n"]), int(header["r"]), int(header["p"])
-            if not (2 <= n <= _SCRYPT_MAX_N and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16):
-                raise BundleError("encrypted bundle header has out-of-range scrypt parameters")
+            _check_scrypt(n, r, p)
             okm = _scrypt(_password_bytes(password), _unb64(header["salt"], "salt"), n, r, p)
             wrong = "wrong password (or a corrupted header)"
         elif mode == "recipient":
@@ -615,6 +642,8 @@ def build_bundle(
         raise InputError(f"{out_path}: is a folder; give the bundle's file name")
     if not out_path.parent.exists():
         raise InputError(f"{out_path.parent}: no such folder")
+    if password is not None:
+        check_new_password(password)
     if audit:  # an export that could not be logged is not written
         from .auditlog import check_appendable
 
@@ -674,6 +703,8 @@ def verify_bundle(
     """
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_TOTAL_BYTES:
+            raise BundleError(f"{path}: refused: larger than {MAX_TOTAL_BYTES} bytes")
         blob = path.read_bytes()
     except FileNotFoundError:
         raise BundleError(f"{path}: no such file") from None
@@ -691,23 +722,29 @@ def verify_bundle(
             raise
     try:
         zf = zipfile.ZipFile(io.BytesIO(blob))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
         raise BundleError(f"{path}: not a bundle (neither an encrypted bundle nor a zip)") from None
     problems: list[tuple[str, str]] = []
     with zf:
+        _check_zip_limits(zf, path)
         names = set(zf.namelist())
         if "manifest.json" not in names:
             raise BundleError(f"{path}: not a bundle (no manifest.json)")
         try:
-            manifest = json.loads(zf.read("manifest.json").decode("utf-8"))
-            listed = dict(manifest["files"])
-        except (KeyError, TypeError, ValueError, UnicodeDecodeError, zipfile.BadZipFile):
+            manifest = json.loads(_read_member(zf, "manifest.json", MAX_MANIFEST_BYTES).decode("utf-8"))
+            listed = _listed_files(manifest)
+        except (KeyError, TypeError, ValueError, UnicodeDecodeError, RecursionError, zipfile.BadZipFile):
             return BundleVerification(False, mode, 0, (("manifest.json", "unreadable or incomplete manifest"),))
         except Exception as exc:  # zlib/CRC errors from a damaged archive
             return BundleVerification(False, mode, 0, (("manifest.json", f"unreadable: {type(exc).__name__}"),))
         # per-dataset hashes must agree with the file table
-        for entry in manifest.get("datasets", []) or []:
-            for fname, digest in dict(entry.get("sha256", {}) or {}).items():
+        datasets = manifest.get("datasets", [])
+        for entry in datasets if isinstance(datasets, list) else [None]:
+            hashes = entry.get("sha256", {}) if isinstance(entry, dict) else None
+            if not isinstance(hashes, dict):
+                problems.append(("manifest.json", "a dataset entry of the manifest is malformed"))
+                continue
+            for fname, digest in hashes.items():
                 if listed.get(fname) != digest:
                     problems.append((fname, "dataset hash in the manifest disagrees with the file table"))
         checked = 0
@@ -716,13 +753,60 @@ def verify_bundle(
                 problems.append((fname, "missing from the bundle"))
                 continue
             try:
-                data = zf.read(fname)
+                digest = _member_sha256(zf, fname)
             except Exception as exc:  # CRC mismatch / damaged member
                 problems.append((fname, f"unreadable ({type(exc).__name__})"))
                 continue
             checked += 1
-            if not hmac.compare_digest(_sha256(data), str(listed[fname])):
+            if not hmac.compare_digest(digest, str(listed[fname])):
                 problems.append((fname, "sha256 does not match the manifest (changed)"))
         for extra in sorted(names - set(listed) - {"manifest.json"}):
             problems.append((extra, "not listed in the manifest (added)"))
     return BundleVerification(not problems, mode, checked, tuple(problems), manifest)
+
+
+#: Limits on a bundle read by :func:`verify_bundle`, checked on the zip's directory before any
+#: member is decompressed, and again while reading (a member cannot inflate past its declared size).
+MAX_MEMBERS = 10_000
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+MAX_RATIO = 200
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+
+
+def _check_zip_limits(zf: zipfile.ZipFile, path: Path) -> None:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise BundleError(f"{path}: refused: the zip holds {len(infos)} members (at most {MAX_MEMBERS})")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_TOTAL_BYTES:
+        raise BundleError(f"{path}: refused: the zip would expand to {total} bytes (at most {MAX_TOTAL_BYTES})")
+    for info in infos:
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise BundleError(f"{path}: refused: a zip member expands more than {MAX_RATIO} times (a zip bomb?)")
+    if len({i.filename for i in infos}) != len(infos):
+        raise BundleError(f"{path}: refused: the zip holds two members with the same name")
+
+
+def _read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    info = zf.getinfo(name)
+    if info.file_size > limit:
+        raise ValueError("member too large")
+    with zf.open(info) as fh:  # zipfile stops at the declared size and checks the CRC
+        return fh.read(limit + 1)[:limit]
+
+
+def _member_sha256(zf: zipfile.ZipFile, name: str) -> str:
+    digest = hashlib.sha256()
+    with zf.open(name) as fh:
+        while chunk := fh.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _listed_files(manifest: Any) -> dict[str, str]:
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
+        raise ValueError("no file table")
+    listed = manifest["files"]
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in listed.items()):
+        raise ValueError("file table")
+    return dict(listed)

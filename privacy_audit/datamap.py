@@ -233,6 +233,26 @@ class DataMap:
         """The register called ``name`` (e.g. ``consents``), or ``None`` when not declared."""
         return self.registers.get(name)
 
+    def protected_paths(self) -> tuple[tuple[Path, str], ...]:
+        """Every file or folder of the estate an output must never replace, with what it is.
+
+        The data map itself, its policy and controls, the audit log (and its lock), the vault and
+        its key file, every dataset path and every register.
+        """
+        out: list[tuple[Path, str]] = [(self.path, "the data map"), (self.audit_log, "the audit log"),
+                                       (self.audit_log.with_name(self.audit_log.name + ".lock"), "the audit log")]
+        if self.policy:
+            out.append((self.policy, "the policy"))
+        if self.controls:
+            out.append((self.controls, "the controls mapping"))
+        for key in ("path", "key_file"):
+            value = (self.vault or {}).get(key)
+            if isinstance(value, str) and value:
+                out.append((self.resolve(value), "the vault" if key == "path" else "the vault key"))
+        out += [(ds.path, f"dataset {ds.name}") for ds in self.datasets if ds.path is not None]
+        out += [(r.path, f"register {r.name}") for r in self.registers.values()]
+        return tuple(out)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": str(self.path),

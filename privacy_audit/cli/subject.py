@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ._common import check_writable_file
+from ._common import NoSecretValueCommand, check_not_estate_file, check_writable_file
 
 __all__ = ["export_cmd", "verify_bundle_cmd", "PASSWORD_ENV"]
 
@@ -51,7 +51,7 @@ def _prompt_password(*, confirm: bool = False) -> str:
     return first
 
 
-@click.command("export")
+@click.command("export", cls=NoSecretValueCommand)
 @click.argument("datamap", type=click.Path(path_type=Path))
 @click.option("--subject", "subjects", multiple=True, required=True, metavar="KIND=VALUE",
               help="Identifier of the data subject: email=, phone=, token=, name= ('Name|YYYY-MM-DD') or ip=. "
@@ -79,7 +79,7 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
     Exit 0 when written; 1 when written but a dataset could not be read (each listed on stderr and
     in the bundle's notes); 2 on bad input (nothing written).
     """
-    from ..access import build_bundle
+    from ..access import build_bundle, check_new_password
     from ..datamap import load_datamap
     from ..subjects import find_subject_data, parse_subject_arg, resolve_subjects
     from ..vault import load_key
@@ -89,6 +89,7 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         raise InputError("give only one of --password-file, --ask-password and --recipient")
     check_writable_file(out, "--out")
     dm = load_datamap(datamap)
+    check_not_estate_file(out, dm, "--out")
     if not no_audit_log:  # the export is recorded after the bundle is written: check the log first
         check_writable_file(dm.audit_log_path, "the audit log")
     password: str | None = None
@@ -100,6 +101,8 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         source = "prompt"
     elif recipient is None and os.environ.get(PASSWORD_ENV):
         password, source = os.environ[PASSWORD_ENV], f"${PASSWORD_ENV}"
+    if password is not None:
+        check_new_password(password)
     key = load_key(vault_key_file) if vault_key_file else None
     subject = resolve_subjects(dm, pairs, vault_key=key)
     if engine == "pandas" and scheduler is None:
@@ -133,7 +136,7 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         click.get_current_context().exit(1)
 
 
-@click.command("verify-bundle")
+@click.command("verify-bundle", cls=NoSecretValueCommand)
 @click.argument("bundle", type=click.Path(path_type=Path))
 @click.option("--password-file", type=click.Path(dir_okay=False, path_type=Path),
               help="File holding the bundle password.")

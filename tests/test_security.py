@@ -1,0 +1,186 @@
+"""Hostile input and insider tampering (issue 18): every case is built for real in tmp_path.
+
+Secrets typed on the command line, outputs aimed at the estate's own files, zip bombs and absurd
+scrypt headers, symlink loops, spreadsheet formulas in exported cells, colliding bundle member
+names; each must be refused (exit 2, one line) or neutralised, within bounded time and memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from privacy_audit import access
+from privacy_audit.access import BUNDLE_MAGIC, encrypt_with_password, verify_bundle
+from privacy_audit.cli import run_guarded
+from privacy_audit.errors import BundleError, InputError
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data_samples"
+_USERS = pd.read_csv(SAMPLES / "exports" / "users_backup.csv", dtype=str)
+EMAIL = _USERS.iloc[0]["email"]
+PW = "correct horse battery"
+
+
+@pytest.fixture
+def estate(tmp_path, monkeypatch):
+    root = tmp_path / "e"
+    shutil.copytree(SAMPLES, root, ignore=shutil.ignore_patterns("__pycache__", "audit_log.jsonl", "generate.py"))
+    (tmp_path / "pw").write_text(PW + "\n")
+    monkeypatch.delenv("PRIVACY_AUDIT_BUNDLE_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    return root
+
+
+def _run(args, capsys) -> tuple[int, str, str]:
+    code = run_guarded([str(a) for a in args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _one_line_error(code: int, err: str) -> str:
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code == 2, err
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    return lines[0]
+
+
+# ----------------------------------------------------------------------------- 15: secrets in argv
+
+
+@pytest.mark.parametrize("args", [
+    ["verify-bundle", "{tmp}/b.zip", "--password", "hunter2hunter2"],
+    ["verify-bundle", "--password", "hunter2hunter2", "{tmp}/b.zip"],
+    ["export", "{tmp}/e/datamap.yaml", "--password", "hunter2hunter2", "--subject", "token=x", "--out", "{tmp}/o.zip"],
+    ["export", "--ask-password", "hunter2hunter2", "{tmp}/e/datamap.yaml", "--subject", "token=x", "--out", "o.zip"],
+])  # fmt: skip
+def test_a_password_typed_after_the_flag_is_refused_and_never_echoed(estate, tmp_path, capsys, args):
+    (tmp_path / "b.zip").write_bytes(b"not a bundle")
+    code, out, err = _run([a.format(tmp=tmp_path) for a in args], capsys)
+    line = _one_line_error(code, err)
+    assert "hunter2hunter2" not in out + err
+    assert "--password" in line or "--ask-password" in line
+    assert not (tmp_path / "o.zip").exists()
+
+
+def test_usage_errors_are_one_line(capsys):
+    code, _, err = _run(["scan", "--sample", "0", "x"], capsys)
+    assert "--sample" in _one_line_error(code, err)
+    code, _, err = _run(["datamap", "validate", "a.yaml", "stray-value"], capsys)
+    line = _one_line_error(code, err)
+    assert "stray-value" not in line  # a stray argument may be a secret or a personal value
+
+
+def test_new_bundles_need_a_real_password_and_strong_scrypt():
+    with pytest.raises(InputError, match="too short"):
+        encrypt_with_password(b"data", "a")
+    blob = encrypt_with_password(b"data", PW)
+    header = json.loads(blob[len(BUNDLE_MAGIC) : blob.index(b"\n", len(BUNDLE_MAGIC))])
+    assert header["n"] >= 2**17 and header["r"] >= 8
+
+
+def test_export_refuses_a_short_password_before_searching(estate, tmp_path, capsys):
+    (tmp_path / "short").write_text("abc\n")
+    args = ["export", estate / "datamap.yaml", "--subject", f"email={EMAIL}", "--out", tmp_path / "b.zip",
+            "--password-file", tmp_path / "short", "--no-audit-log"]  # fmt: skip
+    code, _, err = _run(args, capsys)
+    assert "too short" in _one_line_error(code, err)
+    assert not (tmp_path / "b.zip").exists()
+
+
+# ---------------------------------------------------------------------- 7: outputs onto the estate
+
+
+@pytest.mark.parametrize("target", [
+    "datamap.yaml", "identity/identity.vault", "audit_log.jsonl", "keys/vault.key",
+    "support/tickets.csv", "consent/consents.csv", "identity/../support/./tickets.csv",
+])  # fmt: skip
+def test_export_never_overwrites_a_file_of_the_estate(estate, tmp_path, capsys, target):
+    log = estate / "audit_log.jsonl"
+    log.write_bytes(b"")  # an empty log, appendable
+    path = estate / target
+    before = path.read_bytes()
+    args = ["export", estate / "datamap.yaml", "--subject", f"email={EMAIL}", "--out", path,
+            "--password-file", tmp_path / "pw"]  # fmt: skip
+    code, _, err = _run(args, capsys)
+    assert "of the estate" in _one_line_error(code, err)
+    assert path.read_bytes() == before
+    assert log.read_bytes() == b""
+
+
+def test_ropa_never_overwrites_the_policy(estate, tmp_path, capsys):
+    before = (estate / "policy.md").read_bytes()
+    code, _, err = _run(["datamap", "ropa", estate / "datamap.yaml", "--out", estate / "policy.md"], capsys)
+    # (an existing --out may be refused for existing first; either way nothing is replaced)
+    assert code == 2 and (estate / "policy.md").read_bytes() == before, err
+
+
+# ----------------------------------------------------------------------------- 9: hostile bundles
+
+
+def _zip_with(members: dict[str, bytes], path: Path) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return path
+
+
+def test_a_zip_bomb_is_refused_from_its_directory(tmp_path):
+    zeros = b"\0" * (64 * 1024 * 1024)  # deflates about 1000:1
+    manifest = json.dumps({"files": {"big.csv": hashlib.sha256(zeros).hexdigest()}}).encode()
+    bomb = _zip_with({"manifest.json": manifest, "big.csv": zeros}, tmp_path / "bomb.zip")
+    assert bomb.stat().st_size < 1024 * 1024
+    with pytest.raises(BundleError, match="expands more than"):
+        verify_bundle(bomb)
+
+
+def test_a_zip_with_too_many_members_is_refused(tmp_path):
+    members = {f"m{i}.txt": b"" for i in range(access.MAX_MEMBERS + 1)}
+    members["manifest.json"] = b'{"files": {}}'
+    with pytest.raises(BundleError, match="members"):
+        verify_bundle(_zip_with(members, tmp_path / "many.zip"))
+
+
+def test_a_zip_whose_total_size_is_too_large_is_refused(tmp_path, monkeypatch):
+    data = bytes(range(256)) * 4096  # 1 MiB that does not compress: only the total limit applies
+    members = {"manifest.json": b'{"files": {}}', "a.bin": data, "b.bin": data}
+    path = _zip_with(members, tmp_path / "big.zip")
+    monkeypatch.setattr(access, "MAX_TOTAL_BYTES", 1536 * 1024)
+    with pytest.raises(BundleError, match="would expand"):
+        verify_bundle(path)
+
+
+def test_absurd_scrypt_parameters_are_refused_before_deriving(tmp_path, capsys):
+    header = {"mode": "password", "kdf": "scrypt", "n": 2**20, "r": 8, "p": 1, "salt": "AAAAAAAAAAAAAAAAAAAAAA==",
+              "cipher": "AES-256-GCM", "nonce": "AAAAAAAAAAAAAAAA", "key_check": "AAAAAAAAAAAAAAAAAAAAAA=="}
+    blob = BUNDLE_MAGIC + json.dumps(header, sort_keys=True, separators=(",", ":")).encode() + b"\n" + b"x" * 64
+    path = tmp_path / "fake.bundle"
+    path.write_bytes(blob)
+    assert len(blob) < 400
+    with pytest.raises(BundleError, match="scrypt"):
+        verify_bundle(path, password=PW)
+    code, _, err = _run(["verify-bundle", path, "--password-file", _pw(tmp_path)], capsys)
+    assert "scrypt" in _one_line_error(code, err)
+
+
+def _pw(tmp_path: Path) -> Path:
+    p = tmp_path / "pw"
+    p.write_text(PW + "\n")
+    return p
+
+
+@pytest.mark.parametrize("manifest", [
+    b'{"files": {"a": 1}}', b'{"files": [], "datasets": 3}', b'{"files": {}, "datasets": [1, 2]}',
+    b"[" * 100_000 + b"]" * 100_000, b'"just a string"',
+])  # fmt: skip
+def test_malformed_manifests_are_reported_not_crashed_on(tmp_path, capsys, manifest):
+    path = _zip_with({"manifest.json": manifest}, tmp_path / "m.zip")
+    code, out, err = _run(["verify-bundle", path], capsys)
+    assert code in (1, 2), err
+    assert "internal error" not in err and "Traceback" not in err
