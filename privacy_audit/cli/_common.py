@@ -20,6 +20,7 @@ __all__ = [
     "check_not_estate_file",
     "check_writable_file",
     "check_writable_folder",
+    "printable",
 ]
 
 #: Flags that ask for a secret at a prompt; a value typed after them would land in the shell history.
@@ -104,3 +105,11 @@ def check_not_estate_file(path: str | Path, datamap, what: str) -> None:
         real = _real(Path(protected))
         if target == real or (real.is_dir() and real in target.parents):
             raise InputError(f"{what} {path}: that is {name} of the estate; choose another file")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (``\\n``, ``\\x1b``), for names read from a file.
+
+    A member name holding a newline or a terminal escape could otherwise forge an output line.
+    """
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(text))

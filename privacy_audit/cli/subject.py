@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ._common import NoSecretValueCommand, check_not_estate_file, check_writable_file
+from ._common import NoSecretValueCommand, check_not_estate_file, check_writable_file, printable
 
 __all__ = ["export_cmd", "verify_bundle_cmd", "PASSWORD_ENV"]
 
@@ -173,5 +173,5 @@ def verify_bundle_cmd(ctx: click.Context, bundle: Path, password_file: Path | No
         ctx.exit(0)
     click.echo(f"TAMPERED: {bundle} fails verification (encryption: {result.encryption})")
     for fname, why in result.problems:
-        click.echo(f"  {fname}: {why}")
+        click.echo(f"  {printable(fname)}: {why}")
     ctx.exit(1)
