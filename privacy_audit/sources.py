@@ -142,14 +142,48 @@ def list_tables(path: str | Path) -> list[Path]:
     if _is_partitioned_parquet(path):
         return [path]
     found: list[Path] = []
-    for entry in sorted(path.iterdir()):
+    _walk_tables(path, found, set(), set())
+    return found
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()  # follows symlinks: two names of one file or folder have one identity
+    except OSError:  # a dangling link, a loop (ELOOP), no permission
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _walk_tables(folder: Path, found: list[Path], seen_dirs: set, seen_files: set) -> None:
+    """Depth-first walk that visits each real folder and lists each real file once.
+
+    Symlinks are followed (a linked folder of tables is scanned), but a folder already on the way
+    (a symlink loop) or already walked, and a file already listed under another name, are skipped.
+    """
+    ident = _identity(folder)
+    if ident is None or ident in seen_dirs:
+        return
+    seen_dirs.add(ident)
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
         if entry.name.startswith((".", "_")):
             continue
         if entry.is_dir():
-            found.extend(list_tables(entry))
+            if _is_partitioned_parquet(entry):
+                key = _identity(entry)
+                if key is not None and key not in seen_dirs:
+                    seen_dirs.add(key)
+                    found.append(entry)
+            else:
+                _walk_tables(entry, found, seen_dirs, seen_files)
         elif entry.suffix.lower() in _SUFFIXES:
-            found.append(entry)
-    return found
+            key = _identity(entry)
+            if key is not None and key not in seen_files:
+                seen_files.add(key)
+                found.append(entry)
 
 
 # ---------------------------------------------------------------------------------------- CSV

@@ -277,3 +277,33 @@ def test_verify_bundle_prints_member_names_escaped(tmp_path, capsys):
     assert code == 1
     assert not any(line.startswith("ok:") for line in out.splitlines()), out
     assert "\\n" in out
+
+
+# ------------------------------------------------------------------------------ 10: symlink loops
+
+
+def test_scan_walks_symlink_loops_once_and_lists_each_table_once(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    root = tmp_path / "lake"
+    (root / "sub").mkdir(parents=True)
+    pd.DataFrame({"user_token": ["u_1", "u_2"], "city": ["Lyon", "Oslo"]}).to_csv(root / "a.csv", index=False)
+    pd.DataFrame({"user_token": ["u_3"], "plan": ["pro"]}).to_csv(root / "sub" / "b.csv", index=False)
+    os.symlink("..", root / "sub" / "up")  # loop to the parent
+    os.symlink(".", root / "sub" / "self")  # loop to itself
+    os.symlink(root, root / "sub" / "abs")  # loop through an absolute path
+    os.symlink("a.csv", root / "same_as_a.csv")  # one file under two names
+    os.symlink("nowhere", root / "dangling.csv")
+
+    from privacy_audit.sources import list_tables
+
+    exe = Path(sys.executable).with_name("privacy-audit")
+    proc = subprocess.run([str(exe), "scan", str(root), "--format", "json"], capture_output=True, text=True,
+                          timeout=300, cwd=tmp_path)  # fmt: skip
+    assert proc.returncode in (0, 1), proc.stderr
+    tables = list_tables(root)
+    assert sorted(p.name for p in tables) == ["a.csv", "b.csv"], tables
+    datasets = {c["dataset"] for c in json.loads(proc.stdout)}
+    assert {Path(d).name for d in datasets} == {"a.csv", "b.csv"} and len(datasets) == 2, datasets
