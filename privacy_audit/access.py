@@ -68,6 +68,7 @@ __all__ = [
     "check_new_password",
     "neutralise_cell",
     "REDACT_ENTITIES",
+    "RELATION_WORDS",
     "BundleResult",
     "BundleVerification",
     "build_bundle",
@@ -211,11 +212,48 @@ def _phone_spans(text: str) -> list[Any]:
     ]
 
 
+#: Words for the people around a requester; a capitalised name right after "my <word>" (or our/his/
+#: her/their) is a third person even when NER does not know the name (uncommon or foreign names).
+RELATION_WORDS = (
+    "mother", "father", "mom", "mum", "dad", "parent", "parents", "son", "daughter", "child", "kid", "baby",
+    "wife", "husband", "spouse", "partner", "fiance", "fiancé", "fiancee", "fiancée", "girlfriend", "boyfriend",
+    "brother", "sister", "sibling", "cousin", "uncle", "aunt", "nephew", "niece", "grandmother", "grandfather",
+    "grandma", "grandpa", "grandson", "granddaughter", "stepson", "stepdaughter", "stepmother", "stepfather",
+    "friend", "colleague", "coworker", "co-worker", "boss", "manager", "assistant", "employee", "neighbour",
+    "neighbor", "flatmate", "roommate", "housemate", "landlord", "landlady", "tenant", "lawyer", "doctor",
+    "carer", "caregiver", "nanny", "teacher", "student", "client", "customer", "guest", "relative", "in-law",
+)  # fmt: skip
+_RELATION_RE = re.compile(
+    r"(?i:\b(?:my|our|his|her|their)\s+(?:" + "|".join(re.escape(w) for w in RELATION_WORDS) + r")(?:'s|’s)?)"
+    r",?\s+(?:(?i:named|called)\s+)?(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})"
+)
+
+
+def _relation_spans(text: str) -> list[Any]:
+    """Names introduced by a relation word (``my colleague Ann Lee``), as PERSON spans."""
+    from .detect.text import Span
+
+    spans = []
+    for m in _RELATION_RE.finditer(text or ""):
+        start, end = m.start("name"), m.start("name")
+        for word in re.finditer(r"\S+", m.group("name")):
+            token = word.group().rstrip(".,;:!?")
+            if not token or not token[0].isupper() or token in {"I", "I'm", "I’m"}:
+                break
+            end = m.start("name") + word.start() + len(token)
+            if token != word.group():  # punctuation ends the name ("... Aldescu. Regards")
+                break
+        if end > start:
+            spans.append(Span("PERSON", start, end, 0.9, "relation"))
+    return spans
+
+
 def redact_rows(rows: pd.DataFrame, columns: list[str], subject: Any) -> tuple[pd.DataFrame, dict[str, int]]:
     """Replace other people's PII in ``columns`` of ``rows`` with ``[REDACTED <ENTITY>]``.
 
     Spans come from Presidio (:func:`privacy_audit.detect.text.analyze_texts`) plus valid phone
-    numbers found by libphonenumber; spans that are the
+    numbers found by libphonenumber and names introduced by a relation word (``my daughter Ann``,
+    which NER misses for names it does not know); spans that are the
     subject's own email, phone, IP or name (or part of it) are kept. Returns the redacted copy and
     the number of redactions per entity.
     """
@@ -228,7 +266,8 @@ def redact_rows(rows: pd.DataFrame, columns: list[str], subject: Any) -> tuple[p
     for col in columns:
         values = out[col].tolist()
         texts = [v if isinstance(v, str) else "" for v in values]
-        spans = [found + _phone_spans(text) for text, found in zip(texts, analyze_texts(texts, entities=list(REDACT_ENTITIES)), strict=True)]
+        found_all = analyze_texts(texts, entities=list(REDACT_ENTITIES))
+        spans = [found + _phone_spans(text) + _relation_spans(text) for text, found in zip(texts, found_all, strict=True)]
         new = []
         for value, text, found in zip(values, texts, spans, strict=True):
             if not found:

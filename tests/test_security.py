@@ -307,3 +307,50 @@ def test_scan_walks_symlink_loops_once_and_lists_each_table_once(tmp_path):
     assert sorted(p.name for p in tables) == ["a.csv", "b.csv"], tables
     datasets = {c["dataset"] for c in json.loads(proc.stdout)}
     assert {Path(d).name for d in datasets} == {"a.csv", "b.csv"} and len(datasets) == 2, datasets
+
+
+# ------------------------------------------------------------------ 13: third parties in free text
+
+
+def test_every_third_party_in_the_sample_tickets_is_redacted():
+    """All 42 tickets that name a third person (the generator's own truth), not one of each kind."""
+    import sys
+
+    from privacy_audit.access import redact_rows
+    from privacy_audit.datamap import load_datamap
+    from privacy_audit.subjects import resolve_subject
+
+    sys.path.insert(0, str(SAMPLES))
+    import generate
+
+    truth = generate.build().truth["tickets_with_third_party"]
+    assert len(truth) >= 40
+    dm = load_datamap(SAMPLES / "datamap.yaml")
+    tickets = pd.read_csv(SAMPLES / "support" / "tickets.csv", dtype=str)
+    leaked = 0
+    for tid, third in truth.items():
+        rows = tickets[tickets.ticket_id == tid]
+        subject = resolve_subject(dm, "token", rows.iloc[0]["user_token"])
+        body = redact_rows(rows, ["body"], subject)[0].iloc[0]["body"]
+        leaked += sum(value in body for value in third.values())
+    assert leaked == 0, f"{leaked} third-party values reach the requester"
+
+
+@pytest.mark.parametrize("text", [
+    "My colleague Ysolde Brankovičová has the same problem on their phone.",
+    "My daughter Ottoline Vereecken-Paz uses the same tablet, please don't send anything to her.",
+    "Please stop the mails to my neighbour, called Tiberiu Aldescu.",
+])  # fmt: skip
+def test_a_name_after_a_relation_word_is_redacted_even_when_ner_does_not_know_it(text):
+    from privacy_audit.access import redact_rows
+    from privacy_audit.subjects import Subject
+
+    me = Subject(subject_id="u_1", found=True, kinds_used=("token",), ref="sref_x",
+                 identifiers={"names": frozenset({"Ann Lee"}), "tokens": frozenset({"u_1"})})  # fmt: skip
+    rows = pd.DataFrame({"body": [text + " Regards, Ann Lee"]})
+    out, counts = redact_rows(rows, ["body"], me)
+    body = out.iloc[0]["body"]
+    assert "[REDACTED PERSON]" in body and counts.get("PERSON", 0) >= 1
+    name = text.split("olleague ")[-1].split("aughter ")[-1].split("called ")[-1].split(" ")[0]
+    assert name not in body
+    assert body.endswith("Regards, Ann Lee")  # the requester's own name is theirs to read
