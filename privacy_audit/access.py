@@ -56,8 +56,10 @@ from typing import Any
 
 import pandas as pd
 
+from . import auditlog
 from .errors import BundleError, ConfigError, InputError, PrivacyAuditError
 from .subjects import DatasetMatch, SubjectData, identifier_kind, normalize_identifier
+from .vault import audit_key_for_datamap
 
 __all__ = [
     "BUNDLE_MAGIC",
@@ -65,6 +67,8 @@ __all__ = [
     "MAX_RATIO",
     "MAX_TOTAL_BYTES",
     "MIN_PASSWORD_LENGTH",
+    "MANIFEST_MAC",
+    "manifest_mac",
     "check_new_password",
     "neutralise_cell",
     "REDACT_ENTITIES",
@@ -143,6 +147,8 @@ class BundleVerification:
     files_checked: int
     problems: tuple[tuple[str, str], ...]
     manifest: Mapping[str, Any] = field(default_factory=dict)
+    #: True: the manifest's MAC was checked with the estate key; None: not checked (no key given)
+    authenticated: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -150,6 +156,7 @@ class BundleVerification:
             "encryption": self.encryption,
             "files_checked": self.files_checked,
             "problems": [list(p) for p in self.problems],
+            "authenticated": self.authenticated,
         }
 
     def to_frame(self) -> pd.DataFrame:
@@ -394,9 +401,20 @@ def _dataset_info(ds: Any | None) -> dict[str, Any]:
 
 
 def bundle_bytes(
-    datamap: Any, subject_data: SubjectData, *, generated_at: _dt.datetime | None = None, redact: bool = True
+    datamap: Any,
+    subject_data: SubjectData,
+    *,
+    generated_at: _dt.datetime | None = None,
+    redact: bool = True,
+    audit_head: Mapping[str, Any] | None = None,
+    mac_key: bytes | None = None,
 ) -> tuple[bytes, dict[str, Any]]:
-    """The plain (unencrypted) bundle zip and its manifest, built in memory; nothing is written."""
+    """The plain (unencrypted) bundle zip and its manifest, built in memory; nothing is written.
+
+    ``audit_head`` (:func:`privacy_audit.auditlog.head` before this export) goes into the manifest
+    as ``audit_log``; with ``mac_key`` (the estate's audit-log key) the zip also holds
+    ``manifest.mac``, an HMAC of the manifest's exact bytes that only the estate's key can make.
+    """
     from .report.bundle import render_bundle_index
 
     subject = subject_data.subject
@@ -462,10 +480,24 @@ def bundle_bytes(
         "legal_hold": held,
         "notes": notes,
     }
+    if audit_head is not None:
+        manifest["audit_log"] = {"entries": audit_head.get("entries"), "head": audit_head.get("head")}
     files["index.html"] = render_bundle_index(manifest).encode("utf-8")
     manifest["files"] = {n: _sha256(b) for n, b in sorted(files.items())}
     files["manifest.json"] = _json_bytes(manifest)
+    if mac_key is not None:
+        files[MANIFEST_MAC] = _json_bytes({"alg": "HMAC-SHA256", "key": "estate audit-log key",
+                                           "mac": manifest_mac(files["manifest.json"], mac_key)})
     return _zip(files), manifest
+
+
+MANIFEST_MAC = "manifest.mac"
+_MANIFEST_DOMAIN = b"privacy-audit bundle manifest v1\n"
+
+
+def manifest_mac(manifest_bytes: bytes, key: bytes) -> str:
+    """HMAC-SHA256 (hex) of a bundle's ``manifest.json`` bytes under the estate's audit-log key."""
+    return hmac.new(bytes(key), _MANIFEST_DOMAIN + manifest_bytes, hashlib.sha256).hexdigest()
 
 
 # --------------------------------------------------------------------------------- encryption
@@ -714,12 +746,15 @@ def build_bundle(
     recipient: Any = None,
     generated_at: _dt.datetime | None = None,
     audit: bool = True,
+    vault_key: bytes | None = None,
 ) -> BundleResult:
     """Build the subject-access bundle for ``subject_data`` and write it atomically to ``out_path``.
 
     With ``password`` (scrypt -> AES-256-GCM) or ``recipient`` (an X25519 public key: object, PEM,
     raw bytes, base64/hex text or a file holding one) the whole zip is encrypted; not both. The
     export is appended to the data map's audit log (``audit=False`` skips it, e.g. for previews).
+    The manifest carries the log's head before the export and, when the estate has a vault key
+    (``vault_key`` or the data map's), a ``manifest.mac`` under the estate's audit-log key.
     """
     from . import sources
 
@@ -736,7 +771,9 @@ def build_bundle(
         from .auditlog import check_appendable
 
         check_appendable(datamap.audit_log_path)
-    data, manifest = bundle_bytes(datamap, subject_data, generated_at=generated_at)
+    mac_key = audit_key_for_datamap(datamap, key=vault_key)
+    head = auditlog.head(datamap.audit_log_path)
+    data, manifest = bundle_bytes(datamap, subject_data, generated_at=generated_at, audit_head=head, mac_key=mac_key)
     if password is not None:
         data, mode = encrypt_with_password(data, password), "password"
     elif recipient is not None:
@@ -748,8 +785,6 @@ def build_bundle(
     records = {e["name"]: e["records"] for e in manifest["datasets"]}
     redactions = {e["name"]: e["redactions"] for e in manifest["datasets"]}
     if audit:
-        from . import auditlog
-
         auditlog.append(
             datamap.audit_log_path,
             "export",
@@ -763,6 +798,7 @@ def build_bundle(
                 "found": subject_data.subject.found,
             },
             outcome="ok",
+            key=mac_key,
         )
     logger.info("export %s: %d records, bundle %s", subject_data.subject.ref, subject_data.total_records, digest[:12])
     return BundleResult(
@@ -781,9 +817,13 @@ def build_bundle(
 
 
 def verify_bundle(
-    path: str | Path, *, password: str | bytes | None = None, identity: Any = None
+    path: str | Path, *, password: str | bytes | None = None, identity: Any = None, key: bytes | None = None
 ) -> BundleVerification:
     """Check every file of a bundle against its manifest (decrypting first when encrypted).
+
+    With ``key`` (the estate's audit-log key) the manifest must carry a valid ``manifest.mac``,
+    checked before the manifest is parsed: a manifest rewritten and re-hashed by someone without
+    the key fails. Without it only the hashes are checked (``authenticated`` is None).
 
     Returns ``ok=False`` with the problems (tampered payload, changed, missing or unlisted files).
     Raises :class:`BundleError` when the bundle cannot be read (missing, not a bundle, wrong password
@@ -818,8 +858,15 @@ def verify_bundle(
         names = set(zf.namelist())
         if "manifest.json" not in names:
             raise BundleError(f"{path}: not a bundle (no manifest.json)")
+        authenticated = None
         try:
-            manifest = json.loads(_read_member(zf, "manifest.json", MAX_MANIFEST_BYTES).decode("utf-8"))
+            manifest_raw = _read_member(zf, "manifest.json", MAX_MANIFEST_BYTES)
+            if key is not None:
+                authenticated = _manifest_authentic(zf, names, manifest_raw, key)
+                if not authenticated:
+                    return BundleVerification(False, mode, 0, (("manifest.json", "its MAC does not match the "
+                                              "estate key (rewritten, or not made by this estate)"),), {}, False)  # fmt: skip
+            manifest = json.loads(manifest_raw.decode("utf-8"))
             listed = _listed_files(manifest)
         except (KeyError, TypeError, ValueError, UnicodeDecodeError, RecursionError, zipfile.BadZipFile):
             return BundleVerification(False, mode, 0, (("manifest.json", "unreadable or incomplete manifest"),))
@@ -848,9 +895,20 @@ def verify_bundle(
             checked += 1
             if not hmac.compare_digest(digest, str(listed[fname])):
                 problems.append((fname, "sha256 does not match the manifest (changed)"))
-        for extra in sorted(names - set(listed) - {"manifest.json"}):
+        for extra in sorted(names - set(listed) - {"manifest.json", MANIFEST_MAC}):
             problems.append((extra, "not listed in the manifest (added)"))
-    return BundleVerification(not problems, mode, checked, tuple(problems), manifest)
+    return BundleVerification(not problems, mode, checked, tuple(problems), manifest, authenticated)
+
+
+def _manifest_authentic(zf: zipfile.ZipFile, names: set[str], manifest_raw: bytes, key: bytes) -> bool:
+    if MANIFEST_MAC not in names:
+        return False
+    try:
+        doc = json.loads(_read_member(zf, MANIFEST_MAC, 4096).decode("utf-8"))
+        mac = str(doc["mac"])
+    except (KeyError, TypeError, ValueError, UnicodeDecodeError, RecursionError):
+        return False
+    return hmac.compare_digest(mac, manifest_mac(manifest_raw, key))
 
 
 #: Limits on a bundle read by :func:`verify_bundle`, checked on the zip's directory before any

@@ -45,6 +45,7 @@ import hmac
 import ipaddress
 import logging
 import re
+import secrets
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -512,9 +513,16 @@ def _ref_key(vault_key: bytes | None) -> bytes | None:
 
 
 def subject_ref(subject_id: str, vault_key: bytes | None = None) -> str:
-    """Opaque reference for logs: HMAC-SHA256 of ``subject_id`` under a vault-derived key (else SHA-256)."""
+    """Opaque reference for logs: HMAC-SHA256 of ``subject_id`` under a vault-derived key.
+
+    Without a key, a token is hashed (SHA-256), but a basis built from identifier values
+    (``kind:value``, an unknown subject's e-mail) gets a random reference: an unkeyed hash of an
+    e-mail address is reversed by hashing candidate addresses.
+    """
     rk = _ref_key(vault_key)
     data = subject_id.encode("utf-8")
+    if rk is None and ":" in subject_id:
+        return "sref_" + secrets.token_hex(16)
     digest = hmac.new(rk, data, hashlib.sha256).hexdigest() if rk else hashlib.sha256(data).hexdigest()
     return "sref_" + digest[:32]
 
@@ -535,8 +543,10 @@ def _pseudonyms(datamap: Any, identifiers: Mapping[str, set[str]], key: bytes | 
                     out.setdefault(hashlib.new(algo, form.encode("utf-8")).hexdigest(), f"{algo}({kind})")
     hmac_ds = [d for d in datamap.datasets if str((d.pseudonym or {}).get("kind", "")).lower() == "hmac"]
     if hmac_ds and key is not None:
-        from .vault import pseudonym
+        from .vault import pseudonym, pseudonym_key
 
+        vpath = (getattr(datamap, "vault", None) or {}).get("path")
+        pkey = pseudonym_key(key, datamap.resolve(vpath) if vpath else None)  # the same after a rotation
         for ds in hmac_ds:
             prefix = str((ds.pseudonym or {}).get("prefix", "p_"))
             of = (ds.pseudonym or {}).get("of")
@@ -544,7 +554,7 @@ def _pseudonyms(datamap: Any, identifiers: Mapping[str, set[str]], key: bytes | 
             for kind in kinds:
                 kind = _KIND_ALIASES.get(kind, identifier_kind(kind) or kind)
                 for raw in sorted(identifiers.get(kind, ())):
-                    out.setdefault(pseudonym(raw, key, prefix=prefix), f"hmac({kind})")
+                    out.setdefault(pseudonym(raw, pkey, prefix=prefix, derived=True), f"hmac({kind})")
     return out
 
 

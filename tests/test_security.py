@@ -354,3 +354,206 @@ def test_a_name_after_a_relation_word_is_redacted_even_when_ner_does_not_know_it
     name = text.split("olleague ")[-1].split("aughter ")[-1].split("called ")[-1].split(" ")[0]
     assert name not in body
     assert body.endswith("Regards, Ann Lee")  # the requester's own name is theirs to read
+
+
+# ----------------------------------------------- 14: integrity an insider without the keys cannot fake
+
+from privacy_audit import auditlog  # noqa: E402
+from privacy_audit.datamap import load_datamap  # noqa: E402
+from privacy_audit.errors import VaultError  # noqa: E402
+from privacy_audit.vault import Vault, audit_key_for_datamap, encode_key, generate_key, load_key  # noqa: E402
+
+
+def _rechain(lines: list[dict], *, strip_mac: bool = False) -> bytes:
+    """What an insider without the key can do: renumber, relink and rehash every entry."""
+    out, prev = [], auditlog.GENESIS
+    for seq, entry in enumerate(lines, start=1):
+        entry = {k: v for k, v in entry.items() if k != "hash" and not (strip_mac and k == "mac")}
+        entry.update(seq=seq, prev=prev)
+        entry["hash"] = auditlog.entry_hash(entry)
+        line = auditlog.canonical_json(entry)
+        prev = hashlib.sha256(line).hexdigest()
+        out.append(line + b"\n")
+    return b"".join(out)
+
+
+@pytest.fixture
+def keyed_log(estate):
+    dm = load_datamap(estate / "datamap.yaml")
+    key = audit_key_for_datamap(dm)
+    assert key is not None
+    log = dm.audit_log_path
+    for i in range(5):
+        auditlog.append(log, "export", subject_ref=f"sref_{i:032x}", details={"records": i}, outcome="ok", key=key)
+    return estate, log
+
+
+def test_an_entry_removed_and_the_chain_rebuilt_shows_with_the_key(keyed_log, capsys):
+    estate, log = keyed_log
+    entries = auditlog.read(log)
+    log.write_bytes(_rechain(entries[:2] + entries[3:]))
+    assert _run(["log", "verify", log], capsys)[0] == 0  # the plain chain cannot tell
+    code, out, err = _run(["log", "verify", log, "--datamap", estate / "datamap.yaml"], capsys)
+    assert code == 1 and "entry 3" in out and "MAC" in out, out + err
+
+
+def test_stripped_macs_show_with_require_keyed(keyed_log, capsys):
+    estate, log = keyed_log
+    entries = auditlog.read(log)
+    log.write_bytes(_rechain(entries[:2] + entries[3:], strip_mac=True))
+    args = ["log", "verify", log, "--datamap", estate / "datamap.yaml", "--require-keyed"]
+    code, out, err = _run(args, capsys)
+    assert code == 1 and "entry 1" in out, out + err
+    # a MAC stripped after keyed entries is a downgrade even without --require-keyed
+    log.write_bytes(_rechain(entries[:2] + [{k: v for k, v in entries[2].items() if k != "mac"}] + entries[3:]))
+    code, out, _ = _run(["log", "verify", log, "--datamap", estate / "datamap.yaml"], capsys)
+    assert code == 1 and "entry 3" in out
+
+
+def test_a_cut_log_shows_against_the_head_a_bundle_carries(keyed_log, tmp_path, capsys):
+    estate, log = keyed_log
+    out = tmp_path / "b.zip"
+    code, _, err = _run(["export", estate / "datamap.yaml", "--subject", f"email={EMAIL}", "--out", out], capsys)
+    assert code == 0, err
+    manifest = json.loads(_bundle_files(out)["manifest.json"])
+    recorded = manifest["audit_log"]
+    assert recorded["entries"] == 5
+    lines = log.read_bytes().splitlines(keepends=True)
+    assert hashlib.sha256(lines[4].rstrip(b"\n")).hexdigest() == recorded["head"]
+    log.write_bytes(b"".join(lines[:3]))  # the last three entries (the export's own too) cut off
+    assert _run(["log", "verify", log], capsys)[0] == 0
+    code, text, _ = _run(["log", "verify", log, "--expect-head", recorded["head"]], capsys)
+    assert code == 1 and "head" in text
+
+
+def test_a_plain_bundle_rewritten_and_rehashed_fails_with_the_estate_key(estate, tmp_path, capsys):
+    out = tmp_path / "b.zip"
+    args = ["export", estate / "datamap.yaml", "--subject", f"email={EMAIL}", "--out", out, "--no-audit-log"]
+    assert _run(args, capsys)[0] == 0
+    files = _bundle_files(out)
+    assert "manifest.mac" in files
+    ticket = next(n for n in files if n.startswith("tickets") and n.endswith(".json"))
+    files[ticket] = b"[]\n"  # the tickets emptied, every hash recomputed
+    manifest = json.loads(files["manifest.json"])
+    manifest["files"][ticket] = hashlib.sha256(files[ticket]).hexdigest()
+    for entry in manifest["datasets"]:
+        if ticket in entry["sha256"]:
+            entry["sha256"][ticket] = manifest["files"][ticket]
+    files["manifest.json"] = json.dumps(manifest).encode()
+    forged = _zip_with(files, tmp_path / "forged.zip")
+    code, text, _ = _run(["verify-bundle", forged], capsys)
+    assert code == 0 and "not checked" in text  # without the key only the hashes can be checked
+    code, text, err = _run(["verify-bundle", forged, "--datamap", estate / "datamap.yaml"], capsys)
+    assert code == 1 and "MAC" in text, text + err
+    code, text, err = _run(["verify-bundle", out, "--datamap", estate / "datamap.yaml"], capsys)
+    assert code == 0 and "MAC verified" in text, text + err
+
+
+def _small_vault(tmp_path: Path) -> tuple[Path, Path, bytes]:
+    key = generate_key()
+    key_file = tmp_path / "vault.key"
+    key_file.write_text(encode_key(key) + "\n")
+    v = Vault.create(tmp_path / "identity.vault", key)
+    for i, who in enumerate(("ann", "bob", "cy"), start=1):
+        v.put(f"u_{i}", {"email": f"{who}@example.org", "name": who.title() + " Example"})
+    v.save()
+    return v.path, key_file, key
+
+
+def test_a_shredded_record_cannot_be_read_from_an_earlier_copy(tmp_path, capsys):
+    path, key_file, old_key = _small_vault(tmp_path)
+    backup = tmp_path / "backup.vault"
+    backup.write_bytes(path.read_bytes())
+    code, out, err = _run(["vault", "shred", path, "u_2", "--key-file", key_file], capsys)
+    assert code == 0, err
+    current = load_key(key_file)
+    assert current != old_key  # the key that could open the backup no longer exists
+    with pytest.raises(VaultError):
+        Vault.open(backup, current).get("u_2")
+    v = Vault.open(path, current)
+    assert v.ids() == ["u_1", "u_3"] and v.get("u_3")["email"] == "cy@example.org"
+    assert not list(tmp_path.glob("*.new"))
+
+
+def test_shred_without_a_replaceable_key_is_refused(tmp_path, capsys, monkeypatch):
+    path, key_file, key = _small_vault(tmp_path)
+    before = path.read_bytes()
+    monkeypatch.setenv("PRIVACY_AUDIT_VAULT_KEY", encode_key(key))
+    code, _, err = _run(["vault", "shred", path, "u_2"], capsys)
+    assert "--new-key-file" in _one_line_error(code, err)
+    assert path.read_bytes() == before
+
+
+def test_a_replayed_older_vault_is_refused(tmp_path, capsys):
+    key_file = tmp_path / "vault.key"
+    key_file.write_text(encode_key(generate_key()) + "\n")
+    log = tmp_path / "audit_log.jsonl"
+    users = _USERS[["email", "name"]].head(6)
+    users.iloc[:3].to_csv(tmp_path / "a.csv", index=False)
+    users.iloc[3:].to_csv(tmp_path / "b.csv", index=False)
+    vault = tmp_path / "identity.vault"
+
+    def pseudonymize(src: str, out: str) -> tuple[int, str]:
+        args = ["pseudonymize", tmp_path / src, "--vault", vault, "--key-file", key_file, "--out", tmp_path / out,
+                "--columns", "email,name", "--audit-log", log]  # fmt: skip
+        code, _, err = _run(args, capsys)
+        return code, err
+
+    assert pseudonymize("a.csv", "a_out.csv")[0] == 0
+    old_copy = vault.read_bytes()
+    assert pseudonymize("b.csv", "b_out.csv")[0] == 0
+    vault.write_bytes(old_copy)  # the insider puts the older vault back
+    with pytest.raises(VaultError, match="older copy"):
+        Vault.open(vault, load_key(key_file), audit_log=log)
+    code, err = pseudonymize("a.csv", "c_out.csv")
+    assert "older copy" in _one_line_error(code, err)
+
+
+# -------------------------------------------------------------- 4: rotation keeps keyed pseudonyms
+
+_HMAC_MAP = """\
+organization: Test Co
+vault:
+  path: identity.vault
+  key_file: vault.key
+datasets:
+  - name: identity
+    path: identity.vault
+    format: vault
+    zone: identified
+    subject_key: user_token
+    columns: {email: EMAIL_ADDRESS, name: PERSON}
+  - name: sessions
+    path: sessions.csv
+    zone: pseudonymous
+    subject_key: user_hash
+    pseudonym: {kind: hmac, of: email}
+"""
+
+
+def test_rotation_never_changes_keyed_pseudonyms(tmp_path, capsys):
+    from privacy_audit.vault import pseudonym, pseudonym_key
+
+    path, key_file, key = _small_vault(tmp_path)
+    (tmp_path / "datamap.yaml").write_text(_HMAC_MAP)
+    v = Vault.open(path, key)
+    rows = [(v.pseudonym(e), page) for e, page in
+            (("ann@example.org", "/a"), ("ann@example.org", "/b"), ("bob@example.org", "/c"))]  # fmt: skip
+    pd.DataFrame(rows, columns=["user_hash", "page"]).to_csv(tmp_path / "sessions.csv", index=False)
+
+    def sessions_found(extra: list) -> int:
+        args = ["export", tmp_path / "datamap.yaml", "--subject", "email=ann@example.org", "--out",
+                tmp_path / "b.zip", "--no-audit-log", *extra]  # fmt: skip
+        code, _, err = _run(args, capsys)
+        assert code == 0, err
+        manifest = json.loads(_bundle_files(tmp_path / "b.zip")["manifest.json"])
+        return next(d["records"] for d in manifest["datasets"] if d["name"] == "sessions")
+
+    assert sessions_found([]) == 2
+    new_key = tmp_path / "new.key"
+    assert _run(["vault", "keygen", new_key], capsys)[0] == 0
+    code, _, err = _run(["vault", "rotate", path, "--key-file", key_file, "--new-key-file", new_key], capsys)
+    assert code == 0, err
+    assert sessions_found(["--vault-key-file", new_key]) == 2
+    assert pseudonym_key(load_key(new_key), path) == pseudonym_key(key, None)
+    assert pseudonym("ann@example.org", load_key(new_key), vault=path) == v.pseudonym("ann@example.org")

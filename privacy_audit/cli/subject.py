@@ -111,7 +111,8 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         from ..engine import find_subject_data as find_on_engine
 
         data = find_on_engine(dm, subject, engine=engine, scheduler=scheduler, vault_key=key)
-    result = build_bundle(dm, data, out, password=password, recipient=recipient, audit=not no_audit_log)
+    result = build_bundle(dm, data, out, password=password, recipient=recipient, audit=not no_audit_log,
+                          vault_key=key)
     enc = {"none": "NOT encrypted", "password": f"encrypted with a password ({source})",
            "recipient": "encrypted for the recipient key"}[result.encryption]
     click.echo(f"bundle: {out} ({enc}; sha256 {result.sha256[:16]}...)")
@@ -144,12 +145,20 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
               help=f"Prompt for the password (also asked when needed). ${PASSWORD_ENV} is used when set.")
 @click.option("--identity", metavar="KEY", type=click.Path(dir_okay=False, path_type=Path),
               help="X25519 private key (PEM or raw) of the recipient of an encrypted bundle.")
+@click.option("--datamap", "datamap", type=click.Path(dir_okay=False, path_type=Path),
+              help="The estate's data map: check the manifest's MAC with the estate's key (vault key needed).")
 @click.pass_context
 def verify_bundle_cmd(ctx: click.Context, bundle: Path, password_file: Path | None, ask_password: bool,
-                      identity: Path | None) -> None:
-    """Verify every hash of BUNDLE (decrypting it first). Exit 0 intact, 1 tampered, 2 unreadable."""
+                      identity: Path | None, datamap: Path | None = None) -> None:
+    """Verify every hash of BUNDLE (decrypting it first). Exit 0 intact, 1 tampered, 2 unreadable.
+
+    With --datamap, the manifest must also carry the estate's MAC (a plain bundle rewritten and
+    re-hashed by someone without the key fails).
+    """
     from ..access import BUNDLE_MAGIC, verify_bundle
+    from ..datamap import load_datamap
     from ..errors import BundleError
+    from ..vault import audit_key_for_datamap
 
     if bundle.is_dir():
         raise BundleError(f"{bundle}: is a folder, not a bundle file")
@@ -167,9 +176,15 @@ def verify_bundle_cmd(ctx: click.Context, bundle: Path, password_file: Path | No
             head = fh.read(8192).split(b"\n", 2)
         if len(head) > 1 and head[0] + b"\n" == BUNDLE_MAGIC and b'"mode":"password"' in head[1]:
             password = _prompt_password()
-    result = verify_bundle(bundle, password=password, identity=identity)
+    key = None
+    if datamap is not None:
+        key = audit_key_for_datamap(load_datamap(datamap))
+        if key is None:
+            raise InputError("--datamap: no vault key for this estate, so the manifest's MAC cannot be checked")
+    result = verify_bundle(bundle, password=password, identity=identity, key=key)
     if result.ok:
-        click.echo(f"ok: {result.files_checked} files match the manifest (encryption: {result.encryption})")
+        how = "manifest MAC verified with the estate key" if result.authenticated else "manifest MAC not checked"
+        click.echo(f"ok: {result.files_checked} files match the manifest (encryption: {result.encryption}; {how})")
         ctx.exit(0)
     click.echo(f"TAMPERED: {bundle} fails verification (encryption: {result.encryption})")
     for fname, why in result.problems:
