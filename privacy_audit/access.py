@@ -659,7 +659,11 @@ def encrypt_for_recipient(data: bytes, recipient: Any) -> bytes:
     pub = load_recipient_key(recipient)
     eph = X25519PrivateKey.generate()
     epk, rpk = _raw_public(eph.public_key()), _raw_public(pub)
-    okm = _hkdf(eph.exchange(pub), epk + rpk)
+    try:
+        shared = eph.exchange(pub)
+    except ValueError:  # an all-zero or other low-order point: no shared secret
+        raise ConfigError("the recipient key is not a usable X25519 public key") from None
+    okm = _hkdf(shared, epk + rpk)
     header = {"mode": "recipient", "kex": "X25519", "kdf": "HKDF-SHA256", "epk": _b64(epk), "recipient": _b64(rpk)}
     return _seal(header, okm, data, os.urandom(12))
 

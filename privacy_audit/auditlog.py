@@ -320,7 +320,7 @@ def _last_line(fd: int, size: int) -> bytes | None:
 def _parse_last(last: bytes, p: Path) -> int:
     try:
         last_seq = json.loads(last.decode("utf-8"))["seq"]
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
         last_seq = None
     if not isinstance(last_seq, int):
         raise AuditLogError(f"the last entry of {p} is damaged; run `privacy-audit log verify` before appending")

@@ -444,7 +444,9 @@ def parse_datamap(data: bytes | str, *, path: str | Path) -> DataMap:
         line = mark.line + 1 if mark else 0
         raise v.fail(line, "", f"YAML syntax error: {exc.problem or exc.context}", "yaml-syntax") from None
     except yaml.YAMLError as exc:
-        raise v.fail(0, "", f"YAML error: {exc}", "yaml-syntax") from None
+        raise v.fail(0, "", f"YAML error: {' '.join(str(exc).split())[:200]}", "yaml-syntax") from None
+    except RecursionError:
+        raise v.fail(0, "", "the YAML is nested too deeply to be a data map", "yaml-syntax") from None
     if doc is None:
         raise v.fail(1, "", "empty data map (expected a mapping with `datasets:`)", "empty")
     if not isinstance(doc, dict):
@@ -477,6 +479,8 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
     as_of = v.get(doc, "as_of", "", "date")
     audit_log = v.get(doc, "audit_log", "", "str", default="audit_log.jsonl")
     vault = v.get(doc, "vault", "", "map", default={})
+    for key in ("path", "key_file", "key_env"):  # read by every command that opens the vault
+        v.get(vault, key, "vault.", "str")
     countries = v.get(doc, "policy_storage_countries", "", "strlist", default=())
     controls = v.get(doc, "controls", "", "str")
     proc = v.get(doc, "processing_purposes", "", "strlist")
@@ -580,6 +584,7 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
                     "missing required field (a `url:` dataset needs `table:`)",
                     "missing-field",
                 )
+            url = _resolve_sqlite_url(url, root, v, _line_of(entry, "url"), f"{pre}url")
         else:
             raise v.fail(
                 entry.line,
@@ -629,6 +634,9 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
         elif isinstance(location, str):
             location = {"country": location}
         pseudonym = v.get(entry, "pseudonym", pre, "map", default={})
+        for key in ("kind", "prefix", "of"):
+            v.get(pseudonym, key, f"{pre}pseudonym.", "str")
+        _check_extras(entry, pre, v)
         datasets.append(
             Dataset(
                 name=name,
@@ -644,7 +652,7 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
                 location=dict(location),
                 purposes=purposes,
                 legal_basis=v.get(entry, "legal_basis", pre, "str"),
-                retention_days=v.get(entry, "retention_days", pre, "int"),
+                retention_days=_days(v, entry, "retention_days", pre),
                 time_column=v.get(entry, "time_column", pre, "str"),
                 shared_with=v.get(entry, "shared_with", pre, "strlist", default=()),
                 access=access,
@@ -675,6 +683,55 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
         sha256=hashlib.sha256(raw).hexdigest(),
         extra={k: val for k, val in doc.items() if k not in _TOP_KNOWN},
     )
+
+
+#: the longest retention a data map may state (200 years): date arithmetic stays in range
+MAX_RETENTION_DAYS = 73_000
+
+
+def _days(v: _Validator, entry: Mapping, key: str, pre: str) -> int | None:
+    days = v.get(entry, key, pre, "int")
+    if days is not None and days > MAX_RETENTION_DAYS:
+        raise v.fail(_line_of(entry, key), f"{pre}{key}", f"at most {MAX_RETENTION_DAYS} days (200 years)",
+                     "out-of-range")  # fmt: skip
+    return days
+
+
+def _check_extras(entry: Mapping, pre: str, v: _Validator) -> None:
+    """Type-check the optional dataset fields other modules read (so they cannot crash on them later)."""
+    v.get(entry, "free_text", pre, "strlist")
+    v.get(entry, "subject_cookie", pre, "str")
+    v.get(entry, "retention_reason", pre, "str")
+    _days(v, entry, "legal_retention_days", pre)
+    erasure = entry.get("erasure")
+    if erasure is not None and not isinstance(erasure, str | dict):
+        raise v.fail(_line_of(entry, "erasure"), f"{pre}erasure", f"expected a word or a mapping, got {_kind(erasure)}",
+                     "wrong-type")  # fmt: skip
+    if isinstance(erasure, dict):
+        v.get(erasure, "action", f"{pre}erasure.", "str")
+        _days(v, erasure, "legal_retention_days", f"{pre}erasure.")
+
+
+_SQLITE_RE = re.compile(r"^(sqlite(?:\+\w+)?):///(?!/)([^?]*)(\?.*)?$")
+
+
+def _resolve_sqlite_url(url: str, root: Path, v: _Validator, line: int, name: str) -> str:
+    """A relative SQLite URL resolved against the data map's folder; the database file must exist.
+
+    ``sqlite:///estate.db`` would otherwise mean a file in the working directory, and connecting
+    to a missing file creates an empty database there.
+    """
+    m = _SQLITE_RE.match(url)
+    if m is None:
+        return url
+    scheme, rel, query = m.group(1), m.group(2), m.group(3) or ""
+    if not rel or rel == ":memory:":
+        return url
+    path = Path(rel).expanduser()
+    path = path if path.is_absolute() else root / path
+    if not path.is_file():
+        raise v.fail(line, name, f"SQLite database file does not exist: {rel}", "missing-path")
+    return f"{scheme}:///{path}{query}"
 
 
 # --------------------------------------------------------------------------------------------

@@ -242,7 +242,30 @@ def sniff_csv(path: str | Path, *, encoding: str | None = None) -> tuple[str, st
 
 def _csv_kwargs(path: Path, encoding: str | None) -> dict:
     enc, delimiter = sniff_csv(path, encoding=encoding)
+    _check_header_width(path, enc, delimiter)
     return {"encoding": enc, "sep": delimiter, "on_bad_lines": "error", "encoding_errors": "strict"}
+
+
+def _check_header_width(path: Path, encoding: str, delimiter: str) -> None:
+    """InputError when one of the first rows has more fields than the header.
+
+    pandas would silently take the first column(s) for an index and shift every column by one.
+    """
+    _, text = _decode_head(path, encoding)
+    lines = text.lstrip("\ufeff").splitlines()
+    if len(lines) > 1 and len(text) >= _SNIFF_BYTES:
+        lines = lines[:-1]  # the head may end inside a row
+    rows = csv.reader(lines[:200], delimiter=delimiter)
+    try:
+        header = next(rows, None)
+        if header is None:
+            return
+        for n, row in enumerate(rows, start=2):
+            if len(row) > len(header):
+                raise _err(path, f"row {n} has {len(row)} fields but the header has {len(header)}: "
+                                 "the columns would shift (fix the header or the row)")  # fmt: skip
+    except csv.Error:
+        return  # quoting pandas reads differently: its own parser decides
 
 
 def _wrap_csv_error(path: Path, exc: Exception) -> InputError:

@@ -40,6 +40,7 @@ a raw identifier.
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import hmac
 import ipaddress
@@ -337,7 +338,19 @@ def _shape_problem(kind: str, value: str) -> str | None:
             ipaddress.ip_address(value)
         except ValueError:
             return "not an IPv4 or IPv6 address"
+    elif kind == "name" and "|" in value:
+        dob = value.partition("|")[2].strip()
+        if not any(_valid_date(dob, f) for f in ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y")):
+            return "the date of birth after '|' is not a valid date (YYYY-MM-DD)"
     return None
+
+
+def _valid_date(text: str, fmt: str) -> bool:
+    try:
+        _dt.datetime.strptime(text, fmt)
+    except ValueError:
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------------- reading

@@ -557,3 +557,108 @@ def test_rotation_never_changes_keyed_pseudonyms(tmp_path, capsys):
     assert sessions_found(["--vault-key-file", new_key]) == 2
     assert pseudonym_key(load_key(new_key), path) == pseudonym_key(key, None)
     assert pseudonym("ann@example.org", load_key(new_key), vault=path) == v.pseudonym("ann@example.org")
+
+
+# ------------------------------------------------------------------------- low: one line, exit 2
+
+_BASE_MAP = """\
+organization: Test Co
+datasets:
+  - name: people
+    path: people.csv
+    zone: identified
+    subject_key: user_token
+    columns: {email: EMAIL_ADDRESS}
+"""
+
+
+@pytest.mark.parametrize("extra, expected", [
+    ("vault:\n  path: v.vault\n  key_file: [a, b]\n", "vault.key_file"),
+    ("    free_text: 7\n", "free_text"),
+    ("    legal_retention_days: lots\n", "legal_retention_days"),
+    ("    retention_days: 99999999999\n", "retention_days"),
+    ("    pseudonym: {kind: [hmac]}\n", "pseudonym.kind"),
+    ("    erasure: {action: keep, legal_retention_days: 1e400}\n", "legal_retention_days"),
+    ("extra_nesting: " + "[" * 5000 + "]" * 5000 + "\n", "nested"),
+])  # fmt: skip
+def test_datamap_values_later_commands_would_crash_on_are_refused_at_load(tmp_path, capsys, extra, expected):
+    (tmp_path / "people.csv").write_text("user_token,email\nu_1,ann@example.org\n")
+    text = _BASE_MAP + extra if extra.startswith("    ") else extra + _BASE_MAP
+    (tmp_path / "datamap.yaml").write_text(text)
+    for cmd in (["datamap", "validate"], ["check"]):
+        code, _, err = _run([*cmd, tmp_path / "datamap.yaml"], capsys)
+        assert expected in _one_line_error(code, err)
+
+
+def test_a_relative_sqlite_url_is_the_data_maps_folder_and_never_creates_a_database(tmp_path, capsys, monkeypatch):
+    import sqlite3
+
+    estate, elsewhere = tmp_path / "estate", tmp_path / "elsewhere"
+    estate.mkdir()
+    elsewhere.mkdir()
+    with sqlite3.connect(estate / "crm.db") as conn:
+        conn.execute("CREATE TABLE people (user_token text, email text)")
+        conn.execute("INSERT INTO people VALUES ('u_1', 'ann@example.org'), ('u_2', 'bob@example.org')")
+    (estate / "datamap.yaml").write_text(_BASE_MAP.replace("path: people.csv", "url: sqlite:///crm.db\n    table: people"))
+    monkeypatch.chdir(elsewhere)
+    out = tmp_path / "b.zip"
+    args = ["export", estate / "datamap.yaml", "--subject", "email=ann@example.org", "--out", out, "--no-audit-log"]
+    code, _, err = _run(args, capsys)
+    assert code == 0, err
+    manifest = json.loads(_bundle_files(out)["manifest.json"])
+    assert manifest["datasets"][0]["records"] == 1
+    assert list(elsewhere.iterdir()) == []
+    (estate / "datamap.yaml").write_text(_BASE_MAP.replace("path: people.csv", "url: sqlite:///nope.db\n    table: people"))
+    code, _, err = _run(["datamap", "validate", estate / "datamap.yaml"], capsys)
+    assert "does not exist" in _one_line_error(code, err)
+    assert list(elsewhere.iterdir()) == [] and not (estate / "nope.db").exists()
+
+
+def test_an_impossible_birth_date_is_bad_input_not_nothing_to_erase(estate, capsys):
+    code, _, err = _run(["erase", estate / "datamap.yaml", "--subject", "name=Ann Example|1949-13-45"], capsys)
+    assert "date of birth" in _one_line_error(code, err)
+
+
+def test_an_all_zero_recipient_key_is_bad_input(estate, tmp_path, capsys):
+    import base64
+
+    args = ["export", estate / "datamap.yaml", "--subject", f"email={EMAIL}", "--out", tmp_path / "b.zip",
+            "--recipient", base64.b64encode(bytes(32)).decode(), "--no-audit-log"]  # fmt: skip
+    code, _, err = _run(args, capsys)
+    assert "X25519" in _one_line_error(code, err)
+    assert not (tmp_path / "b.zip").exists()
+
+
+def test_a_deeply_nested_audit_log_line_is_reported_not_crashed_on(tmp_path, capsys):
+    log = tmp_path / "audit_log.jsonl"
+    log.write_bytes(b"[" * 100_000 + b"]" * 100_000 + b"\n")
+    code, out, err = _run(["log", "verify", log], capsys)
+    assert code == 1 and "entry 1" in out, err
+    code, _, err = _run(["log", "show", log], capsys)
+    _one_line_error(code, err)
+    with pytest.raises(Exception) as exc:
+        auditlog.append(log, "export", subject_ref="sref_x", details={})
+    assert "RecursionError" not in type(exc.value).__name__
+
+
+def test_an_unknown_subjects_reference_without_a_key_is_not_a_hash_of_their_email(tmp_path):
+    from privacy_audit.subjects import resolve_subject
+
+    (tmp_path / "people.csv").write_text("user_token,email\nu_1,ann@example.org\n")
+    (tmp_path / "datamap.yaml").write_text(_BASE_MAP)
+    dm = load_datamap(tmp_path / "datamap.yaml")
+    email = "stranger@example.org"
+    a, b = resolve_subject(dm, "email", email), resolve_subject(dm, "email", email)
+    assert not a.found
+    for basis in (email, f"email:{email}"):
+        assert hashlib.sha256(basis.encode()).hexdigest()[:32] not in a.ref
+    assert a.ref != b.ref  # random: nothing to reverse by hashing candidate addresses
+
+
+def test_a_first_row_longer_than_the_header_is_refused_not_shifted(tmp_path):
+    from privacy_audit.sources import read_table
+
+    path = tmp_path / "shifted.csv"
+    path.write_text("user_token,email\nu_1,ann@example.org,extra\nu_2,bob@example.org\n")
+    with pytest.raises(InputError, match="row 2 has 3 fields"):
+        read_table(path)
