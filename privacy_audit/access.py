@@ -56,14 +56,25 @@ from typing import Any
 
 import pandas as pd
 
+from . import auditlog
 from .entities import kind_of, redacted_entities
 from .errors import BundleError, ConfigError, InputError, PrivacyAuditError
 from .identifiers import column_kind, normalize
 from .subjects import DatasetMatch, SubjectData
+from .vault import audit_key_for_datamap
 
 __all__ = [
     "BUNDLE_MAGIC",
+    "MAX_MEMBERS",
+    "MAX_RATIO",
+    "MAX_TOTAL_BYTES",
+    "MIN_PASSWORD_LENGTH",
+    "MANIFEST_MAC",
+    "manifest_mac",
+    "check_new_password",
+    "neutralise_cell",
     "REDACT_ENTITIES",
+    "RELATION_WORDS",
     "BundleResult",
     "BundleVerification",
     "build_bundle",
@@ -83,8 +94,13 @@ BUNDLE_MAGIC = b"PRIVACY-AUDIT-BUNDLE 1\n"
 FORMAT = "privacy-audit-subject-access-bundle"
 REDACT_ENTITIES = redacted_entities()
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-_SCRYPT = {"n": 2**15, "r": 8, "p": 1}
-_SCRYPT_MAX_N = 2**20
+_SCRYPT = {"n": 2**17, "r": 8, "p": 1}
+#: scrypt parameters accepted when reading a bundle: at most 256 MiB of memory and about twice the
+#: work of the defaults, checked before anything is derived (a hostile header cannot ask for more).
+_SCRYPT_MAX_MEMORY = 256 * 1024 * 1024
+_SCRYPT_MAX_WORK = 2**18 * 8
+#: the shortest password that may encrypt a new bundle (reading an older bundle takes any password)
+MIN_PASSWORD_LENGTH = 10
 _HKDF_INFO = b"privacy-audit bundle v1"
 _CHECK_MSG = b"privacy-audit bundle key check"
 
@@ -133,6 +149,8 @@ class BundleVerification:
     files_checked: int
     problems: tuple[tuple[str, str], ...]
     manifest: Mapping[str, Any] = field(default_factory=dict)
+    #: True: the manifest's MAC was checked with the estate key; None: not checked (no key given)
+    authenticated: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -140,6 +158,7 @@ class BundleVerification:
             "encryption": self.encryption,
             "files_checked": self.files_checked,
             "problems": [list(p) for p in self.problems],
+            "authenticated": self.authenticated,
         }
 
     def to_frame(self) -> pd.DataFrame:
@@ -197,11 +216,48 @@ def _phone_spans(text: str) -> list[Any]:
     ]
 
 
+#: Words for the people around a requester; a capitalised name right after "my <word>" (or our/his/
+#: her/their) is a third person even when NER does not know the name (uncommon or foreign names).
+RELATION_WORDS = (
+    "mother", "father", "mom", "mum", "dad", "parent", "parents", "son", "daughter", "child", "kid", "baby",
+    "wife", "husband", "spouse", "partner", "fiance", "fiancé", "fiancee", "fiancée", "girlfriend", "boyfriend",
+    "brother", "sister", "sibling", "cousin", "uncle", "aunt", "nephew", "niece", "grandmother", "grandfather",
+    "grandma", "grandpa", "grandson", "granddaughter", "stepson", "stepdaughter", "stepmother", "stepfather",
+    "friend", "colleague", "coworker", "co-worker", "boss", "manager", "assistant", "employee", "neighbour",
+    "neighbor", "flatmate", "roommate", "housemate", "landlord", "landlady", "tenant", "lawyer", "doctor",
+    "carer", "caregiver", "nanny", "teacher", "student", "client", "customer", "guest", "relative", "in-law",
+)  # fmt: skip
+_RELATION_RE = re.compile(
+    r"(?i:\b(?:my|our|his|her|their)\s+(?:" + "|".join(re.escape(w) for w in RELATION_WORDS) + r")(?:'s|’s)?)"
+    r",?\s+(?:(?i:named|called)\s+)?(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})"
+)
+
+
+def _relation_spans(text: str) -> list[Any]:
+    """Names introduced by a relation word (``my colleague Ann Lee``), as PERSON spans."""
+    from .detect.text import Span
+
+    spans = []
+    for m in _RELATION_RE.finditer(text or ""):
+        start, end = m.start("name"), m.start("name")
+        for word in re.finditer(r"\S+", m.group("name")):
+            token = word.group().rstrip(".,;:!?")
+            if not token or not token[0].isupper() or token in {"I", "I'm", "I’m"}:
+                break
+            end = m.start("name") + word.start() + len(token)
+            if token != word.group():  # punctuation ends the name ("... Aldescu. Regards")
+                break
+        if end > start:
+            spans.append(Span("PERSON", start, end, 0.9, "relation"))
+    return spans
+
+
 def redact_rows(rows: pd.DataFrame, columns: list[str], subject: Any) -> tuple[pd.DataFrame, dict[str, int]]:
     """Replace other people's PII in ``columns`` of ``rows`` with ``[REDACTED <ENTITY>]``.
 
     Spans come from Presidio (:func:`privacy_audit.detect.text.analyze_texts`) plus valid phone
-    numbers found by libphonenumber; spans that are the
+    numbers found by libphonenumber and names introduced by a relation word (``my daughter Ann``,
+    which NER misses for names it does not know); spans that are the
     subject's own email, phone, IP or name (or part of it) are kept. Returns the redacted copy and
     the number of redactions per entity.
     """
@@ -214,7 +270,8 @@ def redact_rows(rows: pd.DataFrame, columns: list[str], subject: Any) -> tuple[p
     for col in columns:
         values = out[col].tolist()
         texts = [v if isinstance(v, str) else "" for v in values]
-        spans = [found + _phone_spans(text) for text, found in zip(texts, analyze_texts(texts, entities=list(REDACT_ENTITIES)), strict=True)]
+        found_all = analyze_texts(texts, entities=list(REDACT_ENTITIES))
+        spans = [found + _phone_spans(text) + _relation_spans(text) for text, found in zip(texts, found_all, strict=True)]
         new = []
         for value, text, found in zip(values, texts, spans, strict=True):
             if not found:
@@ -251,12 +308,60 @@ def _records(rows: pd.DataFrame) -> list[dict[str, Any]]:
     return json.loads(rows.to_json(orient="records", date_format="iso", date_unit="s", force_ascii=False))
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-][0-9 .,()/-]*")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, prefixed with ``'`` (CSV injection).
+
+    Cells starting with ``= + - @``, a tab or a carriage return are formulas to Excel, LibreOffice
+    and Google Sheets (``=HYPERLINK(...)``, ``=cmd|...``). Numbers written with a sign (``-12.5``,
+    ``+1 415 555 0100``) cannot call anything and are kept as they are.
+    """
+    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
+        return value
+    if _PLAIN_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
+
+
 def _csv_bytes(rows: pd.DataFrame) -> bytes:
-    return rows.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    safe = rows.copy()
+    for col in safe.columns:
+        if pd.api.types.is_object_dtype(safe[col].dtype) or pd.api.types.is_string_dtype(safe[col].dtype):
+            safe[col] = safe[col].map(neutralise_cell, na_action="ignore")
+    safe.columns = [neutralise_cell(str(c)) for c in safe.columns]
+    return safe.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+_RESERVED = {"manifest", "index", "registers"}
 
 
 def _safe_name(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._") or "dataset"
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._-")[:80] or "dataset"
+
+
+def _member_bases(matches: Any) -> list[str]:
+    """One member base name per match: sanitised, never a reserved name, never the same twice.
+
+    ``events`` and ``events!`` both sanitise to ``events``; the second becomes ``events-2``. Names
+    are compared case-insensitively (a zip unpacked on macOS or Windows must not merge them either).
+    """
+    used: set[str] = set()
+    out = []
+    for match in matches:
+        base = _safe_name(match.name)
+        prefix = "registers/" if match.kind == "register" else ""
+        if not prefix and base.casefold() in _RESERVED:
+            base = f"{base}-dataset"
+        candidate, n = base, 1
+        while (prefix + candidate).casefold() in used:
+            n += 1
+            candidate = f"{base}-{n}"
+        used.add((prefix + candidate).casefold())
+        out.append(prefix + candidate)
+    return out
 
 
 def _zip(files: Mapping[str, bytes]) -> bytes:
@@ -293,9 +398,20 @@ def _dataset_info(ds: Any | None) -> dict[str, Any]:
 
 
 def bundle_bytes(
-    datamap: Any, subject_data: SubjectData, *, generated_at: _dt.datetime | None = None, redact: bool = True
+    datamap: Any,
+    subject_data: SubjectData,
+    *,
+    generated_at: _dt.datetime | None = None,
+    redact: bool = True,
+    audit_head: Mapping[str, Any] | None = None,
+    mac_key: bytes | None = None,
 ) -> tuple[bytes, dict[str, Any]]:
-    """The plain (unencrypted) bundle zip and its manifest, built in memory; nothing is written."""
+    """The plain (unencrypted) bundle zip and its manifest, built in memory; nothing is written.
+
+    ``audit_head`` (:func:`privacy_audit.auditlog.head` before this export) goes into the manifest
+    as ``audit_log``; with ``mac_key`` (the estate's audit-log key) the zip also holds
+    ``manifest.mac``, an HMAC of the manifest's exact bytes that only the estate's key can make.
+    """
     from .report.bundle import render_bundle_index
 
     subject = subject_data.subject
@@ -303,9 +419,9 @@ def bundle_bytes(
     by_name = {d.name: d for d in datamap.datasets}
     files: dict[str, bytes] = {}
     entries: list[dict[str, Any]] = []
-    for match in (*subject_data.datasets, *subject_data.registers):
+    matches = (*subject_data.datasets, *subject_data.registers)
+    for match, base in zip(matches, _member_bases(matches), strict=True):
         ds = by_name.get(match.name) if match.kind != "register" else None
-        base = _safe_name(match.name) if match.kind != "register" else "registers/" + _safe_name(match.name)
         names: list[str] = []
         red_counts: dict[str, int] = {}
         if match.kind == "log":
@@ -361,10 +477,24 @@ def bundle_bytes(
         "legal_hold": held,
         "notes": notes,
     }
+    if audit_head is not None:
+        manifest["audit_log"] = {"entries": audit_head.get("entries"), "head": audit_head.get("head")}
     files["index.html"] = render_bundle_index(manifest).encode("utf-8")
     manifest["files"] = {n: _sha256(b) for n, b in sorted(files.items())}
     files["manifest.json"] = _json_bytes(manifest)
+    if mac_key is not None:
+        files[MANIFEST_MAC] = _json_bytes({"alg": "HMAC-SHA256", "key": "estate audit-log key",
+                                           "mac": manifest_mac(files["manifest.json"], mac_key)})
     return _zip(files), manifest
+
+
+MANIFEST_MAC = "manifest.mac"
+_MANIFEST_DOMAIN = b"privacy-audit bundle manifest v1\n"
+
+
+def manifest_mac(manifest_bytes: bytes, key: bytes) -> str:
+    """HMAC-SHA256 (hex) of a bundle's ``manifest.json`` bytes under the estate's audit-log key."""
+    return hmac.new(bytes(key), _MANIFEST_DOMAIN + manifest_bytes, hashlib.sha256).hexdigest()
 
 
 # --------------------------------------------------------------------------------- encryption
@@ -381,12 +511,27 @@ def _unb64(text: Any, what: str) -> bytes:
         raise BundleError(f"bundle header: {what} is not base64") from None
 
 
-def _password_bytes(password: str | bytes) -> bytes:
+def _password_bytes(password: str | bytes, *, new: bool = False) -> bytes:
     pw = password.encode("utf-8") if isinstance(password, str) else bytes(password)
     pw = pw.rstrip(b"\r\n")
     if not pw:
         raise InputError("the bundle password is empty")
+    if new and len(pw.decode("utf-8", "replace")) < MIN_PASSWORD_LENGTH:
+        raise InputError(f"the bundle password is too short: use at least {MIN_PASSWORD_LENGTH} characters")
     return pw
+
+
+def check_new_password(password: str | bytes) -> None:
+    """InputError unless ``password`` may encrypt a new bundle (not empty, long enough)."""
+    _password_bytes(password, new=True)
+
+
+def _check_scrypt(n: int, r: int, p: int) -> None:
+    """BundleError unless the scrypt parameters of a header are sane and affordable."""
+    if not (2 <= n and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16):
+        raise BundleError("encrypted bundle header has out-of-range scrypt parameters")
+    if 128 * n * r > _SCRYPT_MAX_MEMORY or n * r * p > _SCRYPT_MAX_WORK:
+        raise BundleError("encrypted bundle header asks for more scrypt memory or work than allowed (refused)")
 
 
 def _scrypt(password: bytes, salt: bytes, n: int, r: int, p: int) -> bytes:
@@ -408,11 +553,14 @@ def _seal(header: dict[str, Any], okm: bytes, plaintext: bytes, nonce: bytes) ->
 
 
 def encrypt_with_password(data: bytes, password: str | bytes) -> bytes:
-    """Encrypt ``data`` with a password: scrypt (n=2^15, r=8, p=1, random salt) -> AES-256-GCM."""
+    """Encrypt ``data`` with a password: scrypt (n=2^17, r=8, p=1, random salt) -> AES-256-GCM.
+
+    The password must have at least :data:`MIN_PASSWORD_LENGTH` characters (InputError otherwise).
+    """
     import os
 
     salt, nonce = os.urandom(16), os.urandom(12)
-    okm = _scrypt(_password_bytes(password), salt, **_SCRYPT)
+    okm = _scrypt(_password_bytes(password, new=True), salt, **_SCRYPT)
     return _seal({"mode": "password", "kdf": "scrypt", **_SCRYPT, "salt": _b64(salt)}, okm, data, nonce)
 
 
@@ -508,7 +656,11 @@ def encrypt_for_recipient(data: bytes, recipient: Any) -> bytes:
     pub = load_recipient_key(recipient)
     eph = X25519PrivateKey.generate()
     epk, rpk = _raw_public(eph.public_key()), _raw_public(pub)
-    okm = _hkdf(eph.exchange(pub), epk + rpk)
+    try:
+        shared = eph.exchange(pub)
+    except ValueError:  # an all-zero or other low-order point: no shared secret
+        raise ConfigError("the recipient key is not a usable X25519 public key") from None
+    okm = _hkdf(shared, epk + rpk)
     header = {"mode": "recipient", "kex": "X25519", "kdf": "HKDF-SHA256", "epk": _b64(epk), "recipient": _b64(rpk)}
     return _seal(header, okm, data, os.urandom(12))
 
@@ -550,8 +702,7 @@ def decrypt_bundle(blob: bytes, *, password: str | bytes | None = None, identity
             if password is None:
                 raise BundleError("this bundle is password-protected: give the password")
             n, r, p = int(header["n"]), int(header["r"]), int(header["p"])
-            if not (2 <= n <= _SCRYPT_MAX_N and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16):
-                raise BundleError("encrypted bundle header has out-of-range scrypt parameters")
+            _check_scrypt(n, r, p)
             okm = _scrypt(_password_bytes(password), _unb64(header["salt"], "salt"), n, r, p)
             wrong = "wrong password (or a corrupted header)"
         elif mode == "recipient":
@@ -596,12 +747,15 @@ def build_bundle(
     recipient: Any = None,
     generated_at: _dt.datetime | None = None,
     audit: bool = True,
+    vault_key: bytes | None = None,
 ) -> BundleResult:
     """Build the subject-access bundle for ``subject_data`` and write it atomically to ``out_path``.
 
     With ``password`` (scrypt -> AES-256-GCM) or ``recipient`` (an X25519 public key: object, PEM,
     raw bytes, base64/hex text or a file holding one) the whole zip is encrypted; not both. The
     export is appended to the data map's audit log (``audit=False`` skips it, e.g. for previews).
+    The manifest carries the log's head before the export and, when the estate has a vault key
+    (``vault_key`` or the data map's), a ``manifest.mac`` under the estate's audit-log key.
     """
     from . import sources
 
@@ -612,11 +766,15 @@ def build_bundle(
         raise InputError(f"{out_path}: is a folder; give the bundle's file name")
     if not out_path.parent.exists():
         raise InputError(f"{out_path.parent}: no such folder")
+    if password is not None:
+        check_new_password(password)
     if audit:  # an export that could not be logged is not written
         from .auditlog import check_appendable
 
         check_appendable(datamap.audit_log_path)
-    data, manifest = bundle_bytes(datamap, subject_data, generated_at=generated_at)
+    mac_key = audit_key_for_datamap(datamap, key=vault_key)
+    head = auditlog.head(datamap.audit_log_path)
+    data, manifest = bundle_bytes(datamap, subject_data, generated_at=generated_at, audit_head=head, mac_key=mac_key)
     if password is not None:
         data, mode = encrypt_with_password(data, password), "password"
     elif recipient is not None:
@@ -628,8 +786,6 @@ def build_bundle(
     records = {e["name"]: e["records"] for e in manifest["datasets"]}
     redactions = {e["name"]: e["redactions"] for e in manifest["datasets"]}
     if audit:
-        from . import auditlog
-
         auditlog.append(
             datamap.audit_log_path,
             "export",
@@ -643,6 +799,7 @@ def build_bundle(
                 "found": subject_data.subject.found,
             },
             outcome="ok",
+            key=mac_key,
         )
     logger.info("export %s: %d records, bundle %s", subject_data.subject.ref, subject_data.total_records, digest[:12])
     return BundleResult(
@@ -661,9 +818,13 @@ def build_bundle(
 
 
 def verify_bundle(
-    path: str | Path, *, password: str | bytes | None = None, identity: Any = None
+    path: str | Path, *, password: str | bytes | None = None, identity: Any = None, key: bytes | None = None
 ) -> BundleVerification:
     """Check every file of a bundle against its manifest (decrypting first when encrypted).
+
+    With ``key`` (the estate's audit-log key) the manifest must carry a valid ``manifest.mac``,
+    checked before the manifest is parsed: a manifest rewritten and re-hashed by someone without
+    the key fails. Without it only the hashes are checked (``authenticated`` is None).
 
     Returns ``ok=False`` with the problems (tampered payload, changed, missing or unlisted files).
     Raises :class:`BundleError` when the bundle cannot be read (missing, not a bundle, wrong password
@@ -671,6 +832,8 @@ def verify_bundle(
     """
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_TOTAL_BYTES:
+            raise BundleError(f"{path}: refused: larger than {MAX_TOTAL_BYTES} bytes")
         blob = path.read_bytes()
     except FileNotFoundError:
         raise BundleError(f"{path}: no such file") from None
@@ -688,23 +851,36 @@ def verify_bundle(
             raise
     try:
         zf = zipfile.ZipFile(io.BytesIO(blob))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
         raise BundleError(f"{path}: not a bundle (neither an encrypted bundle nor a zip)") from None
     problems: list[tuple[str, str]] = []
     with zf:
+        _check_zip_limits(zf, path)
         names = set(zf.namelist())
         if "manifest.json" not in names:
             raise BundleError(f"{path}: not a bundle (no manifest.json)")
+        authenticated = None
         try:
-            manifest = json.loads(zf.read("manifest.json").decode("utf-8"))
-            listed = dict(manifest["files"])
-        except (KeyError, TypeError, ValueError, UnicodeDecodeError, zipfile.BadZipFile):
+            manifest_raw = _read_member(zf, "manifest.json", MAX_MANIFEST_BYTES)
+            if key is not None:
+                authenticated = _manifest_authentic(zf, names, manifest_raw, key)
+                if not authenticated:
+                    return BundleVerification(False, mode, 0, (("manifest.json", "its MAC does not match the "
+                                              "estate key (rewritten, or not made by this estate)"),), {}, False)  # fmt: skip
+            manifest = json.loads(manifest_raw.decode("utf-8"))
+            listed = _listed_files(manifest)
+        except (KeyError, TypeError, ValueError, UnicodeDecodeError, RecursionError, zipfile.BadZipFile):
             return BundleVerification(False, mode, 0, (("manifest.json", "unreadable or incomplete manifest"),))
         except Exception as exc:  # zlib/CRC errors from a damaged archive
             return BundleVerification(False, mode, 0, (("manifest.json", f"unreadable: {type(exc).__name__}"),))
         # per-dataset hashes must agree with the file table
-        for entry in manifest.get("datasets", []) or []:
-            for fname, digest in dict(entry.get("sha256", {}) or {}).items():
+        datasets = manifest.get("datasets", [])
+        for entry in datasets if isinstance(datasets, list) else [None]:
+            hashes = entry.get("sha256", {}) if isinstance(entry, dict) else None
+            if not isinstance(hashes, dict):
+                problems.append(("manifest.json", "a dataset entry of the manifest is malformed"))
+                continue
+            for fname, digest in hashes.items():
                 if listed.get(fname) != digest:
                     problems.append((fname, "dataset hash in the manifest disagrees with the file table"))
         checked = 0
@@ -713,13 +889,71 @@ def verify_bundle(
                 problems.append((fname, "missing from the bundle"))
                 continue
             try:
-                data = zf.read(fname)
+                digest = _member_sha256(zf, fname)
             except Exception as exc:  # CRC mismatch / damaged member
                 problems.append((fname, f"unreadable ({type(exc).__name__})"))
                 continue
             checked += 1
-            if not hmac.compare_digest(_sha256(data), str(listed[fname])):
+            if not hmac.compare_digest(digest, str(listed[fname])):
                 problems.append((fname, "sha256 does not match the manifest (changed)"))
-        for extra in sorted(names - set(listed) - {"manifest.json"}):
+        for extra in sorted(names - set(listed) - {"manifest.json", MANIFEST_MAC}):
             problems.append((extra, "not listed in the manifest (added)"))
-    return BundleVerification(not problems, mode, checked, tuple(problems), manifest)
+    return BundleVerification(not problems, mode, checked, tuple(problems), manifest, authenticated)
+
+
+def _manifest_authentic(zf: zipfile.ZipFile, names: set[str], manifest_raw: bytes, key: bytes) -> bool:
+    if MANIFEST_MAC not in names:
+        return False
+    try:
+        doc = json.loads(_read_member(zf, MANIFEST_MAC, 4096).decode("utf-8"))
+        mac = str(doc["mac"])
+    except (KeyError, TypeError, ValueError, UnicodeDecodeError, RecursionError):
+        return False
+    return hmac.compare_digest(mac, manifest_mac(manifest_raw, key))
+
+
+#: Limits on a bundle read by :func:`verify_bundle`, checked on the zip's directory before any
+#: member is decompressed, and again while reading (a member cannot inflate past its declared size).
+MAX_MEMBERS = 10_000
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+MAX_RATIO = 200
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+
+
+def _check_zip_limits(zf: zipfile.ZipFile, path: Path) -> None:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise BundleError(f"{path}: refused: the zip holds {len(infos)} members (at most {MAX_MEMBERS})")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_TOTAL_BYTES:
+        raise BundleError(f"{path}: refused: the zip would expand to {total} bytes (at most {MAX_TOTAL_BYTES})")
+    for info in infos:
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise BundleError(f"{path}: refused: a zip member expands more than {MAX_RATIO} times (a zip bomb?)")
+    if len({i.filename for i in infos}) != len(infos):
+        raise BundleError(f"{path}: refused: the zip holds two members with the same name")
+
+
+def _read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    info = zf.getinfo(name)
+    if info.file_size > limit:
+        raise ValueError("member too large")
+    with zf.open(info) as fh:  # zipfile stops at the declared size and checks the CRC
+        return fh.read(limit + 1)[:limit]
+
+
+def _member_sha256(zf: zipfile.ZipFile, name: str) -> str:
+    digest = hashlib.sha256()
+    with zf.open(name) as fh:
+        while chunk := fh.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _listed_files(manifest: Any) -> dict[str, str]:
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
+        raise ValueError("no file table")
+    listed = manifest["files"]
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in listed.items()):
+        raise ValueError("file table")
+    return dict(listed)

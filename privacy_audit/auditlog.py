@@ -14,7 +14,14 @@ Every line is one entry, written as compact key-sorted JSON (UTF-8) followed by 
 canonical form no longer match, or the next line's ``prev`` does not), a removed or reordered line
 (``seq`` or ``prev`` out of step), or a truncated last line (no newline, not JSON). Removing whole
 lines from the end leaves a valid shorter chain; to detect that, keep :attr:`VerifyResult.head`
-(the hash of the last line) somewhere else, e.g. in a signed report.
+(the hash of the last line) somewhere else: every bundle's manifest and every compliance report
+carry it (:func:`head`), and ``verify(expect_head=...)`` checks the log still holds it.
+
+Keyed chain: an entry written with the estate's audit-log key (derived from the vault's key
+material and kept across key rotation, :func:`privacy_audit.vault.audit_key`) also carries
+``"mac"``, an HMAC-SHA256 over the entry without ``hash``/``mac`` (so over ``seq`` and ``prev``).
+Without the key nobody can remove an entry and recompute the chain, or change one, unnoticed by
+``verify(key=...)``; ``hash`` covers the ``mac`` too.
 
 Appends are safe for concurrent writers: an exclusive ``fcntl`` lock on ``<log>.lock``, then one
 ``write`` on a descriptor opened with ``O_APPEND``, then ``fsync``. Callers pass ``subject_ref`` (an
@@ -27,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import hmac
 import json
 import logging
 import os
@@ -48,6 +56,9 @@ __all__ = [
     "ACTIONS",
     "VerifyResult",
     "append",
+    "use_key",
+    "head",
+    "entry_mac",
     "check_appendable",
     "read",
     "verify",
@@ -69,6 +80,35 @@ ACTIONS = ("export", "erasure", "rectification", "restriction", "unrestriction",
 _ACTION_RE = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _KEYS = ("action", "details", "hash", "outcome", "prev", "seq", "subject_ref", "ts")
+_KEYED = frozenset(_KEYS) | {"mac"}
+_MAC_DOMAIN = b"privacy-audit audit-log entry v1\n"
+_REGISTERED: dict[str, bytes] = {}
+
+
+def _log_id(path: str | Path) -> str:
+    return os.path.realpath(os.fspath(path))
+
+
+def use_key(path: str | Path, key: bytes | None) -> None:
+    """Key every later :func:`append` to the log at ``path`` in this process with ``key`` (None: stop).
+
+    The estate's key lookup (:func:`privacy_audit.vault.key_for_datamap`) registers the estate's
+    audit-log key here, so every command that knows the vault key writes keyed entries.
+    """
+    if key is None:
+        _REGISTERED.pop(_log_id(path), None)
+    else:
+        _REGISTERED[_log_id(path)] = bytes(key)
+
+
+def entry_mac(entry: Mapping[str, Any], key: bytes) -> str:
+    """HMAC-SHA256 (hex) of ``entry``'s canonical JSON without ``hash`` and ``mac``, under ``key``.
+
+    It covers ``seq`` and ``prev``: an entry removed from the middle and the chain recomputed
+    without the key leaves every later MAC wrong.
+    """
+    body = canonical_json({k: v for k, v in entry.items() if k not in ("hash", "mac")})
+    return hmac.new(bytes(key), _MAC_DOMAIN + body, hashlib.sha256).hexdigest()
 
 
 def canonical_json(obj: Any) -> bytes:
@@ -92,6 +132,8 @@ class VerifyResult:
     first_broken: int | None
     reason: str
     head: str | None = None  # SHA-256 of the last good line (anchor it elsewhere to detect tail cuts)
+    keyed: int = 0  # entries whose MAC was checked with the key
+    unkeyed: int = 0  # entries without a MAC (written without the key, or before keying)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the result as a plain dict."""
@@ -101,6 +143,8 @@ class VerifyResult:
             "first_broken": self.first_broken,
             "reason": self.reason,
             "head": self.head,
+            "keyed": self.keyed,
+            "unkeyed": self.unkeyed,
         }
 
 
@@ -136,9 +180,9 @@ def _check_line(line: bytes, had_newline: bool, seq: int, prev: str) -> tuple[di
         return None, "the last line is incomplete (truncated write or cut file)"
     try:
         entry = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return None, "the line is not valid JSON (changed or truncated)"
-    if not isinstance(entry, dict) or set(entry) != set(_KEYS):
+    if not isinstance(entry, dict) or set(entry) not in (set(_KEYS), set(_KEYED)):
         return None, "the entry does not have the audit-log fields (changed)"
     if entry["seq"] != seq:
         return None, f"sequence number {entry['seq']!r} where {seq} was expected (an entry was removed or reordered)"
@@ -158,7 +202,7 @@ def read(path: str | Path) -> list[dict[str, Any]]:
     for n, (line, _) in enumerate(_lines(_read_bytes(p)), start=1):
         try:
             entry = json.loads(line.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
             raise AuditLogError(f"{p}: line {n} is not valid JSON; run `privacy-audit log verify`") from None
         if not isinstance(entry, dict):
             raise AuditLogError(f"{p}: line {n} is not an audit-log entry")
@@ -166,20 +210,67 @@ def read(path: str | Path) -> list[dict[str, Any]]:
     return out
 
 
-def verify(path: str | Path) -> VerifyResult:
-    """Check the whole hash chain; name the first broken entry. AuditLogError if unreadable."""
+def verify(
+    path: str | Path, *, key: bytes | None = None, expect_head: str | None = None, require_keyed: bool = False
+) -> VerifyResult:
+    """Check the whole hash chain; name the first broken entry. AuditLogError if unreadable.
+
+    With ``key`` (the estate's audit-log key, :func:`privacy_audit.vault.audit_key`) every entry's
+    MAC is checked too: an entry changed, removed or re-chained by someone without the key breaks
+    it. Entries without a MAC are counted (``unkeyed``); one after a keyed entry (a MAC stripped)
+    or, with ``require_keyed``, any at all, breaks the log. ``expect_head`` is a head recorded
+    earlier (in a report, a bundle, a ticket): the log must still contain that line, or it was cut
+    or rebuilt.
+    """
     p = Path(path)
     raw = _read_bytes(p)
-    prev, count = GENESIS, 0
+    prev, count, keyed, unkeyed = GENESIS, 0, 0, 0
+    seen_head = expect_head is None
     for n, (line, had_newline) in enumerate(_lines(raw), start=1):
         entry, why = _check_line(line, had_newline, n, prev)
+        if entry is not None and key is not None:
+            if "mac" in entry:
+                if not hmac.compare_digest(str(entry["mac"]), entry_mac(entry, key)):
+                    entry, why = None, "its MAC does not match (changed, or the chain was rebuilt without the key)"
+                else:
+                    keyed += 1
+            elif keyed or require_keyed:
+                entry, why = None, "it carries no MAC where one is required (a MAC was stripped, or written without the key)"
+            else:
+                unkeyed += 1
+        elif entry is not None and "mac" not in entry:
+            unkeyed += 1
         if entry is None:
-            return VerifyResult(False, count, n, f"entry {n}: {why}", prev if count else None)
+            return VerifyResult(False, count, n, f"entry {n}: {why}", prev if count else None, keyed, unkeyed)
         prev = hashlib.sha256(line).hexdigest()
         count = n
+        seen_head = seen_head or hmac.compare_digest(prev, str(expect_head))
+    if not seen_head:
+        return VerifyResult(False, count, None, "the log no longer holds the head recorded earlier: entries were "
+                            "cut from its end or the chain was rebuilt", prev if count else None, keyed, unkeyed)  # fmt: skip
     if count == 0:
         return VerifyResult(True, 0, None, "the log is empty", None)
-    return VerifyResult(True, count, None, f"{count} entries, hash chain intact", prev)
+    if key is None:
+        how = "hash chain intact (MACs not checked: no key)"
+    elif unkeyed:
+        how = f"hash chain and {keyed} MACs intact; the first {unkeyed} entries carry no MAC (written before keying)"
+    else:
+        how = "hash chain and every MAC intact"
+    return VerifyResult(True, count, None, f"{count} entries, {how}", prev, keyed, unkeyed)
+
+
+def head(path: str | Path) -> dict[str, Any]:
+    """The current head of the log, to carry into a report or bundle: ``{"entries", "head"}``.
+
+    ``head`` is the SHA-256 of the last line (``None`` for a missing or empty log). Later, ``log
+    verify --expect-head`` tells whether the log still holds that line. The chain is not verified
+    here (see :func:`verify`); a log whose last line is incomplete gives its last complete line.
+    """
+    p = Path(path)
+    if not p.is_file():
+        return {"entries": 0, "head": None}
+    lines = [line for line, had_newline in _lines(_read_bytes(p)) if had_newline]
+    return {"entries": len(lines), "head": hashlib.sha256(lines[-1]).hexdigest() if lines else None}
 
 
 # ------------------------------------------------------------------------------------- writing
@@ -229,7 +320,7 @@ def _last_line(fd: int, size: int) -> bytes | None:
 def _parse_last(last: bytes, p: Path) -> int:
     try:
         last_seq = json.loads(last.decode("utf-8"))["seq"]
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
         last_seq = None
     if not isinstance(last_seq, int):
         raise AuditLogError(f"the last entry of {p} is damaged; run `privacy-audit log verify` before appending")
@@ -271,12 +362,16 @@ def append(
     subject_ref: str | None,
     details: Mapping[str, Any] | None = None,
     outcome: str = "ok",
+    key: bytes | None = None,
 ) -> dict[str, Any]:
     """Append one entry to the log (created if missing) and return it.
 
     ``subject_ref`` must be an opaque or keyed reference, never a raw identifier; ``details`` a
-    JSON-serialisable mapping without raw personal values.
+    JSON-serialisable mapping without raw personal values. With ``key`` (or a key registered for
+    this log by :func:`use_key`) the entry carries a ``mac`` (:func:`entry_mac`).
     """
+    if key is None:
+        key = _REGISTERED.get(_log_id(path))
     p = Path(path)
     if not isinstance(action, str) or not _ACTION_RE.match(action):
         raise InputError(f"audit-log action must be a short lower-case word, not {action!r}")
@@ -316,6 +411,8 @@ def append(
                 "outcome": outcome,
                 "prev": prev,
             }
+            if key is not None:
+                entry["mac"] = entry_mac(entry, key)
             entry["hash"] = entry_hash(entry)
             line = canonical_json(entry) + b"\n"
             written = os.write(fd, line)

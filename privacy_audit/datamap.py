@@ -229,6 +229,26 @@ class DataMap:
         """The register called ``name`` (e.g. ``consents``), or ``None`` when not declared."""
         return self.registers.get(name)
 
+    def protected_paths(self) -> tuple[tuple[Path, str], ...]:
+        """Every file or folder of the estate an output must never replace, with what it is.
+
+        The data map itself, its policy and controls, the audit log (and its lock), the vault and
+        its key file, every dataset path and every register.
+        """
+        out: list[tuple[Path, str]] = [(self.path, "the data map"), (self.audit_log, "the audit log"),
+                                       (self.audit_log.with_name(self.audit_log.name + ".lock"), "the audit log")]
+        if self.policy:
+            out.append((self.policy, "the policy"))
+        if self.controls:
+            out.append((self.controls, "the controls mapping"))
+        for key in ("path", "key_file"):
+            value = (self.vault or {}).get(key)
+            if isinstance(value, str) and value:
+                out.append((self.resolve(value), "the vault" if key == "path" else "the vault key"))
+        out += [(ds.path, f"dataset {ds.name}") for ds in self.datasets if ds.path is not None]
+        out += [(r.path, f"register {r.name}") for r in self.registers.values()]
+        return tuple(out)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": str(self.path),
@@ -420,7 +440,9 @@ def parse_datamap(data: bytes | str, *, path: str | Path) -> DataMap:
         line = mark.line + 1 if mark else 0
         raise v.fail(line, "", f"YAML syntax error: {exc.problem or exc.context}", "yaml-syntax") from None
     except yaml.YAMLError as exc:
-        raise v.fail(0, "", f"YAML error: {exc}", "yaml-syntax") from None
+        raise v.fail(0, "", f"YAML error: {' '.join(str(exc).split())[:200]}", "yaml-syntax") from None
+    except RecursionError:
+        raise v.fail(0, "", "the YAML is nested too deeply to be a data map", "yaml-syntax") from None
     if doc is None:
         raise v.fail(1, "", "empty data map (expected a mapping with `datasets:`)", "empty")
     if not isinstance(doc, dict):
@@ -453,6 +475,8 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
     as_of = v.get(doc, "as_of", "", "date")
     audit_log = v.get(doc, "audit_log", "", "str", default="audit_log.jsonl")
     vault = v.get(doc, "vault", "", "map", default={})
+    for key in ("path", "key_file", "key_env"):  # read by every command that opens the vault
+        v.get(vault, key, "vault.", "str")
     countries = v.get(doc, "policy_storage_countries", "", "strlist", default=())
     controls = v.get(doc, "controls", "", "str")
     proc = v.get(doc, "processing_purposes", "", "strlist")
@@ -556,6 +580,7 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
                     "missing required field (a `url:` dataset needs `table:`)",
                     "missing-field",
                 )
+            url = _resolve_sqlite_url(url, root, v, _line_of(entry, "url"), f"{pre}url")
         else:
             raise v.fail(
                 entry.line,
@@ -605,6 +630,9 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
         elif isinstance(location, str):
             location = {"country": location}
         pseudonym = v.get(entry, "pseudonym", pre, "map", default={})
+        for key in ("kind", "prefix", "of"):
+            v.get(pseudonym, key, f"{pre}pseudonym.", "str")
+        _check_extras(entry, pre, v)
         datasets.append(
             Dataset(
                 name=name,
@@ -620,7 +648,7 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
                 location=dict(location),
                 purposes=purposes,
                 legal_basis=v.get(entry, "legal_basis", pre, "str"),
-                retention_days=v.get(entry, "retention_days", pre, "int"),
+                retention_days=_days(v, entry, "retention_days", pre),
                 time_column=v.get(entry, "time_column", pre, "str"),
                 shared_with=v.get(entry, "shared_with", pre, "strlist", default=()),
                 access=access,
@@ -651,6 +679,55 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
         sha256=hashlib.sha256(raw).hexdigest(),
         extra={k: val for k, val in doc.items() if k not in _TOP_KNOWN},
     )
+
+
+#: the longest retention a data map may state (200 years): date arithmetic stays in range
+MAX_RETENTION_DAYS = 73_000
+
+
+def _days(v: _Validator, entry: Mapping, key: str, pre: str) -> int | None:
+    days = v.get(entry, key, pre, "int")
+    if days is not None and days > MAX_RETENTION_DAYS:
+        raise v.fail(_line_of(entry, key), f"{pre}{key}", f"at most {MAX_RETENTION_DAYS} days (200 years)",
+                     "out-of-range")  # fmt: skip
+    return days
+
+
+def _check_extras(entry: Mapping, pre: str, v: _Validator) -> None:
+    """Type-check the optional dataset fields other modules read (so they cannot crash on them later)."""
+    v.get(entry, "free_text", pre, "strlist")
+    v.get(entry, "subject_cookie", pre, "str")
+    v.get(entry, "retention_reason", pre, "str")
+    _days(v, entry, "legal_retention_days", pre)
+    erasure = entry.get("erasure")
+    if erasure is not None and not isinstance(erasure, str | dict):
+        raise v.fail(_line_of(entry, "erasure"), f"{pre}erasure", f"expected a word or a mapping, got {_kind(erasure)}",
+                     "wrong-type")  # fmt: skip
+    if isinstance(erasure, dict):
+        v.get(erasure, "action", f"{pre}erasure.", "str")
+        _days(v, erasure, "legal_retention_days", f"{pre}erasure.")
+
+
+_SQLITE_RE = re.compile(r"^(sqlite(?:\+\w+)?):///(?!/)([^?]*)(\?.*)?$")
+
+
+def _resolve_sqlite_url(url: str, root: Path, v: _Validator, line: int, name: str) -> str:
+    """A relative SQLite URL resolved against the data map's folder; the database file must exist.
+
+    ``sqlite:///estate.db`` would otherwise mean a file in the working directory, and connecting
+    to a missing file creates an empty database there.
+    """
+    m = _SQLITE_RE.match(url)
+    if m is None:
+        return url
+    scheme, rel, query = m.group(1), m.group(2), m.group(3) or ""
+    if not rel or rel == ":memory:":
+        return url
+    path = Path(rel).expanduser()
+    path = path if path.is_absolute() else root / path
+    if not path.is_file():
+        raise v.fail(line, name, f"SQLite database file does not exist: {rel}", "missing-path")
+    return f"{scheme}:///{path}{query}"
 
 
 # --------------------------------------------------------------------------------------------

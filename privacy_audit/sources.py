@@ -142,14 +142,48 @@ def list_tables(path: str | Path) -> list[Path]:
     if _is_partitioned_parquet(path):
         return [path]
     found: list[Path] = []
-    for entry in sorted(path.iterdir()):
+    _walk_tables(path, found, set(), set())
+    return found
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()  # follows symlinks: two names of one file or folder have one identity
+    except OSError:  # a dangling link, a loop (ELOOP), no permission
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _walk_tables(folder: Path, found: list[Path], seen_dirs: set, seen_files: set) -> None:
+    """Depth-first walk that visits each real folder and lists each real file once.
+
+    Symlinks are followed (a linked folder of tables is scanned), but a folder already on the way
+    (a symlink loop) or already walked, and a file already listed under another name, are skipped.
+    """
+    ident = _identity(folder)
+    if ident is None or ident in seen_dirs:
+        return
+    seen_dirs.add(ident)
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
         if entry.name.startswith((".", "_")):
             continue
         if entry.is_dir():
-            found.extend(list_tables(entry))
+            if _is_partitioned_parquet(entry):
+                key = _identity(entry)
+                if key is not None and key not in seen_dirs:
+                    seen_dirs.add(key)
+                    found.append(entry)
+            else:
+                _walk_tables(entry, found, seen_dirs, seen_files)
         elif entry.suffix.lower() in _SUFFIXES:
-            found.append(entry)
-    return found
+            key = _identity(entry)
+            if key is not None and key not in seen_files:
+                seen_files.add(key)
+                found.append(entry)
 
 
 # ---------------------------------------------------------------------------------------- CSV
@@ -208,7 +242,30 @@ def sniff_csv(path: str | Path, *, encoding: str | None = None) -> tuple[str, st
 
 def _csv_kwargs(path: Path, encoding: str | None) -> dict:
     enc, delimiter = sniff_csv(path, encoding=encoding)
+    _check_header_width(path, enc, delimiter)
     return {"encoding": enc, "sep": delimiter, "on_bad_lines": "error", "encoding_errors": "strict"}
+
+
+def _check_header_width(path: Path, encoding: str, delimiter: str) -> None:
+    """InputError when one of the first rows has more fields than the header.
+
+    pandas would silently take the first column(s) for an index and shift every column by one.
+    """
+    _, text = _decode_head(path, encoding)
+    lines = text.lstrip("\ufeff").splitlines()
+    if len(lines) > 1 and len(text) >= _SNIFF_BYTES:
+        lines = lines[:-1]  # the head may end inside a row
+    rows = csv.reader(lines[:200], delimiter=delimiter)
+    try:
+        header = next(rows, None)
+        if header is None:
+            return
+        for n, row in enumerate(rows, start=2):
+            if len(row) > len(header):
+                raise _err(path, f"row {n} has {len(row)} fields but the header has {len(header)}: "
+                                 "the columns would shift (fix the header or the row)")  # fmt: skip
+    except csv.Error:
+        return  # quoting pandas reads differently: its own parser decides
 
 
 def _wrap_csv_error(path: Path, exc: Exception) -> InputError:

@@ -40,11 +40,13 @@ a raw identifier.
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import hmac
 import ipaddress
 import logging
 import re
+import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +58,7 @@ from . import identifiers as idm
 from .entities import entity_for_kind
 from .errors import AmbiguousSubjectError, ConfigError, InputError, SubjectError
 from .masking import mask
-from .vault import Vault, key_for_datamap, pseudonym
+from .vault import Vault, key_for_datamap, pseudonym, pseudonym_key
 
 __all__ = [
     "SUBJECT_KINDS",
@@ -257,7 +259,19 @@ def _shape_problem(kind: str, value: str) -> str | None:
             ipaddress.ip_address(value)
         except ValueError:
             return "not an IPv4 or IPv6 address"
+    elif kind == "name" and "|" in value:
+        dob = value.partition("|")[2].strip()
+        if not any(_valid_date(dob, f) for f in ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y")):
+            return "the date of birth after '|' is not a valid date (YYYY-MM-DD)"
     return None
+
+
+def _valid_date(text: str, fmt: str) -> bool:
+    try:
+        _dt.datetime.strptime(text, fmt)
+    except ValueError:
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------------- reading
@@ -448,9 +462,16 @@ def _ref_key(vault_key: bytes | None) -> bytes | None:
 
 
 def subject_ref(subject_id: str, vault_key: bytes | None = None) -> str:
-    """Opaque reference for logs: HMAC-SHA256 of ``subject_id`` under a vault-derived key (else SHA-256)."""
+    """Opaque reference for logs: HMAC-SHA256 of ``subject_id`` under a vault-derived key.
+
+    Without a key, a token is hashed (SHA-256), but a basis built from identifier values
+    (``kind:value``, an unknown subject's e-mail) gets a random reference: an unkeyed hash of an
+    e-mail address is reversed by hashing candidate addresses.
+    """
     rk = _ref_key(vault_key)
     data = subject_id.encode("utf-8")
+    if rk is None and ":" in subject_id:
+        return "sref_" + secrets.token_hex(16)
     digest = hmac.new(rk, data, hashlib.sha256).hexdigest() if rk else hashlib.sha256(data).hexdigest()
     return "sref_" + digest[:32]
 
@@ -463,6 +484,8 @@ def _pseudonyms(datamap: Any, identifiers: Mapping[str, set[str]], key: bytes | 
     out = {text: form.label for text, form in forms.items()}
     hmac_ds = [d for d in datamap.datasets if str((d.pseudonym or {}).get("kind", "")).lower() == "hmac"]
     if hmac_ds and key is not None:
+        vpath = (getattr(datamap, "vault", None) or {}).get("path")
+        pkey = pseudonym_key(key, datamap.resolve(vpath) if vpath else None)  # the same after a rotation
         for ds in hmac_ds:
             prefix = str((ds.pseudonym or {}).get("prefix", "p_"))
             of = (ds.pseudonym or {}).get("of")
@@ -470,7 +493,7 @@ def _pseudonyms(datamap: Any, identifiers: Mapping[str, set[str]], key: bytes | 
             for kind in kinds:
                 kind = _KIND_ALIASES.get(kind, idm.column_kind(kind) or kind)
                 for raw in sorted(identifiers.get(kind, ())):
-                    out.setdefault(pseudonym(raw, key, prefix=prefix), f"hmac({kind})")
+                    out.setdefault(pseudonym(raw, pkey, prefix=prefix, derived=True), f"hmac({kind})")
     return out
 
 

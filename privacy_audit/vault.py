@@ -45,12 +45,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import hashlib
 import hmac
 import json
 import logging
 import os
+import re
 import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -64,7 +64,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from .errors import ConfigError, InputError, VaultError
+from . import auditlog
+from .errors import AuditLogError, ConfigError, InputError, VaultError
 from .identifiers import nfkc
 from .sources import atomic_write_bytes
 
@@ -79,6 +80,11 @@ __all__ = [
     "encode_key",
     "key_id",
     "pseudonym",
+    "pseudonym_key",
+    "audit_key",
+    "audit_key_for_datamap",
+    "logged_generation",
+    "crypto_shred",
     "random_token",
     "normalize_value",
     "SplitResult",
@@ -88,12 +94,16 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 DEFAULT_KEY_ENV = "PRIVACY_AUDIT_VAULT_KEY"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 KEY_BYTES = 32
 _HEADER = f"PRIVACY-AUDIT-VAULT {FORMAT_VERSION}\n".encode()
+_HEADERS = {f"PRIVACY-AUDIT-VAULT {v}\n".encode(): v for v in READABLE_VERSIONS}
+_KEY_ID_RE = re.compile(rb'"key_id":"([0-9a-f]{16})"')
 _MAC_PREFIX = b"mac "
 _NONCE = 12
 _HKDF_SALT = b"privacy-audit/vault/v1"
+_SECRET_PURPOSES = ("pseudonym", "audit-log")
 
 
 # ----------------------------------------------------------------------------------------- keys
@@ -164,18 +174,34 @@ def key_for_datamap(datamap, key_file: str | Path | None = None, *, required: bo
     In order: ``key_file`` (e.g. ``--vault-key-file``), the data map's ``vault.key_file`` (relative
     to the data map) when that file exists, the variable named by ``vault.key_env`` (default
     ``PRIVACY_AUDIT_VAULT_KEY``) when it is set. With none of them: ``None``, or a ConfigError
-    saying how to give one when ``required``.
+    saying how to give one when ``required``. Once the key is known, the estate's audit log is keyed
+    for the rest of the process (:func:`privacy_audit.auditlog.use_key` with :func:`audit_key`).
     """
-    if key_file is not None:
-        return load_key(Path(key_file))
     cfg = dict(getattr(datamap, "vault", None) or {})
     configured = cfg.get("key_file")
-    if configured and datamap.resolve(configured).is_file():
-        return load_key(datamap.resolve(configured))
     env = cfg.get("key_env") or DEFAULT_KEY_ENV
-    if os.environ.get(env) is not None or required:
-        return load_key(env=env)
-    return None
+    if key_file is not None:
+        key = load_key(Path(key_file))
+    elif configured and datamap.resolve(configured).is_file():
+        key = load_key(datamap.resolve(configured))
+    elif os.environ.get(env) is not None or required:
+        key = load_key(env=env)
+    else:
+        return None
+    _register_audit_key(datamap, key)
+    return key
+
+
+def _register_audit_key(datamap: Any, key: bytes) -> None:
+    """Key the estate's audit log for this process: every later append to it carries a MAC."""
+    log = getattr(datamap, "audit_log_path", None)
+    if log is None:
+        return
+    path = (getattr(datamap, "vault", None) or {}).get("path")
+    try:
+        auditlog.use_key(log, audit_key(key, datamap.resolve(path) if path else None))
+    except VaultError:
+        pass  # a wrong key or a damaged vault: the command that needs the vault says so itself
 
 
 def _check_key(key: bytes) -> bytes:
@@ -203,19 +229,71 @@ def normalize_value(value: str) -> str:
     return nfkc(value).casefold()
 
 
-def pseudonym(value: str, key: bytes, *, normalize: bool = True, prefix: str = "p_") -> str:
+def _estate_secret(key: bytes, vault: Any, purpose: str) -> bytes:
+    if isinstance(vault, Vault):
+        return vault._secrets[purpose]
+    if vault is not None and Path(vault).is_file():
+        return Vault.open(vault, key)._secrets[purpose]
+    return _derive(_check_key(key), purpose)
+
+
+def pseudonym_key(key: bytes, vault: Vault | str | Path | None = None) -> bytes:
+    """The HMAC key of keyed (hmac) pseudonyms: the same before and after ``vault rotate``.
+
+    ``key`` is the vault's current master key; ``vault`` the vault (object or path) whose frozen
+    pseudonym key to use. The pseudonym key is derived (HKDF, purpose ``pseudonym``) from the master
+    key the vault had when it was created -- or, for a vault written before format 2, from the key it
+    had when first re-saved -- and then kept inside the vault, wrapped by the current master key,
+    so rotation never changes a pseudonym. Without a vault file it is derived from ``key`` itself
+    (the same value a new vault made with ``key`` will keep).
+    """
+    return _estate_secret(key, vault, "pseudonym")
+
+
+def audit_key(key: bytes, vault: Vault | str | Path | None = None) -> bytes:
+    """The MAC key of the audit log's keyed hash chain (purpose ``audit-log``), kept like :func:`pseudonym_key`."""
+    return _estate_secret(key, vault, "audit-log")
+
+
+def audit_key_for_datamap(
+    datamap: Any, key_file: str | Path | None = None, *, key: bytes | None = None
+) -> bytes | None:
+    """The audit-log key of a data map's estate, or ``None`` when no vault key is configured.
+
+    ``key`` (the vault key already loaded) or else the key looked up as :func:`key_for_datamap`
+    does; the audit key comes through the data map's vault (``vault.path``).
+    """
+    if key is None:
+        key = key_for_datamap(datamap, key_file)
+    if key is None:
+        return None
+    path = (getattr(datamap, "vault", None) or {}).get("path")
+    return audit_key(key, datamap.resolve(path) if path else None)
+
+
+def pseudonym(
+    value: str, key: bytes, *, normalize: bool = True, prefix: str = "p_", vault: Vault | str | Path | None = None,
+    derived: bool = False,
+) -> str:
     """Return the keyed pseudonym of ``value``: ``prefix`` + base32 of HMAC-SHA256 (first 160 bits).
 
-    The HMAC key is derived from ``key`` with HKDF (purpose ``pseudonym``), so the same key and value
-    always give the same pseudonym and a different key gives an unrelated one. With ``normalize``
+    The HMAC key is :func:`pseudonym_key` of ``key`` and ``vault`` (``derived=True``: ``key`` already
+    is that pseudonym key), so the same key and value always give the same pseudonym, a different
+    key an unrelated one, and rotating the vault's key changes nothing. With ``normalize``
     (default) ``" Jane@Example.com"`` and ``"jane@example.com"`` give the same pseudonym.
     """
     if not isinstance(value, str):
         raise InputError("pseudonym() takes a string value")
     if not isinstance(key, bytes | bytearray) or len(key) < 16:
         raise ConfigError("a pseudonym key must be at least 16 bytes")
+    if derived:
+        pkey = bytes(key)
+    elif vault is None:
+        pkey = _derive(bytes(key), "pseudonym")
+    else:
+        pkey = pseudonym_key(bytes(key), vault)
     text = normalize_value(value) if normalize else value
-    digest = hmac.new(_derive(bytes(key), "pseudonym"), text.encode("utf-8"), hashlib.sha256).digest()
+    digest = hmac.new(pkey, text.encode("utf-8"), hashlib.sha256).digest()
     return prefix + base64.b32encode(digest[:20]).decode("ascii").lower()
 
 
@@ -242,7 +320,8 @@ def _unb64(text: Any) -> bytes:
 
 
 def _aad(vault_id: str, record_id: str, part: str) -> bytes:
-    return f"privacy-audit-vault/{FORMAT_VERSION}|{part}|{vault_id}|{record_id}".encode()
+    # the binding label stays "1" in every format version: format-1 records still decrypt
+    return f"privacy-audit-vault/1|{part}|{vault_id}|{record_id}".encode()
 
 
 def _check_fields(record_id: object, fields: object) -> dict[str, str | None]:
@@ -320,6 +399,12 @@ class Vault:
         self.updated: str = state.get("updated") or self.created
         self._records: dict[str, _Record] = state.get("records", {})
         self._shredded: dict[str, str] = state.get("shredded", {})
+        #: how many times this vault was written; a copy with a smaller number is older (replay check)
+        self.generation: int = int(state.get("generation", 0))
+        # key material that outlives rotation: frozen at creation (or on the first format-2 write)
+        self._secrets: dict[str, bytes] = dict(state.get("secrets") or {
+            purpose: _derive(self._key, purpose) for purpose in _SECRET_PURPOSES
+        })
 
     def __repr__(self) -> str:  # never shows field values
         return f"Vault({str(self.path)!r}, records={len(self._records)}, shredded={len(self._shredded)})"
@@ -335,8 +420,12 @@ class Vault:
         return cls(p, key)
 
     @classmethod
-    def open(cls, path: str | Path, key: bytes) -> Vault:
-        """Open and authenticate the vault at ``path``; VaultError on wrong key, tampering or truncation."""
+    def open(cls, path: str | Path, key: bytes, *, audit_log: str | Path | None = None) -> Vault:
+        """Open and authenticate the vault at ``path``; VaultError on wrong key, tampering or truncation.
+
+        With ``audit_log``, a vault older than the newest generation the log recorded for it (an old
+        copy put back) is refused too.
+        """
         p = Path(path)
         key = _check_key(key)
         try:
@@ -348,7 +437,15 @@ class Vault:
         except OSError as exc:
             raise VaultError(f"cannot read vault {p}: {exc.strerror}") from None
         state = _parse(raw, key, p)
-        return cls(p, key, _state=state)
+        vault = cls(p, key, _state=state)
+        if audit_log is not None:
+            logged = logged_generation(audit_log, vault.vault_id)
+            if vault.generation < logged:
+                raise VaultError(
+                    f"{p} is an older copy of the vault (generation {vault.generation}; the audit log recorded "
+                    f"generation {logged}): a replaced or restored vault is refused"
+                )
+        return vault
 
     # ------------------------------------------------------------------ records
 
@@ -430,8 +527,16 @@ class Vault:
         return key_id(self._key)
 
     def pseudonym(self, value: str, *, normalize: bool = True) -> str:
-        """Keyed pseudonym of ``value`` under this vault's master key (see :func:`pseudonym`)."""
-        return pseudonym(value, self._key, normalize=normalize)
+        """Keyed pseudonym of ``value`` under this vault's pseudonym key (see :func:`pseudonym`)."""
+        return pseudonym(value, self._secrets["pseudonym"], normalize=normalize, derived=True)
+
+    def pseudonym_key(self) -> bytes:
+        """This vault's pseudonym key (see :func:`pseudonym_key`); unchanged by rotation."""
+        return self._secrets["pseudonym"]
+
+    def audit_key(self) -> bytes:
+        """This vault's audit-log key (see :func:`audit_key`); unchanged by rotation."""
+        return self._secrets["audit-log"]
 
     def rotate(self, new_key: bytes) -> Vault:
         """Return this vault re-encrypted under ``new_key`` (fresh data keys, same records and tombstones).
@@ -446,6 +551,8 @@ class Vault:
             "updated": self.updated,
             "records": records,
             "shredded": dict(self._shredded),
+            "generation": self.generation,
+            "secrets": dict(self._secrets),
         }
         return Vault(self.path, new_key, _state=state)
 
@@ -478,6 +585,9 @@ class Vault:
                 assert rec.fields is not None
                 rec.sealed = self._seal(rid, rec.fields)
             records.append({"id": rid, "key": rec.sealed[0], "data": rec.sealed[1]})
+        secrets_plain = json.dumps({k: _b64(v) for k, v in sorted(self._secrets.items())}).encode("ascii")
+        nonce = os.urandom(_NONCE)
+        sealed_secrets = nonce + self._wrap.encrypt(nonce, secrets_plain, _aad(self.vault_id, "", "secrets"))
         body = {
             "format": "privacy-audit-vault",
             "version": FORMAT_VERSION,
@@ -487,6 +597,8 @@ class Vault:
             "vault_id": self.vault_id,
             "created": self.created,
             "updated": self.updated,
+            "generation": self.generation + 1,
+            "secrets": _b64(sealed_secrets),
             "records": records,
             "shredded": [{"id": rid, "at": at} for rid, at in self._shredded.items()],
         }
@@ -496,11 +608,56 @@ class Vault:
         return signed + _MAC_PREFIX + tag + b"\n"
 
     def save(self) -> None:
-        """Write the vault atomically (temp file in the same folder, fsync, ``os.replace``)."""
+        """Write the vault atomically (temp file in the same folder, fsync, ``os.replace``).
+
+        Every write carries the next :attr:`generation` (``to_bytes`` writes ``generation + 1``).
+        """
         self.updated = _now()
         data = self.to_bytes()
         _atomic_write(self.path, data)
+        self.generation += 1
         logger.info("vault saved: %s (%d records, %d shredded)", self.path, len(self._records), len(self._shredded))
+
+
+def logged_generation(audit_log: str | Path, vault_id: str) -> int:
+    """The newest vault generation the audit log recorded for ``vault_id`` (0 when none or no log).
+
+    Every vault change the workbench makes is logged with ``details.vault_id`` and
+    ``details.vault_generation``; a vault file whose own generation is smaller is an older copy.
+    """
+    p = Path(audit_log)
+    if not p.exists():
+        return 0
+    try:
+        entries = auditlog.read(p)
+    except AuditLogError as exc:
+        raise VaultError(f"cannot check the vault against the audit log: {exc}") from None
+    newest = 0
+    for entry in entries:
+        details = entry.get("details")
+        if isinstance(details, dict) and details.get("vault_id") == vault_id:
+            gen = details.get("vault_generation")
+            if isinstance(gen, int) and not isinstance(gen, bool):
+                newest = max(newest, gen)
+    return newest
+
+
+def crypto_shred(vault: Vault, record_ids: Iterable[str], new_key: bytes) -> Vault:
+    """Shred ``record_ids`` and re-key the vault under ``new_key``; returns the new (unsaved) vault.
+
+    Deleting a record's wrapped data key is not enough: an earlier copy of the vault file (a backup,
+    a snapshot) still holds it, wrapped under the same master key. Re-keying wraps every surviving
+    record under fresh data keys and a new master key, so once the old key is destroyed no copy made
+    before the shred can be decrypted with any key that still exists. Pseudonym and audit-log keys
+    are carried over (rotation never changes them). Nothing is written: save the vault, then
+    replace the key (see ``privacy-audit vault shred``).
+    """
+    new_key = _check_key(new_key)
+    if new_key == vault._key:
+        raise InputError("crypto-shredding needs a new key, not the current one")
+    for rid in record_ids:
+        vault.shred(rid)
+    return vault.rotate(new_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -560,12 +717,13 @@ def split_identities(
     token_column: str = "subject_token",
     subject_column: str | None = None,
     existing: Mapping[str, Mapping[str, str | None]] | None = None,
+    vault: Vault | None = None,
 ) -> SplitResult:
     """Split ``df`` into vault records (the ``pii_columns``) and a pseudonymous frame.
 
     Rows with the same PII values (or the same ``subject_column`` value) are one subject and get
     one record id: a new random token (``kind="token"``) or the keyed pseudonym of the subject's
-    value(s) under ``key`` (``kind="hmac"``). Rows whose PII cells are all empty get no id. Records
+    value(s) under ``key`` (``kind="hmac"``; with ``vault``, its :func:`pseudonym_key`). Rows whose PII cells are all empty get no id. Records
     already in ``existing`` (id -> fields) are reused when identical; a conflict is an InputError.
     The output keeps the other columns, with ``token_column`` first. Nothing is written.
     """
@@ -606,7 +764,7 @@ def split_identities(
         if rid is None:
             if kind == "hmac":
                 text = group if isinstance(group, str) else json.dumps(list(fields.values()), ensure_ascii=False)
-                rid = pseudonym(text, key)  # type: ignore[arg-type]
+                rid = pseudonym(text, key, vault=vault)  # type: ignore[arg-type]
             else:
                 rid = random_token()
                 while rid in records or rid in existing:
@@ -643,13 +801,15 @@ def _parse(raw: bytes, key: bytes, path: Path) -> dict[str, Any]:
     """Authenticate and decode vault file bytes into constructor state."""
     if not raw:
         raise VaultError(f"{path} is empty: not a vault (or truncated to nothing)")
-    if not raw.startswith(_HEADER):
+    header = next((h for h in _HEADERS if raw.startswith(h)), None)
+    if header is None:
         if raw.startswith(b"PRIVACY-AUDIT-VAULT "):
             raise VaultError(f"{path}: unsupported vault format version, or the header was altered")
         raise VaultError(f"{path} is not a privacy-audit vault (header missing or altered)")
+    version = _HEADERS[header]
     mac_start = raw.rfind(b"\n" + _MAC_PREFIX)
     tail_ok = (
-        mac_start >= len(_HEADER) - 1
+        mac_start >= len(header) - 1
         and raw.endswith(b"\n")
         and len(raw) - (mac_start + 1 + len(_MAC_PREFIX)) == 65
     )
@@ -658,16 +818,16 @@ def _parse(raw: bytes, key: bytes, path: Path) -> dict[str, Any]:
     signed, tag = raw[: mac_start + 1], raw[mac_start + 1 + len(_MAC_PREFIX) : -1]
     expected = hmac.new(_derive(key, "mac"), signed, hashlib.sha256).hexdigest().encode("ascii")
     if not hmac.compare_digest(tag, expected):
-        # Tell a wrong key from a changed file when the (unauthenticated) key id allows it.
-        stored_id = None
-        with contextlib.suppress(ValueError, UnicodeDecodeError, AttributeError):
-            stored_id = json.loads(signed[len(_HEADER) :].decode("ascii")).get("key_id")
+        # Tell a wrong key from a changed file when the (unauthenticated) key id allows it: a bounded
+        # pattern search, never a parse of content that failed authentication.
+        found = _KEY_ID_RE.search(signed, 0, 64 * 1024 * 1024)
+        stored_id = found.group(1).decode("ascii") if found else None
         if stored_id is not None and stored_id != key_id(key):
             raise VaultError(f"wrong key for the vault {path} (the key fingerprint does not match)")
         raise VaultError(f"{path} was altered or truncated: its authenticator does not match")
     try:
-        body = json.loads(signed[len(_HEADER) : -1].decode("ascii"))
-        if body.get("format") != "privacy-audit-vault" or body.get("version") != FORMAT_VERSION:
+        body = json.loads(signed[len(header) : -1].decode("ascii"))
+        if body.get("format") != "privacy-audit-vault" or body.get("version") != version:
             raise ValueError("format")
         records: dict[str, _Record] = {}
         for item in body["records"]:
@@ -687,7 +847,17 @@ def _parse(raw: bytes, key: bytes, path: Path) -> dict[str, Any]:
             "records": records,
             "shredded": shredded,
         }
-    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        if version >= 2:
+            generation = body["generation"]
+            if not isinstance(generation, int) or generation < 0:
+                raise ValueError("generation")
+            state["generation"] = generation
+            sealed = _unb64(body["secrets"])
+            wrap = AESGCM(_derive(key, "wrap"))
+            plain = wrap.decrypt(sealed[:_NONCE], sealed[_NONCE:], _aad(state["vault_id"], "", "secrets"))
+            secrets_map = json.loads(plain.decode("ascii"))
+            state["secrets"] = {p: _unb64(secrets_map[p]) for p in _SECRET_PURPOSES}
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, InvalidTag):
         raise VaultError(f"{path} is authenticated but its content is not a valid vault") from None
     return state
 

@@ -86,7 +86,7 @@ def test_bundle_holds_exactly_the_subjects_rows(plain_bundle, users):
     }  # fmt: skip
     assert manifest["datamap"]["sha256"] and manifest["generated_at"] == "2026-11-02T09:00:00Z"
     # every file is listed with its hash; the registers keyed by the subject are there too
-    assert set(manifest["files"]) == set(files) - {"manifest.json"}
+    assert set(manifest["files"]) == set(files) - {"manifest.json", "manifest.mac"}
     assert "registers/consents.json" in files
     html = files["index.html"].decode()
     assert "email marketing" in html and "legitimate interests" in html and "120 days" in html
@@ -110,13 +110,16 @@ def test_plain_bundle_verifies_and_a_changed_file_is_named(plain_bundle, tmp_pat
 
 
 def test_determinism(dm, rich, plain_bundle):
-    a, manifest_a = bundle_bytes(dm, rich, generated_at=T1)
-    b, manifest_b = bundle_bytes(dm, rich, generated_at=T2)
+    from privacy_audit.vault import audit_key_for_datamap
+
+    head, key = plain_bundle[1].manifest["audit_log"], audit_key_for_datamap(dm)
+    a, manifest_a = bundle_bytes(dm, rich, generated_at=T1, audit_head=head, mac_key=key)
+    b, manifest_b = bundle_bytes(dm, rich, generated_at=T2, audit_head=head, mac_key=key)
     assert a == plain_bundle[0].read_bytes()  # same inputs, same bytes
     fa, fb = _zip(a), _zip(b)
     assert list(fa) == sorted(fa) and set(fa) == set(fb)
     differ = {n for n in fa if fa[n] != fb[n]}
-    assert differ == {"manifest.json", "index.html"}
+    assert differ == {"manifest.json", "manifest.mac", "index.html"}
     ma, mb = json.loads(fa["manifest.json"]), json.loads(fb["manifest.json"])
     for m in (ma, mb):
         m.pop("generated_at")
@@ -159,7 +162,10 @@ def test_password_bundle(dm, rich, tmp_path):
     blob = out.read_bytes()
     assert res.encryption == "password" and blob.startswith(BUNDLE_MAGIC) and b"PK\x03\x04" not in blob[:200]
     assert verify_bundle(out, password="correct horse battery").ok
-    assert _zip(decrypt_bundle(blob, password="correct horse battery")) == _zip(bundle_bytes(dm, rich, generated_at=T1)[0])
+    from privacy_audit.vault import audit_key_for_datamap
+
+    same = bundle_bytes(dm, rich, generated_at=T1, audit_head=res.manifest["audit_log"], mac_key=audit_key_for_datamap(dm))
+    assert _zip(decrypt_bundle(blob, password="correct horse battery")) == _zip(same[0])
     with pytest.raises(BundleError, match="wrong password"):
         verify_bundle(out, password="wrong")
     with pytest.raises(BundleError):

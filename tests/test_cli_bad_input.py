@@ -68,12 +68,8 @@ def _check_refusal(code: int, out: str, err: str, expected: str) -> None:
     assert code == 2, f"exit {code}, stderr: {err!r}"
     assert "Traceback" not in err + out
     lines = [ln for ln in err.splitlines() if ln.strip()]
-    if "Usage:" in err:  # click's own usage error: usage, hint, error line
-        assert len(lines) <= 4, err
-        assert lines[-1].startswith("Error: "), err
-    else:
-        assert len(lines) == 1, f"expected one line on stderr, got {len(lines)}: {err!r}"
-        assert lines[0].startswith("error: "), err
+    assert len(lines) == 1, f"expected one line on stderr, got {len(lines)}: {err!r}"  # usage errors too
+    assert lines[0].startswith("error: "), err
     assert expected.lower() in err.lower(), f"{expected!r} not in {err!r}"
     leaked = [v for v in RAW_VALUES if v in out or v in err]
     assert not leaked, f"raw personal values in the output: {len(leaked)}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import sys
 
 import click
@@ -16,7 +17,7 @@ import click
 from .. import __version__
 from ..errors import PrivacyAuditError
 
-__all__ = ["main", "cli", "run_guarded"]
+__all__ = ["main", "cli", "run_guarded", "usage_message"]
 
 # command name -> (module under privacy_audit.cli, attribute, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -74,6 +75,26 @@ DEBUG_ENV = "PRIVACY_AUDIT_DEBUG"
 INTERNAL_ERROR = 3
 
 
+_EXTRA_ARGS = re.compile(r"^Got unexpected extra arguments? \(.*\)$", re.S)
+
+
+def usage_message(exc: click.UsageError) -> str:
+    """One line for a click usage error, naming the command's help; stray arguments are not quoted.
+
+    A stray argument is often a value typed after a flag (``--password hunter2``, ``--ask-password
+    secret``): echoing it would put a secret or a personal value into a terminal log or CI output.
+    """
+    message = " ".join(exc.format_message().split())
+    if _EXTRA_ARGS.match(message):
+        message = (
+            "got an unexpected extra argument (its value is not shown); options such as --password and "
+            "--ask-password take no value: use --password-file or the prompt"
+        )
+    ctx = exc.ctx
+    where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    return message + where
+
+
 def run_guarded(args: list[str] | None = None, *, standalone: bool = True) -> int:
     """Run the CLI, turning every expected error into one line on stderr and exit code 2.
 
@@ -89,8 +110,11 @@ def run_guarded(args: list[str] | None = None, *, standalone: bool = True) -> in
     except click.exceptions.Abort:
         click.echo("error: aborted", err=True)
         return 2
-    except click.ClickException as exc:  # usage errors: click's own one-liner, exit 2
-        exc.show()
+    except click.UsageError as exc:  # usage errors: one line, and never the stray values themselves
+        click.echo(f"error: {usage_message(exc)}", err=True)
+        return exc.exit_code
+    except click.ClickException as exc:
+        click.echo(f"error: {' '.join(exc.format_message().split())}", err=True)
         return exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code

@@ -10,7 +10,7 @@ import click
 
 from ..datamap import datamap_drift, draft_datamap, load_datamap, ropa
 from ..errors import InputError
-from ._common import check_writable_file
+from ._common import check_not_estate_file, check_writable_file
 
 __all__ = ["datamap_group"]
 
@@ -129,6 +129,8 @@ def ropa_cmd(datamap: str, fmt: str, out: str | None) -> None:
     if out:
         _check_out(out)
     dm = load_datamap(datamap)
+    if out:
+        check_not_estate_file(out, dm, "--out")
     sharing = CheckContext(dm, as_of=_dt.date.today(), controls=load_controls()).register("sharing")
     record = ropa(dm, sharing)
     text = record.to_csv() if fmt == "csv" else record.to_markdown()

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ._common import check_writable_file
+from ._common import NoSecretValueCommand, check_not_estate_file, check_writable_file, printable
 
 __all__ = ["export_cmd", "verify_bundle_cmd", "PASSWORD_ENV"]
 
@@ -51,7 +51,7 @@ def _prompt_password(*, confirm: bool = False) -> str:
     return first
 
 
-@click.command("export")
+@click.command("export", cls=NoSecretValueCommand)
 @click.argument("datamap", type=click.Path(path_type=Path))
 @click.option("--subject", "subjects", multiple=True, required=True, metavar="KIND=VALUE",
               help="Identifier of the data subject: email=, phone=, token=, name= ('Name|YYYY-MM-DD') or ip=. "
@@ -79,7 +79,7 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
     Exit 0 when written; 1 when written but a dataset could not be read (each listed on stderr and
     in the bundle's notes); 2 on bad input (nothing written).
     """
-    from ..access import build_bundle
+    from ..access import build_bundle, check_new_password
     from ..datamap import load_datamap
     from ..subjects import find_subject_data, parse_subject_arg, resolve_subjects
     from ..vault import load_key
@@ -89,6 +89,7 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         raise InputError("give only one of --password-file, --ask-password and --recipient")
     check_writable_file(out, "--out")
     dm = load_datamap(datamap)
+    check_not_estate_file(out, dm, "--out")
     if not no_audit_log:  # the export is recorded after the bundle is written: check the log first
         check_writable_file(dm.audit_log_path, "the audit log")
     password: str | None = None
@@ -100,6 +101,8 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         source = "prompt"
     elif recipient is None and os.environ.get(PASSWORD_ENV):
         password, source = os.environ[PASSWORD_ENV], f"${PASSWORD_ENV}"
+    if password is not None:
+        check_new_password(password)
     key = load_key(vault_key_file) if vault_key_file else None
     subject = resolve_subjects(dm, pairs, vault_key=key)
     if engine == "pandas" and scheduler is None:
@@ -108,7 +111,8 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         from ..engine import find_subject_data as find_on_engine
 
         data = find_on_engine(dm, subject, engine=engine, scheduler=scheduler, vault_key=key)
-    result = build_bundle(dm, data, out, password=password, recipient=recipient, audit=not no_audit_log)
+    result = build_bundle(dm, data, out, password=password, recipient=recipient, audit=not no_audit_log,
+                          vault_key=key)
     enc = {"none": "NOT encrypted", "password": f"encrypted with a password ({source})",
            "recipient": "encrypted for the recipient key"}[result.encryption]
     click.echo(f"bundle: {out} ({enc}; sha256 {result.sha256[:16]}...)")
@@ -133,7 +137,7 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         click.get_current_context().exit(1)
 
 
-@click.command("verify-bundle")
+@click.command("verify-bundle", cls=NoSecretValueCommand)
 @click.argument("bundle", type=click.Path(path_type=Path))
 @click.option("--password-file", type=click.Path(dir_okay=False, path_type=Path),
               help="File holding the bundle password.")
@@ -141,12 +145,20 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
               help=f"Prompt for the password (also asked when needed). ${PASSWORD_ENV} is used when set.")
 @click.option("--identity", metavar="KEY", type=click.Path(dir_okay=False, path_type=Path),
               help="X25519 private key (PEM or raw) of the recipient of an encrypted bundle.")
+@click.option("--datamap", "datamap", type=click.Path(dir_okay=False, path_type=Path),
+              help="The estate's data map: check the manifest's MAC with the estate's key (vault key needed).")
 @click.pass_context
 def verify_bundle_cmd(ctx: click.Context, bundle: Path, password_file: Path | None, ask_password: bool,
-                      identity: Path | None) -> None:
-    """Verify every hash of BUNDLE (decrypting it first). Exit 0 intact, 1 tampered, 2 unreadable."""
+                      identity: Path | None, datamap: Path | None = None) -> None:
+    """Verify every hash of BUNDLE (decrypting it first). Exit 0 intact, 1 tampered, 2 unreadable.
+
+    With --datamap, the manifest must also carry the estate's MAC (a plain bundle rewritten and
+    re-hashed by someone without the key fails).
+    """
     from ..access import BUNDLE_MAGIC, verify_bundle
+    from ..datamap import load_datamap
     from ..errors import BundleError
+    from ..vault import audit_key_for_datamap
 
     if bundle.is_dir():
         raise BundleError(f"{bundle}: is a folder, not a bundle file")
@@ -164,11 +176,17 @@ def verify_bundle_cmd(ctx: click.Context, bundle: Path, password_file: Path | No
             head = fh.read(8192).split(b"\n", 2)
         if len(head) > 1 and head[0] + b"\n" == BUNDLE_MAGIC and b'"mode":"password"' in head[1]:
             password = _prompt_password()
-    result = verify_bundle(bundle, password=password, identity=identity)
+    key = None
+    if datamap is not None:
+        key = audit_key_for_datamap(load_datamap(datamap))
+        if key is None:
+            raise InputError("--datamap: no vault key for this estate, so the manifest's MAC cannot be checked")
+    result = verify_bundle(bundle, password=password, identity=identity, key=key)
     if result.ok:
-        click.echo(f"ok: {result.files_checked} files match the manifest (encryption: {result.encryption})")
+        how = "manifest MAC verified with the estate key" if result.authenticated else "manifest MAC not checked"
+        click.echo(f"ok: {result.files_checked} files match the manifest (encryption: {result.encryption}; {how})")
         ctx.exit(0)
     click.echo(f"TAMPERED: {bundle} fails verification (encryption: {result.encryption})")
     for fname, why in result.problems:
-        click.echo(f"  {fname}: {why}")
+        click.echo(f"  {printable(fname)}: {why}")
     ctx.exit(1)

@@ -17,7 +17,8 @@ from .. import vault as vault_mod
 from ..auditlog import append as audit_append
 from ..errors import InputError, PrivacyAuditError
 from ..sources import atomic_write_bytes, output_format, read_table, write_table_atomic
-from ..vault import Vault, generate_key, load_key, split_identities
+from ..subjects import subject_ref
+from ..vault import Vault, crypto_shred, generate_key, load_key, split_identities
 from ._common import check_writable_file
 
 __all__ = ["vault_group", "pseudonymize_cmd"]
@@ -36,9 +37,20 @@ def _check_log(audit_log: str | None) -> None:
         check_writable_file(audit_log, "--audit-log")
 
 
-def _log(audit_log: str | None, action: str, subject_ref: str | None, details: dict, outcome: str = "ok") -> None:
+def _log(audit_log: str | None, action: str, ref: str | None, details: dict, outcome: str = "ok", *,
+         vault: Vault | None = None) -> None:
+    """Append the entry, keyed with the vault's audit-log key, naming the vault and its new generation."""
     if audit_log:
-        audit_append(audit_log, action, subject_ref=subject_ref, details=details, outcome=outcome)
+        key = None
+        if vault is not None:
+            details = {**details, "vault_id": vault.vault_id, "vault_generation": vault.generation}
+            key = vault.audit_key()
+        audit_append(audit_log, action, subject_ref=ref, details=details, outcome=outcome, key=key)
+
+
+def _open(path: Path, key: bytes, audit_log: str | None) -> Vault:
+    """Open the vault; with an audit log, refuse a vault older than the log says (a replayed copy)."""
+    return Vault.open(path, key, audit_log=audit_log if audit_log and Path(audit_log).exists() else None)
 
 
 @click.group("vault")
@@ -99,12 +111,12 @@ def rotate_cmd(path: Path, key_file: str | None, new_key_file: str, audit_log: s
     old_key, new_key = _key(key_file), load_key(new_key_file)
     if old_key == new_key:
         raise InputError("the new key is the same as the current key")
-    old = Vault.open(path, old_key)
+    old = _open(path, old_key, audit_log)
     new = old.rotate(new_key)
     new.save()
     stats = new.stats()
     _log(audit_log, "rotation", None, {"vault": str(path), "records": stats.records, "from_key_id": old.key_id,
-                                        "to_key_id": new.key_id})
+                                        "to_key_id": new.key_id}, vault=new)
     click.echo(
         f"rotated {path}: {stats.records} records, {stats.shredded} tombstones; key id {old.key_id} -> {new.key_id}"
     )
@@ -113,16 +125,43 @@ def rotate_cmd(path: Path, key_file: str | None, new_key_file: str, audit_log: s
 @vault_group.command("shred")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("record_id")
-@click.option("--key-file", type=click.Path(dir_okay=False), help=_KEY_HELP)
+@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), help=_KEY_HELP)
+@click.option("--new-key-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the vault's new key here (a new file). Default: replace --key-file in place.")
 @click.option("--audit-log", type=click.Path(dir_okay=False), help=_LOG_HELP)
-def shred_cmd(path: Path, record_id: str, key_file: str | None, audit_log: str | None) -> None:
-    """Crypto-shred RECORD_ID: destroy its key material and data, keep a tombstone."""
+def shred_cmd(path: Path, record_id: str, key_file: Path | None, new_key_file: Path | None,
+              audit_log: str | None) -> None:
+    """Crypto-shred RECORD_ID: destroy its key material and data, keep a tombstone, and re-key the vault.
+
+    Every other record is re-encrypted under a new key, so no earlier copy of the vault (a backup)
+    can be decrypted with the key that remains. The new key replaces --key-file (the old key is
+    gone), or goes to --new-key-file (then destroy the old key yourself). A key from
+    $PRIVACY_AUDIT_VAULT_KEY cannot be replaced: give --new-key-file.
+    """
     _check_log(audit_log)
-    v = Vault.open(path, _key(key_file))
-    v.shred(record_id)
-    v.save()
-    _log(audit_log, "shred", record_id, {"vault": str(path)})
-    click.echo(f"shredded {record_id} in {path}")
+    if key_file is None and new_key_file is None:
+        raise InputError("crypto-shredding re-keys the vault: give --key-file (replaced in place) or --new-key-file")
+    if new_key_file is not None and new_key_file.exists():
+        raise InputError(f"{new_key_file} already exists; a key file is never overwritten")
+    key = _key(str(key_file) if key_file else None)
+    v = _open(path, key, audit_log)
+    ref = subject_ref(record_id, key)  # the audit log gets the keyed reference, never the raw record id
+    new = crypto_shred(v, [record_id], generate_key())
+    target = new_key_file or key_file
+    assert target is not None
+    staged = target if new_key_file else target.with_name(target.name + ".new")
+    write_key_file(staged, new._key)
+    try:
+        new.save()
+    except PrivacyAuditError:
+        with contextlib.suppress(OSError):
+            staged.unlink()
+        raise
+    if staged != target:  # the vault is re-keyed: the new key takes the old one's place, atomically
+        os.replace(staged, target)
+    _log(audit_log, "shred", ref, {"vault": str(path), "from_key_id": v.key_id, "to_key_id": new.key_id}, vault=new)
+    where = f"the new key replaced {key_file}" if not new_key_file else f"new key in {new_key_file}; destroy the old key"
+    click.echo(f"shredded {ref} in {path}; vault re-keyed ({where})")
 
 
 @vault_group.command("stats")
@@ -223,10 +262,10 @@ def pseudonymize_cmd(
         picked = _scanner_columns(df, input_path.stem)
         if not picked:
             raise InputError(f"the scanner found no PII columns in {input_path}; give them with --columns")
-    v = Vault.open(vault_path, key) if vault_path.exists() else Vault.create(vault_path, key)
+    v = _open(vault_path, key, audit_log) if vault_path.exists() else Vault.create(vault_path, key)
     existing = {rid: v.get(rid) for rid in v.ids()} if kind == "hmac" else {rid: {} for rid in v.ids()}
     split = split_identities(df, picked, kind=kind, key=key, token_column=token_column,
-                             subject_column=subject_column, existing=existing)
+                             subject_column=subject_column, existing=existing, vault=v)
     for rid, fields in split.records.items():
         v.put(rid, dict(fields))
 
@@ -243,7 +282,7 @@ def pseudonymize_cmd(
         raise InputError(f"cannot write {out_path}: {why}; the vault and the output were left unchanged") from None
     summary = split.to_dict()
     _log(audit_log, "pseudonymize", None, {"input": str(input_path), "output": str(out_path),
-                                           "vault": str(vault_path), **summary})
+                                           "vault": str(vault_path), **summary}, vault=v)
     click.echo(
         f"moved {len(split.pii_columns)} column(s) ({', '.join(split.pii_columns)}) of {split.rows} rows into "
         f"{vault_path} as {len(split.records)} subject record(s); wrote {out_path} "
