@@ -10,8 +10,9 @@
   (``legal_retention_days: N`` with ``time_column``, or ``erasure: keep``), or a rights register that
   must keep its record (restrictions, opt-outs, consents, holds).
 * :func:`apply_erasure` rewrites every affected file into a temporary file next to it, then renames
-  them all (:class:`privacy_audit.sources.Transaction`); any failure leaves every file as it was and
-  raises :class:`~privacy_audit.errors.ErasureError`. Rows that are not changed keep their exact bytes
+  them all under the estate lock, with a write-ahead journal (:func:`privacy_audit.changes.commit_change`);
+  a failure leaves every file as it was and raises :class:`~privacy_audit.errors.ErasureError`; a
+  process stopped mid-commit leaves a journal that :mod:`privacy_audit.recovery` finishes. Rows that are not changed keep their exact bytes
   (CSV, JSON Lines and logs are edited record by record; Parquet keeps its schema, types and
   compression; the vault is re-sealed by :class:`privacy_audit.vault.Vault`).
 * :func:`verify_erasure` searches the whole estate again with the subject's identifiers and
@@ -41,6 +42,8 @@ from typing import Any, Protocol
 
 import pandas as pd
 
+from .auditlog import mask_emails
+from .changes import AuditEntry, commit_change, estate_change, precheck
 from .datamap import DataMap, Dataset
 from .errors import ConfigError, ErasureError, PrivacyAuditError
 from .masking import mask
@@ -1327,18 +1330,18 @@ def apply_erasure(
     succeed (and the files are put back if a commit still fails). Refuses when a file or a planned
     SQL row changed since the plan was made. Appends an ``erasure`` entry to the audit log (subject
     reference and counts only) unless ``audit=False``."""
-    from .sources import Transaction
+    with estate_change(datamap):  # one change of the estate at a time, from the checks to the audit entry
+        return _apply_erasure_locked(datamap, plan, vault_key=vault_key, audit=audit)
 
+
+def _apply_erasure_locked(datamap: DataMap, plan: ErasurePlan, *, vault_key: bytes | None, audit: bool) -> ErasureResult:
     if plan.datamap_sha256 != datamap.sha256:
         raise ErasureError("the data map changed since the plan was made; plan again")
     if audit:  # an erasure that could not be logged must not happen at all
-        from .auditlog import check_appendable
-
-        check_appendable(datamap.audit_log_path)
+        precheck(datamap, AuditEntry("erasure", plan.subject_ref, {"kinds": list(plan.kinds_used)}))
     outcomes: list[DatasetOutcome] = []
     sql_plans: list[DatasetPlan] = []
-    staged: dict[Path, bytes] = {}
-    expected: dict[Path, str] = {}
+    staged: dict[Path, tuple[bytes, str]] = {}
     for p in plan.datasets:
         if p.format == "sql":
             if p.note and sql_eraser() is None:
@@ -1368,42 +1371,36 @@ def apply_erasure(
         except Exception as exc:  # a library failure while re-encoding one file
             raise ErasureError(f"{p.path}: cannot rewrite ({type(exc).__name__}: {' '.join(str(exc).split())[:120]}); nothing was changed") from None
         for path, data in new.items():
-            staged[path] = data
-            expected[path] = next(f.sha256 for f in t.files if f.path == path)
+            staged[path] = (data, next(f.sha256 for f in t.files if f.path == path))
         removed = len(delete) + (len(shred))
         outcomes.append(DatasetOutcome(
             p.name, p.rows_total, p.count("delete_row"), p.count("mask_columns"), p.count("redact_spans"),
             p.count("crypto_shred"), p.count("keep"), p.rows_total - removed,
             tuple(sorted(_rel(datamap, x) for x in new)),
         ))  # fmt: skip
-    txn = Transaction()
-    try:
-        for path, data in staged.items():
-            txn.stage(path, data, expect_sha256=expected[path])
-        with contextlib.ExitStack() as stack:
-            if sql_plans:
-                eraser = sql_eraser()
-                if eraser is None:
-                    raise ErasureError("SQL datasets in the plan but no SQL eraser registered")
-                stack.enter_context(eraser.transaction(datamap, sql_plans))
-            txn.commit(keep_backups=True)  # the SQL commits follow: keep the originals until they succeed
-        txn.finish()
-    except (PrivacyAuditError, OSError) as exc:
-        restored = True
-        if txn.committed:  # a database commit failed after the files were renamed: put them back
-            restored = txn.undo()
-        txn.rollback()
-        why = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
-        what = "nothing was changed" if restored else "some files could not be restored"
-        raise ErasureError(f"erasure not applied, {what}: {why}") from None
-    result = ErasureResult(plan, _now(), tuple(outcomes), tuple(sorted(_rel(datamap, p) for p in staged)),
-                           tables_written=tuple(p.path for p in sql_plans))  # fmt: skip
-    if audit:
-        result = replace(result, audit_seq=_audit(datamap, "erasure", plan.subject_ref, {
-            "kinds": list(plan.kinds_used), "datamap_sha256": plan.datamap_sha256, "totals": plan.totals(),
-            "files": list(result.files_written),
-        }, "applied"))  # fmt: skip
-    return result
+    files_written = tuple(sorted(_rel(datamap, p) for p in staged))
+    entry = AuditEntry("erasure", plan.subject_ref, {
+        "kinds": list(plan.kinds_used), "datamap_sha256": plan.datamap_sha256, "totals": plan.totals(),
+        "files": [mask_emails(f) for f in files_written],
+        "tables": [mask_emails(p.path) for p in sql_plans],
+    }) if audit else None  # fmt: skip
+    sql = None
+    if sql_plans:
+        eraser = sql_eraser()
+        if eraser is None:
+            raise ErasureError("SQL datasets in the plan but no SQL eraser registered")
+
+        def sql():
+            return eraser.transaction(datamap, sql_plans)
+
+    payload = {  # every key of the subject needed to finish the erasure from the journal alone
+        "subject_ref": plan.subject_ref, "kinds": list(plan.kinds_used), "as_of": plan.as_of.isoformat(),
+        "identifiers": {k: sorted(v) for k, v in plan.identifiers.items()}, "shared": sorted(plan.shared),
+        "datamap_sha256": plan.datamap_sha256, "sql_datasets": [p.name for p in sql_plans],
+    }  # fmt: skip
+    _, seq = commit_change(datamap, "erasure", staged, entry, payload=payload, sql=sql, what="erasure")
+    return ErasureResult(plan, _now(), tuple(outcomes), files_written, audit_seq=seq,
+                         tables_written=tuple(p.path for p in sql_plans))  # fmt: skip
 
 
 def _rel(datamap: DataMap, path: Path | str) -> str:
