@@ -67,7 +67,7 @@ def precheck(datamap: DataMap, entry: AuditEntry | None) -> None:
 
 @contextlib.contextmanager
 def recovering(journal_id: str) -> Iterator[None]:
-    """While finishing the journal ``journal_id``, changes may be committed beside it."""
+    """While finishing the journal ``journal_id``, changes may be committed beside the pending journals."""
     _RECOVERING.add(journal_id)
     try:
         yield
@@ -77,9 +77,9 @@ def recovering(journal_id: str) -> Iterator[None]:
 
 def refuse_pending(datamap: DataMap) -> None:
     """ChangePendingError when an interrupted change waits to be finished (recover first)."""
+    if _RECOVERING:  # this process is finishing the pending journals
+        return
     for path in pending_journals(datamap.root):
-        if path.stem in _RECOVERING:
-            continue
         raise ChangePendingError(
             f"an interrupted change of this estate is pending ({path.name}); run `privacy-audit recover "
             f"{datamap.path}` to finish it first (nothing was changed)"
@@ -122,12 +122,13 @@ def commit_change(
     with estate_lock(datamap.root):
         refuse_pending(datamap)
         precheck(datamap, entry)
-        journal = Journal.begin(datamap.root, action, {
-            **(payload or {}), "sql_used": sql is not None,
-            "plan_files": [{"target": str(real_target(p)), "before": sha} for p, (_, sha) in staged.items()],
-        })  # fmt: skip
-        if entry is not None:
-            journal.update(audit=entry.to_dict())
+        try:
+            journal = Journal.begin(datamap.root, action, {**(payload or {}), "sql_used": sql is not None},
+                                    [(str(real_target(p)), sha) for p, (_, sha) in staged.items()])  # fmt: skip
+            if entry is not None:
+                journal.update(audit=entry.to_dict())
+        except PrivacyAuditError as exc:
+            raise ErasureError(f"{what} not applied, nothing was changed: {exc}") from None
         txn = Transaction(journal)
         try:
             seq = _commit(datamap, journal, txn, staged, entry, sql, what)

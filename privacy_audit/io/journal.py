@@ -99,8 +99,15 @@ class Journal:
         self.data = data
 
     @classmethod
-    def begin(cls, root: str | Path, action: str, payload: dict[str, Any] | None = None) -> Journal:
-        """Write a new journal (state ``staging``) for ``action`` in the estate at ``root``."""
+    def begin(
+        cls,
+        root: str | Path,
+        action: str,
+        payload: dict[str, Any] | None = None,
+        targets: list[tuple[str, str | None]] | None = None,
+    ) -> Journal:
+        """Write a new journal (state ``staging``) for ``action`` in the estate at ``root``: the files
+        to replace (``targets``: path and sha256 before) and what the change is for (``payload``)."""
         folder = Path(root).absolute() / JOURNAL_DIR
         try:
             folder.mkdir(mode=0o700, exist_ok=True)
@@ -111,6 +118,7 @@ class Journal:
         journal = cls(folder / f"{jid}.json", {
             "id": jid, "action": action, "pid": os.getpid(), "created_at": _now(), "state": "staging",
             "files": [], "payload": dict(payload or {}), "audit": None, "audit_seq": None,
+            "targets": [{"target": str(t), "before": b} for t, b in (targets or [])],
         })  # fmt: skip
         journal.save()
         return journal
@@ -381,7 +389,7 @@ class FileRecovery:
 
 def _cleanup(journal: Journal) -> None:
     folders = set()
-    for f in journal.data.get("files", ()):
+    for f in [*journal.data.get("files", ()), *journal.data.get("targets", ())]:
         target = Path(f["target"])
         for stray in (f.get("staged"), f.get("backup"), journal.staged_path(target), journal.backup_path(target)):
             if stray:
