@@ -422,3 +422,58 @@ def test_erasure_of_more_rows_than_one_batch_of_parameters(tmp_path):
     erasure.apply_erasure(dm, plan, audit=False)
     pd.testing.assert_frame_equal(sources.read_sql(url, "big"), frame.iloc[1::2].reset_index(drop=True))
     assert erasure.verify_erasure(dm, plan, scanner=False).ok
+
+
+def test_kill_9_between_the_file_renames_and_the_database_commit_is_finished_by_recover(pg_url, tmp_path):  # noqa: F811
+    """Issue 18, item 1 with SQL: the process is killed (real SIGKILL, injected by the test-only
+    PRIVACY_AUDIT_FAULT_AT hook) after every file was renamed and before the databases committed;
+    PostgreSQL and SQLite roll their transactions back, and `recover` finishes the erasure from the
+    journal's keys (the identity rows are gone by then)."""
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from privacy_audit import auditlog
+
+    repo = Path(__file__).resolve().parents[1]
+    dm = mixed_estate(tmp_path / "mixed", pg_url, f"sqlite:///{tmp_path}/lite.db", "crash")
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    before = {n: sources.read_dataset(dm.dataset(n)) for n in PG_DATASETS + LITE_DATASETS}
+    args = [sys.executable, "-m", "privacy_audit", "erase", str(dm.path), "--subject", f"token={RICH}", "--apply",
+            "--yes", "--no-scanner"]  # fmt: skip
+    run = subprocess.run(args, env={**env, "PRIVACY_AUDIT_FAULT_AT": "renamed"}, capture_output=True, text=True,
+                         cwd=repo, timeout=600)  # fmt: skip
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    for name in PG_DATASETS + LITE_DATASETS:  # not committed: the subject's rows are all still there
+        assert sources.read_dataset(dm.dataset(name)).equals(before[name]), name
+    fin = subprocess.run([sys.executable, "-m", "privacy_audit", "recover", str(dm.path), "--no-scanner"], env=env,
+                         capture_output=True, text=True, cwd=repo, timeout=600)  # fmt: skip
+    assert fin.returncode == 0, fin.stderr
+    assert "the rest of the erasure was applied" in fin.stdout and "verified: no residual match" in fin.stdout
+    for name in PG_DATASETS + LITE_DATASETS:
+        assert len(sources.read_dataset(dm.dataset(name))) < len(before[name]), name
+    assert not erasure.plan_erasure(dm, {"tokens": [RICH]}, vault_key=erasure.vault_key_for(dm)).has_changes
+    actions = [(e["action"], e["outcome"]) for e in auditlog.read(dm.audit_log_path)]
+    assert actions == [("erasure", "applied"), ("erasure", "applied"), ("verification", "ok")]
+    assert not list((tmp_path / "mixed").rglob("*.tmp")) and not list((tmp_path / "mixed").rglob("*.bak"))
+
+
+def test_rectify_refuses_sql_datasets_instead_of_reporting_success(tmp_path, capsys):
+    """Issue 18, item 8: rectify skipped SQL datasets and reported success; it now refuses, changes
+    nothing, and a file dataset can still be corrected on its own with --dataset."""
+    from privacy_audit.cli import run_guarded
+
+    url = f"sqlite:///{tmp_path}/small.db"
+    dm = _small_estate(tmp_path, url)
+    before, file_before = _snapshot(url), (tmp_path / "newsletter.csv").read_bytes()
+    args = ["rectify", str(dm.path), "--subject", "token=u_000001", "--set", "email=ann.new@example.com", "--apply",
+            "--yes"]  # fmt: skip
+    assert run_guarded(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot change SQL datasets" in err[0] and "accounts" in err[0]
+    assert "ann" not in err[0].lower()
+    assert _snapshot(url) == before and (tmp_path / "newsletter.csv").read_bytes() == file_before
+    assert not dm.audit_log_path.exists()
+    assert run_guarded([*args, "--dataset", "newsletter"]) == 0
+    assert b"ann.new@example.com" in (tmp_path / "newsletter.csv").read_bytes() and _snapshot(url) == before
