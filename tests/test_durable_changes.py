@@ -209,9 +209,9 @@ def test_stale_audit_lock_folder_stops_the_erasure_before_any_change(tmp_path, c
     (root / "audit_log.jsonl.lock").mkdir()
     before = snapshot(root)
     assert run_guarded(erase_args(root)) == 2
+    assert snapshot(root) == before and leftovers(root) == []  # refused before any change
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "audit_log.jsonl.lock is a folder" in err[0]
-    assert snapshot(root) == before and leftovers(root) == []
 
 
 def test_email_shaped_dataset_path_is_logged_masked(tmp_path, capsys):
