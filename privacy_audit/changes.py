@@ -106,14 +106,14 @@ def log_entry(datamap: DataMap, entry: AuditEntry, change_id: str, **extra: Any)
 def commit_change(
     datamap: DataMap,
     action: str,
-    staged: Mapping[Path, tuple[bytes, str | None]],
+    staged: Mapping[Path, tuple[bytes | None, str | None]],
     entry: AuditEntry | None,
     *,
     payload: Mapping[str, Any] | None = None,
     sql: Callable[[], contextlib.AbstractContextManager] | None = None,
     what: str = "change",
 ) -> tuple[str, int | None]:
-    """Write ``staged`` (path -> (new bytes, sha256 when read)) all or nothing, inside the SQL
+    """Write ``staged`` (path -> (new bytes or None to remove the file, sha256 when read)) all or nothing, inside the SQL
     transaction ``sql()`` when given (its statements run first; it commits after the renames, and
     the files are put back if it fails), then append ``entry``. Returns (journal id, audit seq).
 
@@ -145,7 +145,7 @@ def commit_change(
         return journal.id, seq
 
 
-def _commit(datamap: DataMap, journal: Journal, txn: Transaction, staged: Mapping[Path, tuple[bytes, str | None]],
+def _commit(datamap: DataMap, journal: Journal, txn: Transaction, staged: Mapping[Path, tuple[bytes | None, str | None]],
             entry: AuditEntry | None, sql: Callable[[], contextlib.AbstractContextManager] | None,
             what: str) -> int | None:  # fmt: skip
     try:

@@ -78,7 +78,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-ACTIONS = ("delete_row", "mask_columns", "crypto_shred", "redact_spans", "keep")
+ACTIONS = ("delete_row", "mask_columns", "crypto_shred", "redact_spans", "remove_file", "keep")
 REDACTED = "[REDACTED]"
 #: Registers whose rows about the subject are kept (the record is what lets the request be honoured).
 KEEP_REGISTERS: dict[str, str] = {
@@ -1143,6 +1143,90 @@ def sql_changes(t: EstateTable, plan: DatasetPlan) -> tuple[list[int], dict[int,
     return delete, cells
 
 
+# --------------------------------------------------------------------------------------------
+# exports and archives in the estate's export areas (``exports_dir``) that no dataset maps
+
+_EXPORT_MAX_BYTES = 64 * 1024 * 1024  # per file or zip member read
+_EXPORT_MAX_MEMBERS = 10_000
+
+
+@dataclass(frozen=True)
+class _ExportHit:
+    path: Path
+    relpath: str
+    sha256: str
+    kinds: tuple[str, ...]
+    masked: str
+    note: str = ""
+
+
+def _export_files(datamap: DataMap) -> list[Path]:
+    """Files under the data map's export areas that are not a dataset or register (those are
+    erased row by row); hidden files skipped."""
+    mapped: set[Path] = set()
+    for ds in datamap.datasets:
+        if ds.path is not None:
+            mapped.add(Path(ds.path).resolve())
+            if Path(ds.path).is_dir():
+                mapped.update(p.resolve() for p in Path(ds.path).rglob("*"))
+    mapped.update(Path(r.path).resolve() for r in datamap.registers.values())
+    out: list[Path] = []
+    for root in datamap.exports_dirs:
+        root = Path(root)
+        files = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
+        for f in files:
+            if f.is_file() and not any(part.startswith(".") for part in f.relative_to(root.parent).parts) \
+                    and f.resolve() not in mapped:
+                out.append(f)
+    return out
+
+
+def _export_texts(data: bytes) -> tuple[list[str], str]:
+    """The texts inside an export (a zip's members, or the file itself) and a note on what could not be read."""
+    import zipfile
+
+    if data[:4] == b"PK\x03\x04":
+        texts, skipped = [], 0
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                for n, info in enumerate(zf.infolist()):
+                    if n >= _EXPORT_MAX_MEMBERS or info.is_dir() or info.flag_bits & 0x1 or info.file_size > _EXPORT_MAX_BYTES:
+                        skipped += not info.is_dir()
+                        continue
+                    with zf.open(info) as fh:
+                        texts.append(fh.read(_EXPORT_MAX_BYTES + 1)[:_EXPORT_MAX_BYTES].decode("utf-8", "replace"))
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, ValueError):
+            return [], "an archive that cannot be read (damaged or encrypted)"
+        return texts, f"{skipped} member(s) not read (encrypted or too large)" if skipped else ""
+    return [data[:_EXPORT_MAX_BYTES].decode("utf-8", "replace")], ""
+
+
+def _export_hits(datamap: DataMap, needles: Needles, shared: Iterable[str] = ()) -> list[_ExportHit]:
+    """Export files that still hold one of the subject's identifiers (shared identifiers ignored)."""
+    if not needles:
+        return []
+    shared = set(shared)
+    out: list[_ExportHit] = []
+    for f in _export_files(datamap):
+        try:
+            data = f.read_bytes()
+        except OSError:
+            continue
+        texts, note = _export_texts(data)
+        kinds: list[str] = []
+        masked = ""
+        for text in texts:
+            for h in needles.find(text):
+                if h.kind != "token" and f"{h.kind}:{h.key}" in shared:
+                    continue
+                if h.kind not in kinds:
+                    kinds.append(h.kind)
+                masked = masked or mask(text[h.start:h.end], _ENTITY.get(h.kind))
+        if kinds:
+            out.append(_ExportHit(f, _rel(datamap, f), _sha(data), tuple(kinds), masked, note))
+    return out
+
+
 def vault_key_for(datamap: DataMap, key_file: str | Path | None = None) -> bytes | None:
     """The vault key: ``key_file``, else the data map's ``vault.key_file``/``key_env``; None if none given."""
     from .vault import key_for_datamap
@@ -1184,6 +1268,14 @@ def plan_erasure(
         plans = [DatasetPlan(t.name, t.kind, t.format, t.dataset.zone if t.dataset else None, t.relpath, t.n_rows,
                              files=tuple((str(f.path), f.sha256) for f in t.files)) for t in tables]  # fmt: skip
     plans.extend(skipped)
+    if found:  # copies of the subject's data in the export areas: the whole file goes
+        for hit in _export_hits(datamap, needles, shared):
+            plans.append(DatasetPlan(
+                hit.relpath, "export", hit.path.suffix.lstrip(".").lower() or "file", None, hit.relpath, 1,
+                rows=(RowAction(0, "remove_file", matched_by=hit.kinds),),
+                note="export in the exports area holding the subject: removed" + (f"; {hit.note}" if hit.note else ""),
+                files=((str(hit.path), hit.sha256),),
+            ))  # fmt: skip
     return ErasurePlan(
         datamap_path=str(datamap.path),
         datamap_sha256=datamap.sha256,
@@ -1282,6 +1374,7 @@ class ErasureResult:
     verification: Verification | None = None
     audit_seq: int | None = None
     tables_written: tuple[str, ...] = ()  # SQL tables changed (database URL without password, table)
+    files_removed: tuple[str, ...] = ()  # exports in the export areas that held the subject, removed
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([o.to_dict() for o in self.outcomes], columns=list(DatasetOutcome.__dataclass_fields__))
@@ -1293,6 +1386,7 @@ class ErasureResult:
             "outcomes": [o.to_dict() for o in self.outcomes],
             "files_written": list(self.files_written),
             "tables_written": list(self.tables_written),
+            "files_removed": list(self.files_removed),
             "verification": self.verification.to_dict() if self.verification else None,
             "audit_seq": self.audit_seq,
         }
@@ -1341,8 +1435,17 @@ def _apply_erasure_locked(datamap: DataMap, plan: ErasurePlan, *, vault_key: byt
         precheck(datamap, AuditEntry("erasure", plan.subject_ref, {"kinds": list(plan.kinds_used)}))
     outcomes: list[DatasetOutcome] = []
     sql_plans: list[DatasetPlan] = []
-    staged: dict[Path, tuple[bytes, str]] = {}
+    staged: dict[Path, tuple[bytes | None, str]] = {}
     for p in plan.datasets:
+        if p.kind == "export":
+            if p.count("remove_file"):
+                path, sha = p.files[0]
+                now = _sha(Path(path).read_bytes()) if Path(path).is_file() else None
+                if now != sha:
+                    raise ErasureError(f"{p.path} changed since the plan was made; plan again (nothing was changed)")
+                staged[Path(path)] = (None, sha)
+                outcomes.append(DatasetOutcome(p.name, 1, 1, 0, 0, 0, 0, 0, (p.path,)))
+            continue
         if p.format == "sql":
             if p.note and sql_eraser() is None:
                 raise ErasureError(f"dataset {p.name}: SQL source cannot be erased (no SQL eraser registered); nothing was changed")
@@ -1378,10 +1481,12 @@ def _apply_erasure_locked(datamap: DataMap, plan: ErasurePlan, *, vault_key: byt
             p.count("crypto_shred"), p.count("keep"), p.rows_total - removed,
             tuple(sorted(_rel(datamap, x) for x in new)),
         ))  # fmt: skip
-    files_written = tuple(sorted(_rel(datamap, p) for p in staged))
+    files_written = tuple(sorted(_rel(datamap, p) for p, (data, _) in staged.items() if data is not None))
+    files_removed = tuple(sorted(_rel(datamap, p) for p, (data, _) in staged.items() if data is None))
     entry = AuditEntry("erasure", plan.subject_ref, {
         "kinds": list(plan.kinds_used), "datamap_sha256": plan.datamap_sha256, "totals": plan.totals(),
         "files": [mask_emails(f) for f in files_written],
+        "removed": [mask_emails(f) for f in files_removed],
         "tables": [mask_emails(p.path) for p in sql_plans],
     }) if audit else None  # fmt: skip
     sql = None
@@ -1400,7 +1505,7 @@ def _apply_erasure_locked(datamap: DataMap, plan: ErasurePlan, *, vault_key: byt
     }  # fmt: skip
     _, seq = commit_change(datamap, "erasure", staged, entry, payload=payload, sql=sql, what="erasure")
     return ErasureResult(plan, _now(), tuple(outcomes), files_written, audit_seq=seq,
-                         tables_written=tuple(p.path for p in sql_plans))  # fmt: skip
+                         tables_written=tuple(p.path for p in sql_plans), files_removed=files_removed)  # fmt: skip
 
 
 def _rel(datamap: DataMap, path: Path | str) -> str:
@@ -1620,6 +1725,9 @@ def verify_erasure(
                 residues.append(Residue(t.name, t.row_id(i), c, _KIND.get(s.entity, s.entity), "scanner",
                                         mask(v[s.start:s.end], s.entity)))  # fmt: skip
                 break
+    for hit in _export_hits(datamap, needles, shared):  # a copy left in the export areas is a residue too
+        checks.append(DatasetCheck(hit.relpath, 1, 1, 0, 0, 0))
+        residues.append(Residue(hit.relpath, 0, "*", hit.kinds[0], "export", hit.masked))
     by_ds: dict[str, int] = {}
     for r in residues:
         by_ds[r.dataset] = by_ds.get(r.dataset, 0) + 1

@@ -270,3 +270,45 @@ def test_journal_holds_the_keys_to_finish_and_is_private(tmp_path):
     # the identity rows are gone already; the journal alone finishes the erasure
     assert run_guarded(["recover", str(root / "datamap.yaml"), "--no-scanner"]) == 0
     assert residual(root, RICH) == 0 and leftovers(root) == []
+
+
+SAR_SUBJECT = "u_f3f4d465bfeb8948"  # the subject of exports/sar_2026-10-02.zip (data_samples/README.md)
+
+
+def test_stray_export_holding_the_subject_is_removed_said_and_logged(tmp_path, capsys):
+    """Item 3: erasure said "verified" while a subject-access export in the exports area still held
+    the person's data; the export is now planned for removal, removed in the same commit, logged."""
+    root = copy_estate(tmp_path / "estate")
+    sar = root / "exports/sar_2026-10-02.zip"
+    assert sar.is_file()
+    assert run_guarded(erase_args(root, SAR_SUBJECT)) == 0
+    out = capsys.readouterr().out
+    assert "exports/sar_2026-10-02.zip  remove_file" in out and "1 export file(s) removed" in out
+    assert "verified: no residual match" in out
+    assert not sar.exists() and (root / "exports/users_backup.csv").exists() and leftovers(root) == []
+    assert erasure_entries(root)[0]["details"]["removed"] == ["exports/sar_2026-10-02.zip"]
+
+
+def test_removal_of_an_export_is_finished_after_a_kill(tmp_path):
+    root = copy_estate(tmp_path / "estate")
+    run = cli(*erase_args(root, SAR_SUBJECT), env={"PRIVACY_AUDIT_FAULT_AT": "renamed"})
+    assert run.returncode == -signal.SIGKILL
+    assert not (root / "exports/sar_2026-10-02.zip").exists()  # removed, its backup still beside it
+    assert any(p.name.endswith(".bak") for p in (root / "exports").iterdir())
+    assert run_guarded(["recover", str(root / "datamap.yaml"), "--no-scanner"]) == 0
+    assert leftovers(root) == [] and not (root / "exports/sar_2026-10-02.zip").exists()
+    assert erasure_entries(root)[0]["details"]["removed"] == ["exports/sar_2026-10-02.zip"]
+
+
+def test_verification_finds_a_copy_left_in_the_exports_area(tmp_path):
+    root = copy_estate(tmp_path / "estate")
+    dm = load_datamap(root / "datamap.yaml")
+    key = vault_key_for(dm)
+    email = pd.read_csv(root / "exports/users_backup.csv", dtype=str).set_index("user_token").loc[RICH, "email"]
+    plan = plan_erasure(dm, resolve_subject(dm, "token", RICH, vault_key=key), vault_key=key)
+    apply_erasure(dm, plan, vault_key=key)
+    (root / "exports/handover.csv").write_text(f"note,contact\ncall back,{email}\n")  # written after the plan
+    ver = verify_erasure(dm, plan, vault_key=key, scanner=False)
+    assert not ver.ok
+    (res,) = [r for r in ver.residues if r.found_by == "export"]
+    assert res.dataset == "exports/handover.csv" and res.kind == "email" and email not in res.masked

@@ -143,9 +143,11 @@ def _erase(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...],
         ctx.exit(0)
     totals = plan.totals()
     _confirm(yes, f"Erase this subject: delete {totals['delete_row']}, mask {totals['mask_columns']}, redact "
-                  f"{totals['redact_spans']}, shred {totals['crypto_shred']} (keep {totals['keep']})?")  # fmt: skip
+                  f"{totals['redact_spans']}, shred {totals['crypto_shred']}, remove {totals['remove_file']} "
+                  f"export file(s) (keep {totals['keep']})?")  # fmt: skip
     result = apply_erasure(dm, plan, vault_key=key)
-    click.echo(f"applied: {len(result.files_written)} file(s) rewritten; audit log entry #{result.audit_seq}")
+    removed = f", {len(result.files_removed)} export file(s) removed" if result.files_removed else ""
+    click.echo(f"applied: {len(result.files_written)} file(s) rewritten{removed}; audit log entry #{result.audit_seq}")
     ver = verify_erasure(dm, plan, vault_key=key, scanner=not no_scanner)
     from dataclasses import replace
 

@@ -213,7 +213,7 @@ class Transaction:
 
     def __init__(self, journal: Journal | None = None) -> None:
         self.journal = journal
-        self._staged: dict[Path, tuple[str, str | None, str]] = {}  # target -> (temp, expected sha, new sha)
+        self._staged: dict[Path, tuple[str, str | None, str | None]] = {}  # target -> (temp, expected, new sha)
         self._backups: dict[Path, str | None] = {}  # target -> backup path (None: target did not exist)
         self.committed = False
 
@@ -228,12 +228,17 @@ class Transaction:
     def targets(self) -> list[Path]:
         return list(self._staged)
 
-    def stage(self, path: str | Path, data: bytes, *, expect_sha256: str | None = None) -> None:
-        """Write ``data`` to a temporary file next to ``path`` (a symlink's target) and fsync it.
-        ``expect_sha256``: the target's content hash when it was read."""
+    def stage(self, path: str | Path, data: bytes | None, *, expect_sha256: str | None = None) -> None:
+        """Write ``data`` to a temporary file next to ``path`` (a symlink's target) and fsync it;
+        ``data=None`` removes the file at commit. ``expect_sha256``: the target's hash when it was read."""
         path = real_target(path)
         if path in self._staged:
-            Path(self._staged.pop(path)[0]).unlink(missing_ok=True)
+            old = self._staged.pop(path)[0]
+            if old:
+                Path(old).unlink(missing_ok=True)
+        if data is None:
+            self._staged[path] = ("", expect_sha256, None)
+            return
         try:
             if self.journal is not None:
                 tmp = str(self.journal.staged_path(path))
@@ -261,7 +266,8 @@ class Transaction:
     def rollback(self) -> None:
         """Remove every temporary file; targets are untouched (call before or instead of commit)."""
         for tmp, _, _ in self._staged.values():
-            Path(tmp).unlink(missing_ok=True)
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
         self._staged.clear()
 
     def _backup(self, path: Path) -> str | None:
@@ -299,7 +305,7 @@ class Transaction:
                 raise self._fail(path, "changed since it was read; nothing was changed")
         if self.journal is not None:
             self.journal.update(state="prepared", files=[
-                {"target": str(p), "before": befores[p], "after": new, "staged": tmp,
+                {"target": str(p), "before": befores[p], "after": new, "staged": tmp or None,
                  "backup": str(self.journal.backup_path(p)) if befores[p] is not None else None}
                 for p, (tmp, _, new) in self._staged.items()
             ])  # fmt: skip
@@ -313,7 +319,10 @@ class Transaction:
         done: list[Path] = []
         for n, (path, (tmp, _, _)) in enumerate(self._staged.items(), start=1):
             try:
-                os.replace(tmp, path)
+                if tmp:
+                    os.replace(tmp, path)
+                else:  # a removal: the backup keeps the old content until the change is complete
+                    path.unlink(missing_ok=True)
             except OSError as exc:
                 restored = self._restore(done)
                 self.rollback()
@@ -416,14 +425,18 @@ def recover_files(journal: Journal) -> FileRecovery:
         return FileRecovery(journal.id, journal.action, "staging", "none", names, 0)
     now = {f["target"]: sha256_file(f["target"]) for f in files}
     forward = all(
-        now[f["target"]] == f["after"] or (now[f["target"]] == f["before"] and sha256_file(f["staged"]) == f["after"])
+        now[f["target"]] == f["after"]
+        or (now[f["target"]] == f["before"] and (f["after"] is None or sha256_file(f["staged"]) == f["after"]))
         for f in files
     )
     replaced = 0
     if forward:
         for f in files:
             if now[f["target"]] != f["after"]:
-                _move(Path(f["staged"]), Path(f["target"]))
+                if f["after"] is None:  # a removal
+                    Path(f["target"]).unlink(missing_ok=True)
+                else:
+                    _move(Path(f["staged"]), Path(f["target"]))
                 replaced += 1
         outcome = "forward"
     else:
