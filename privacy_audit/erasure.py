@@ -5,7 +5,9 @@
   :func:`privacy_audit.subjects.find_subject_data` returns) and decides, row by row, what happens:
   ``delete_row`` (the subject's own rows and log lines), ``mask_columns`` (datasets that declare
   ``erasure: mask_columns``), ``crypto_shred`` (the subject's vault record), ``redact_spans`` (the
-  subject's identifiers inside someone else's free text or log line) or ``keep`` with the reason: a
+  subject's identifiers inside someone else's free text or log line), ``remove_file`` (an export or
+  archive in the data map's ``exports_dir`` that no dataset maps and that holds the subject: the
+  whole file goes; verification reports any copy left there) or ``keep`` with the reason: a
   legal hold from the ``legal_holds`` register, a retention duty declared on the dataset
   (``legal_retention_days: N`` with ``time_column``, or ``erasure: keep``), or a rights register that
   must keep its record (restrictions, opt-outs, consents, holds).
