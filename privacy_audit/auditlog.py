@@ -50,6 +50,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from .errors import AuditLogError, ConfigError, InputError
+from .masking import mask
 
 __all__ = [
     "GENESIS",
@@ -60,6 +61,8 @@ __all__ = [
     "head",
     "entry_mac",
     "check_appendable",
+    "check_entry",
+    "mask_emails",
     "read",
     "verify",
     "canonical_json",
@@ -288,7 +291,8 @@ def _locked(path: Path) -> Iterator[None]:
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
-        raise AuditLogError(f"cannot lock the audit log {path}: {exc.strerror}") from None
+        what = "it is a folder; remove it" if lock_path.is_dir() else exc.strerror
+        raise AuditLogError(f"cannot lock the audit log {path}: {lock_path.name}: {what}") from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -353,6 +357,41 @@ def check_appendable(path: str | Path) -> None:
             _parse_last(last, p)
     elif not os.access(p.parent, os.W_OK | os.X_OK):
         raise AuditLogError(f"cannot write the audit log: folder {p.parent} is not writable")
+    lock_path = p.with_name(p.name + ".lock")  # the lock taken by append must be usable too
+    if lock_path.is_dir():
+        raise AuditLogError(f"cannot lock the audit log {p}: {lock_path.name} is a folder (a stale lock?); remove it")
+    if lock_path.exists() or lock_path.is_symlink():
+        try:
+            os.close(os.open(lock_path, os.O_RDWR))
+        except OSError as exc:
+            raise AuditLogError(f"cannot lock the audit log {p}: {lock_path.name}: {exc.strerror}") from None
+
+
+def check_entry(
+    action: str, *, subject_ref: str | None, details: Mapping[str, Any] | None = None, outcome: str = "ok"
+) -> None:
+    """Raise InputError now if :func:`append` would refuse this entry (bad action or outcome, details
+    that are not JSON, an e-mail address in the reference or details). Callers that change data
+    check the entry they will log before changing anything."""
+    if not isinstance(action, str) or not _ACTION_RE.match(action):
+        raise InputError(f"audit-log action must be a short lower-case word, not {action!r}")
+    if subject_ref is not None and not isinstance(subject_ref, str):
+        raise InputError("audit-log subject_ref must be a string or None")
+    if not isinstance(outcome, str) or not outcome:
+        raise InputError("audit-log outcome must be a non-empty string")
+    try:
+        canonical_json(dict(details or {}))
+    except (TypeError, ValueError):
+        raise InputError("audit-log details must be JSON-serialisable (strings, numbers, lists, dicts)") from None
+    if subject_ref:
+        _check_no_email(subject_ref, "subject_ref")
+    _check_no_email(dict(details or {}), "details")
+
+
+def mask_emails(text: str) -> str:
+    """``text`` with every e-mail-shaped part masked (a file named after a person's address can be
+    named in a log entry this way, never raw)."""
+    return _EMAIL_RE.sub(lambda m: mask(m.group(0), "EMAIL_ADDRESS"), str(text))
 
 
 def append(
@@ -373,20 +412,8 @@ def append(
     if key is None:
         key = _REGISTERED.get(_log_id(path))
     p = Path(path)
-    if not isinstance(action, str) or not _ACTION_RE.match(action):
-        raise InputError(f"audit-log action must be a short lower-case word, not {action!r}")
-    if subject_ref is not None and not isinstance(subject_ref, str):
-        raise InputError("audit-log subject_ref must be a string or None")
-    if not isinstance(outcome, str) or not outcome:
-        raise InputError("audit-log outcome must be a non-empty string")
     details = dict(details or {})
-    try:
-        canonical_json(details)
-    except (TypeError, ValueError):
-        raise InputError("audit-log details must be JSON-serialisable (strings, numbers, lists, dicts)") from None
-    if subject_ref:
-        _check_no_email(subject_ref, "subject_ref")
-    _check_no_email(details, "details")
+    check_entry(action, subject_ref=subject_ref, details=details, outcome=outcome)
     if not p.parent.is_dir():
         raise AuditLogError(f"cannot write the audit log: folder {p.parent} does not exist")
 

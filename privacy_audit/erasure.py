@@ -5,13 +5,16 @@
   :func:`privacy_audit.subjects.find_subject_data` returns) and decides, row by row, what happens:
   ``delete_row`` (the subject's own rows and log lines), ``mask_columns`` (datasets that declare
   ``erasure: mask_columns``), ``crypto_shred`` (the subject's vault record), ``redact_spans`` (the
-  subject's identifiers inside someone else's free text or log line) or ``keep`` with the reason: a
+  subject's identifiers inside someone else's free text or log line), ``remove_file`` (an export or
+  archive in the data map's ``exports_dir`` that no dataset maps and that holds the subject: the
+  whole file goes; verification reports any copy left there) or ``keep`` with the reason: a
   legal hold from the ``legal_holds`` register, a retention duty declared on the dataset
   (``legal_retention_days: N`` with ``time_column``, or ``erasure: keep``), or a rights register that
   must keep its record (restrictions, opt-outs, consents, holds).
 * :func:`apply_erasure` rewrites every affected file into a temporary file next to it, then renames
-  them all (:class:`privacy_audit.sources.Transaction`); any failure leaves every file as it was and
-  raises :class:`~privacy_audit.errors.ErasureError`. Rows that are not changed keep their exact bytes
+  them all under the estate lock, with a write-ahead journal (:func:`privacy_audit.changes.commit_change`);
+  a failure leaves every file as it was and raises :class:`~privacy_audit.errors.ErasureError`; a
+  process stopped mid-commit leaves a journal that :mod:`privacy_audit.recovery` finishes. Rows that are not changed keep their exact bytes
   (CSV, JSON Lines and logs are edited record by record; Parquet keeps its schema, types and
   compression; the vault is re-sealed by :class:`privacy_audit.vault.Vault`).
 * :func:`verify_erasure` searches the whole estate again with the subject's identifiers and
@@ -42,6 +45,8 @@ from typing import Any, ClassVar, Protocol
 import pandas as pd
 
 from . import identifiers as idm
+from .auditlog import mask_emails
+from .changes import AuditEntry, commit_change, estate_change, precheck
 from .datamap import DataMap, Dataset
 from .entities import entity_for_kind, kind_of, text_entities
 from .errors import ConfigError, ErasureError, PrivacyAuditError
@@ -79,7 +84,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-ACTIONS = ("delete_row", "mask_columns", "crypto_shred", "redact_spans", "keep")
+ACTIONS = ("delete_row", "mask_columns", "crypto_shred", "redact_spans", "remove_file", "keep")
 REDACTED = "[REDACTED]"
 #: Registers whose rows about the subject are kept (the record is what lets the request be honoured).
 KEEP_REGISTERS: dict[str, str] = {
@@ -1138,6 +1143,90 @@ def sql_changes(t: EstateTable, plan: DatasetPlan) -> tuple[list[int], dict[int,
     return delete, cells
 
 
+# --------------------------------------------------------------------------------------------
+# exports and archives in the estate's export areas (``exports_dir``) that no dataset maps
+
+_EXPORT_MAX_BYTES = 64 * 1024 * 1024  # per file or zip member read
+_EXPORT_MAX_MEMBERS = 10_000
+
+
+@dataclass(frozen=True)
+class _ExportHit:
+    path: Path
+    relpath: str
+    sha256: str
+    kinds: tuple[str, ...]
+    masked: str
+    note: str = ""
+
+
+def _export_files(datamap: DataMap) -> list[Path]:
+    """Files under the data map's export areas that are not a dataset or register (those are
+    erased row by row); hidden files skipped."""
+    mapped: set[Path] = set()
+    for ds in datamap.datasets:
+        if ds.path is not None:
+            mapped.add(Path(ds.path).resolve())
+            if Path(ds.path).is_dir():
+                mapped.update(p.resolve() for p in Path(ds.path).rglob("*"))
+    mapped.update(Path(r.path).resolve() for r in datamap.registers.values())
+    out: list[Path] = []
+    for root in datamap.exports_dirs:
+        root = Path(root)
+        files = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
+        for f in files:
+            if f.is_file() and not any(part.startswith(".") for part in f.relative_to(root.parent).parts) \
+                    and f.resolve() not in mapped:
+                out.append(f)
+    return out
+
+
+def _export_texts(data: bytes) -> tuple[list[str], str]:
+    """The texts inside an export (a zip's members, or the file itself) and a note on what could not be read."""
+    import zipfile
+
+    if data[:4] == b"PK\x03\x04":
+        texts, skipped = [], 0
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                for n, info in enumerate(zf.infolist()):
+                    if n >= _EXPORT_MAX_MEMBERS or info.is_dir() or info.flag_bits & 0x1 or info.file_size > _EXPORT_MAX_BYTES:
+                        skipped += not info.is_dir()
+                        continue
+                    with zf.open(info) as fh:
+                        texts.append(fh.read(_EXPORT_MAX_BYTES + 1)[:_EXPORT_MAX_BYTES].decode("utf-8", "replace"))
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, ValueError):
+            return [], "an archive that cannot be read (damaged or encrypted)"
+        return texts, f"{skipped} member(s) not read (encrypted or too large)" if skipped else ""
+    return [data[:_EXPORT_MAX_BYTES].decode("utf-8", "replace")], ""
+
+
+def _export_hits(datamap: DataMap, needles: Needles, shared: Iterable[str] = ()) -> list[_ExportHit]:
+    """Export files that still hold one of the subject's identifiers (shared identifiers ignored)."""
+    if not needles:
+        return []
+    shared = set(shared)
+    out: list[_ExportHit] = []
+    for f in _export_files(datamap):
+        try:
+            data = f.read_bytes()
+        except OSError:
+            continue
+        texts, note = _export_texts(data)
+        kinds: list[str] = []
+        masked = ""
+        for text in texts:
+            for h in needles.find(text):
+                if h.kind != "token" and f"{h.kind}:{h.key}" in shared:
+                    continue
+                if h.kind not in kinds:
+                    kinds.append(h.kind)
+                masked = masked or mask(text[h.start:h.end], entity_for_kind(h.kind))
+        if kinds:
+            out.append(_ExportHit(f, _rel(datamap, f), _sha(data), tuple(kinds), masked, note))
+    return out
+
+
 def vault_key_for(datamap: DataMap, key_file: str | Path | None = None) -> bytes | None:
     """The vault key: ``key_file``, else the data map's ``vault.key_file``/``key_env``; None if none given."""
     from .vault import key_for_datamap
@@ -1179,6 +1268,14 @@ def plan_erasure(
         plans = [DatasetPlan(t.name, t.kind, t.format, t.dataset.zone if t.dataset else None, t.relpath, t.n_rows,
                              files=tuple((str(f.path), f.sha256) for f in t.files)) for t in tables]  # fmt: skip
     plans.extend(skipped)
+    if found:  # copies of the subject's data in the export areas: the whole file goes
+        for hit in _export_hits(datamap, needles, shared):
+            plans.append(DatasetPlan(
+                hit.relpath, "export", hit.path.suffix.lstrip(".").lower() or "file", None, hit.relpath, 1,
+                rows=(RowAction(0, "remove_file", matched_by=hit.kinds),),
+                note="export in the exports area holding the subject: removed" + (f"; {hit.note}" if hit.note else ""),
+                files=((str(hit.path), hit.sha256),),
+            ))  # fmt: skip
     return ErasurePlan(
         datamap_path=str(datamap.path),
         datamap_sha256=datamap.sha256,
@@ -1277,6 +1374,7 @@ class ErasureResult:
     verification: Verification | None = None
     audit_seq: int | None = None
     tables_written: tuple[str, ...] = ()  # SQL tables changed (database URL without password, table)
+    files_removed: tuple[str, ...] = ()  # exports in the export areas that held the subject, removed
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([o.to_dict() for o in self.outcomes], columns=list(DatasetOutcome.__dataclass_fields__))
@@ -1288,6 +1386,7 @@ class ErasureResult:
             "outcomes": [o.to_dict() for o in self.outcomes],
             "files_written": list(self.files_written),
             "tables_written": list(self.tables_written),
+            "files_removed": list(self.files_removed),
             "verification": self.verification.to_dict() if self.verification else None,
             "audit_seq": self.audit_seq,
         }
@@ -1325,19 +1424,28 @@ def apply_erasure(
     succeed (and the files are put back if a commit still fails). Refuses when a file or a planned
     SQL row changed since the plan was made. Appends an ``erasure`` entry to the audit log (subject
     reference and counts only) unless ``audit=False``."""
-    from .sources import Transaction
+    with estate_change(datamap):  # one change of the estate at a time, from the checks to the audit entry
+        return _apply_erasure_locked(datamap, plan, vault_key=vault_key, audit=audit)
 
+
+def _apply_erasure_locked(datamap: DataMap, plan: ErasurePlan, *, vault_key: bytes | None, audit: bool) -> ErasureResult:
     if plan.datamap_sha256 != datamap.sha256:
         raise ErasureError("the data map changed since the plan was made; plan again")
     if audit:  # an erasure that could not be logged must not happen at all
-        from .auditlog import check_appendable
-
-        check_appendable(datamap.audit_log_path)
+        precheck(datamap, AuditEntry("erasure", plan.subject_ref, {"kinds": list(plan.kinds_used)}))
     outcomes: list[DatasetOutcome] = []
     sql_plans: list[DatasetPlan] = []
-    staged: dict[Path, bytes] = {}
-    expected: dict[Path, str] = {}
+    staged: dict[Path, tuple[bytes | None, str]] = {}
     for p in plan.datasets:
+        if p.kind == "export":
+            if p.count("remove_file"):
+                path, sha = p.files[0]
+                now = _sha(Path(path).read_bytes()) if Path(path).is_file() else None
+                if now != sha:
+                    raise ErasureError(f"{p.path} changed since the plan was made; plan again (nothing was changed)")
+                staged[Path(path)] = (None, sha)
+                outcomes.append(DatasetOutcome(p.name, 1, 1, 0, 0, 0, 0, 0, (p.path,)))
+            continue
         if p.format == "sql":
             if p.note and sql_eraser() is None:
                 raise ErasureError(f"dataset {p.name}: SQL source cannot be erased (no SQL eraser registered); nothing was changed")
@@ -1366,42 +1474,38 @@ def apply_erasure(
         except Exception as exc:  # a library failure while re-encoding one file
             raise ErasureError(f"{p.path}: cannot rewrite ({type(exc).__name__}: {' '.join(str(exc).split())[:120]}); nothing was changed") from None
         for path, data in new.items():
-            staged[path] = data
-            expected[path] = next(f.sha256 for f in t.files if f.path == path)
+            staged[path] = (data, next(f.sha256 for f in t.files if f.path == path))
         removed = len(delete) + (len(shred))
         outcomes.append(DatasetOutcome(
             p.name, p.rows_total, p.count("delete_row"), p.count("mask_columns"), p.count("redact_spans"),
             p.count("crypto_shred"), p.count("keep"), p.rows_total - removed,
             tuple(sorted(_rel(datamap, x) for x in new)),
         ))  # fmt: skip
-    txn = Transaction()
-    try:
-        for path, data in staged.items():
-            txn.stage(path, data, expect_sha256=expected[path])
-        with contextlib.ExitStack() as stack:
-            if sql_plans:
-                eraser = sql_eraser()
-                if eraser is None:
-                    raise ErasureError("SQL datasets in the plan but no SQL eraser registered")
-                stack.enter_context(eraser.transaction(datamap, sql_plans))
-            txn.commit(keep_backups=True)  # the SQL commits follow: keep the originals until they succeed
-        txn.finish()
-    except (PrivacyAuditError, OSError) as exc:
-        restored = True
-        if txn.committed:  # a database commit failed after the files were renamed: put them back
-            restored = txn.undo()
-        txn.rollback()
-        why = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
-        what = "nothing was changed" if restored else "some files could not be restored"
-        raise ErasureError(f"erasure not applied, {what}: {why}") from None
-    result = ErasureResult(plan, _now(), tuple(outcomes), tuple(sorted(_rel(datamap, p) for p in staged)),
-                           tables_written=tuple(p.path for p in sql_plans))  # fmt: skip
-    if audit:
-        result = replace(result, audit_seq=_audit(datamap, "erasure", plan.subject_ref, {
-            "kinds": list(plan.kinds_used), "datamap_sha256": plan.datamap_sha256, "totals": plan.totals(),
-            "files": list(result.files_written),
-        }, "applied"))  # fmt: skip
-    return result
+    files_written = tuple(sorted(_rel(datamap, p) for p, (data, _) in staged.items() if data is not None))
+    files_removed = tuple(sorted(_rel(datamap, p) for p, (data, _) in staged.items() if data is None))
+    entry = AuditEntry("erasure", plan.subject_ref, {
+        "kinds": list(plan.kinds_used), "datamap_sha256": plan.datamap_sha256, "totals": plan.totals(),
+        "files": [mask_emails(f) for f in files_written],
+        "removed": [mask_emails(f) for f in files_removed],
+        "tables": [mask_emails(p.path) for p in sql_plans],
+    }) if audit else None  # fmt: skip
+    sql = None
+    if sql_plans:
+        eraser = sql_eraser()
+        if eraser is None:
+            raise ErasureError("SQL datasets in the plan but no SQL eraser registered")
+
+        def sql():
+            return eraser.transaction(datamap, sql_plans)
+
+    payload = {  # every key of the subject needed to finish the erasure from the journal alone
+        "subject_ref": plan.subject_ref, "kinds": list(plan.kinds_used), "as_of": plan.as_of.isoformat(),
+        "identifiers": {k: sorted(v) for k, v in plan.identifiers.items()}, "shared": sorted(plan.shared),
+        "datamap_sha256": plan.datamap_sha256, "sql_datasets": [p.name for p in sql_plans],
+    }  # fmt: skip
+    _, seq = commit_change(datamap, "erasure", staged, entry, payload=payload, sql=sql, what="erasure")
+    return ErasureResult(plan, _now(), tuple(outcomes), files_written, audit_seq=seq,
+                         tables_written=tuple(p.path for p in sql_plans), files_removed=files_removed)  # fmt: skip
 
 
 def _rel(datamap: DataMap, path: Path | str) -> str:
@@ -1616,6 +1720,9 @@ def verify_erasure(
                 residues.append(Residue(t.name, t.row_id(i), c, kind_of(s.entity) or s.entity, "scanner",
                                         mask(v[s.start:s.end], s.entity)))  # fmt: skip
                 break
+    for hit in _export_hits(datamap, needles, shared):  # a copy left in the export areas is a residue too
+        checks.append(DatasetCheck(hit.relpath, 1, 1, 0, 0, 0))
+        residues.append(Residue(hit.relpath, 0, "*", hit.kinds[0], "export", hit.masked))
     by_ds: dict[str, int] = {}
     for r in residues:
         by_ds[r.dataset] = by_ds.get(r.dataset, 0) + 1

@@ -19,17 +19,21 @@ import datetime as _dt
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from .auditlog import mask_emails
+from .changes import AuditEntry, commit_change, estate_change, precheck
 from .datamap import DataMap
 from .detect.text import analyze_texts
 from .entities import describe, is_direct, text_entities
-from .erasure import EstateTable, _audit, _identifiers_of, _now, _rel, load_estate_table, rewrite_table
+from .erasure import EstateTable, _identifiers_of, load_estate_table, rewrite_table
 from .errors import DataMapError, ErasureError, InputError, PrivacyAuditError, SubjectError
 from .identifiers import email_shaped
 from .masking import mask
+from .sources import sql_row_positions, sql_table
 
 __all__ = [
     "CellChange",
@@ -45,6 +49,20 @@ __all__ = [
 ]
 
 # ------------------------------------------------------------------------------------ rectification
+
+
+def _now_utc() -> str:
+    """The current UTC time, ISO 8601 to the second with ``Z``."""
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _relpath(datamap: DataMap, path: Any) -> str:
+    """``path`` relative to the data map's folder (POSIX form), or as given when outside it."""
+    p = Path(path)
+    try:
+        return p.relative_to(datamap.root).as_posix()
+    except ValueError:
+        return str(p)
 
 
 @dataclass(frozen=True)
@@ -108,6 +126,19 @@ def _owned_rows(datamap: DataMap, table: EstateTable, subject: Any, vault_key: b
     return rows
 
 
+def _sql_holds(ds: Any, subject: Any, changes: Mapping[str, str]) -> bool:
+    """True when the SQL dataset ``ds`` has one of the columns and a row keyed by the subject."""
+    cols = {c.name for c in sql_table(ds.url, ds.table).columns}
+    if not cols & set(changes):
+        return False
+    ids = _identifiers_of(subject)
+    keys = sorted(set(ids.get("tokens", ())) | set(ids.get("pseudonyms", ())))
+    key = ds.subject_key if ds.subject_key in cols else None
+    if key is None or not keys:
+        return True  # cannot tell which rows are the subject's: refuse rather than skip silently
+    return bool(sql_row_positions(ds.url, ds.table, {key: keys}))
+
+
 def plan_rectification(
     datamap: DataMap,
     subject: Any,
@@ -123,9 +154,17 @@ def plan_rectification(
         raise InputError("nothing to rectify: give at least one --set column=value")
     if not getattr(subject, "found", True):
         raise SubjectError("no data subject matches the identifier given; nothing to rectify")
-    names = [dataset] if dataset else [d.name for d in datamap.datasets if not d.is_sql]
     if dataset:
         datamap.dataset(dataset)  # DataMapError when unknown
+    names = [dataset] if dataset else [d.name for d in datamap.datasets]
+    sql_held = [n for n in names if datamap.dataset(n).is_sql and _sql_holds(datamap.dataset(n), subject, changes)]
+    if sql_held:  # never report success while leaving the subject's SQL rows uncorrected
+        raise InputError(
+            f"rectify cannot change SQL datasets yet, and {', '.join(sql_held)} hold(s) the subject's "
+            f"{', '.join(changes)}; nothing was changed (correct the database directly, or give --dataset "
+            "to rectify one file dataset)"
+        )
+    names = [n for n in names if not datamap.dataset(n).is_sql]
     cells: list[CellChange] = []
     files: dict[str, str] = {}
     seen_cols: set[str] = set()
@@ -185,49 +224,41 @@ def plan_rectification(
 def apply_rectification(
     datamap: DataMap, plan: RectificationPlan, *, vault_key: bytes | None = None, audit: bool = True
 ) -> RectificationPlan:
-    """Write every change of ``plan`` (all files or none); returns the plan with ``applied_at`` set."""
-    from .sources import Transaction
-
-    if plan.datamap_sha256 != datamap.sha256:
-        raise ErasureError("the data map changed since the plan was made; plan again")
-    if audit:  # a change that could not be logged must not happen at all
-        from .auditlog import check_appendable
-
-        check_appendable(datamap.audit_log_path)
-    staged: dict[Any, tuple[bytes, str]] = {}
-    for name, kind in plan.tables:
-        table = load_estate_table(datamap, name, kind=kind, vault_key=vault_key)
-        expected = dict(plan.files)
-        for f in table.files:
-            if str(f.path) in expected and expected[str(f.path)] != f.sha256:
-                raise ErasureError(f"{table.relpath} changed since the plan was made; plan again (nothing was changed)")
-        cells: dict[int, dict[str, str | None]] = {}
-        for c in plan.changes:
-            if c.dataset == name:
-                cells.setdefault(c.row, {})[c.column] = plan.values[c.column]
-        try:
-            new = rewrite_table(table, cells=cells, vault_key=vault_key)
-        except PrivacyAuditError as exc:
-            raise ErasureError(f"{table.relpath}: {exc} (nothing was changed)") from None
-        for path, data in new.items():
-            staged[path] = (data, next(f.sha256 for f in table.files if f.path == path))
-    txn = Transaction()
-    try:
-        for path, (data, sha) in staged.items():
-            txn.stage(path, data, expect_sha256=sha)
-        txn.commit()
-    except (PrivacyAuditError, OSError) as exc:
-        txn.rollback()
-        raise ErasureError(f"rectification not applied, nothing was changed: {exc}") from None
-    written = tuple(sorted(_rel(datamap, p) for p in staged))
-    out = replace(plan, applied_at=_now(), files_written=written)
-    if audit:
-        seq = _audit(datamap, "rectification", plan.subject_ref, {
-            "kinds": list(plan.kinds_used), "columns": list(plan.columns), "cells": len(plan.changes),
-            "datasets": sorted({c.dataset for c in plan.changes}), "files": list(written),
-        }, "applied")  # fmt: skip
-        out = replace(out, audit_seq=seq)
-    return out
+    """Write every change of ``plan`` (all files or none, under the estate lock, journaled); returns
+    the plan with ``applied_at`` set."""
+    with estate_change(datamap):
+        if plan.datamap_sha256 != datamap.sha256:
+            raise ErasureError("the data map changed since the plan was made; plan again")
+        entry = None
+        if audit:  # a change that could not be logged must not happen at all
+            entry = AuditEntry("rectification", plan.subject_ref, {
+                "kinds": list(plan.kinds_used), "columns": list(plan.columns), "cells": len(plan.changes),
+                "datasets": sorted({c.dataset for c in plan.changes}),
+            })  # fmt: skip
+            precheck(datamap, entry)
+        staged: dict[Any, tuple[bytes, str]] = {}
+        for name, kind in plan.tables:
+            table = load_estate_table(datamap, name, kind=kind, vault_key=vault_key)
+            expected = dict(plan.files)
+            for f in table.files:
+                if str(f.path) in expected and expected[str(f.path)] != f.sha256:
+                    raise ErasureError(f"{table.relpath} changed since the plan was made; plan again (nothing was changed)")
+            cells: dict[int, dict[str, str | None]] = {}
+            for c in plan.changes:
+                if c.dataset == name:
+                    cells.setdefault(c.row, {})[c.column] = plan.values[c.column]
+            try:
+                new = rewrite_table(table, cells=cells, vault_key=vault_key)
+            except PrivacyAuditError as exc:
+                raise ErasureError(f"{table.relpath}: {exc} (nothing was changed)") from None
+            for path, data in new.items():
+                staged[path] = (data, next(f.sha256 for f in table.files if f.path == path))
+        written = tuple(sorted(_relpath(datamap, p) for p in staged))
+        if entry is not None:
+            entry = replace(entry, details={**entry.details, "files": [mask_emails(f) for f in written]})
+        _, seq = commit_change(datamap, "rectification", staged, entry, payload={"subject_ref": plan.subject_ref},
+                               what="rectification")  # fmt: skip
+    return replace(plan, applied_at=_now_utc(), files_written=written, audit_seq=seq)
 
 
 @dataclass(frozen=True)
@@ -365,55 +396,44 @@ def plan_restriction(
 
 
 def apply_restriction(datamap: DataMap, change: RestrictionChange, *, audit: bool = True) -> RestrictionChange:
-    """Write the planned change to the restrictions register (atomically) and log it."""
-    from .sources import Transaction
-
+    """Write the planned change to the restrictions register (under the estate lock, journaled) and log it."""
     if change.action == "none":
         return change
-    if audit:  # a change that could not be logged must not happen at all
-        from .auditlog import check_appendable
-
-        check_appendable(datamap.audit_log_path)
-    table = _restrictions(datamap)
-    f = table.files[0]
-    if f.sha256 != change.sha256:
-        raise ErasureError(f"{table.relpath} changed since the plan was made; plan again (nothing was changed)")
-    if change.action == "lift":
-        j = table.columns.index("scope") if "scope" in table.columns else None
-        gone = {
-            i for i in range(len(table.rows))
-            if table.owner(i) == change.token and (change.scope == "all" or (j is not None and table.rows[i][j] == change.scope))
-        }  # fmt: skip
-        data = rewrite_table(table, delete=gone)[f.path]
-    else:
-        text = f.data.decode(table.info.get("encoding", "utf-8"))
-        values = {
-            table.owner_col: change.token,
-            "scope": change.scope,
-            "requested_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
-            "reason": change.reason,
-        }
-        buf = io.StringIO()
-        ending = "\r\n" if "\r\n" in text[:4096] else "\n"
-        csv.writer(buf, delimiter=table.info.get("delimiter", ","), lineterminator=ending).writerow(
-            [values.get(c, "") or "" for c in table.columns]
-        )
-        if text and not text.endswith(("\n", "\r")):
-            text += ending
-        data = (text + buf.getvalue()).encode(table.info.get("encoding", "utf-8"))
-    txn = Transaction()
-    try:
-        txn.stage(f.path, data, expect_sha256=f.sha256)
-        txn.commit()
-    except (PrivacyAuditError, OSError) as exc:
-        txn.rollback()
-        raise ErasureError(f"restriction not recorded, nothing was changed: {exc}") from None
-    out = replace(change, applied_at=_now())
-    if audit:
-        action = "unrestriction" if change.action == "lift" else "restriction"
-        seq = _audit(datamap, action, change.subject_ref, {
-            "kinds": list(change.kinds_used), "scope": change.scope, "register": change.register,
-            "rows_added": change.rows_added, "rows_removed": change.rows_removed,
-        }, "applied")  # fmt: skip
-        out = replace(out, audit_seq=seq)
-    return out
+    with estate_change(datamap):
+        entry = None
+        if audit:  # a change that could not be logged must not happen at all
+            entry = AuditEntry("unrestriction" if change.action == "lift" else "restriction", change.subject_ref, {
+                "kinds": list(change.kinds_used), "scope": change.scope, "register": mask_emails(change.register),
+                "rows_added": change.rows_added, "rows_removed": change.rows_removed,
+            })  # fmt: skip
+            precheck(datamap, entry)
+        table = _restrictions(datamap)
+        f = table.files[0]
+        if f.sha256 != change.sha256:
+            raise ErasureError(f"{table.relpath} changed since the plan was made; plan again (nothing was changed)")
+        if change.action == "lift":
+            j = table.columns.index("scope") if "scope" in table.columns else None
+            gone = {
+                i for i in range(len(table.rows))
+                if table.owner(i) == change.token and (change.scope == "all" or (j is not None and table.rows[i][j] == change.scope))
+            }  # fmt: skip
+            data = rewrite_table(table, delete=gone)[f.path]
+        else:
+            text = f.data.decode(table.info.get("encoding", "utf-8"))
+            values = {
+                table.owner_col: change.token,
+                "scope": change.scope,
+                "requested_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+                "reason": change.reason,
+            }
+            buf = io.StringIO()
+            ending = "\r\n" if "\r\n" in text[:4096] else "\n"
+            csv.writer(buf, delimiter=table.info.get("delimiter", ","), lineterminator=ending).writerow(
+                [values.get(c, "") or "" for c in table.columns]
+            )
+            if text and not text.endswith(("\n", "\r")):
+                text += ending
+            data = (text + buf.getvalue()).encode(table.info.get("encoding", "utf-8"))
+        _, seq = commit_change(datamap, "restriction", {f.path: (data, f.sha256)}, entry,
+                               payload={"subject_ref": change.subject_ref}, what="restriction")  # fmt: skip
+    return replace(change, applied_at=_now_utc(), audit_seq=seq)

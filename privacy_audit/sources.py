@@ -28,9 +28,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +36,8 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import InputError
+from .io.atomic import WriteError, atomic_write_bytes
+from .io.journal import Transaction
 
 __all__ = [
     "FORMATS",
@@ -523,58 +523,7 @@ def _csv_whole_file_dtypes(path: Path, chunksize: int, kwargs: dict) -> dict[str
 __all__ += ["WriteError", "output_format"]
 
 
-class WriteError(InputError, OSError):
-    """A file cannot be written. Both an :class:`InputError` (the CLI prints one line, exit 2) and an
-    ``OSError`` (code that already handles failed writes keeps working); ``strerror`` says why."""
-
-    def __init__(self, message: str, strerror: str | None = None) -> None:
-        super().__init__(message)
-        self.strerror = strerror
-
-
-def _unwritable(path: Path, exc: OSError) -> WriteError:
-    """One line saying why ``path`` cannot be written (a file in the way, a folder, permissions)."""
-    if path.is_dir():
-        why = "it is a folder"
-    else:
-        why = exc.strerror or type(exc).__name__
-        for folder in (path.parent, *path.parent.parents):
-            if folder.exists():
-                if not folder.is_dir():
-                    why = f"{folder} is a file, not a folder"
-                break
-    return WriteError(f"{path}: cannot write: {why}; nothing was written", why)
-
-
-def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, ``os.replace``.
-
-    Missing folders are created. :class:`WriteError` (one line; the old file, if any, unchanged)
-    when the file cannot be written."""
-    path = Path(path)
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise _unwritable(path, exc) from None
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:
-        pass
+# WriteError and atomic_write_bytes live in privacy_audit.io.atomic (the one implementation); re-exported here.
 
 
 def output_format(path: str | Path, format: str | None = None) -> str:
@@ -633,175 +582,7 @@ def read_bytes(path: str | Path) -> bytes:
         raise _err(path, f"cannot read ({exc.strerror or exc})") from None
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-class Transaction:
-    """Replace several files together, or leave every one of them as it was.
-
-    :meth:`stage` writes each new content to a temporary file in the target's folder and fsyncs it;
-    nothing visible changes yet. :meth:`commit` checks that no target changed since it was read
-    (``expect_sha256``), keeps a hard-link backup of each original, renames every temporary file
-    over its target, and on any failure puts every original back and removes the temporary files
-    before raising :class:`InputError` naming the file that failed. ``commit(keep_backups=True)``
-    keeps the backups so that :meth:`undo` can still restore the originals (for a second resource,
-    e.g. a database transaction, that must commit after the files); :meth:`finish` drops them.
-    Used as a context manager, an uncommitted transaction is rolled back on exit.
-    """
-
-    def __init__(self) -> None:
-        self._staged: dict[Path, tuple[str, str | None]] = {}  # target -> (temp path, expected sha256)
-        self._backups: dict[Path, str | None] = {}  # target -> backup path (None: target did not exist)
-        self.committed = False
-
-    def __enter__(self) -> Transaction:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if not self.committed:
-            self.rollback()
-
-    @property
-    def targets(self) -> list[Path]:
-        return list(self._staged)
-
-    def stage(self, path: str | Path, data: bytes | pd.DataFrame, *, expect_sha256: str | None = None) -> None:
-        """Write ``data`` (bytes, or a DataFrame in the target's format) to a temporary file next to
-        ``path`` and fsync it. ``expect_sha256``: the target's content hash when it was read."""
-        path = Path(path).absolute()
-        if isinstance(data, pd.DataFrame):
-            buf = io.BytesIO()
-            fmt = _SUFFIXES.get(path.suffix.lower(), "csv")
-            if fmt == "parquet":
-                data.to_parquet(buf, index=False)
-            elif fmt == "jsonl":
-                buf.write(data.to_json(orient="records", lines=True, date_format="iso", force_ascii=False).encode())
-            else:
-                buf.write(data.to_csv(index=False).encode("utf-8"))
-            data = buf.getvalue()
-        if path in self._staged:
-            Path(self._staged.pop(path)[0]).unlink(missing_ok=True)
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        except OSError as exc:
-            self.rollback()
-            raise _err(path, f"cannot write a temporary file beside it ({exc.strerror or exc})") from None
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            if path.exists():
-                os.chmod(tmp, path.stat().st_mode & 0o7777)
-        except OSError as exc:
-            Path(tmp).unlink(missing_ok=True)
-            self.rollback()
-            raise _err(path, f"cannot write its new content ({exc.strerror or exc})") from None
-        self._staged[path] = (tmp, expect_sha256)
-
-    def rollback(self) -> None:
-        """Remove every temporary file; targets are untouched (call before or instead of commit)."""
-        for tmp, _ in self._staged.values():
-            Path(tmp).unlink(missing_ok=True)
-        self._staged.clear()
-
-    def _backup(self, path: Path) -> str | None:
-        if not path.exists():
-            return None
-        fd, bak = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bak", dir=path.parent)
-        os.close(fd)
-        os.unlink(bak)
-        try:
-            os.link(path, bak)
-        except OSError:  # no hard links on this file system: copy
-            import shutil
-
-            shutil.copy2(path, bak)
-        return bak
-
-    def commit(self, *, keep_backups: bool = False) -> list[Path]:
-        """Rename every staged file over its target, all or none; return the targets."""
-        import hashlib
-
-        try:
-            for path, (_, expected) in self._staged.items():
-                if expected is not None:
-                    current = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
-                    if current != expected:
-                        raise _err(path, "changed since it was read; nothing was changed")
-            for path in self._staged:
-                self._backups[path] = self._backup(path)
-        except OSError as exc:
-            self._drop_backups()
-            self.rollback()
-            raise _err(path, f"cannot back up before replacing ({exc.strerror or exc}); nothing was changed") from None
-        except InputError:
-            self._drop_backups()
-            self.rollback()
-            raise
-        done: list[Path] = []
-        for path, (tmp, _) in self._staged.items():
-            try:
-                os.replace(tmp, path)
-            except OSError as exc:
-                restored = self._restore(done)
-                self.rollback()
-                self._drop_backups()
-                what = "nothing was changed" if restored else "some files could not be restored"
-                raise _err(path, f"cannot replace ({exc.strerror or exc}); {what}") from None
-            done.append(path)
-        for folder in {p.parent for p in done}:
-            _fsync_dir(folder)
-        self._staged.clear()
-        self.committed = True
-        if not keep_backups:
-            self._drop_backups()
-        return done
-
-    def _restore(self, done: list[Path]) -> bool:
-        ok = True
-        for path in reversed(done):
-            if path not in self._backups:
-                continue
-            bak = self._backups[path]
-            try:
-                if bak is None:
-                    path.unlink(missing_ok=True)
-                else:
-                    os.rename(bak, path)  # rename, not replace: the originals come back even if replace fails
-                del self._backups[path]
-            except OSError:
-                ok = False
-        for folder in {p.parent for p in done}:
-            _fsync_dir(folder)
-        return ok
-
-    def undo(self) -> bool:
-        """After ``commit(keep_backups=True)``: put every original back. True when all were restored."""
-        ok = self._restore(list(self._backups))
-        self._drop_backups()
-        self.committed = False
-        return ok
-
-    def finish(self) -> None:
-        """After ``commit(keep_backups=True)``: drop the backups."""
-        self._drop_backups()
-
-    def _drop_backups(self) -> None:
-        for bak in self._backups.values():
-            if bak:
-                Path(bak).unlink(missing_ok=True)
-        self._backups.clear()
+# Transaction lives in privacy_audit.io.journal (with the write-ahead journal); re-exported here.
 
 
 # ------------------------------------------------------------------ SQL, partitions, datasets

@@ -11,6 +11,8 @@ import dataclasses
 import hashlib
 import json
 import os
+import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -277,7 +279,11 @@ def test_failed_file_commit_rolls_the_database_back(small_url, tmp_path, monkeyp
     plan = erasure.plan_erasure(dm, ANN)
     before, file_before = _snapshot(small_url), (tmp_path / "newsletter.csv").read_bytes()
 
+    real_replace = os.replace
+
     def broken_replace(src, dst):  # a real failure point of the multi-file commit (root ignores modes)
+        if ".privacy-audit-journal" in str(dst):  # the journal itself is written; the dataset renames fail
+            return real_replace(src, dst)
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
@@ -321,6 +327,8 @@ def mixed_estate(dest, pg: str, lite: str, prefix: str):
             continue
         table = f"{prefix}_{entry['name']}"
         load_table(sources.read_dataset(dm.dataset(entry["name"])), url, table)
+        moved = dm.dataset(entry["name"]).path  # the rows live in the database now, not in a stray file
+        shutil.rmtree(moved) if moved.is_dir() else moved.unlink()
         entry.pop("path", None)
         entry.pop("format", None)
         entry.update(url=url, table=table)
@@ -384,7 +392,7 @@ def test_erase_command_on_a_data_map_with_sql_datasets(pg_url, tmp_path, capsys)
     from privacy_audit.cli import run_guarded
 
     dm = mixed_estate(tmp_path / "mixed", pg_url, f"sqlite:///{tmp_path}/lite.db", "cli")
-    email = pd.read_csv(tmp_path / "mixed/exports/users_backup.csv", dtype=str).set_index("user_token").loc[RICH, "email"]
+    email = pd.read_csv(Path(__file__).resolve().parents[1] / "data_samples/exports/users_backup.csv", dtype=str).set_index("user_token").loc[RICH, "email"]
     args = ["erase", str(dm.path), "--subject", f"email={email}"]
     before = {n: sources.read_dataset(dm.dataset(n)) for n in PG_DATASETS + LITE_DATASETS}
     assert run_guarded(args) == 0  # dry run: the plan lists the SQL tables, nothing changes
@@ -418,3 +426,57 @@ def test_erasure_of_more_rows_than_one_batch_of_parameters(tmp_path):
     erasure.apply_erasure(dm, plan, audit=False)
     pd.testing.assert_frame_equal(sources.read_sql(url, "big"), frame.iloc[1::2].reset_index(drop=True))
     assert erasure.verify_erasure(dm, plan, scanner=False).ok
+
+
+def test_kill_9_between_the_file_renames_and_the_database_commit_is_finished_by_recover(pg_url, tmp_path):  # noqa: F811
+    """Issue 18, item 1 with SQL: the process is killed (real SIGKILL, injected by the test-only
+    PRIVACY_AUDIT_FAULT_AT hook) after every file was renamed and before the databases committed;
+    PostgreSQL and SQLite roll their transactions back, and `recover` finishes the erasure from the
+    journal's keys (the identity rows are gone by then)."""
+    import signal
+    import subprocess
+    import sys
+
+    from privacy_audit import auditlog
+
+    repo = Path(__file__).resolve().parents[1]
+    dm = mixed_estate(tmp_path / "mixed", pg_url, f"sqlite:///{tmp_path}/lite.db", "crash")
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    before = {n: sources.read_dataset(dm.dataset(n)) for n in PG_DATASETS + LITE_DATASETS}
+    args = [sys.executable, "-m", "privacy_audit", "erase", str(dm.path), "--subject", f"token={RICH}", "--apply",
+            "--yes", "--no-scanner"]  # fmt: skip
+    run = subprocess.run(args, env={**env, "PRIVACY_AUDIT_FAULT_AT": "renamed"}, capture_output=True, text=True,
+                         cwd=repo, timeout=600)  # fmt: skip
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    for name in PG_DATASETS + LITE_DATASETS:  # not committed: the subject's rows are all still there
+        assert sources.read_dataset(dm.dataset(name)).equals(before[name]), name
+    fin = subprocess.run([sys.executable, "-m", "privacy_audit", "recover", str(dm.path), "--no-scanner"], env=env,
+                         capture_output=True, text=True, cwd=repo, timeout=600)  # fmt: skip
+    assert fin.returncode == 0, fin.stderr
+    assert "the rest of the erasure was applied" in fin.stdout and "verified: no residual match" in fin.stdout
+    for name in PG_DATASETS + LITE_DATASETS:
+        assert len(sources.read_dataset(dm.dataset(name))) < len(before[name]), name
+    assert not erasure.plan_erasure(dm, {"tokens": [RICH]}, vault_key=erasure.vault_key_for(dm)).has_changes
+    actions = [(e["action"], e["outcome"]) for e in auditlog.read(dm.audit_log_path)]
+    assert actions == [("erasure", "applied"), ("erasure", "applied"), ("verification", "ok")]
+    assert not list((tmp_path / "mixed").rglob("*.tmp")) and not list((tmp_path / "mixed").rglob("*.bak"))
+
+
+def test_rectify_refuses_sql_datasets_instead_of_reporting_success(tmp_path, capsys):
+    """Issue 18, item 8: rectify skipped SQL datasets and reported success; it now refuses, changes
+    nothing, and a file dataset can still be corrected on its own with --dataset."""
+    from privacy_audit.cli import run_guarded
+
+    url = f"sqlite:///{tmp_path}/small.db"
+    dm = _small_estate(tmp_path, url)
+    before, file_before = _snapshot(url), (tmp_path / "newsletter.csv").read_bytes()
+    args = ["rectify", str(dm.path), "--subject", "token=u_000001", "--set", "email=ann.new@example.com", "--apply",
+            "--yes"]  # fmt: skip
+    assert run_guarded(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot change SQL datasets" in err[0] and "accounts" in err[0]
+    assert "ann.new" not in err[0].lower() and "ann.lee" not in err[0].lower()
+    assert _snapshot(url) == before and (tmp_path / "newsletter.csv").read_bytes() == file_before
+    assert not dm.audit_log_path.exists()
+    assert run_guarded([*args, "--dataset", "newsletter"]) == 0
+    assert b"ann.new@example.com" in (tmp_path / "newsletter.csv").read_bytes() and _snapshot(url) == before

@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "erase": ("rights", "erase_cmd", "Plan (default) or apply the erasure of one data subject."),
     "rectify": ("rights", "rectify_cmd", "Preview or apply a correction to one data subject's data."),
     "restrict": ("rights", "restrict_cmd", "Record (or lift) a restriction of processing for a subject."),
+    "recover": ("recover", "recover_cmd", "Finish the changes a stopped process left half done (from the journal)."),
     "log": ("log", "log_group", "Inspect and verify the hash-chained audit log."),
     "report": ("report", "report_cmd", "Write the compliance report (HTML, JSON, PDF) for a data map."),
 }
@@ -106,7 +107,7 @@ def run_guarded(args: list[str] | None = None, *, standalone: bool = True) -> in
         rv = cli.main(args=args, prog_name="privacy-audit", standalone_mode=False)
     except PrivacyAuditError as exc:
         click.echo(f"error: {exc}", err=True)
-        return 2
+        return getattr(exc, "exit_code", 2)  # 4: a change applied in part or not logged (journal kept)
     except click.exceptions.Abort:
         click.echo("error: aborted", err=True)
         return 2

@@ -9,13 +9,16 @@ residue, 2 bad input.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from ..errors import InputError
 from ._common import check_writable_file
+from .recover import echo_recovery
 
 __all__ = ["erase_cmd", "rectify_cmd", "restrict_cmd"]
 
@@ -28,16 +31,36 @@ def _subject_options(f):
     return click.argument("datamap", type=click.Path(path_type=Path))(f)
 
 
-def _resolve(datamap: Path, subjects: tuple[str, ...], vault_key_file: Path | None):
+def _load(datamap: Path, vault_key_file: Path | None):
     from ..datamap import load_datamap
     from ..erasure import vault_key_for
+
+    dm = load_datamap(datamap)
+    return dm, vault_key_for(dm, vault_key_file)
+
+
+def _resolve(dm, subjects: tuple[str, ...], key: bytes | None):
     from ..subjects import parse_subject_arg, resolve_subjects
 
     pairs = [parse_subject_arg(s) for s in subjects]
-    dm = load_datamap(datamap)
-    key = vault_key_for(dm, vault_key_file)
-    subject = resolve_subjects(dm, pairs, vault_key=key)
-    return dm, key, subject
+    return resolve_subjects(dm, pairs, vault_key=key)
+
+
+@contextlib.contextmanager
+def _estate(dm, key: bytes | None, *, scanner: bool = True) -> Iterator[None]:
+    """Hold the estate lock for the whole command (plan, confirm, apply, verify, log); first finish
+    any change a stopped process left half done."""
+    from ..io.lock import estate_lock
+    from ..recovery import pending_changes, recover_estate
+
+    def waiting() -> None:
+        click.echo("waiting for another privacy-audit process to finish changing this estate ...", err=True)
+
+    with estate_lock(dm.root, on_wait=waiting):
+        if pending_changes(dm):
+            click.echo("an interrupted change of this estate is pending: finishing it first", err=True)
+            echo_recovery(recover_estate(dm, vault_key=key, scanner=scanner))
+        yield
 
 
 def _check_audit_log(dm) -> None:
@@ -74,12 +97,19 @@ def _confirm(yes: bool, what: str) -> None:
 def erase_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vault_key_file: Path | None,
               do_apply: bool, yes: bool, report: Path | None, no_scanner: bool) -> None:
     """Plan (default) or apply the erasure of one data subject of DATAMAP, then verify it."""
+    _check_can_confirm(do_apply, yes)
+    _check_report(report)
+    dm, key = _load(datamap, vault_key_file)
+    with _estate(dm, key, scanner=not no_scanner):
+        _erase(ctx, dm, key, subjects, do_apply, yes, report, no_scanner)
+
+
+def _erase(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...], do_apply: bool, yes: bool,
+           report: Path | None, no_scanner: bool) -> None:  # fmt: skip
     from ..erasure import apply_erasure, plan_erasure, record_verification, verify_erasure
     from ..report.erasure import build_erasure_report, write_erasure_report
 
-    _check_can_confirm(do_apply, yes)
-    _check_report(report)
-    dm, key, subject = _resolve(datamap, subjects, vault_key_file)
+    subject = _resolve(dm, subjects, key)
     if do_apply:
         _check_audit_log(dm)
     plan = plan_erasure(dm, subject, vault_key=key)
@@ -99,9 +129,11 @@ def erase_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vaul
         ctx.exit(0)
     totals = plan.totals()
     _confirm(yes, f"Erase this subject: delete {totals['delete_row']}, mask {totals['mask_columns']}, redact "
-                  f"{totals['redact_spans']}, shred {totals['crypto_shred']} (keep {totals['keep']})?")  # fmt: skip
+                  f"{totals['redact_spans']}, shred {totals['crypto_shred']}, remove {totals['remove_file']} "
+                  f"export file(s) (keep {totals['keep']})?")  # fmt: skip
     result = apply_erasure(dm, plan, vault_key=key)
-    click.echo(f"applied: {len(result.files_written)} file(s) rewritten; audit log entry #{result.audit_seq}")
+    removed = f", {len(result.files_removed)} export file(s) removed" if result.files_removed else ""
+    click.echo(f"applied: {len(result.files_written)} file(s) rewritten{removed}; audit log entry #{result.audit_seq}")
     ver = verify_erasure(dm, plan, vault_key=key, scanner=not no_scanner)
     from dataclasses import replace
 
@@ -160,11 +192,18 @@ def _parse_sets(sets: tuple[str, ...]) -> dict[str, str]:
 def rectify_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vault_key_file: Path | None,
                 sets: tuple[str, ...], dataset: str | None, do_apply: bool, yes: bool) -> None:
     """Preview (default) or apply a correction to one data subject's data in DATAMAP."""
-    from ..rights import apply_rectification, plan_rectification, verify_rectification
-
     _check_can_confirm(do_apply, yes)
     changes = _parse_sets(sets)
-    dm, key, subject = _resolve(datamap, subjects, vault_key_file)
+    dm, key = _load(datamap, vault_key_file)
+    with _estate(dm, key):
+        _rectify(ctx, dm, key, subjects, changes, dataset, do_apply, yes)
+
+
+def _rectify(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...], changes: dict[str, str],
+             dataset: str | None, do_apply: bool, yes: bool) -> None:  # fmt: skip
+    from ..rights import apply_rectification, plan_rectification, verify_rectification
+
+    subject = _resolve(dm, subjects, key)
     if do_apply:
         _check_audit_log(dm)
     plan = plan_rectification(dm, subject, changes, dataset=dataset, vault_key=key)
@@ -199,11 +238,20 @@ def rectify_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], va
 def restrict_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vault_key_file: Path | None,
                  scope: str, lift: bool, reason: str | None, do_apply: bool, yes: bool) -> None:
     """Record (or lift) a restriction of processing for one data subject in DATAMAP's register."""
-    from ..rights import apply_restriction, check_reason, plan_restriction
-
     _check_can_confirm(do_apply, yes)
+    from ..rights import check_reason
+
     check_reason(reason, what="--reason")  # before the estate is read: a bad reason is bad input
-    dm, key, subject = _resolve(datamap, subjects, vault_key_file)
+    dm, key = _load(datamap, vault_key_file)
+    with _estate(dm, key):
+        _restrict(ctx, dm, key, subjects, scope, lift, reason, do_apply, yes)
+
+
+def _restrict(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...], scope: str, lift: bool,
+              reason: str | None, do_apply: bool, yes: bool) -> None:  # fmt: skip
+    from ..rights import apply_restriction, plan_restriction
+
+    subject = _resolve(dm, subjects, key)
     if do_apply:
         _check_audit_log(dm)
     change = plan_restriction(dm, subject, scope=scope, lift=lift, reason=reason)

@@ -1,0 +1,114 @@
+"""One exclusive lock per estate.
+
+Every command that changes the estate holds it from its first read to its last write: the checks
+that nothing changed since the plan, the writes, the renames, the database commits and the audit
+entry all happen under it, so two changes never interleave. The lock is ``fcntl.flock`` on the
+data map's folder (no lock file is created, nothing can be left behind): the kernel releases it
+when the holding process ends, however it ends (exit, Ctrl-C, ``kill -9``, a crash), so a dead
+holder never blocks the estate. What such a holder left half done is in its journal
+(:mod:`.journal`); the next holder finishes it.
+
+The lock is re-entrant inside one process (nested holders share it). A second process waits up
+to ``PRIVACY_AUDIT_LOCK_TIMEOUT`` seconds (default 600), then gives up with one line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ..errors import PrivacyAuditError
+
+__all__ = ["LOCK_TIMEOUT_ENV", "EstateLockError", "estate_lock", "lock_held"]
+
+LOCK_TIMEOUT_ENV = "PRIVACY_AUDIT_LOCK_TIMEOUT"
+_DEFAULT_TIMEOUT = 600.0
+_held: dict[str, list[int]] = {}  # folder -> [fd, depth]
+_mutex = threading.RLock()
+
+
+class EstateLockError(PrivacyAuditError):
+    """The estate could not be locked (another process holds it too long, or the folder cannot be opened)."""
+
+    reason = "estate-lock"
+
+
+def _timeout(timeout: float | None) -> float:
+    if timeout is not None:
+        return timeout
+    raw = os.environ.get(LOCK_TIMEOUT_ENV, "")
+    try:
+        return float(raw) if raw else _DEFAULT_TIMEOUT
+    except ValueError:
+        raise EstateLockError(f"{LOCK_TIMEOUT_ENV}={raw!r} is not a number of seconds") from None
+
+
+def lock_held(root: str | Path) -> bool:
+    """True when this process holds the lock of the estate at ``root``."""
+    return str(Path(root).absolute()) in _held
+
+
+@contextlib.contextmanager
+def estate_lock(
+    root: str | Path, *, timeout: float | None = None, on_wait: Callable[[], None] | None = None
+) -> Iterator[bool]:
+    """Hold the exclusive lock of the estate whose data map lives in folder ``root``.
+
+    Yields True for the outermost holder in this process (the one that should recover pending
+    journals), False for a nested one. ``on_wait`` is called once when another process holds the
+    lock and this one starts waiting. :class:`EstateLockError` after ``timeout`` seconds."""
+    key = str(Path(root).absolute())
+    with _mutex:
+        if key in _held:
+            _held[key][1] += 1
+            try:
+                yield False
+            finally:
+                _held[key][1] -= 1
+            return
+        try:
+            fd = os.open(key, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError as exc:
+            raise EstateLockError(f"cannot lock the estate {key}: {exc.strerror or exc}") from None
+        try:
+            _acquire(fd, key, _timeout(timeout), on_wait)
+        except BaseException:
+            os.close(fd)
+            raise
+        _held[key] = [fd, 1]
+    try:
+        yield True
+    finally:
+        with _mutex:
+            _held.pop(key, None)
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+
+
+def _acquire(fd: int, key: str, timeout: float, on_wait: Callable[[], None] | None) -> None:
+    deadline = time.monotonic() + timeout
+    waited = False
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        except OSError as exc:
+            raise EstateLockError(f"cannot lock the estate {key}: {exc.strerror or exc}") from None
+        if not waited:
+            waited = True
+            if on_wait is not None:
+                on_wait()
+        if time.monotonic() >= deadline:
+            raise EstateLockError(
+                f"the estate {key} is locked by another privacy-audit process that is changing it; "
+                f"gave up after {timeout:g} s (nothing was changed; try again when it has finished)"
+            )
+        time.sleep(0.05)
