@@ -60,6 +60,7 @@ __all__ = [
     "KINDS",
     "STATUSES",
     "OPEN_STATUSES",
+    "METHODS",
     "ACTIONS",
     "COMMAND_KINDS",
     "RequestError",
@@ -98,6 +99,9 @@ _KIND_ALIASES = {k: k for k in KINDS} | {
 }  # fmt: skip
 STATUSES = ("received", "verified", "in_progress", "extended", "answered", "refused")
 OPEN_STATUSES = ("received", "verified", "in_progress", "extended")
+#: How a requester's identity may be checked (the method is recorded; the evidence never is).
+METHODS = ("email-code", "account-login", "id-document", "customer-attested", "knowledge-based", "in-person",
+           "other")  # fmt: skip
 ACTIONS = ("request-new", "request-verify", "request-progress", "request-extend", "request-close",
            "request-notify", "request-receipt")  # fmt: skip
 #: Which request kinds each serving command answers (``--request ID`` on export/erase/rectify/restrict).
@@ -611,7 +615,10 @@ def verify_request(datamap: DataMap, request_id: str, *, method: str, outcome: s
     _not_before(when, r, "verified on")
     if outcome not in ("passed", "failed"):
         raise RequestError(f"outcome: expected passed or failed, got {mask(outcome)!r}")
-    details = {"request": r.id, "on": when.isoformat(), "method": _slug(method, "method"), "outcome": outcome}
+    method = str(method or "").strip().lower()
+    if method not in METHODS:
+        raise RequestError(f"method: expected one of {', '.join(METHODS)} (record how, never the evidence itself)")
+    details = {"request": r.id, "on": when.isoformat(), "method": method, "outcome": outcome}
     return _append(datamap, "request-verify", r, details).get(r.id)
 
 
@@ -736,12 +743,15 @@ def notify_processor(datamap: DataMap, request_id: str, processor: str, *,
 # serving commands (export / erase / rectify / restrict --request ID)
 
 
-def check_servable(datamap: DataMap, request_id: str, command: str) -> Request:
-    """Before ``command`` serves request ``request_id``: it exists, is open and is of a kind the command answers."""
+def check_servable(datamap: DataMap, request_id: str, command: str, *, subject_ref: str | None = None) -> Request:
+    """Before ``command`` serves request ``request_id``: it exists, is open, is of a kind the command answers,
+    and (when both are known) is about the subject ``subject_ref``; the audit log can be appended to."""
     r = _open_one(datamap, request_id)
     kinds = COMMAND_KINDS.get(command, ())
     if r.kind not in kinds:
         raise RequestError(f"request {r.id} is a {r.kind} request; `{command}` answers {' or '.join(kinds)} requests")
+    if subject_ref and r.subject_ref and subject_ref != r.subject_ref:
+        raise RequestError(f"request {r.id} is about another data subject than the one given")
     auditlog.check_appendable(Path(datamap.audit_log_path))
     return r
 
@@ -755,15 +765,15 @@ def served(
     done: bool,
     links: Iterable[str | Path] = (),
     datasets: Iterable[str] | None = None,
+    note: str | None = None,
 ) -> Request:
     """Move request ``request_id`` along after ``command`` succeeded: answered when ``done`` (applied and
-    verified, or the bundle written), else in progress (a dry run). ``datasets``: where the subject's data
-    was found (their recipients are recorded, for the processor notifications)."""
-    r = check_servable(datamap, request_id, command)
-    if subject_ref and r.subject_ref and subject_ref != r.subject_ref:
-        raise RequestError(f"request {r.id} is about another data subject; it was left as it was")
+    verified, or the bundle written), else in progress (``note`` says why; default: a dry run).
+    ``datasets``: where the subject's data was found (their recipients are recorded, for the processor
+    notifications)."""
+    r = check_servable(datamap, request_id, command, subject_ref=subject_ref)
     if not done:
-        return progress_request(datamap, r.id, note=f"{command}: planned (dry run)", links=links)
+        return progress_request(datamap, r.id, note=note or f"{command}: planned (dry run)", links=links)
     recips = recipients_of(datamap, datasets) if datasets is not None else None
     return close_request(datamap, r.id, outcome="answered", links=links, recipients=recips)
 

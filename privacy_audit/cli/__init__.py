@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "erase": ("rights", "erase_cmd", "Plan (default) or apply the erasure of one data subject."),
     "rectify": ("rights", "rectify_cmd", "Preview or apply a correction to one data subject's data."),
     "restrict": ("rights", "restrict_cmd", "Record (or lift) a restriction of processing for a subject."),
+    "request": ("request", "request_group", "Track subject requests: deadlines, identity checks, processor receipts."),
     "log": ("log", "log_group", "Inspect and verify the hash-chained audit log."),
     "report": ("report", "report_cmd", "Write the compliance report (HTML, JSON, PDF) for a data map."),
 }
