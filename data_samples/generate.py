@@ -632,7 +632,7 @@ def _plant_requests(estate: Estate, out: Path, seed: int) -> None:
                 body = desk.receipt_body(request, args["processor"], controller=dm.organization, completed_on=on)
                 signed = desk.sign_receipt(body, processor_key(args["processor"], seed))
                 path = receipts / f"{rid}-{args['processor']}.json"
-                path.write_text(json.dumps(signed, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+                path.write_bytes(desk.receipt_bytes(signed))
                 desk.record_receipt(dm, path)
     (out / "audit_log.jsonl.lock").unlink(missing_ok=True)
 

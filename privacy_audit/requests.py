@@ -87,6 +87,7 @@ __all__ = [
     "served",
     "receipt_body",
     "sign_receipt",
+    "receipt_bytes",
     "verify_receipt",
     "recipients_of",
 ]
@@ -808,6 +809,11 @@ def sign_receipt(body: Mapping[str, Any], private_key: Ed25519PrivateKey | str |
         "receipt": dict(body),
         "signature": {"alg": "Ed25519", "processor": body.get("processor"), "value": base64.b64encode(sig).decode()},
     }
+
+
+def receipt_bytes(signed: Mapping[str, Any]) -> bytes:
+    """A signed receipt as a file's bytes: one line of canonical JSON (also a valid JSON Lines file)."""
+    return auditlog.canonical_json(dict(signed)) + b"\n"
 
 
 @dataclass(frozen=True)

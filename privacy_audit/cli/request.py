@@ -214,5 +214,5 @@ def receipt_sign_cmd(datamap: Path, request_id: str, processor: str, key: Path, 
     body = desk.receipt_body(desk.load_ledger(dm).get(request_id), processor, controller=dm.organization,
                              status=status, completed_on=on)  # fmt: skip
     signed = desk.sign_receipt(body, load_private_key(key))
-    atomic_write_bytes(out, (json.dumps(signed, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    atomic_write_bytes(out, desk.receipt_bytes(signed))
     click.echo(f"receipt: {out} ({processor}, {status}, {request_id})")
