@@ -37,7 +37,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from faker import Faker
 
-__all__ = ["AS_OF", "SEED", "Estate", "build", "write", "demo_key", "main"]
+__all__ = ["AS_OF", "SEED", "Estate", "build", "write", "demo_key", "processor_key", "main"]
 
 SEED = 20261101
 AS_OF = date(2026, 11, 1)
@@ -58,6 +58,7 @@ LOCALES = [("en_US", "US", 0.60), ("en_GB", "GB", 0.10), ("de_DE", "DE", 0.10), 
 IDENTITY_FIELDS = ["user_token", "name", "email", "phone", "street_address", "postal_code", "city", "country",
                    "date_of_birth", "signup_ip", "created_at", "push_token"]
 STATIC_FILES = ["datamap.yaml", "policy.md", "README.md"]
+PROCESSORS_WITH_KEYS = ["deskhub", "mailsend", "pushgate"]  # adpixel is unregistered (V06): no key
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 EVENT_TYPES = ["push_sent", "push_opened", "email_sent", "email_opened", "link_clicked", "app_opened",
@@ -178,6 +179,15 @@ def _push_token(rnd: random.Random, os_name: str) -> str:
 def demo_key(seed: int = SEED) -> bytes:
     """The DEMO vault key: derived from the public seed, so it protects nothing. Synthetic data only."""
     return hashlib.sha256(f"beaconly-sample-estate/demo-vault-key/{seed}".encode()).digest()
+
+
+def processor_key(name: str, seed: int = SEED):
+    """A DEMO Ed25519 private key of processor ``name`` (derived from the public seed; it signs the sample
+    receipts). Its public half is written to ``keys/processors/<name>.pub``; the private half is not written."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return Ed25519PrivateKey.from_private_bytes(
+        hashlib.sha256(f"beaconly-sample-estate/processor/{name}/{seed}".encode()).digest())
 
 
 # --------------------------------------------------------------------------------------------- users
@@ -534,6 +544,99 @@ def _sar(users: pd.DataFrame, events: pd.DataFrame, tickets: pd.DataFrame, token
     return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False).encode() + b"\n"
 
 
+# --------------------------------------------------------------------------------------------- requests
+def _requests(users: pd.DataFrame, seed: int) -> list[dict]:
+    """The subject requests of the ledger (PLANTED: REQ-0002 overdue, REQ-0003 answered without an identity
+    check, REQ-0005 answered erasure never passed on to adpixel). Own RNG: the rest of the estate is unchanged.
+    Raw requester contacts and identifiers are here (ground truth for the no-raw-PII tests), never on disk."""
+    rnd = random.Random(seed + 21)
+    impostor = Faker("en_US")
+    impostor.seed_instance(seed + 21)
+    erased = [f"u_{_hex(rnd, 16)}" for _ in range(2)]  # subjects already erased from the estate
+    u = users.set_index("user_token")
+    sar, overdue, unverified, objector, rectified = (users.loc[i, "user_token"] for i in (77, 120, 150, 200, 240))
+    return [
+        {"id": "REQ-0001", "kind": "access", "received": "2026-09-24", "channel": "email", "role": "customer",
+         "requester": "privacy@fitloop.example", "subject": [f"email={u.loc[sar, 'email']}"],
+         "events": [("verify", "2026-09-25", {"method": "customer-attested"}),
+                    ("close", "2026-10-02", {"links": ["exports/sar_2026-10-02.zip"]})]},
+        {"id": "REQ-0002", "kind": "erasure", "received": "2026-09-08", "channel": "email", "role": "subject",
+         "requester": u.loc[overdue, "email"], "subject": [f"token={overdue}"],
+         "events": [("verify", "2026-09-09", {"method": "email-code"}),
+                    ("progress", "2026-09-15", {"note": "erasure planned; waiting for the legal-hold review"})]},
+        {"id": "REQ-0003", "kind": "access", "received": "2026-10-05", "channel": "email", "role": "subject",
+         "requester": impostor.free_email(), "subject": [f"phone={u.loc[unverified, 'phone']}"],
+         "events": [("progress", "2026-10-06", {"note": "search run on the phone number given"}),
+                    ("close", "2026-10-09", {})]},
+        {"id": "REQ-0004", "kind": "erasure", "received": "2026-09-14", "channel": "letter", "role": "customer",
+         "requester": "dpo@gymbeat.example", "subject": [f"token={erased[0]}"],
+         "events": [("verify", "2026-09-15", {"method": "customer-attested"}),
+                    ("close", "2026-10-06", {"recipients": ["deskhub", "pushgate"]}),
+                    ("notify", "2026-10-06", {"processor": "deskhub"}), ("notify", "2026-10-06", {"processor": "pushgate"}),
+                    ("receipt", "2026-10-08", {"processor": "deskhub"}), ("receipt", "2026-10-09", {"processor": "pushgate"})]},
+        {"id": "REQ-0005", "kind": "erasure", "received": "2026-10-12", "channel": "web-form", "role": "subject",
+         "requester": "account holder (web form)", "subject": [f"token={erased[1]}"],
+         "events": [("verify", "2026-10-13", {"method": "account-login"}),
+                    ("close", "2026-10-20", {"recipients": ["adpixel", "mailsend"]}),
+                    ("notify", "2026-10-21", {"processor": "mailsend"}),
+                    ("receipt", "2026-10-23", {"processor": "mailsend"})]},
+        {"id": "REQ-0006", "kind": "rectification", "received": "2026-10-26", "channel": "email", "role": "subject",
+         "requester": u.loc[rectified, "email"], "subject": [f"email={u.loc[rectified, 'email']}"],
+         "events": [("verify", "2026-10-27", {"method": "email-code"})]},
+        {"id": "REQ-0007", "kind": "objection", "received": "2026-10-10", "channel": "email", "role": "customer",
+         "requester": "privacy@fitloop.example", "subject": [f"token={objector}"],
+         "events": [("verify", "2026-10-11", {"method": "customer-attested"}),
+                    ("extend", "2026-10-30", {"by": "2 months", "reason": "the customer's campaign platform is being "
+                                                                           "migrated; opt-out applied after the move"})]},
+    ]
+
+
+def _plant_requests(estate: Estate, out: Path, seed: int) -> None:
+    """Record the sample requests in ``out/audit_log.jsonl`` through the requests desk (privacy_audit.requests),
+    and the processors' signed receipts in ``out/rights/receipts/``."""
+    from cryptography.hazmat.primitives import serialization
+
+    from privacy_audit import requests as desk  # the project's requests desk; see privacy_audit/requests.py
+    from privacy_audit.datamap import load_datamap
+
+    keys = out / "keys" / "processors"
+    keys.mkdir(parents=True, exist_ok=True)
+    for name in PROCESSORS_WITH_KEYS:
+        pem = processor_key(name, seed).public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        (keys / f"{name}.pub").write_bytes(pem)
+    for stale in ("audit_log.jsonl", "audit_log.jsonl.lock"):
+        (out / stale).unlink(missing_ok=True)
+    receipts = out / "rights" / "receipts"
+    if receipts.exists():
+        shutil.rmtree(receipts)
+    receipts.mkdir(parents=True)
+    dm = load_datamap(out / "datamap.yaml")
+    for req in estate.truth["requests"]:
+        rid = req["id"]
+        desk.open_request(dm, req["kind"], subject=req["subject"], requester=req["requester"],
+                          requester_role=req["role"], channel=req["channel"], received=req["received"], request_id=rid)
+        for action, on, args in req["events"]:
+            if action == "verify":
+                desk.verify_request(dm, rid, method=args["method"], on=on)
+            elif action == "progress":
+                desk.progress_request(dm, rid, note=args["note"], on=on)
+            elif action == "extend":
+                desk.extend_request(dm, rid, by=args["by"], reason=args["reason"], on=on)
+            elif action == "close":
+                desk.close_request(dm, rid, links=args.get("links", ()), recipients=args.get("recipients"), on=on)
+            elif action == "notify":
+                desk.notify_processor(dm, rid, args["processor"], on=on)
+            elif action == "receipt":
+                request = desk.load_ledger(dm).get(rid)
+                body = desk.receipt_body(request, args["processor"], controller=dm.organization, completed_on=on)
+                signed = desk.sign_receipt(body, processor_key(args["processor"], seed))
+                path = receipts / f"{rid}-{args['processor']}.json"
+                path.write_bytes(desk.receipt_bytes(signed))
+                desk.record_receipt(dm, path)
+    (out / "audit_log.jsonl.lock").unlink(missing_ok=True)
+
+
 # --------------------------------------------------------------------------------------------- build / write
 def build(seed: int = SEED) -> Estate:
     """Build the whole estate in memory, deterministically from ``seed``."""
@@ -569,6 +672,8 @@ def build(seed: int = SEED) -> Estate:
     sar = _sar(users, events, tickets, users.loc[77, "user_token"])
     truth |= {"tickets_with_third_party": ticket_truth, "sar_subject": users.loc[77, "user_token"],
               "events_with_email": int(events["context"].str.contains("@", regex=False).sum())}
+    requests = _requests(users, seed)
+    truth |= {"requests": requests}
     return Estate(users=users, tables=tables, events=events, sessions=sessions, log_lines=log_lines,
                   sar_json=sar, special=special, truth=truth)
 
@@ -632,6 +737,7 @@ def write(estate: Estate, out: Path, *, seed: int = SEED) -> None:
         for name in STATIC_FILES:
             if (here / name).exists():
                 shutil.copyfile(here / name, out / name)
+    _plant_requests(estate, out, seed)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,10 @@ Validation rules (the contract):
   suffix) is one of :data:`FORMATS`;
 * every role named in a dataset's ``access`` is declared under ``roles:``;
 * every register path exists; types are checked (lists of strings, booleans, whole numbers, dates);
+* ``requests:`` (optional) sets the subject-request deadlines and the processors' receipt keys:
+  ``answer_within`` (default ``1 month``), ``extension_max`` (default ``2 months``), each ``N day(s)``,
+  ``N week(s)`` or ``N month(s)``, and ``processor_keys`` (processor -> Ed25519 public key PEM file,
+  which must exist); see :class:`RequestRules`;
 * unknown extra fields are accepted silently and kept in ``extra`` (forward-compatible: newer data
   maps still load with older code).
 
@@ -47,6 +51,8 @@ __all__ = [
     "Dataset",
     "Role",
     "Register",
+    "RequestRules",
+    "parse_period",
     "DataMap",
     "load_datamap",
     "parse_datamap",
@@ -104,6 +110,32 @@ class Register:
     path: Path
     format: str | None = None
     line: int = 0
+
+
+_PERIOD = re.compile(r"^\s*(\d{1,4})\s*(day|week|month)s?\s*$", re.IGNORECASE)
+
+
+def parse_period(text: object) -> tuple[int, str] | None:
+    """``"1 month"`` -> ``(1, "months")``, ``"30 days"`` -> ``(30, "days")``; ``None`` when not a period."""
+    m = _PERIOD.match(str(text)) if isinstance(text, str | int) and not isinstance(text, bool) else None
+    if not m:
+        return None
+    n, unit = int(m.group(1)), m.group(2).lower()
+    return (n * 7, "days") if unit == "week" else (n, unit + "s")
+
+
+@dataclass(frozen=True)
+class RequestRules:
+    """The data map's rules for subject requests (``requests:``).
+
+    ``answer_within``: the deadline counted from receipt (default one calendar month, GDPR art. 12(3));
+    ``extension_max``: how much longer an extension (with a reason) may add (default two months);
+    ``processor_keys``: processor name -> path of its Ed25519 public key (PEM), to verify receipts.
+    """
+
+    answer_within: tuple[int, str] = (1, "months")
+    extension_max: tuple[int, str] = (2, "months")
+    processor_keys: Mapping[str, Path] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -192,6 +224,7 @@ class DataMap:
     exports_dirs: tuple[Path, ...] = ()
     controls: Path | None = None
     processing_purposes: frozenset[str] = DEFAULT_PROCESSING_PURPOSES
+    requests: RequestRules = field(default_factory=RequestRules)
     sha256: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
 
@@ -457,7 +490,7 @@ def parse_datamap(data: bytes | str, *, path: str | Path) -> DataMap:
 
 _TOP_KNOWN = {
     "organization", "policy", "as_of", "audit_log", "vault", "roles", "registers", "datasets",
-    "policy_storage_countries", "exports_dir", "exports_dirs", "controls", "processing_purposes",
+    "policy_storage_countries", "exports_dir", "exports_dirs", "controls", "processing_purposes", "requests",
 }  # fmt: skip
 _DS_KNOWN = {
     "name", "path", "url", "table", "format", "zone", "subject_key", "pseudonym", "encrypted", "location",
@@ -661,6 +694,7 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
             )
         )
 
+    request_rules = _request_rules(doc, resolve, v)
     return DataMap(
         path=p,
         root=root,
@@ -676,6 +710,7 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
         exports_dirs=tuple(exports),
         controls=resolve(controls) if controls else None,
         processing_purposes=processing_purposes,
+        requests=request_rules,
         sha256=hashlib.sha256(raw).hexdigest(),
         extra={k: val for k, val in doc.items() if k not in _TOP_KNOWN},
     )
@@ -728,6 +763,43 @@ def _resolve_sqlite_url(url: str, root: Path, v: _Validator, line: int, name: st
     if not path.is_file():
         raise v.fail(line, name, f"SQLite database file does not exist: {rel}", "missing-path")
     return f"{scheme}:///{path}{query}"
+
+
+_REQ_KNOWN = {"answer_within", "extension_max", "processor_keys"}
+
+
+def _request_rules(doc: dict, resolve: Any, v: _Validator) -> RequestRules:
+    """The validated ``requests:`` section (defaults when absent)."""
+    spec = v.get(doc, "requests", "", "map", default={})
+    for key in spec:
+        if key not in _REQ_KNOWN:
+            raise v.fail(
+                _line_of(spec, key), f"requests.{key}",
+                f"unknown field (expected {', '.join(sorted(_REQ_KNOWN))})", "unknown-field",
+            )  # fmt: skip
+    periods = {}
+    for key, default in (("answer_within", (1, "months")), ("extension_max", (2, "months"))):
+        value = spec.get(key)
+        if value is None:
+            periods[key] = default
+            continue
+        period = parse_period(value)
+        if period is None or (key == "answer_within" and period[0] == 0):
+            raise v.fail(
+                _line_of(spec, key), f"requests.{key}",
+                f"expected a period such as '1 month', '30 days' or '2 weeks', got {_kind(value)}", "wrong-type",
+            )  # fmt: skip
+        periods[key] = period
+    keys: dict[str, Path] = {}
+    for name, rel in v.get(spec, "processor_keys", "requests.", "map", default={}).items():
+        line = _line_of(spec["processor_keys"], name)
+        if not isinstance(rel, str) or not rel.strip():
+            raise v.fail(line, f"requests.processor_keys.{name}", "expected the path of a PEM public key", "wrong-type")
+        kp = resolve(rel)
+        if not kp.is_file():
+            raise v.fail(line, f"requests.processor_keys.{name}", f"file does not exist: {rel}", "missing-path")
+        keys[str(name)] = kp
+    return RequestRules(periods["answer_within"], periods["extension_max"], keys)
 
 
 # --------------------------------------------------------------------------------------------

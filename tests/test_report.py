@@ -278,6 +278,7 @@ def test_manual_evidence_and_audit_log_activity(estate, tmp_path):
         encoding="utf-8",
     )
     log = estate / "audit_log.jsonl"
+    before = len(auditlog.read(log))  # the sample estate's request ledger
     auditlog.append(log, "export", subject_ref="s_1a2b3c", details={"datasets": 5}, outcome="ok")
     auditlog.append(log, "erasure", subject_ref="s_4d5e6f", details={"rows": 12}, outcome="applied")
     auditlog.append(log, "erasure", subject_ref="s_4d5e6f", details={"residual": 0}, outcome="verified")
@@ -294,17 +295,17 @@ def test_manual_evidence_and_audit_log_activity(estate, tmp_path):
     for raw in ("dpo.office@beaconly.example", "Ada Lovelace"):
         assert raw not in html and raw not in json.dumps(data, ensure_ascii=False)
     act = data["subject_requests"]
-    assert act["present"] and act["verified"] is True and act["entries"] == 3
+    assert act["present"] and act["verified"] is True and act["entries"] == before + 3
     counts = {a["action"]: a for a in act["actions"]}
     assert counts["erasure"]["count"] == 2 and counts["erasure"]["outcomes"] == {"applied": 1, "verified": 1}
     assert counts["export"]["count"] == 1 and act["recent"][0]["action"] == "erasure"
 
     # a changed line breaks the chain, and the report says so
     lines = log.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[1] = lines[1].replace('"rows":12', '"rows":13')
+    lines[before + 1] = lines[before + 1].replace('"rows":12', '"rows":13')
     log.write_text("".join(lines), encoding="utf-8")
     report = compliance_report(estate / "datamap.yaml", scan=False)
-    assert report.activity.verified is False and "entry 2" in report.activity.verification
+    assert report.activity.verified is False and f"entry {before + 2}" in report.activity.verification
     assert "BROKEN" in render_html(report)
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 import yaml
 
+from privacy_audit import auditlog
 from privacy_audit.datamap import load_datamap
 from privacy_audit.vault import Vault, load_key
 
@@ -41,7 +42,12 @@ CHECK_CLAUSES = {
     "separation.linkable_key": "3.2.2",
     "separation.quasi_identifier": "3.2.2",
     "separation.join_path": "3.2.2",
+    "rights.overdue": "5.2",
+    "rights.unverified_answer": "5.2",
+    "rights.processors_not_notified": "5.1.1",
 }
+AUDIT_LOG = "audit_log.jsonl"
+VOLATILE = {"ts", "prev", "hash"}  # when an entry was written, and the chain hashes over it
 
 
 # ------------------------------------------------------------------------------------------- helpers
@@ -55,6 +61,12 @@ def _run_generator(out: Path, hashseed: str) -> None:
 def _files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
             if p.is_file() and "__pycache__" not in p.parts}
+
+
+def _log_entries(root: Path) -> list[dict]:
+    """The audit log's entries without the write time and the chain hashes (which depend on it)."""
+    assert auditlog.verify(root / AUDIT_LOG).ok
+    return [{k: v for k, v in e.items() if k not in VOLATILE} for e in auditlog.read(root / AUDIT_LOG)]
 
 
 def _vault_frame(root: Path) -> pd.DataFrame:
@@ -138,12 +150,14 @@ def test_generator_is_deterministic(generated):
     fa, fb = _files(a), _files(b)
     assert fa.keys() == fb.keys()
     vault = VAULT_REL.as_posix()
-    assert vault in fa
-    different = [name for name in fa if name != vault and fa[name] != fb[name]]
+    assert vault in fa and AUDIT_LOG in fa
+    different = [name for name in fa if name not in (vault, AUDIT_LOG) and fa[name] != fb[name]]
     assert different == []
     # The vault's nonces differ by design; its records do not.
     assert fa[vault] != fb[vault]
     pd.testing.assert_frame_equal(_vault_frame(a), _vault_frame(b))
+    # The audit log records when each entry was written; what it records is the same.
+    assert _log_entries(a) == _log_entries(b) and len(_log_entries(a)) > 20
 
 
 def test_committed_estate_is_what_the_generator_writes(generated):
@@ -151,10 +165,12 @@ def test_committed_estate_is_what_the_generator_writes(generated):
     fresh, committed = _files(a), _files(SAMPLES)
     vault = VAULT_REL.as_posix()
     for name, data in fresh.items():
-        if name == vault:
+        if name in (vault, AUDIT_LOG):
             continue
         assert committed.get(name) == data, f"data_samples/{name} is stale: rerun data_samples/generate.py"
+    assert set(committed) - set(fresh) <= {"generate.py", "audit_log.jsonl.lock"}, "data_samples/ holds files the generator does not write"
     pd.testing.assert_frame_equal(_vault_frame(a), _vault_frame(SAMPLES))
+    assert _log_entries(a) == _log_entries(SAMPLES), "data_samples/audit_log.jsonl is stale: rerun generate.py"
 
 
 def test_generated_folder_is_a_complete_estate(generated):

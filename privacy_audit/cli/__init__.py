@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "rectify": ("rights", "rectify_cmd", "Preview or apply a correction to one data subject's data."),
     "restrict": ("rights", "restrict_cmd", "Record (or lift) a restriction of processing for a subject."),
     "recover": ("recover", "recover_cmd", "Finish the changes a stopped process left half done (from the journal)."),
+    "request": ("request", "request_group", "Track subject requests: deadlines, identity checks, processor receipts."),
     "log": ("log", "log_group", "Inspect and verify the hash-chained audit log."),
     "report": ("report", "report_cmd", "Write the compliance report (HTML, JSON, PDF) for a data map."),
 }

@@ -17,12 +17,16 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
+from ..requests import check_servable, served
 from ._common import check_writable_file
 from .recover import echo_recovery
 
 __all__ = ["erase_cmd", "rectify_cmd", "restrict_cmd"]
 
 def _subject_options(f):
+    f = click.option("--request", "request_id", metavar="ID",
+                     help="The request this serves (privacy-audit request): applied and verified closes it as "
+                          "answered, a dry run marks it in progress.")(f)  # fmt: skip
     f = click.option("--vault-key-file", type=click.Path(dir_okay=False, path_type=Path),
                      help="Vault key file (default: the data map's vault.key_file / vault.key_env).")(f)  # fmt: skip
     f = click.option("--subject", "subjects", multiple=True, required=True, metavar="KIND=VALUE",
@@ -95,21 +99,23 @@ def _confirm(yes: bool, what: str) -> None:
 @click.option("--no-scanner", is_flag=True, help="Verify without the PII scanner on free text (faster).")
 @click.pass_context
 def erase_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vault_key_file: Path | None,
-              do_apply: bool, yes: bool, report: Path | None, no_scanner: bool) -> None:
+              do_apply: bool, yes: bool, report: Path | None, no_scanner: bool, request_id: str | None = None) -> None:
     """Plan (default) or apply the erasure of one data subject of DATAMAP, then verify it."""
     _check_can_confirm(do_apply, yes)
     _check_report(report)
     dm, key = _load(datamap, vault_key_file)
     with _estate(dm, key, scanner=not no_scanner):
-        _erase(ctx, dm, key, subjects, do_apply, yes, report, no_scanner)
+        _erase(ctx, dm, key, subjects, do_apply, yes, report, no_scanner, request_id)
 
 
 def _erase(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...], do_apply: bool, yes: bool,
-           report: Path | None, no_scanner: bool) -> None:  # fmt: skip
+           report: Path | None, no_scanner: bool, request_id: str | None) -> None:  # fmt: skip
     from ..erasure import apply_erasure, plan_erasure, record_verification, verify_erasure
     from ..report.erasure import build_erasure_report, write_erasure_report
 
     subject = _resolve(dm, subjects, key)
+    if request_id:
+        check_servable(dm, request_id, "erase", subject_ref=subject.ref)
     if do_apply:
         _check_audit_log(dm)
     plan = plan_erasure(dm, subject, vault_key=key)
@@ -118,10 +124,14 @@ def _erase(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...],
     if not plan.found:
         click.echo("nothing is held for this identifier; nothing to erase")
     _print_plan(plan)
+    held = [d.name for d in plan.datasets if d.subject_rows]
     if not do_apply or not plan.has_changes:
+        j = h = None
         if report:
             j, h = write_erasure_report(build_erasure_report(plan), report)
             click.echo(f"report: {j} and {h}")
+        if request_id:
+            _served(dm, request_id, "erase", subject.ref, do_apply, [j] if j else [], held)
         if not do_apply:
             click.echo("dry run: nothing was changed (use --apply to erase)")
         else:
@@ -139,9 +149,13 @@ def _erase(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...],
 
     record_verification(dm, plan, ver)
     result = replace(result, verification=ver)
+    j = None
     if report:
         j, h = write_erasure_report(build_erasure_report(result), report)
         click.echo(f"report: {j} and {h}")
+    if request_id:
+        _served(dm, request_id, "erase", subject.ref, ver.ok, [j] if j else [], held,
+                note="erasure applied; verification found residue")  # fmt: skip
     if ver.ok:
         click.echo(f"verified: no residual match outside the {ver.held} kept row(s)")
         ctx.exit(0)
@@ -149,6 +163,13 @@ def _erase(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...],
     for r in ver.residues[:20]:
         click.echo(f"  {r.dataset} row {r.row} {r.column}: {r.kind} {r.masked} ({r.found_by})", err=True)
     ctx.exit(1)
+
+
+def _served(dm, request_id: str, command: str, ref: str, done: bool, links: list, datasets, note: str | None = None):
+    """Move the request along (closed as answered when ``done``) and say so."""
+    r = served(dm, request_id, command=command, subject_ref=ref, done=done, links=links, datasets=datasets, note=note)
+    click.echo(f"request {r.id}: {r.status.replace('_', ' ')}"
+               + (f"; to notify: {', '.join(r.unnotified())}" if r.unnotified() else ""))  # fmt: skip
 
 
 def _print_plan(plan) -> None:
@@ -190,20 +211,23 @@ def _parse_sets(sets: tuple[str, ...]) -> dict[str, str]:
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation before applying.")
 @click.pass_context
 def rectify_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vault_key_file: Path | None,
-                sets: tuple[str, ...], dataset: str | None, do_apply: bool, yes: bool) -> None:
+                sets: tuple[str, ...], dataset: str | None, do_apply: bool, yes: bool,
+                request_id: str | None = None) -> None:
     """Preview (default) or apply a correction to one data subject's data in DATAMAP."""
     _check_can_confirm(do_apply, yes)
     changes = _parse_sets(sets)
     dm, key = _load(datamap, vault_key_file)
     with _estate(dm, key):
-        _rectify(ctx, dm, key, subjects, changes, dataset, do_apply, yes)
+        _rectify(ctx, dm, key, subjects, changes, dataset, do_apply, yes, request_id)
 
 
 def _rectify(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...], changes: dict[str, str],
-             dataset: str | None, do_apply: bool, yes: bool) -> None:  # fmt: skip
+             dataset: str | None, do_apply: bool, yes: bool, request_id: str | None) -> None:  # fmt: skip
     from ..rights import apply_rectification, plan_rectification, verify_rectification
 
     subject = _resolve(dm, subjects, key)
+    if request_id:
+        check_servable(dm, request_id, "rectify", subject_ref=subject.ref)
     if do_apply:
         _check_audit_log(dm)
     plan = plan_rectification(dm, subject, changes, dataset=dataset, vault_key=key)
@@ -211,7 +235,10 @@ def _rectify(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...
     for c in plan.changes:
         click.echo(f"  {c.dataset} row {c.row} {c.column}: {c.old} -> {c.new}")
     click.echo(f"{len(plan.changes)} cell(s) to change, {plan.unchanged} already correct")
+    touched = sorted({c.dataset for c in plan.changes})
     if not do_apply or not plan.changes:
+        if request_id:
+            _served(dm, request_id, "rectify", subject.ref, do_apply, [], touched)
         if not do_apply:
             click.echo("dry run: nothing was changed (use --apply to write)")
         ctx.exit(0)
@@ -219,6 +246,9 @@ def _rectify(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...
     done = apply_rectification(dm, plan, vault_key=key)
     check = verify_rectification(dm, done, vault_key=key)
     click.echo(f"applied: {len(done.files_written)} file(s) rewritten; audit log entry #{done.audit_seq}")
+    if request_id:
+        _served(dm, request_id, "rectify", subject.ref, check.ok, [], touched,
+                note="rectification applied; verification failed")  # fmt: skip
     if check.ok:
         click.echo(f"verified: {check.checked} cell(s) hold their new value")
         ctx.exit(0)
@@ -236,7 +266,8 @@ def _rectify(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation before applying.")
 @click.pass_context
 def restrict_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vault_key_file: Path | None,
-                 scope: str, lift: bool, reason: str | None, do_apply: bool, yes: bool) -> None:
+                 scope: str, lift: bool, reason: str | None, do_apply: bool, yes: bool,
+                 request_id: str | None = None) -> None:
     """Record (or lift) a restriction of processing for one data subject in DATAMAP's register."""
     _check_can_confirm(do_apply, yes)
     from ..rights import check_reason
@@ -244,14 +275,16 @@ def restrict_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], v
     check_reason(reason, what="--reason")  # before the estate is read: a bad reason is bad input
     dm, key = _load(datamap, vault_key_file)
     with _estate(dm, key):
-        _restrict(ctx, dm, key, subjects, scope, lift, reason, do_apply, yes)
+        _restrict(ctx, dm, key, subjects, scope, lift, reason, do_apply, yes, request_id)
 
 
 def _restrict(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...], scope: str, lift: bool,
-              reason: str | None, do_apply: bool, yes: bool) -> None:  # fmt: skip
+              reason: str | None, do_apply: bool, yes: bool, request_id: str | None) -> None:  # fmt: skip
     from ..rights import apply_restriction, plan_restriction
 
     subject = _resolve(dm, subjects, key)
+    if request_id:
+        check_servable(dm, request_id, "restrict", subject_ref=subject.ref)
     if do_apply:
         _check_audit_log(dm)
     change = plan_restriction(dm, subject, scope=scope, lift=lift, reason=reason)
@@ -262,10 +295,14 @@ def _restrict(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ..
             "none": "nothing to change"}[change.action]  # fmt: skip
     click.echo(f"plan: {what}")
     if not do_apply or change.action == "none":
+        if request_id:
+            _served(dm, request_id, "restrict", subject.ref, do_apply, [], None)
         if not do_apply:
             click.echo("dry run: nothing was changed (use --apply to write)")
         ctx.exit(0)
     _confirm(yes, f"{what[0].upper()}{what[1:]}?")
     done = apply_restriction(dm, change)
     click.echo(f"applied: {done.register} updated; audit log entry #{done.audit_seq}")
+    if request_id:
+        _served(dm, request_id, "restrict", subject.ref, True, [], None)
     ctx.exit(0)

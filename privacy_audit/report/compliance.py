@@ -41,6 +41,7 @@ from ..entities import pattern_entities
 from ..errors import AuditLogError, ConfigError, PrivacyAuditError
 from ..masking import mask, mask_text_spans
 from ..policy import Policy, load_policy
+from ..requests import QueueSummary, load_ledger
 
 __all__ = [
     "STATUSES",
@@ -217,6 +218,7 @@ class ComplianceReport:
     activity: RequestActivity
     reproducibility: Mapping[str, Any]
     manual_evidence_help: str = ""
+    requests: QueueSummary | None = None  # the requests desk at the audit date (None: no ledger read)
 
     def clause(self, clause_id: str) -> ClauseRow | None:
         return next((c for c in self.clauses if c.id == clause_id), None)
@@ -234,6 +236,7 @@ class ComplianceReport:
             "check_errors": [{"check": c, "message": m} for c, m in self.check_errors],
             "datasets": [d.to_dict() for d in self.datasets],
             "subject_requests": self.activity.to_dict(),
+            "request_desk": self.requests.to_dict() if self.requests is not None else None,
             "reproducibility": _plain(self.reproducibility),
             "manual_evidence_help": self.manual_evidence_help,
         }
@@ -493,6 +496,7 @@ def build_report(
     as_of: _dt.date,
     generated_at: _dt.datetime,
     analyzer: Any = None,
+    requests: QueueSummary | None = None,
 ) -> ComplianceReport:
     """Assemble the report from already-computed parts (pure: no file or database access).
 
@@ -639,6 +643,7 @@ def build_report(
         activity=activity,
         reproducibility=dict(reproducibility),
         manual_evidence_help=help_text,
+        requests=requests,
     )
 
 
@@ -822,6 +827,21 @@ def _activity(datamap: Any) -> RequestActivity:
     return summarize_audit_log(entries, result, path=shown)
 
 
+def _request_desk(
+    datamap: Any, as_of: _dt.date, installed: Mapping[str, str]
+) -> tuple[QueueSummary | None, list[tuple[str, str]]]:
+    """The requests desk at ``as_of``, and -- when the ledger holds no request -- a "could not test" note for
+    each ``rights.*`` control, so its clause reads not testable rather than a vacuous holds."""
+    try:
+        ledger = load_ledger(datamap)
+    except PrivacyAuditError as exc:
+        return None, [(cid, f"request ledger unreadable: {exc}") for cid in installed if cid.startswith("rights.")]
+    if ledger.requests:
+        return ledger.summary(as_of), []
+    why = "no subject request is recorded in the ledger (privacy-audit request new), so there is nothing to test"
+    return ledger.summary(as_of), [(cid, why) for cid in installed if cid.startswith("rights.")]
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
         return str(Path(path).resolve().relative_to(root.resolve()))
@@ -879,6 +899,7 @@ def compliance_report(
     # The checks reuse what the summary already read and scanned (same settings), instead of doing it again.
     result = run_checks(datamap, as_of=as_of, frames=frames, scans=scans)
     activity = _activity(datamap)
+    desk, desk_errors = _request_desk(datamap, as_of, installed)
     manual = load_manual_evidence(datamap)
 
     import pandas
@@ -907,7 +928,7 @@ def compliance_report(
         datamap=datamap,
         policy=policy,
         findings=result.findings,
-        check_errors=result.errors,
+        check_errors=(*result.errors, *desk_errors),
         checks_run=result.checks_run,
         controls=controls,
         installed=installed,
@@ -920,6 +941,7 @@ def compliance_report(
         reproducibility=repro,
         as_of=as_of,
         generated_at=started,
+        requests=desk,
     )
     finished = _dt.datetime.now(_dt.UTC)
     repro = {**report.reproducibility, "run_seconds": round((finished - started).total_seconds(), 1)}
