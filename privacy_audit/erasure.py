@@ -141,6 +141,9 @@ class Needles:
         tokens = set(get("tokens", "pseudonyms", "device_ids"))
         for cookie in get("cookies"):
             tokens.add(cookie.split("=", 1)[1] if "=" in cookie else cookie)
+        # a raw e-mail or phone among the pseudonym forms is searched as an e-mail or phone, not as a token
+        raw_forms = {v for p in get("phones") for v in idm.variants("phone", p).values()}
+        tokens = {t for t in tokens if "@" not in t and t not in raw_forms}
         regions = tuple(dict.fromkeys((*idm.phone_regions(get("phones")), region)))
         phones = {k for p in get("phones") for r in regions for k in idm.phone_keys(p, r)}
         names = {idm.canonical("name", n) for n in get("names") if len(n.split()) >= 2}
