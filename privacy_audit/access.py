@@ -102,6 +102,7 @@ _SCRYPT_MAX_WORK = 2**18 * 8
 #: the shortest password that may encrypt a new bundle (reading an older bundle takes any password)
 MIN_PASSWORD_LENGTH = 10
 _HKDF_INFO = b"privacy-audit bundle v1"
+_MAX_HEADER = 4096
 _CHECK_MSG = b"privacy-audit bundle key check"
 
 
@@ -672,13 +673,13 @@ class _Tampered(Exception):
 def _parse_header(blob: bytes) -> tuple[dict[str, Any], bytes, bytes]:
     if not blob.startswith(BUNDLE_MAGIC):
         raise BundleError("not an encrypted privacy-audit bundle")
-    end = blob.find(b"\n", len(BUNDLE_MAGIC))
+    end = blob.find(b"\n", len(BUNDLE_MAGIC), len(BUNDLE_MAGIC) + _MAX_HEADER)
     if end < 0:
-        raise BundleError("encrypted bundle is truncated (no header)")
+        raise BundleError("encrypted bundle is truncated or its header is too long")
     head = blob[: end + 1]
-    try:
+    try:  # the header is authenticated (as AES-GCM associated data) once the key is known
         header = json.loads(blob[len(BUNDLE_MAGIC) : end].decode("ascii"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise BundleError("encrypted bundle header is unreadable (corrupted)") from None
     if not isinstance(header, dict):
         raise BundleError("encrypted bundle header is unreadable (corrupted)")

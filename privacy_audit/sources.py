@@ -262,7 +262,7 @@ def _check_header_width(path: Path, encoding: str, delimiter: str) -> None:
             return
         for n, row in enumerate(rows, start=2):
             if len(row) > len(header):
-                raise _err(path, f"row {n} has {len(row)} fields but the header has {len(header)}: "
+                raise _err(path, f"ragged rows: row {n} has {len(row)} fields but the header has {len(header)}: "
                                  "the columns would shift (fix the header or the row)")  # fmt: skip
     except csv.Error:
         return  # quoting pandas reads differently: its own parser decides

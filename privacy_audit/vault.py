@@ -175,7 +175,8 @@ def key_for_datamap(datamap, key_file: str | Path | None = None, *, required: bo
     to the data map) when that file exists, the variable named by ``vault.key_env`` (default
     ``PRIVACY_AUDIT_VAULT_KEY``) when it is set. With none of them: ``None``, or a ConfigError
     saying how to give one when ``required``. Once the key is known, the estate's audit log is keyed
-    for the rest of the process (:func:`privacy_audit.auditlog.use_key` with :func:`audit_key`).
+    for the rest of the process (:func:`privacy_audit.auditlog.use_key` with :func:`audit_key`), and
+    a vault older than the audit log records (a replayed copy) is refused with a VaultError.
     """
     cfg = dict(getattr(datamap, "vault", None) or {})
     configured = cfg.get("key_file")
@@ -197,11 +198,18 @@ def _register_audit_key(datamap: Any, key: bytes) -> None:
     log = getattr(datamap, "audit_log_path", None)
     if log is None:
         return
-    path = (getattr(datamap, "vault", None) or {}).get("path")
+    rel = (getattr(datamap, "vault", None) or {}).get("path")
+    path = datamap.resolve(rel) if rel else None
+    if path is None or not path.is_file():
+        auditlog.use_key(log, _derive(_check_key(key), "audit-log"))
+        return
     try:
-        auditlog.use_key(log, audit_key(key, datamap.resolve(path) if path else None))
-    except VaultError:
-        pass  # a wrong key or a damaged vault: the command that needs the vault says so itself
+        vault = Vault.open(path, key, audit_log=log)
+    except VaultError as exc:
+        if exc.reason == "replayed":  # an older vault put back: no command may use it
+            raise
+        return  # a wrong key or a damaged vault: the command that needs the vault says so itself
+    auditlog.use_key(log, vault.audit_key())
 
 
 def _check_key(key: bytes) -> bytes:
@@ -443,7 +451,8 @@ class Vault:
             if vault.generation < logged:
                 raise VaultError(
                     f"{p} is an older copy of the vault (generation {vault.generation}; the audit log recorded "
-                    f"generation {logged}): a replaced or restored vault is refused"
+                    f"generation {logged}): a replaced or restored vault is refused",
+                    reason="replayed",
                 )
         return vault
 

@@ -169,6 +169,13 @@ def test_absurd_scrypt_parameters_are_refused_before_deriving(tmp_path, capsys):
     assert "scrypt" in _one_line_error(code, err)
 
 
+def test_a_deeply_nested_bundle_header_is_refused(tmp_path, capsys):
+    path = tmp_path / "nested.bundle"
+    path.write_bytes(BUNDLE_MAGIC + b"[" * 3000 + b"]" * 3000 + b"\n" + b"x" * 64)
+    code, _, err = _run(["verify-bundle", path, "--password-file", _pw(tmp_path)], capsys)
+    _one_line_error(code, err)
+
+
 def _pw(tmp_path: Path) -> Path:
     p = tmp_path / "pw"
     p.write_text(PW + "\n")
@@ -507,6 +514,12 @@ def test_a_replayed_older_vault_is_refused(tmp_path, capsys):
         Vault.open(vault, load_key(key_file), audit_log=log)
     code, err = pseudonymize("a.csv", "c_out.csv")
     assert "older copy" in _one_line_error(code, err)
+    # every command that loads the estate's vault key refuses it too, not only the vault commands
+    (tmp_path / "datamap.yaml").write_text(_HMAC_MAP.replace("sessions.csv", "a_out.csv").replace("user_hash", "subject_token"))
+    code, _, err = _run(["export", tmp_path / "datamap.yaml", "--subject", f"email={users.iloc[0]['email']}",
+                         "--out", tmp_path / "b.zip"], capsys)  # fmt: skip
+    assert "older copy" in _one_line_error(code, err)
+    assert not (tmp_path / "b.zip").exists()
 
 
 # -------------------------------------------------------------- 4: rotation keeps keyed pseudonyms
