@@ -37,7 +37,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from .errors import DataMapError
+from .errors import ConfigError, DataMapError
+from .risk import risk_settings
 
 __all__ = [
     "ZONES",
@@ -609,6 +610,11 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
         elif isinstance(location, str):
             location = {"country": location}
         pseudonym = v.get(entry, "pseudonym", pre, "map", default={})
+        try:  # the re-identification risk settings (privacy_audit.risk), checked now: one line per error
+            risk_settings(doc.get("risk"), entry.get("risk"))
+        except ConfigError as exc:
+            where = entry if "risk" in entry else doc
+            raise v.fail(_line_of(where, "risk"), "", str(exc), "bad-risk-settings") from None
         datasets.append(
             Dataset(
                 name=name,

@@ -495,6 +495,8 @@ def _population_counts(
     n = len(frame)
     both = pd.concat([frame[columns].reset_index(drop=True), population[columns].reset_index(drop=True)],
                      ignore_index=True)  # fmt: skip
+    # compare as text: a population read from CSV may type a column differently from the sample
+    both = both.apply(lambda s: s.map(lambda v: None if pd.isna(v) else str(v)).astype(object))
     codes, nc = combine_codes([column_codes(both[c]) for c in columns], len(both))
     if count_column is None:
         weights = np.ones(len(population))

@@ -31,6 +31,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "rectify": ("rights", "rectify_cmd", "Preview or apply a correction to one data subject's data."),
     "restrict": ("rights", "restrict_cmd", "Record (or lift) a restriction of processing for a subject."),
     "log": ("log", "log_group", "Inspect and verify the hash-chained audit log."),
+    "risk": ("risk", "risk_cmd", "Measure the re-identification risk of pseudonymous and anonymous data."),
+    "anonymize": ("risk", "anonymize_cmd", "Write a generalised, suppressed copy of a dataset that reaches a target k."),
     "report": ("report", "report_cmd", "Write the compliance report (HTML, JSON, PDF) for a data map."),
 }
 
