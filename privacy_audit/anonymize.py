@@ -92,9 +92,11 @@ class Hierarchy:
             raise InputError(f"{self.column}: no generalisation level {level} (0..{self.height})")
         if level == self.height:
             return pd.Series([_STAR] * len(values), index=values.index, dtype=object)
-        if level == 0:
-            return _text(values)
-        return _GENERALISERS[self.kind](self, values, level)
+        # generalise each distinct value once, then spread the results over the rows
+        codes, uniques = pd.factorize(values, use_na_sentinel=False, sort=False)
+        distinct = pd.Series(np.asarray(uniques, dtype=object), dtype=object)
+        out = _text(distinct) if level == 0 else _GENERALISERS[self.kind](self, distinct, level)
+        return pd.Series(out.to_numpy(dtype=object)[codes], index=values.index, dtype=object)
 
     def to_dict(self) -> dict[str, Any]:
         return {"column": self.column, "type": self.kind, "levels": list(self.levels)}
@@ -350,13 +352,15 @@ class _Lattice:
         total = self.weights.sum()
         for h in hierarchies:
             col = distinct[h.column]
-            c0, _ = column_codes(col)
-            px = np.bincount(c0, weights=self.weights) if len(c0) else np.zeros(0)
+            c0, uniques = pd.factorize(col, use_na_sentinel=False, sort=False)
+            c0, card0 = c0.astype(np.int64), max(len(uniques), 1)
+            uniq = pd.Series(np.asarray(uniques, dtype=object), dtype=object)
+            px = np.bincount(c0, weights=self.weights, minlength=card0) if len(c0) else np.zeros(0)
             b = -np.log2(px[c0] / total) if len(c0) else np.zeros(0)
             per_level, terms = [], []
             for lvl in range(h.height + 1):
-                g = h.generalise(col, lvl)
-                gc, card = column_codes(g)
+                gu, card = column_codes(h.generalise(uniq, lvl))  # on the distinct values only
+                gc = gu[c0] if len(c0) else c0
                 per_level.append((gc, card))
                 pg = np.bincount(gc, weights=self.weights, minlength=card) if len(gc) else np.zeros(0)
                 terms.append(-np.log2(px[c0] / pg[gc]) if len(gc) else np.zeros(0))

@@ -21,7 +21,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -142,6 +142,26 @@ class DatasetRisk:
             f"(non-uniform entropy), generalisation height {_pct(pl.height)}"
         )
 
+    def section(self) -> dict[str, Any]:
+        """What the compliance report shows for this dataset (figures and column names only)."""
+        p = self.profile
+        return {
+            "dataset": self.dataset,
+            "zone": self.zone,
+            "quasi_identifiers": list(p.quasi_identifiers),
+            "records": p.records,
+            "classes": p.classes,
+            "k": p.k,
+            "target_k": self.target_k,
+            "summary": p.summary(),
+            "contribution": p.contribution.summary() if p.contribution else "",
+            "models": [m.to_dict() for m in p.models],
+            "buckets": p.buckets().to_dict(orient="records"),
+            "breaches": self.breaches(),
+            "proposal": self.proposal() if self.fix is not None else "",
+            "before_after": self.fix.to_frame().to_dict(orient="records") if self.fix is not None else [],
+        }
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "dataset": self.dataset,
@@ -250,9 +270,17 @@ def assess_estate(
     as_of: _dt.date | None = None,
     quasi_identifiers: Sequence[str] | None = None,
     k: int | None = None,
+    frames: Mapping[str, pd.DataFrame] | None = None,
+    scans: Mapping[str, Any] | None = None,
 ) -> RiskAssessment:
-    """The risk of every pseudonymous and anonymous dataset (or of ``dataset`` alone, whatever its zone)."""
+    """The risk of every pseudonymous and anonymous dataset (or of ``dataset`` alone, whatever its zone).
+
+    ``frames`` / ``scans``: datasets already read and scanned (name -> frame / ScanResult), as
+    :func:`~privacy_audit.checks.run_checks` takes them, e.g. from the compliance report.
+    """
     ctx = _context(datamap, as_of)
+    ctx._frames.update(frames or {})
+    ctx._scans.update(scans or {})
     targets = [datamap.dataset(dataset)] if dataset else [d for d in datamap.datasets if d.zone in SEPARATED_ZONES]
     out, problems = [], []
     for ds in targets:
