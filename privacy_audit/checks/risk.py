@@ -270,6 +270,7 @@ def assess_estate(
     as_of: _dt.date | None = None,
     quasi_identifiers: Sequence[str] | None = None,
     k: int | None = None,
+    max_suppression: float | None = None,
     frames: Mapping[str, pd.DataFrame] | None = None,
     scans: Mapping[str, Any] | None = None,
 ) -> RiskAssessment:
@@ -285,7 +286,8 @@ def assess_estate(
     out, problems = [], []
     for ds in targets:
         try:
-            out.append(assess_dataset(ctx, ds, quasi_identifiers=quasi_identifiers, k=k))
+            out.append(assess_dataset(ctx, ds, quasi_identifiers=quasi_identifiers, k=k,
+                                      max_suppression=max_suppression))
         except PrivacyAuditError as exc:
             if dataset:
                 raise

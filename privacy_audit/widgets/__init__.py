@@ -19,6 +19,7 @@ __all__ = [
     "ErasureWidget",
     "RightsWidget",
     "ReportWidget",
+    "RiskWidget",
     "find_samples",
     "working_copy",
 ]
@@ -31,6 +32,7 @@ _WHERE = {
     "ErasureWidget": "erasure",
     "RightsWidget": "erasure",
     "ReportWidget": "report",
+    "RiskWidget": "risk",
     "find_samples": "_common",
     "working_copy": "_common",
 }
