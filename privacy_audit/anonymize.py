@@ -338,14 +338,14 @@ class Plan:
 class _Lattice:
     """The distinct quasi-identifier combinations, with every column's codes at every level."""
 
-    def __init__(self, frame: pd.DataFrame, hierarchies: Sequence[Hierarchy]) -> None:
+    def __init__(self, frame: pd.DataFrame, hierarchies: Sequence[Hierarchy], weights: np.ndarray | None = None) -> None:
         cols = [h.column for h in hierarchies]
-        n = len(frame)
-        self.n = n
-        rc, nc = combine_codes([column_codes(frame[c]) for c in cols], n)
-        first = np.unique(rc, return_index=True)[1] if n else np.zeros(0, dtype=np.int64)
-        distinct = frame.iloc[first].reset_index(drop=True) if n else frame.head(0)
-        self.weights = np.bincount(rc, minlength=nc).astype(float) if n else np.zeros(0)
+        rows = len(frame)
+        rc, nc = combine_codes([column_codes(frame[c]) for c in cols], rows)
+        first = np.unique(rc, return_index=True)[1] if rows else np.zeros(0, dtype=np.int64)
+        distinct = frame.iloc[first].reset_index(drop=True) if rows else frame.head(0)
+        self.weights = np.bincount(rc, weights=weights, minlength=nc).astype(float) if rows else np.zeros(0)
+        self.n = int(round(self.weights.sum()))
         self.codes: list[list[tuple[np.ndarray, int]]] = []
         self.terms: list[list[np.ndarray]] = []
         self.base: list[np.ndarray] = []
@@ -396,9 +396,11 @@ def propose(
     k: int = 5,
     max_suppression: float = 0.05,
     max_nodes: int = 20_000,
+    weights: pd.Series | Sequence[float] | np.ndarray | None = None,
 ) -> Plan:
     """The least-loss generalisation (plus suppression of at most ``max_suppression``) reaching ``k``.
 
+    ``weights``: how many records each row stands for (e.g. the counts of a SQL ``GROUP BY``).
     Ties are broken by fewer suppressed records, then by the lower generalisation height. When no
     node reaches the target within the suppression limit (e.g. fewer than ``k`` records), the plan
     is the top of the lattice with ``reached = False``.
@@ -408,7 +410,10 @@ def propose(
         raise ConfigError(f"target k: expected a whole number of at least 1, got {k!r}")
     if not 0 <= max_suppression <= 1:
         raise ConfigError(f"max suppression: expected a share in [0, 1], got {max_suppression!r}")
-    lat = _Lattice(frame.reset_index(drop=True), hs)
+    w = None if weights is None else np.asarray(pd.Series(weights).reset_index(drop=True), dtype=float)
+    if w is not None and (w.size != len(frame) or np.isnan(w).any() or (w < 0).any()):
+        raise InputError(f"record weights: expected {len(frame)} counts of zero or more")
+    lat = _Lattice(frame.reset_index(drop=True), hs, w)
     n = lat.n
     allowed = math.floor(max_suppression * n + 1e-9)
     heights = lat.heights
@@ -472,14 +477,20 @@ def propose(
     )
 
 
-def apply_plan(frame: pd.DataFrame, plan: Plan) -> pd.DataFrame:
-    """A new frame with the plan's generalisation applied and the suppressed records removed."""
+def apply_plan(
+    frame: pd.DataFrame, plan: Plan, *, weights: pd.Series | Sequence[float] | np.ndarray | None = None
+) -> pd.DataFrame:
+    """A new frame with the plan's generalisation applied and the suppressed records removed.
+
+    ``weights``: how many records each row stands for (class sizes count them).
+    """
     out = frame.copy()
     for h, lvl in zip(plan.hierarchies, plan.levels, strict=True):
         out[h.column] = h.generalise(frame[h.column], lvl).to_numpy()
     if len(out) and plan.quasi_identifiers:
+        w = None if weights is None else np.asarray(pd.Series(weights).reset_index(drop=True), dtype=float)
         rc, nc = combine_codes([column_codes(out[c]) for c in plan.quasi_identifiers], len(out))
-        size = np.bincount(rc, minlength=nc)[rc]
+        size = np.bincount(rc, weights=w, minlength=nc)[rc]
         out = out[size >= plan.target_k]
     return out.reset_index(drop=True)
 
@@ -535,13 +546,25 @@ def anonymize(
     sensitive: Sequence[str] = (),
     threshold: float = 0.2,
     dataset: str | None = None,
+    weights: pd.Series | Sequence[float] | np.ndarray | None = None,
 ) -> Anonymization:
-    """Propose the least-loss transformation reaching ``k``, apply it to a copy and measure both sides."""
+    """Propose the least-loss transformation reaching ``k``, apply it to a copy and measure both sides.
+
+    ``weights``: how many records each row stands for (e.g. a SQL ``GROUP BY``'s counts); the
+    transformed frame then keeps them in a ``__records`` column.
+    """
     qis = list(quasi_identifiers)
     hs = hierarchies if hierarchies is not None else build_hierarchies(frame, qis)
-    plan = propose(frame, [hs[c] for c in qis], k=k, max_suppression=max_suppression)
-    after_frame = apply_plan(frame, plan)
-    before = risk_profile(frame, qis, sensitive=sensitive, threshold=threshold, contribution_k=k, dataset=dataset)
+    plan = propose(frame, [hs[c] for c in qis], k=k, max_suppression=max_suppression, weights=weights)
+    if weights is None:
+        after_frame = apply_plan(frame, plan)
+        w_after = None
+    else:
+        w = np.asarray(pd.Series(weights).reset_index(drop=True), dtype=float)
+        after_frame = apply_plan(frame.reset_index(drop=True).assign(__records=w), plan, weights=w)
+        w_after = after_frame["__records"].to_numpy()
+    before = risk_profile(frame, qis, sensitive=sensitive, threshold=threshold, contribution_k=k, dataset=dataset,
+                          weights=weights)  # fmt: skip
     after = risk_profile(after_frame, qis, sensitive=sensitive, threshold=threshold, contribution_k=None,
-                         dataset=dataset)  # fmt: skip
+                         dataset=dataset, weights=w_after)  # fmt: skip
     return Anonymization(plan, before, after, after_frame)

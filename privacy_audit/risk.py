@@ -115,7 +115,8 @@ class EquivalenceClasses:
 
     @property
     def n_rows(self) -> int:
-        return int(self.row_class.size)
+        """Records in all classes (rows, or the sum of the rows' weights)."""
+        return int(self.rows_per_class.sum())
 
     @property
     def n_classes(self) -> int:
@@ -123,8 +124,9 @@ class EquivalenceClasses:
 
     @property
     def k(self) -> int:
-        """The size of the smallest class (0 for no rows)."""
-        return int(self.sizes.min()) if self.sizes.size else 0
+        """The size of the smallest class (0 for no records)."""
+        sizes = self.sizes[self.sizes > 0]
+        return int(sizes.min()) if sizes.size else 0
 
     def row_sizes(self) -> np.ndarray:
         """The size of each row's class."""
@@ -139,6 +141,7 @@ class EquivalenceClasses:
         if not self.sizes.size:
             return pd.DataFrame({"size": [], "classes": [], "rows": []}, dtype="int64")
         df = pd.DataFrame({"size": self.sizes, "rows": self.rows_per_class})
+        df = df[df["size"] > 0]
         out = df.groupby("size").agg(classes=("rows", "size"), rows=("rows", "sum")).reset_index()
         return out.astype("int64")
 
@@ -167,13 +170,27 @@ def _subject_codes(subjects: pd.Series | Sequence[Any], n: int) -> np.ndarray:
     return codes
 
 
+def _weights(weights: pd.Series | Sequence[float] | np.ndarray | None, n: int) -> np.ndarray | None:
+    if weights is None:
+        return None
+    w = np.asarray(pd.Series(weights).reset_index(drop=True), dtype=float)
+    if w.size != n or np.isnan(w).any() or (w < 0).any():
+        raise InputError(f"record weights: expected {n} counts of zero or more")
+    return w
+
+
 def equivalence_classes(
-    frame: pd.DataFrame, columns: Sequence[str], subjects: pd.Series | Sequence[Any] | None = None
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    subjects: pd.Series | Sequence[Any] | None = None,
+    *,
+    weights: pd.Series | Sequence[float] | np.ndarray | None = None,
 ) -> EquivalenceClasses:
     """The equivalence classes of ``frame`` over ``columns`` (nulls are a value), in one pass.
 
     With ``subjects`` (a subject id per row), a class's size counts distinct subjects; rows without
-    an id count as subjects of their own. No columns: every row is in one class.
+    an id count as subjects of their own. ``weights``: how many records each row stands for (e.g.
+    the counts of a SQL ``GROUP BY``). No columns: every row is in one class.
     """
     cols = list(columns)
     missing = [c for c in cols if c not in frame.columns]
@@ -181,7 +198,8 @@ def equivalence_classes(
         raise InputError(f"quasi-identifier column {missing[0]!r} not in the data")
     n = len(frame)
     row_class, n_classes = combine_codes([column_codes(frame[c]) for c in cols], n)
-    rows = np.bincount(row_class, minlength=n_classes).astype(np.int64)
+    w = _weights(weights, n)
+    rows = np.rint(np.bincount(row_class, weights=w, minlength=n_classes)).astype(np.int64)
     if subjects is None:
         sizes, unit = rows, "rows"
     else:
@@ -216,15 +234,18 @@ class RiskMeasure:
         }
 
 
-def _measure(model: str, record_risk: np.ndarray, threshold: float, *, highest: bool = True) -> RiskMeasure:
-    if not record_risk.size:
+def _measure(
+    model: str, record_risk: np.ndarray, threshold: float, w: np.ndarray, *, highest: bool = True
+) -> RiskMeasure:
+    total = float(w.sum())
+    if not record_risk.size or total == 0:
         return RiskMeasure(model, 0.0 if highest else None, 0.0, 0.0, 0.0)
     return RiskMeasure(
         model,
-        float(record_risk.max()) if highest else None,
-        float(record_risk.mean()),
-        float((record_risk > threshold).mean()),
-        float(record_risk.sum()),
+        float(record_risk[w > 0].max()) if highest else None,
+        float((w * record_risk).sum() / total),
+        float(w[record_risk > threshold].sum() / total),
+        float((w * record_risk).sum()),
     )
 
 
@@ -254,27 +275,42 @@ def _is_numeric(series: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
 
 
-def sensitive_measures(frame: pd.DataFrame, classes: EquivalenceClasses, attribute: str) -> SensitiveMeasure:
-    """Distinct / entropy / recursive l-diversity and t-closeness of ``attribute`` (nulls are a value)."""
+def sensitive_measures(
+    frame: pd.DataFrame,
+    classes: EquivalenceClasses,
+    attribute: str,
+    *,
+    weights: pd.Series | Sequence[float] | np.ndarray | None = None,
+) -> SensitiveMeasure:
+    """Distinct / entropy / recursive l-diversity and t-closeness of ``attribute`` (nulls are a value).
+
+    ``weights``: how many records each row stands for (as given to :func:`equivalence_classes`).
+    """
     if attribute not in frame.columns:
         raise InputError(f"sensitive attribute {attribute!r} not in the data")
     series = frame[attribute].reset_index(drop=True)
     numeric = _is_numeric(series)
     codes, uniques = pd.factorize(series, use_na_sentinel=False, sort=numeric)
     m = max(len(uniques), 1)
-    n, nc = len(series), classes.n_classes
+    nc = classes.n_classes
+    w = _weights(weights, len(series))
+    n = float(w.sum()) if w is not None else len(series)
     if n == 0:
         return SensitiveMeasure(attribute, "numeric" if numeric else "categorical", 0, 0.0, None, 0.0)
     cls = classes.row_class
     pair = cls * m + codes
-    upair, counts = np.unique(pair, return_counts=True)
+    upair, inverse = np.unique(pair, return_inverse=True)
+    counts = np.bincount(inverse.ravel(), weights=w, minlength=upair.size)
+    if w is not None:  # (class, value) pairs that stand for no record are not there
+        upair, counts = upair[counts > 0], counts[counts > 0]
     pc, pv = upair // m, upair % m
-    class_rows = np.bincount(cls, minlength=nc)
+    class_rows = np.bincount(cls, weights=w, minlength=nc)
+    present = class_rows > 0
     distinct = np.bincount(pc, minlength=nc)
     q = counts / class_rows[pc]
     ent = np.bincount(pc, weights=-q * np.log(q), minlength=nc)
-    distinct_l = int(distinct.min())
-    entropy_l = float(math.exp(float(ent.min())))
+    distinct_l = int(distinct[present].min())
+    entropy_l = float(math.exp(float(ent[present].min())))
     recursive_c = None
     if distinct_l > 1:
         # per class: counts sorted descending r1 >= r2 >= ...; c = floor(r1 / (r_l + ... + r_m) + 1)
@@ -284,7 +320,7 @@ def sensitive_measures(frame: pd.DataFrame, classes: EquivalenceClasses, attribu
         rank = np.arange(sc.size) - np.repeat(starts, np.diff(np.r_[starts, sc.size]))
         tail = np.bincount(spc, weights=np.where(rank >= distinct_l - 1, sc, 0), minlength=nc)
         recursive_c = int(np.floor(sc[starts] / tail[spc[starts]] + 1).max())
-    p = np.bincount(codes, minlength=m) / n
+    p = np.bincount(codes, weights=w, minlength=m) / n
     if numeric and m > 1:
         t = 0.0
         chunk = max(1, 5_000_000 // m)
@@ -298,7 +334,7 @@ def sensitive_measures(frame: pd.DataFrame, classes: EquivalenceClasses, attribu
     else:
         # 0.5 * sum_v |q_v - p_v| = 0.5 * (1 + sum over values present in the class of (|q - p| - p))
         part = np.bincount(pc, weights=np.abs(q - p[pv]) - p[pv], minlength=nc)
-        t = float((0.5 * (1.0 + part)).max())
+        t = float((0.5 * (1.0 + part))[present].max())
     return SensitiveMeasure(
         attribute, "numeric" if numeric else "categorical", distinct_l, entropy_l, recursive_c, max(t, 0.0)
     )
@@ -358,23 +394,33 @@ class Contribution:
 
 
 def attribute_contribution(
-    frame: pd.DataFrame, columns: Sequence[str], *, k: int = 5, max_width: int = 4, max_columns: int = 8
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    *,
+    k: int = 5,
+    max_width: int = 4,
+    max_columns: int = 8,
+    weights: pd.Series | Sequence[float] | np.ndarray | None = None,
 ) -> Contribution:
-    """The share of unique rows for every combination of up to ``max_width`` of ``columns``.
+    """The share of unique records for every combination of up to ``max_width`` of ``columns``.
 
-    Each column is factorised once; each combination only combines integer codes.
+    Each column is factorised once; each combination only combines integer codes. ``weights``: how
+    many records each row stands for.
     """
     cols = list(columns)[:max_columns]
-    n = len(frame)
+    rows = len(frame)
+    w = _weights(weights, rows)
+    n = float(w.sum()) if w is not None else rows
     codes = {c: column_codes(frame[c]) for c in cols}
 
     def one(combo: tuple[str, ...]) -> SubsetRisk:
-        rc, nc = combine_codes([codes[c] for c in combo], n)
-        sizes = np.bincount(rc, minlength=nc)
+        rc, nc = combine_codes([codes[c] for c in combo], rows)
+        sizes = np.rint(np.bincount(rc, weights=w, minlength=nc))
+        sizes = sizes[sizes > 0]
         return SubsetRisk(
             combo,
-            int(sizes.min()) if n else 0,
-            float((sizes == 1).sum() / n) if n else 0.0,
+            int(sizes.min()) if sizes.size else 0,
+            float(sizes[sizes == 1].sum() / n) if n else 0.0,
         )
 
     seen: dict[tuple[str, ...], SubsetRisk] = {}
@@ -517,6 +563,7 @@ def risk_profile(
     population: pd.DataFrame | None = None,
     population_count: str | None = None,
     subjects: pd.Series | Sequence[Any] | None = None,
+    weights: pd.Series | Sequence[float] | np.ndarray | None = None,
     contribution_k: int | None = 5,
     dataset: str | None = None,
 ) -> RiskProfile:
@@ -524,8 +571,10 @@ def risk_profile(
 
     ``population``: rows of the population (or one row per combination with ``population_count``);
     ``subjects``: a subject id per row, in which case records are the distinct (subject, class)
-    pairs, so a person with ten identical rows counts once; ``contribution_k``: compute the
-    attribute contribution against this k (``None``: skip it).
+    pairs, so a person with ten identical rows counts once; ``weights``: how many records each row
+    stands for (the counts of a SQL ``GROUP BY`` over the quasi-identifiers and sensitive attributes;
+    ignored with ``subjects``); ``contribution_k``: compute the attribute contribution against this
+    k (``None``: skip it).
     """
     qis = list(quasi_identifiers)[:_MAX_QI]
     if not 0 < threshold <= 1:
@@ -536,21 +585,26 @@ def risk_profile(
         classes0 = equivalence_classes(data, qis)
         keep = ~pd.DataFrame({"c": classes0.row_class, "s": ids}).duplicated().to_numpy()
         data = data[keep | ids.isna().to_numpy()].reset_index(drop=True)
-    classes = equivalence_classes(data, qis)
+        weights = None
+    w = _weights(weights, len(data))
+    classes = equivalence_classes(data, qis, weights=w)
+    if w is None:
+        w = np.ones(len(data))
     n = classes.n_rows
     f = classes.row_sizes().astype(float)
-    prosecutor_risk = 1.0 / f if n else np.zeros(0)
+    prosecutor_risk = 1.0 / np.maximum(f, 1) if n else np.zeros(0)
     big_f = None
     if population is not None:
         big_f = np.maximum(_population_counts(data, qis, population, population_count), f)
-        journalist_risk = 1.0 / big_f if n else np.zeros(0)
+        journalist_risk = 1.0 / np.maximum(big_f, 1) if n else np.zeros(0)
     else:
         journalist_risk = prosecutor_risk
     dist = classes.distribution()
-    sens = tuple(sensitive_measures(data, classes, s) for s in sensitive)
+    sens = tuple(sensitive_measures(data, classes, s, weights=w) for s in sensitive)
     contrib = (
-        attribute_contribution(data, qis, k=contribution_k) if contribution_k is not None and qis else None
-    )
+        attribute_contribution(data, qis, k=contribution_k, weights=w)
+        if contribution_k is not None and qis else None
+    )  # fmt: skip
     return RiskProfile(
         dataset=dataset,
         quasi_identifiers=tuple(qis),
@@ -559,12 +613,12 @@ def risk_profile(
         k=classes.k,
         distribution=tuple((int(a), int(b), int(c)) for a, b, c in dist.itertuples(index=False)),
         threshold=threshold,
-        prosecutor=_measure("prosecutor", prosecutor_risk, threshold),
-        journalist=_measure("journalist", journalist_risk, threshold),
-        marketer=_measure("marketer", journalist_risk, threshold, highest=False),
-        sample_uniqueness=float((f == 1).mean()) if n else 0.0,
-        population_uniqueness=float((big_f == 1).mean()) if big_f is not None and n else None,
-        k_map=int(big_f.min()) if big_f is not None and n else None,
+        prosecutor=_measure("prosecutor", prosecutor_risk, threshold, w),
+        journalist=_measure("journalist", journalist_risk, threshold, w),
+        marketer=_measure("marketer", journalist_risk, threshold, w, highest=False),
+        sample_uniqueness=float(w[f == 1].sum() / n) if n else 0.0,
+        population_uniqueness=float(w[big_f == 1].sum() / n) if big_f is not None and n else None,
+        k_map=int(big_f[w > 0].min()) if big_f is not None and n else None,
         population_size=(
             None if population is None
             else int(population[population_count].sum()) if population_count else len(population)

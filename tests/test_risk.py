@@ -213,3 +213,21 @@ def test_agrees_with_pycanon_on_adult(adult, qis, sensitive):
     assert p.prosecutor.highest == pytest.approx(1 / sizes.min())
     assert p.prosecutor.average == pytest.approx(len(sizes) / len(adult))
     assert p.sample_uniqueness == pytest.approx((sizes == 1).sum() / len(adult))
+
+
+def test_weighted_rows_equal_the_raw_records(adult):
+    """A GROUP BY's counts as weights give exactly the figures of the raw records (the SQL push-down)."""
+    qis, sens = ["age10", "sex", "race"], ["occupation", "hours-per-week"]
+    raw = risk.risk_profile(adult, qis, sensitive=sens, threshold=0.1)
+    grouped = adult.groupby([*qis, *sens], dropna=False).size().reset_index(name="n")
+    agg = risk.risk_profile(grouped, qis, sensitive=sens, threshold=0.1, weights=grouped["n"])
+    assert agg.records == raw.records and agg.k == raw.k and agg.distribution == raw.distribution
+    for a, b in zip(agg.models, raw.models, strict=True):
+        assert a.highest == (None if b.highest is None else pytest.approx(b.highest))
+        assert (a.average, a.records_at_risk, a.expected_reidentifications) == pytest.approx(
+            (b.average, b.records_at_risk, b.expected_reidentifications))
+    for a, b in zip(agg.sensitive, raw.sensitive, strict=True):
+        assert (a.distinct_l, a.recursive_c) == (b.distinct_l, b.recursive_c)
+        assert a.entropy_l == pytest.approx(b.entropy_l) and a.t == pytest.approx(b.t)
+    assert agg.contribution.summary() == raw.contribution.summary()
+    assert agg.sample_uniqueness == pytest.approx(raw.sample_uniqueness)

@@ -33,7 +33,7 @@ from ..anonymize import Anonymization, anonymize, build_hierarchies
 from ..datamap import DataMap, Dataset
 from ..errors import ConfigError, InputError, PrivacyAuditError
 from ..risk import RiskProfile, RiskSettings, risk_profile, risk_settings
-from ..sources import write_table_atomic
+from ..sources import sql_columns, sql_group_counts, write_table_atomic
 from . import CheckContext, Finding, find_column, load_controls
 from .separation import quasi_identifier_columns
 
@@ -77,9 +77,13 @@ def _categories(ctx: CheckContext, ds: Dataset) -> dict[str, str | None]:
 
 
 def quasi_identifiers_for(
-    ctx: CheckContext, ds: Dataset, settings: RiskSettings, frame: pd.DataFrame
+    ctx: CheckContext, ds: Dataset, settings: RiskSettings, frame: pd.DataFrame, *, scan: bool = True
 ) -> tuple[list[str], dict[str, str | None]]:
-    """The quasi-identifier columns of ``ds`` (see the module docstring) and the column categories."""
+    """The quasi-identifier columns of ``ds`` (see the module docstring) and the column categories.
+
+    ``scan=False``: only the declared categories and the column names (a SQL table measured in the
+    database is not read, so it is not scanned).
+    """
     if settings.quasi_identifiers is not None:
         cols = []
         for q in settings.quasi_identifiers:
@@ -88,7 +92,7 @@ def quasi_identifiers_for(
                 raise InputError(f"quasi-identifier column {q!r} (risk settings) not in the data")
             cols.append(c)
         return cols, dict(ds.columns)
-    cats = _categories(ctx, ds)
+    cats = _categories(ctx, ds) if scan else dict(ds.columns)
     key = {ds.subject_key.lower()} if ds.subject_key else set()
     by_name = set(quasi_identifier_columns(frame, cats, exclude=key))
     cols = [str(c) for c in frame.columns
@@ -236,25 +240,39 @@ def assess_dataset(
                            max_suppression=settings.max_suppression if max_suppression is None else max_suppression)  # fmt: skip
     if quasi_identifiers is not None:
         settings = replace(settings, quasi_identifiers=tuple(quasi_identifiers))
-    frame = ctx.frame(ds)
-    qis, cats = quasi_identifiers_for(ctx, ds, settings, frame)
+    in_sql = ds.format == "sql" and bool(ds.url) and bool(ds.table)
+    if in_sql:  # pushed down: the database computes GROUP BY counts, no row leaves it
+        frame = pd.DataFrame(columns=sql_columns(ds.url, ds.table))
+        qis, cats = quasi_identifiers_for(ctx, ds, settings, frame, scan=False)
+    else:
+        frame = ctx.frame(ds)
+        qis, cats = quasi_identifiers_for(ctx, ds, settings, frame)
     sensitive = []
     for s in settings.sensitive:
         c = find_column(frame, s)
         if c is None:
             raise InputError(f"sensitive attribute {s!r} (risk settings) not in the data")
         sensitive.append(c)
-    subjects = ctx.subject_values(ds)
+    weights = None
+    if in_sql:
+        key = find_column(frame, ds.subject_key) if ds.subject_key else None
+        data = sql_group_counts(ds.url, ds.table, list(dict.fromkeys([*qis, *sensitive, *([key] if key else [])])))
+        counts = data.pop("__records")
+        subjects = data[key].map(lambda v: None if pd.isna(v) else str(v)) if key else None
+        weights = None if key else counts
+    else:
+        data, subjects = frame, ctx.subject_values(ds)
     profile = risk_profile(
-        frame, qis, sensitive=sensitive, threshold=settings.record_threshold,
+        data, qis, sensitive=sensitive, threshold=settings.record_threshold,
         population=_population(ctx.datamap, settings), population_count=settings.population_count,
-        subjects=subjects, contribution_k=settings.target_k, dataset=ds.name,
+        subjects=subjects, weights=weights, contribution_k=settings.target_k, dataset=ds.name,
     )  # fmt: skip
     fix = None
-    if propose_fix and qis and len(frame) and profile.k < settings.target_k:
-        hs = build_hierarchies(frame, qis, entities=cats, specs=settings.hierarchies, reference=ctx.as_of)
-        fix = anonymize(frame, qis, k=settings.target_k, max_suppression=settings.max_suppression, hierarchies=hs,
-                        sensitive=sensitive, threshold=settings.record_threshold, dataset=ds.name)  # fmt: skip
+    if propose_fix and qis and profile.records and profile.k < settings.target_k:
+        hs = build_hierarchies(data, qis, entities=cats, specs=settings.hierarchies, reference=ctx.as_of)
+        fix = anonymize(data, qis, k=settings.target_k, max_suppression=settings.max_suppression, hierarchies=hs,
+                        sensitive=sensitive, threshold=settings.record_threshold, dataset=ds.name,
+                        weights=weights)  # fmt: skip
     return DatasetRisk(ds.name, ds.zone, settings, profile, fix)
 
 
@@ -365,14 +383,11 @@ def reidentification(ctx: CheckContext) -> Iterator[Finding]:
     for ds in (d for d in ctx.datamap.datasets if d.zone in SEPARATED_ZONES):
         try:
             settings = settings_for(ctx.datamap, ds)
-            frame = ctx.frame(ds)
-            if frame.empty:
-                continue
             dr = assess_dataset(ctx, ds, propose_fix=False)
         except PrivacyAuditError as exc:
             ctx.problem(cid, f"dataset {ds.name}: {exc}")
             continue
-        if not dr.profile.quasi_identifiers or dr.profile.k < settings.k:
+        if not dr.profile.records or not dr.profile.quasi_identifiers or dr.profile.k < settings.k:
             continue  # no quasi-identifiers, or k itself fails: separation.quasi_identifier reports it
         breaches = dr.breaches()
         if not breaches:
