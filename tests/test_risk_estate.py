@@ -133,6 +133,15 @@ def test_risk_command_text_and_json(capsys):
     rc = run_guarded(["risk", str(SAMPLES / "datamap.yaml"), "--dataset", "survey", "--qi", "nope"])
     err = capsys.readouterr().err.strip()
     assert rc == 2 and err == "error: quasi-identifier column 'nope' (risk settings) not in the data"
+    for args, expected in [
+        (["risk", "/nonexistent/datamap.yaml"], "data map not found"),
+        (["risk", str(SAMPLES / "datamap.yaml"), "--qi", "gender"], "--qi needs --dataset"),
+        (["risk", str(SAMPLES / "datamap.yaml"), "--k", "1"], "--k: expected a whole number of at least 2"),
+        (["risk", str(SAMPLES / "datamap.yaml"), "--dataset", "nope"], "nope"),
+    ]:
+        rc = run_guarded(args)
+        err = capsys.readouterr().err.strip()
+        assert rc == 2 and expected in err and len(err.splitlines()) == 1, (args, err)
 
 
 def test_anonymize_dataset_refuses_no_quasi_identifiers(tmp_path):
