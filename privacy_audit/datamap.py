@@ -42,7 +42,8 @@ import pandas as pd
 import yaml
 
 from .entities import is_direct
-from .errors import DataMapError
+from .errors import ConfigError, DataMapError
+from .risk import risk_settings
 
 __all__ = [
     "ZONES",
@@ -666,6 +667,11 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
         for key in ("kind", "prefix", "of"):
             v.get(pseudonym, key, f"{pre}pseudonym.", "str")
         _check_extras(entry, pre, v)
+        try:  # the re-identification risk settings (privacy_audit.risk), checked now: one line per error
+            risk_settings(doc.get("risk"), entry.get("risk"))
+        except ConfigError as exc:
+            where = entry if "risk" in entry else doc
+            raise v.fail(_line_of(where, "risk"), "", str(exc), "bad-risk-settings") from None
         datasets.append(
             Dataset(
                 name=name,

@@ -1201,3 +1201,37 @@ def iter_dataset_chunks(ds, chunksize: int = 100_000) -> Iterator[pd.DataFrame]:
         raise InputError(f"dataset {ds.name}: cannot be read in chunks ({fmt or 'no path'})")
     else:
         yield from iter_chunks(ds.path, chunksize, format=fmt or None)
+
+
+__all__ += ["sql_columns", "sql_group_counts"]
+
+
+def sql_columns(url: str, table: str) -> list[str]:
+    """The column names of a SQL table, in table order."""
+    return [c.name for c in sql_table(url, table).columns]
+
+
+def sql_group_counts(url: str, table: str, columns: list[str], *, count_name: str = "__records") -> pd.DataFrame:
+    """``SELECT columns, COUNT(*) FROM table GROUP BY columns``, computed by the database.
+
+    One row per distinct combination (NULLs group together, as a value) with its row count in
+    ``count_name``: what the re-identification risk measures need, without reading the rows.
+    """
+    import sqlalchemy as sa
+
+    tbl = sql_table(url, table)
+    missing = [c for c in columns if c not in tbl.c]
+    if missing:
+        raise _sql_err(url, table, f"no column {missing[0]!r}")
+    cols = [tbl.c[c] for c in columns]
+    stmt = sa.select(*cols, sa.func.count().label(count_name)).select_from(tbl)
+    if cols:
+        stmt = stmt.group_by(*cols)
+
+    def go() -> pd.DataFrame:
+        with sql_engine(url).connect() as conn:
+            return _frame(conn.execute(stmt), [*columns, count_name])
+
+    df = _typed(_run(url, table, go), tbl)
+    df[count_name] = df[count_name].astype("int64")
+    return df

@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 EXPECTED = [
     "00_requests", "01_scan_datasets", "02_data_map", "03_policy_checks", "04_subject_access_export",
-    "05_erasure_and_rights", "06_compliance_report",
+    "05_erasure_and_rights", "06_compliance_report", "07_reidentification_risk",
 ]  # fmt: skip
 IDENTITY = REPO / "data_samples" / "exports" / "users_backup.csv"
 # identity columns whose values are specific enough to search for verbatim (country codes are not)
@@ -28,7 +28,7 @@ def _read(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(path, as_version=4)
 
 
-def test_the_seven_notebooks_are_there() -> None:
+def test_the_notebooks_are_there() -> None:
     assert [p.stem for p in NOTEBOOKS] == EXPECTED
 
 

@@ -220,7 +220,7 @@ def test_html_loads_nothing_from_the_network(written):
         assert not (tag == "link" and "stylesheet" in (attrs.get("rel") or ""))
     assert not re.search(r"https?://", html), "no URL at all in the self-contained report"
     assert "@import" not in html and not re.search(r"url\((?!#)", html)
-    assert html.count("<svg") == 3 and "<style>" in html
+    assert html.count("<svg") == 4 and "<style>" in html  # PII columns, findings, data flow, risk
 
 
 # ---------------------------------------------------------------------------------- PDF, files
@@ -424,3 +424,18 @@ def test_report_renders_in_chromium_without_network_requests(written, tmp_path):
     assert png.read_bytes().startswith(b"\x89PNG")
     if os.environ.get("PRIVACY_AUDIT_UPDATE_SCREENSHOT") == "1":
         shutil.copyfile(png, ROOT / "docs" / "report.png")
+
+
+# ------------------------------------------------------------------------ re-identification risk
+
+
+def test_risk_section_shows_the_survey_before_and_after(written):
+    _, html, data = written
+    (survey,) = [r for r in data["risk"] if r["dataset"] == "survey"]
+    assert survey["k"] == 1 and survey["quasi_identifiers"] == ["postal_code", "date_of_birth", "gender"]
+    assert survey["buckets"][0] == {"class_size": "1", "classes": 260, "records": 260}
+    rows = {r["measure"]: r for r in survey["before_after"]}
+    assert rows["k (smallest class)"]["before"] == 1 and rows["k (smallest class)"]["after"] >= 5
+    assert 0 < rows["information loss (non-uniform entropy)"]["after"] < 1
+    assert '<section id="risk">' in html and 'aria-label="chart-risk"' in html
+    assert "Proposed fix:" in html and "k (smallest class)" in html

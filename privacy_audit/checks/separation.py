@@ -43,6 +43,7 @@ from typing import Any
 import pandas as pd
 
 from .. import entities
+from ..anonymize import anonymize, build_hierarchies
 from ..datamap import Dataset
 from ..detect.columns import value_features
 from ..detect.headers import header_hints
@@ -50,7 +51,6 @@ from ..detect.text import analyze_texts
 from ..errors import ConfigError, PrivacyAuditError
 from ..identifiers import (
     PseudonymForm,
-    cell_text,
     cell_texts,
     column_kind,
     email_shaped,
@@ -58,6 +58,7 @@ from ..identifiers import (
     pseudonym_forms,
 )
 from ..masking import mask, mask_text_spans
+from ..risk import equivalence_classes, risk_settings
 from ..vault import Vault
 from . import CheckContext, Finding, find_column
 
@@ -334,13 +335,11 @@ def smallest_class(
     Returns ``(k, n)``: the size of the smallest class and how many subjects sit in classes of that
     size. Class size counts distinct ``subjects`` (rows where there is no subject id); nulls are a value.
     """
-    keys = frame[columns].map(cell_text).fillna("\0").reset_index(drop=True)
-    ids = _subject_ids(subjects, len(frame))
     if frame.empty:
         return 0, 0
-    size = ids.groupby([keys[c] for c in columns]).transform("nunique")
-    k = int(size.min())
-    return k, int(ids[size == k].nunique())
+    ids = _subject_ids(subjects, len(frame))
+    ec = equivalence_classes(frame, columns, ids)
+    return ec.k, int(ids[ec.row_sizes() == ec.k].nunique())
 
 
 def subjects_below_k(
@@ -349,10 +348,9 @@ def subjects_below_k(
     """How many subjects (rows where there is no subject id) sit in classes smaller than ``k``."""
     if frame.empty:
         return 0
-    keys = frame[columns].map(cell_text).fillna("\0").reset_index(drop=True)
     ids = _subject_ids(subjects, len(frame))
-    size = ids.groupby([keys[c] for c in columns]).transform("nunique")
-    return int(ids[size < k].nunique())
+    ec = equivalence_classes(frame, columns, ids)
+    return int(ids[ec.below(k)].nunique())
 
 
 # ------------------------------------------------------------------------------ estate views
@@ -668,6 +666,15 @@ def quasi_identifier(ctx: CheckContext) -> Iterator[Finding]:
                 if k < cfg.k:
                     failing.append((combo, k))
         affected = subjects_below_k(frame, qis, cfg.k, subjects)
+        try:  # the measured risk and the least-loss fix (privacy_audit.risk / .anonymize)
+            rs = risk_settings(ctx.datamap.extra.get("risk"), ds.extra.get("risk"))
+            hs = build_hierarchies(frame, qis, entities=_categories(ctx, ds), specs=rs.hierarchies, reference=ctx.as_of)
+            fix = anonymize(frame, qis, k=cfg.k, max_suppression=rs.max_suppression, hierarchies=hs)
+            pl = fix.plan
+            risk_note = (f"; {fix.before.summary()}; proposed fix: {pl.describe()} -> k = {fix.after.k}"
+                         f"{'' if pl.reached else ' (target not reached)'}, information loss {_pct(pl.loss)}")
+        except PrivacyAuditError as exc:
+            risk_note = f"; no fix proposed ({exc})"
         unit = "subjects" if subjects is not None else "rows"
         minimal = (
             "; ".join(f"{' + '.join(c)} (k = {k})" for c, k in failing[:5]) or "only the full combination"
@@ -680,7 +687,7 @@ def quasi_identifier(ctx: CheckContext) -> Iterator[Finding]:
             message=f"quasi-identifiers {' + '.join(qis)} of {ds.zone} dataset {ds.name} single people out: "
             f"smallest group k = {k_all} < {cfg.k}",
             evidence=f"combination {' + '.join(qis)}: smallest equivalence class {k_all} {unit}; "
-            f"{affected} {unit} in classes below k = {cfg.k}; smallest failing combinations: {minimal}",
+            f"{affected} {unit} in classes below k = {cfg.k}; smallest failing combinations: {minimal}{risk_note}",
         )
 
 

@@ -34,6 +34,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "recover": ("recover", "recover_cmd", "Finish the changes a stopped process left half done (from the journal)."),
     "request": ("request", "request_group", "Track subject requests: deadlines, identity checks, processor receipts."),
     "log": ("log", "log_group", "Inspect and verify the hash-chained audit log."),
+    "risk": ("risk", "risk_cmd", "Measure the re-identification risk of pseudonymous and anonymous data."),
+    "anonymize": ("risk", "anonymize_cmd", "Write a generalised, suppressed copy of a dataset that reaches a target k."),
     "report": ("report", "report_cmd", "Write the compliance report (HTML, JSON, PDF) for a data map."),
 }
 

@@ -18,7 +18,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import FancyBboxPatch  # noqa: E402
 
-__all__ = ["ZONE_COLORS", "SEVERITY_COLORS", "pii_columns_chart", "findings_chart", "dataflow_chart", "all_charts"]
+__all__ = [
+    "ZONE_COLORS", "SEVERITY_COLORS", "pii_columns_chart", "findings_chart", "dataflow_chart", "risk_chart",
+    "all_charts",
+]  # fmt: skip
 
 ZONE_COLORS = {"identified": "#c0392b", "pseudonymous": "#e0a030", "anonymous": "#3a8f5c"}
 SEVERITY_COLORS = {"high": "#b03a2e", "medium": "#e08e0b", "low": "#7f8c8d"}
@@ -179,11 +182,37 @@ def dataflow_chart(report) -> str:
         return _to_svg(fig, "chart-flow")
 
 
+def risk_chart(report) -> str:
+    """Grouped bars: records per equivalence-class size, per separated dataset (size 1 = unique)."""
+    sections = [r for r in getattr(report, "risk", ()) if r.get("buckets")]
+    if not sections:
+        return _empty("no pseudonymous or anonymous dataset with quasi-identifiers", "chart-risk")
+    with plt.rc_context(_RC):
+        labels = [b["class_size"] for b in sections[0]["buckets"]]
+        fig, ax = plt.subplots(figsize=(6.4, 2.8))
+        width = 0.8 / len(sections)
+        palette = ["#b03a2e", "#e08e0b", "#3a8f5c", "#2e6da4", "#7f8c8d"]
+        for i, r in enumerate(sections):
+            total = max(r["records"], 1)
+            shares = [100 * b["records"] / total for b in r["buckets"]]
+            xs = [j + (i - (len(sections) - 1) / 2) * width for j in range(len(labels))]
+            ax.bar(xs, shares, width=width, color=palette[i % len(palette)],
+                   label=f"{r['dataset']} (k = {r['k']})")  # fmt: skip
+        ax.set_xticks(range(len(labels)), labels)
+        ax.set_xlabel("equivalence class size (records sharing the same quasi-identifier values)")
+        ax.set_ylabel("% of records")
+        ax.set_ylim(0, 110)
+        ax.legend(fontsize=8, frameon=False)
+        ax.set_title("Re-identification risk: class-size distribution", loc="left", fontsize=10)
+        return _to_svg(fig, "chart-risk")
+
+
 def all_charts(report) -> dict[str, str]:
     """Every chart of the report: name -> inline SVG."""
     makers: dict[str, Callable] = {
         "pii_columns": pii_columns_chart,
         "findings": findings_chart,
         "dataflow": dataflow_chart,
+        "risk": risk_chart,
     }
     return {name: fn(report) for name, fn in makers.items()}

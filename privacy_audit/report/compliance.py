@@ -37,6 +37,7 @@ import yaml
 
 from .. import __version__
 from ..checks import SEVERITIES
+from ..checks.risk import assess_estate
 from ..entities import pattern_entities
 from ..errors import AuditLogError, ConfigError, PrivacyAuditError
 from ..masking import mask, mask_text_spans
@@ -219,6 +220,8 @@ class ComplianceReport:
     reproducibility: Mapping[str, Any]
     manual_evidence_help: str = ""
     requests: QueueSummary | None = None  # the requests desk at the audit date (None: no ledger read)
+    # re-identification risk of the separated datasets with quasi-identifiers (DatasetRisk.section())
+    risk: tuple[Mapping[str, Any], ...] = ()
 
     def clause(self, clause_id: str) -> ClauseRow | None:
         return next((c for c in self.clauses if c.id == clause_id), None)
@@ -239,6 +242,7 @@ class ComplianceReport:
             "request_desk": self.requests.to_dict() if self.requests is not None else None,
             "reproducibility": _plain(self.reproducibility),
             "manual_evidence_help": self.manual_evidence_help,
+            "risk": _plain(list(self.risk)),
         }
 
     def to_frame(self):
@@ -943,9 +947,12 @@ def compliance_report(
         generated_at=started,
         requests=desk,
     )
+    # re-identification risk of the separated datasets, on the frames and scans already made
+    assessed = assess_estate(datamap, as_of=as_of, frames=frames, scans=scans)
+    risk = tuple(d.section() for d in assessed.datasets if d.profile.quasi_identifiers)
     finished = _dt.datetime.now(_dt.UTC)
     repro = {**report.reproducibility, "run_seconds": round((finished - started).total_seconds(), 1)}
-    return replace(report, reproducibility=repro)
+    return replace(report, reproducibility=repro, risk=risk)
 
 
 def _dist_version(name: str) -> str | None:

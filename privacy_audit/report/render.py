@@ -72,14 +72,25 @@ class ReportFiles:
                 "note": self.note}  # fmt: skip
 
 
+def _fmt_measure(x: object) -> str:
+    """A before/after figure: whole numbers as such, shares and risks with three decimals."""
+    if x is None:
+        return "—"
+    if isinstance(x, float) and not x.is_integer():
+        return f"{x:.3f}"
+    return f"{int(x):,}" if isinstance(x, int | float) else str(x)
+
+
 def _env() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(str(_TEMPLATES)),
         autoescape=select_autoescape(["html", "j2"], default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["fmt_measure"] = _fmt_measure
+    return env
 
 
 def render_html(report: ComplianceReport, *, charts: dict[str, str] | None = None) -> str:

@@ -20,6 +20,7 @@ __all__ = [
     "RightsWidget",
     "ReportWidget",
     "RequestsWidget",
+    "RiskWidget",
     "find_samples",
     "working_copy",
 ]
@@ -33,6 +34,7 @@ _WHERE = {
     "RightsWidget": "erasure",
     "ReportWidget": "report",
     "RequestsWidget": "requests",
+    "RiskWidget": "risk",
     "find_samples": "_common",
     "working_copy": "_common",
 }
