@@ -36,7 +36,7 @@ from privacy_audit.report.compliance import (
     summarize_audit_log,
 )
 from privacy_audit.report.render import render_html, render_json, write_report
-from privacy_audit.vault import Vault, load_key
+from privacy_audit.vault import Vault, key_for_datamap, load_key
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data_samples"
@@ -279,6 +279,8 @@ def test_manual_evidence_and_audit_log_activity(estate, tmp_path):
     )
     log = estate / "audit_log.jsonl"
     before = len(auditlog.read(log))  # the sample estate's request ledger
+    # the log is keyed (its MAC key lives in the vault): as every command does, load the key before appending
+    key_for_datamap(load_datamap(estate / "datamap.yaml"), required=True)
     auditlog.append(log, "export", subject_ref="s_1a2b3c", details={"datasets": 5}, outcome="ok")
     auditlog.append(log, "erasure", subject_ref="s_4d5e6f", details={"rows": 12}, outcome="applied")
     auditlog.append(log, "erasure", subject_ref="s_4d5e6f", details={"residual": 0}, outcome="verified")

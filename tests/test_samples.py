@@ -47,7 +47,7 @@ CHECK_CLAUSES = {
     "rights.processors_not_notified": "5.1.1",
 }
 AUDIT_LOG = "audit_log.jsonl"
-VOLATILE = {"ts", "prev", "hash"}  # when an entry was written, and the chain hashes over it
+VOLATILE = {"ts", "prev", "hash", "mac"}  # when an entry was written, and the chain hashes over it
 
 
 # ------------------------------------------------------------------------------------------- helpers
