@@ -128,7 +128,8 @@ def export_subject(
 ) -> ExportOutcome:
     """Collect the subject's data and write their access bundle to ``out`` (recorded in the audit log)."""
     data = find_data(ctx, engine=engine, scheduler=scheduler)
-    bundle = build_bundle(ctx.datamap, data, out, password=password, recipient=recipient, audit=audit)
+    bundle = build_bundle(ctx.datamap, data, out, password=password, recipient=recipient, audit=audit,
+                          vault_key=ctx.vault_key)  # fmt: skip
     return ExportOutcome(data, bundle)
 
 

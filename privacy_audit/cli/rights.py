@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from .. import services
 from ..errors import InputError
 from ..requests import check_servable, served
 from ._common import check_writable_file
@@ -110,7 +111,7 @@ def erase_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vaul
 
 def _erase(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...], do_apply: bool, yes: bool,
            report: Path | None, no_scanner: bool, request_id: str | None) -> None:  # fmt: skip
-    from ..erasure import apply_erasure, plan_erasure, record_verification, verify_erasure
+    from ..erasure import plan_erasure
     from ..report.erasure import build_erasure_report, write_erasure_report
 
     subject = _resolve(dm, subjects, key)
@@ -141,14 +142,10 @@ def _erase(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...],
     _confirm(yes, f"Erase this subject: delete {totals['delete_row']}, mask {totals['mask_columns']}, redact "
                   f"{totals['redact_spans']}, shred {totals['crypto_shred']}, remove {totals['remove_file']} "
                   f"export file(s) (keep {totals['keep']})?")  # fmt: skip
-    result = apply_erasure(dm, plan, vault_key=key)
+    result = services.erase(dm, plan, vault_key=key, scanner=not no_scanner)  # apply, verify, record
+    ver = result.verification
     removed = f", {len(result.files_removed)} export file(s) removed" if result.files_removed else ""
     click.echo(f"applied: {len(result.files_written)} file(s) rewritten{removed}; audit log entry #{result.audit_seq}")
-    ver = verify_erasure(dm, plan, vault_key=key, scanner=not no_scanner)
-    from dataclasses import replace
-
-    record_verification(dm, plan, ver)
-    result = replace(result, verification=ver)
     j = None
     if report:
         j, h = write_erasure_report(build_erasure_report(result), report)
@@ -223,7 +220,7 @@ def rectify_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], va
 
 def _rectify(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...], changes: dict[str, str],
              dataset: str | None, do_apply: bool, yes: bool, request_id: str | None) -> None:  # fmt: skip
-    from ..rights import apply_rectification, plan_rectification, verify_rectification
+    from ..rights import plan_rectification
 
     subject = _resolve(dm, subjects, key)
     if request_id:
@@ -243,8 +240,8 @@ def _rectify(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...
             click.echo("dry run: nothing was changed (use --apply to write)")
         ctx.exit(0)
     _confirm(yes, f"Write {len(plan.changes)} correction(s)?")
-    done = apply_rectification(dm, plan, vault_key=key)
-    check = verify_rectification(dm, done, vault_key=key)
+    outcome = services.rectify(dm, plan, vault_key=key)  # apply, then check every cell
+    done, check = outcome.applied, outcome.check
     click.echo(f"applied: {len(done.files_written)} file(s) rewritten; audit log entry #{done.audit_seq}")
     if request_id:
         _served(dm, request_id, "rectify", subject.ref, check.ok, [], touched,
@@ -280,7 +277,7 @@ def restrict_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], v
 
 def _restrict(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...], scope: str, lift: bool,
               reason: str | None, do_apply: bool, yes: bool, request_id: str | None) -> None:  # fmt: skip
-    from ..rights import apply_restriction, plan_restriction
+    from ..rights import plan_restriction
 
     subject = _resolve(dm, subjects, key)
     if request_id:
@@ -301,7 +298,7 @@ def _restrict(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ..
             click.echo("dry run: nothing was changed (use --apply to write)")
         ctx.exit(0)
     _confirm(yes, f"{what[0].upper()}{what[1:]}?")
-    done = apply_restriction(dm, change)
+    done = services.restrict(dm, change)
     click.echo(f"applied: {done.register} updated; audit log entry #{done.audit_seq}")
     if request_id:
         _served(dm, request_id, "restrict", subject.ref, True, [], None)

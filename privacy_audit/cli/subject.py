@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from .. import services
 from ..errors import InputError
 from ..requests import check_servable, served
 from ._common import NoSecretValueCommand, check_not_estate_file, check_writable_file, printable
@@ -82,10 +83,9 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
     Exit 0 when written; 1 when written but a dataset could not be read (each listed on stderr and
     in the bundle's notes); 2 on bad input (nothing written).
     """
-    from ..access import build_bundle, check_new_password
+    from ..access import check_new_password
     from ..datamap import load_datamap
-    from ..subjects import find_subject_data, parse_subject_arg, resolve_subjects
-    from ..vault import load_key
+    from ..subjects import parse_subject_arg
 
     pairs = [parse_subject_arg(s) for s in subjects]
     if sum(bool(x) for x in (password_file, ask_password, recipient)) > 1:
@@ -106,20 +106,15 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         password, source = os.environ[PASSWORD_ENV], f"${PASSWORD_ENV}"
     if password is not None:
         check_new_password(password)
-    key = load_key(vault_key_file) if vault_key_file else None
-    subject = resolve_subjects(dm, pairs, vault_key=key)
+    ctx = services.open_subject(dm, pairs, vault_key_file=vault_key_file)
+    subject = ctx.subject
     if request_id:  # checked before any work: the request must be an open access request about this subject
         if no_audit_log:
             raise InputError("--request records the answer in the audit log; it cannot go with --no-audit-log")
         check_servable(dm, request_id, "export", subject_ref=subject.ref)
-    if engine == "pandas" and scheduler is None:
-        data = find_subject_data(dm, subject, vault_key=key)
-    else:
-        from ..engine import find_subject_data as find_on_engine
-
-        data = find_on_engine(dm, subject, engine=engine, scheduler=scheduler, vault_key=key)
-    result = build_bundle(dm, data, out, password=password, recipient=recipient, audit=not no_audit_log,
-                          vault_key=key)
+    outcome = services.export_subject(ctx, out, password=password, recipient=recipient, audit=not no_audit_log,
+                                      engine=engine, scheduler=scheduler)  # fmt: skip
+    result, data = outcome.bundle, outcome.data
     enc = {"none": "NOT encrypted", "password": f"encrypted with a password ({source})",
            "recipient": "encrypted for the recipient key"}[result.encryption]
     click.echo(f"bundle: {out} ({enc}; sha256 {result.sha256[:16]}...)")
