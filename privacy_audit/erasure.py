@@ -236,7 +236,8 @@ class Needles:
         return None
 
 
-def _identifiers_of(subject: Any) -> dict[str, frozenset[str]]:
+def identifiers_of(subject: Any) -> dict[str, frozenset[str]]:
+    """The identifiers of a Subject (or a mapping of kinds to values), as frozensets of text."""
     ids = getattr(subject, "identifiers", subject)
     if not isinstance(ids, Mapping):
         raise ErasureError("the subject has no identifiers to search with")
@@ -1246,7 +1247,7 @@ def plan_erasure(
 ) -> ErasurePlan:
     """Plan the erasure of ``subject`` (a :class:`privacy_audit.subjects.Subject`, or a mapping of
     identifiers) across every dataset and register of ``datamap``. Reads, never writes."""
-    identifiers = _identifiers_of(subject)
+    identifiers = identifiers_of(subject)
     needles = Needles.from_identifiers(identifiers, region=datamap.phone_region)
     as_of = as_of or datamap.as_of or _dt.date.today()
     found = bool(getattr(subject, "found", True)) and bool(needles)
@@ -1649,7 +1650,7 @@ def verify_erasure(
         held = held or {d.name: d.held_fingerprints for d in plan.datasets}
         shared = set(shared or ()) | set(plan.shared)
     else:
-        identifiers = _identifiers_of(subject_identifiers)
+        identifiers = identifiers_of(subject_identifiers)
     needles = Needles.from_identifiers(identifiers, region=datamap.phone_region)
     held_fp = {k: set(v) for k, v in (held or {}).items()}
     shared = set(shared or ())

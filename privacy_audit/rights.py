@@ -29,7 +29,7 @@ from .changes import AuditEntry, commit_change, estate_change, precheck
 from .datamap import DataMap
 from .detect.text import analyze_texts
 from .entities import describe, is_direct, text_entities
-from .erasure import EstateTable, _identifiers_of, load_estate_table, rewrite_table
+from .erasure import EstateTable, identifiers_of, load_estate_table, rewrite_table
 from .errors import DataMapError, ErasureError, InputError, PrivacyAuditError, SubjectError
 from .identifiers import email_shaped
 from .masking import mask
@@ -119,7 +119,7 @@ def _entity(table: EstateTable, column: str) -> str | None:
 
 def _owned_rows(datamap: DataMap, table: EstateTable, subject: Any, vault_key: bytes | None) -> list[int]:
     keys = set()
-    ids = _identifiers_of(subject)
+    ids = identifiers_of(subject)
     for k in ("tokens", "pseudonyms"):
         keys |= set(ids.get(k, ()))
     rows = [i for i in range(len(table.rows)) if table.owner(i) in keys]
@@ -131,7 +131,7 @@ def _sql_holds(ds: Any, subject: Any, changes: Mapping[str, str]) -> bool:
     cols = {c.name for c in sql_table(ds.url, ds.table).columns}
     if not cols & set(changes):
         return False
-    ids = _identifiers_of(subject)
+    ids = identifiers_of(subject)
     keys = sorted(set(ids.get("tokens", ())) | set(ids.get("pseudonyms", ())))
     key = ds.subject_key if ds.subject_key in cols else None
     if key is None or not keys:

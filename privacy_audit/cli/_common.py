@@ -7,6 +7,7 @@ raise a one-line :class:`~privacy_audit.errors.InputError`, so nothing is writte
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import click
 from ..errors import InputError
 
 __all__ = [
+    "as_of_date",
     "SECRET_FLAGS",
     "NoSecretValueCommand",
     "check_not_estate_file",
@@ -113,3 +115,13 @@ def printable(text: str) -> str:
     A member name holding a newline or a terminal escape could otherwise forge an output line.
     """
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(text))
+
+
+def as_of_date(value: str | None) -> _dt.date | None:
+    """The date of an ``--as-of`` option (YYYY-MM-DD), ``None`` when not given; InputError otherwise."""
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--as-of: expected a date YYYY-MM-DD, got {value!r}") from None

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 
 import click
 
 from ..checks import SEVERITIES, CheckResult, run_checks
 from ..datamap import load_datamap
-from ..errors import InputError
+from ._common import as_of_date
 
 __all__ = ["check_cmd", "render_table"]
-
-
-def _date(value: str | None) -> _dt.date | None:
-    if value is None:
-        return None
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--as-of: expected a date YYYY-MM-DD, got {value!r}") from None
 
 
 def render_table(result: CheckResult) -> str:
@@ -90,11 +80,11 @@ def check_cmd(
     """
     dm = load_datamap(datamap)
     if engine == "pandas" and scheduler is None:
-        result = run_checks(dm, as_of=_date(as_of), only=list(only) or None)
+        result = run_checks(dm, as_of=as_of_date(as_of), only=list(only) or None)
     else:
         from ..engine import run_checks as run_on_engine
 
-        result = run_on_engine(dm, engine=engine, scheduler=scheduler, as_of=_date(as_of), only=list(only) or None)
+        result = run_on_engine(dm, engine=engine, scheduler=scheduler, as_of=as_of_date(as_of), only=list(only) or None)
     if fmt == "json":
         click.echo(json.dumps([f.to_dict() for f in result.findings], indent=2, ensure_ascii=False))
     else:

@@ -9,8 +9,7 @@ import click
 from ..checks.risk import DatasetRisk, RiskAssessment, anonymize_dataset, assess_estate
 from ..datamap import load_datamap
 from ..errors import InputError
-from ._common import check_writable_file
-from .check import _date
+from ._common import as_of_date, check_writable_file
 
 __all__ = ["risk_cmd", "anonymize_cmd", "render_assessment"]
 
@@ -93,7 +92,7 @@ def risk_cmd(datamap: str, dataset: str | None, qis: tuple[str, ...], k: int | N
     if qis and not dataset:
         raise InputError("--qi needs --dataset: quasi-identifiers are columns of one dataset")
     dm = load_datamap(datamap)
-    result = assess_estate(dm, dataset=dataset, as_of=_date(as_of), quasi_identifiers=list(qis) or None, k=k)
+    result = assess_estate(dm, dataset=dataset, as_of=as_of_date(as_of), quasi_identifiers=list(qis) or None, k=k)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
     else:
@@ -151,7 +150,7 @@ def anonymize_cmd(datamap: str, dataset: str, targets: tuple[str, ...], max_supp
     check_writable_file(out, "--out")
     dm = load_datamap(datamap)
     outcome = anonymize_dataset(dm, dataset, out, k=k, max_risk=max_risk, max_suppression=max_suppression,
-                                quasi_identifiers=list(qis) or None, as_of=_date(as_of))  # fmt: skip
+                                quasi_identifiers=list(qis) or None, as_of=as_of_date(as_of))  # fmt: skip
     if fmt == "json":
         click.echo(json.dumps(outcome.to_dict(), indent=2, ensure_ascii=False, default=str))
         return
