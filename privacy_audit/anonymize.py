@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .entities import generalisation
 from .errors import ConfigError, InputError
 from .risk import RiskProfile, column_codes, combine_codes, risk_profile
 
@@ -58,8 +59,6 @@ HIERARCHY_TYPES = ("date", "postal", "number", "category")
 _STAR = "*"
 _DATE_TOKENS = {"date", "dob", "birth", "birthday", "born"}
 _POSTAL_TOKENS = {"zip", "zipcode", "postal", "postcode", "plz"}
-_DATE_ENTITIES = {"DATE_OF_BIRTH"}
-_POSTAL_ENTITIES = {"POSTAL_CODE", "ZIP_CODE"}
 
 
 def _tokens(name: str) -> set[str]:
@@ -211,9 +210,9 @@ def hierarchy_for(
         raise ConfigError(f"risk.hierarchies.{column}.type: expected one of {', '.join(HIERARCHY_TYPES)}, got {kind!r}")
     toks = _tokens(column)
     if kind is None:
-        if entity in _POSTAL_ENTITIES or toks & _POSTAL_TOKENS:
+        if generalisation(entity) == "postal" or toks & _POSTAL_TOKENS:
             kind = "postal"
-        elif entity in _DATE_ENTITIES or (toks & _DATE_TOKENS and _looks_like_dates(values)):
+        elif generalisation(entity) == "date" or (toks & _DATE_TOKENS and _looks_like_dates(values)):
             kind = "date"
         elif pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
             kind = "number"

@@ -44,6 +44,7 @@ __all__ = [
     "is_direct",
     "is_quasi",
     "mask_style",
+    "generalisation",
     "names",
 ]
 
@@ -74,6 +75,7 @@ class Entity:
     pattern: bool = False
     redact: bool = False
     custom: bool = False
+    generalise: str | None = None  # the generalisation hierarchy of a quasi-identifier: date | postal | number
 
     def __post_init__(self) -> None:
         if self.role not in ROLES:
@@ -124,13 +126,13 @@ _BUILTIN: tuple[Entity, ...] = (
     _d("ADDRESS", "a postal address"),
     # quasi-identifiers
     _q("LOCATION", "a place (city, street or address)", in_text=True),
-    _q("POSTAL_CODE", "a postal code", mask="digits"),
-    _q("DATE_OF_BIRTH", "a date of birth", mask="digits", identifier="dob", in_text=True),
-    _q("AGE", "an age"),
+    _q("POSTAL_CODE", "a postal code", mask="digits", generalise="postal"),
+    _q("DATE_OF_BIRTH", "a date of birth", mask="digits", identifier="dob", in_text=True, generalise="date"),
+    _q("AGE", "an age", generalise="number"),
     _q("GENDER", "a gender"),
     _q("CITY", "a city"),
-    _q("ZIP_CODE", "a postal code", mask="digits"),
-    _q("BIRTH_YEAR", "a year of birth", mask="digits"),
+    _q("ZIP_CODE", "a postal code", mask="digits", generalise="postal"),
+    _q("BIRTH_YEAR", "a year of birth", mask="digits", generalise="number"),
     _q("NRP", "a nationality, religious or political group"),
 )  # fmt: skip
 
@@ -223,6 +225,12 @@ def kind_of(name: str | None) -> str | None:
 def entity_for_kind(kind: str) -> str | None:
     """The entity whose values an identifier of ``kind`` is (for masking), ``None`` when none is."""
     return next((e.name for e in TAXONOMY.values() if e.identifier == kind), None)
+
+
+def generalisation(name: str | None) -> str | None:
+    """The generalisation hierarchy a quasi-identifier of entity ``name`` takes (date, postal, number), if any."""
+    e = describe(name)
+    return e.generalise if e else None
 
 
 def mask_style(name: str | None) -> str | None:

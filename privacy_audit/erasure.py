@@ -236,6 +236,11 @@ class Needles:
         return None
 
 
+def _identifier_columns(declared: Mapping[str, str | None]) -> dict[str, str]:
+    """Declared columns whose every cell is one identifier the needles search whole (e-mail, phone, IP)."""
+    return {c: e for c, e in declared.items() if kind_of(e) in Needles.KINDS and kind_of(e) not in ("name", "token")}
+
+
 def identifiers_of(subject: Any) -> dict[str, frozenset[str]]:
     """The identifiers of a Subject (or a mapping of kinds to values), as frozensets of text."""
     ids = getattr(subject, "identifiers", subject)
@@ -413,7 +418,7 @@ def load_estate_table(
     fmt = {"tsv": "csv", "json": "jsonl"}.get(fmt, fmt)
     declared = dict(ds.columns) if ds else {}
     free_text = tuple(ds.extra.get("free_text") or ()) if ds else ()
-    id_columns = {c: e for c, e in declared.items() if e in ("EMAIL_ADDRESS", "PHONE_NUMBER", "IP_ADDRESS")}
+    id_columns = _identifier_columns(declared)
     owner_col = ds.subject_key if ds else None
 
     def table(columns, rows, fps, files, row_file, **info) -> EstateTable:
@@ -544,7 +549,7 @@ def sql_estate_table(dataset: Dataset, frame: pd.DataFrame, total: int, *, where
         name=dataset.name, kind="dataset", format="sql", relpath=where, dataset=dataset, columns=columns,
         rows=rows, fingerprints=fps, files=[], row_file=[], owner_col=owner_col,
         text_columns=_text_columns(columns, rows, tuple(dataset.extra.get("free_text") or ())),
-        id_columns={c: e for c, e in declared.items() if e in ("EMAIL_ADDRESS", "PHONE_NUMBER", "IP_ADDRESS")},
+        id_columns=_identifier_columns(declared),
         positions=[int(x) for x in frame.index], total=int(total),
     )  # fmt: skip
 

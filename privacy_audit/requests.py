@@ -51,6 +51,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from . import auditlog
 from .datamap import DataMap, RequestRules, parse_period
+from .entities import entity_for_kind
 from .errors import ConfigError, InputError
 from .masking import mask
 from .subjects import parse_subject_arg, resolve_subjects
@@ -568,7 +569,7 @@ def open_request(
     if pairs:
         resolved = resolve_subjects(datamap, pairs, vault_key=key)
         subject_ref = resolved.ref
-        masked_subject = "; ".join(f"{k} {mask(v.split('|')[0], _ENTITY.get(k))}" for k, v in pairs)
+        masked_subject = "; ".join(f"{k} {mask(v.split('|')[0], entity_for_kind(k))}" for k, v in pairs)
     rkey = _ref_key(datamap, key)
     if requester is not None and not str(requester).strip():
         raise RequestError("requester: empty")
@@ -591,9 +592,6 @@ def open_request(
         "due": due_date(on, datamap.requests).isoformat(),
     }
     return _append(datamap, "request-new", None, details, subject_ref=subject_ref).get(rid)
-
-
-_ENTITY = {"email": "EMAIL_ADDRESS", "phone": "PHONE_NUMBER", "ip": "IP_ADDRESS", "name": "PERSON"}
 
 
 def _open_one(datamap: DataMap, request_id: str) -> Request:
