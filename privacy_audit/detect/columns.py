@@ -109,7 +109,6 @@ _FEDIVERSE = re.compile(r"^@[\w.]{1,40}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za
 _USERNAME = re.compile(r"^@?(?:[A-Za-z][\w.-]{0,30}\\)?[\w.\-]{3,40}$")
 # "Ekman, Margit": registers write the surname first; spaCy's NER knows names in their spoken order
 # (given names: one or two capitalised words, so a firm "Rossini, Calvo e Tomei" is left as it is)
-_LAST_FIRST = re.compile(r"^([^\W\d_][^,\d&+]*),\s*([^\W\d_a-z][^\W\d_]*\.?(?:[ \-][^\W\d_a-z][^\W\d_]*\.?)?)$")
 _PAREN_TAIL = re.compile(r"\s*\((?:[^()]|\([^()]{0,8}\)){1,30}\)$")  # (figlia), (+44 151 496 0154), ((01632)960626)
 _REGION_TAIL = re.compile(r"\s*/\s*[A-Z]{2,3}$")  # "São Paulo/SP", "Curitiba / PR"
 # 1234 56 78901, 1234.56.78901, 5591-2600603543, Swedish "8449-1, 382 198 149-9"
@@ -648,14 +647,6 @@ def _examples(ev: ValueEvidence, entity: str | None, key: str = _ANY) -> str:
 
 def _header_text(h: HeaderHint, entity: str) -> str:
     return f"header '{h.header}' says {entity} ('{h.entities[entity]}')"
-
-
-def _natural_order(value: str) -> str:
-    """What NER reads of a short value: ``"Ekman, Margit"`` -> ``"Margit Ekman"``, ``"Lisa Holden (+44 151 496
-    0154)"`` -> ``"Lisa Holden"``; any other value unchanged."""
-    value = _PAREN_TAIL.sub("", value) or value
-    m = _LAST_FIRST.match(value)
-    return f"{m[2]} {m[1]}" if m else value
 
 
 def _nth(hist: list[tuple[int, int]], i: int) -> int:

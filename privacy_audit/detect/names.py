@@ -43,7 +43,7 @@ _TITLES = frozenset({
 })  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+\.?")
 _LAST_FIRST = re.compile(r"^([^\W\d_][^,\d&+]*),\s*([^\W\d_a-z][^\W\d_]*\.?(?:[ \-][^\W\d_a-z][^\W\d_]*\.?)?)$")
-_PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)$")
+_PAREN_TAIL = re.compile(r"\s*\((?:[^()]|\([^()]{0,8}\)){1,30}\)$")  # (figlia), ((01632)960626)
 KIND_SHARE = 0.3  # a word in this share of the values marks names of things of one kind
 _MIN_KIND_VALUES = 5
 
