@@ -21,6 +21,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden" / "verdicts.csv"
+# the generated and held-out tables are written by Faker: their golden verdicts hold for this Faker version
+FAKER_VERSION = ROOT / "tests" / "golden" / "faker_version.txt"
 FIELDS = ("corpus", "dataset", "column", "entity")
 HELDOUT_SETS = ("heldout", "heldout2", "heldout55")
 ROWS = 500  # rows per generated table: enough for every rule, quick to write
@@ -100,7 +102,12 @@ def test_golden_realworld():
 
 @pytest.fixture(scope="module")
 def bench_paths(tmp_path_factory):
-    pytest.importorskip("faker")  # the bench generators write their tables with Faker (a dev dependency)
+    faker = pytest.importorskip("faker")  # the bench generators write their tables with Faker (a dev dependency)
+    if UPDATE:
+        FAKER_VERSION.write_text(faker.VERSION + "\n", encoding="utf-8")
+    elif FAKER_VERSION.read_text(encoding="utf-8").strip() != faker.VERSION:
+        pytest.skip(f"golden verdicts of generated tables were written with Faker {FAKER_VERSION.read_text().strip()}, "
+                    f"this is Faker {faker.VERSION}: other tables (rewrite with PRIVACY_AUDIT_UPDATE_GOLDEN=1)")
     groups = ("generated", *HELDOUT_SETS) + (("external",) if Path("/work/shared/external").is_dir() else ())
     return _bench_paths(groups, tmp_path_factory.mktemp("generated"))
 
