@@ -840,7 +840,8 @@ def classify_evidence(
             sem = name_semantics(pool, ner)
             if sem.person:
                 share = max(sem.given, sem.ner_person)
-                ev_text = f"{said}; values read as people's names ({sem.describe()}); e.g. {_examples(ev, 'PERSON')}"
+                ev_text = (f"{said}; {BARE_NAME_HEADER} of a role, values read as people's names ({sem.describe()}); "
+                           f"e.g. {_examples(ev, 'PERSON')}")  # fmt: skip
                 candidates.append(("PERSON", round(0.45 + 0.45 * share, 3), share, ev_text))
                 return _finish(candidates)
         if cov["login"] >= 0.8 and not picklist:

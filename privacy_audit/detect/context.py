@@ -232,6 +232,9 @@ _DIRECT = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER", "NATIONAL_ID", "US_SSN", "
                      "USERNAME", "IP_ADDRESS"})  # fmt: skip
 # Verdicts that need a person for their subject: a place, a birth-like date.
 _PLACES = frozenset({"LOCATION", "POSTAL_CODE"})
+# header words of a column only animals have (breed, species; Rasse, Tierart, raza, razza, ras, espece)
+_ANIMAL_HEADERS = frozenset({"breed", "species", "rasse", "tierart", "raza", "razza", "raca", "ras", "espece",
+                             "especie", "specie", "rase"})  # fmt: skip
 # a table narrower than this shows too little to conclude that its rows are about no person
 _MIN_SUBJECT_COLUMNS = 3
 _PERSON_NOUNS = frozenset({"person", "people", "persons", "staff", "user", "users", "personnel", "human", "citizen",
@@ -259,7 +262,7 @@ def table_subject(columns: Sequence[tuple[str, ColumnVerdict, Sequence[str]]], d
     roles = named & (ROLE_WORDS | _PERSON_NOUNS)
     animals = bool(named & ANIMALS) and not roles
     headers = {t for col, _, _ in columns for t in header_hints(col).tokens}
-    if not animals and "breed" in headers:
+    if not animals and headers & _ANIMAL_HEADERS:  # a breed or species column: some rows describe animals
         animals = True
     for col, verdict, _ in columns:
         e = verdict.entity
@@ -288,14 +291,16 @@ def table_subject(columns: Sequence[tuple[str, ColumnVerdict, Sequence[str]]], d
     return TableSubject(False, animals, "")
 
 
-def _subject_check(col: str, verdict: ColumnVerdict, subject: TableSubject) -> ColumnVerdict:
+def _subject_check(col: str, verdict: ColumnVerdict, subject: TableSubject, values: Sequence[str]) -> ColumnVerdict:
     """Drop a verdict that holds only for people when the table is about no person (or about animals)."""
     e = verdict.entity
     if e is None:
         return verdict
     why = None
-    if e == "PERSON" and subject.animals and BARE_NAME_HEADER in verdict.evidence:
-        why = "a name in a table about animals: the animal's"
+    one_word = sum(len(v.split()) == 1 for v in values[:200]) >= 0.5 * min(len(values), 200)
+    if e == "PERSON" and subject.animals and BARE_NAME_HEADER in verdict.evidence and one_word:
+        # pets have one name; an owner's full name ("Nombre y apellidos" in a vet's table) stays a person's
+        why = "one-word names in a table about animals: the animals'"
     elif not subject.people:
         if e == "PERSON" and (PERSON_TABLE_ONLY in verdict.evidence or verdict.evidence.startswith("free text")):
             why = "names the values did not settle, in a table about no person"
@@ -314,7 +319,7 @@ def apply_context(columns: Sequence[tuple[str, ColumnVerdict, Sequence[str]]], d
     first-appearance order)`` for each (at least the first :data:`CONTEXT_VALUES` values); ``dataset``:
     the table's name or path (its words may say what the rows are about)."""
     subject = table_subject(columns, dataset)
-    columns = [(col, _subject_check(str(col), v, subject), vals) for col, v, vals in columns]
+    columns = [(col, _subject_check(str(col), v, subject, vals), vals) for col, v, vals in columns]
     vocab = name_vocabulary(columns)
     if vocab is None or not vocab.tokens:
         return [v for _, v, _ in columns]

@@ -8,7 +8,7 @@ parties and projects have names too. The values decide, from three kinds of evid
   package (MIT); it holds many names of European and Latin-American origin, and it is read, never
   sampled from. Not Faker's lists.
 * **spaCy NER** on the values in natural order (``"ROSSI, MARIO"`` -> ``"Mario Rossi"``; names written
-  in capitals are read in title case, which the English model needs): the share tagged PERSON and the
+  in capitals, two words or more, are read in title case, which the English model needs): the share tagged PERSON and the
   share tagged as an organisation, place, product, work, event or group (``ORG``, ``GPE``, ``LOC``,
   ``FAC``, ``PRODUCT``, ``WORK_OF_ART``, ``EVENT``, ``NORP``, ``LAW``, ``LANGUAGE``).
 * **a kind word**: names of things of one kind share a word (``... Airport``, ``Circuit ...``,
@@ -74,7 +74,8 @@ def ner_form(value: str) -> str:
     if m:
         v = f"{m[2]} {m[1]}"
     letters = [c for c in v if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(letters) >= 4:
+    # two words or more: a one-word value in capitals is as often an acronym (MGEN, AXA) as a name
+    if letters and all(c.isupper() for c in letters) and len(letters) >= 4 and len(v.split()) >= 2:
         v = v.title()
     return v
 
