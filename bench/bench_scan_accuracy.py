@@ -5,7 +5,7 @@ bench/labels/generated_*.yaml) and "external" (the two files in ../shared/extern
 bench/labels/external_*.yaml) -- both in-sample: the rules were written while running them -- and one
 group per bench/heldout*/ folder ("heldout", "heldout2", ...): gen_<folder>.py writes seeded tables
 and labels.yaml holds labels written by hand, blind, and committed before the scanner was first run
-on them. A held-out group is out-of-sample only in its first run; bench/RESULTS.md says which runs
+on them. A held-out group is out-of-sample only in its first run; bench/HISTORY.md says which runs
 were first runs and which groups later fixes were chosen from.
 For each table: our ``scan()`` (default sample) and
 presidio-structured's ``PandasAnalysisBuilder().generate_analysis(df, n=100)``, both timed.

@@ -194,8 +194,9 @@ def generate(table: str, rows: int = 2000, seed: int = 7) -> tuple[pd.DataFrame,
     return df, {col: label for col, label, _ in spec}
 
 
-def write_all(out: Path, rows: int = 2000) -> dict[str, Path]:
-    """Write every table (CSV, except one Parquet and one JSONL) and its label file; return paths."""
+def write_all(out: Path, rows: int = 2000, *, write_labels: bool = True) -> dict[str, Path]:
+    """Write every table (CSV, except one Parquet and one JSONL) and, unless ``write_labels`` is false,
+    its label file in ``bench/labels``; return paths."""
     out.mkdir(parents=True, exist_ok=True)
     LABELS.mkdir(exist_ok=True)
     paths: dict[str, Path] = {}
@@ -216,7 +217,8 @@ def write_all(out: Path, rows: int = 2000) -> dict[str, Path]:
         paths[table] = path
         doc = {"table": table, "file": path.name, "generator": "bench/gen_tables.py", "rows": rows,
                "columns": labels}  # fmt: skip
-        (LABELS / f"generated_{table}.yaml").write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+        if write_labels:
+            (LABELS / f"generated_{table}.yaml").write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
         _ = k
     return paths
 

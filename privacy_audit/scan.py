@@ -19,6 +19,7 @@ import pandas as pd
 
 from .detect.columns import NULL_LIKES, ColumnVerdict, _stringify, classify_column
 from .detect.context import CONTEXT_VALUES, apply_context
+from .detect.headers import use_lexicon
 from .detect.nlp import require_model
 from .detect.recognizers import load_custom_recognizers
 from .errors import InputError, PrivacyAuditError
@@ -259,7 +260,8 @@ def in_context(results: list[ColumnResult], values: list[list[str]]) -> list[Col
     """One table's column results re-judged in the context of the table (:func:`.detect.context.apply_context`);
     ``values``: each column's distinct values in first-appearance order (the first ``CONTEXT_VALUES`` suffice)."""
     verdicts = apply_context([(r.column, ColumnVerdict(r.entity, r.score, r.coverage, r.runner_up, r.evidence), v)
-                              for r, v in zip(results, values, strict=True)])  # fmt: skip
+                              for r, v in zip(results, values, strict=True)],
+                             results[0].dataset if results else None)  # fmt: skip
     return [ColumnResult(r.dataset, r.column, v.entity, v.score, v.coverage, v.runner_up, v.evidence)
             for r, v in zip(results, verdicts, strict=True)]  # fmt: skip
 
@@ -273,13 +275,19 @@ def scan(
     seed: int = 0,
     recognizers: str | Path | None = None,
     progress: bool | None = None,
+    lexicon: str | Path | None = None,
 ) -> ScanResult:
     """Classify every column of ``source`` (a file, folder, list of paths, or DataFrame).
 
     Each column is judged on a seeded sample of ``sample`` rows (``full=True`` examines every cell).
-    ``recognizers`` is a YAML file of custom recognizers (bad file: ConfigError). Unreadable inputs
-    are collected in ``.errors`` and the others are still scanned.
+    ``recognizers`` is a YAML file of custom recognizers, ``lexicon`` a YAML file of header words that
+    extends the built-in vocabulary (bad file: ConfigError). Unreadable inputs are collected in
+    ``.errors`` and the others are still scanned.
     """
+    if lexicon is not None:
+        with use_lexicon(lexicon):
+            return scan(source, name=name, sample=sample, full=full, seed=seed, recognizers=recognizers,
+                        progress=progress)  # fmt: skip
     from tqdm.auto import tqdm
 
     if sample is not None and sample < 1:

@@ -21,6 +21,8 @@ _JSON_KEYS = ("dataset", "column", "entity", "score", "coverage", "runner_up", "
 @click.option("--seed", type=int, default=0, show_default=True, help="Sampling seed.")
 @click.option("--recognizers", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="YAML file of custom recognizers (regex + context + optional validator).")  # fmt: skip
+@click.option("--lexicon", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="YAML file of header words that extends (or, with remove:, trims) the built-in vocabulary.")  # fmt: skip
 @click.option("--no-progress", is_flag=True, help="Never show progress bars.")
 @click.option("--engine", type=click.Choice(["pandas", "dask"]), default="pandas", show_default=True,
               help="Execution engine; dask runs --full scans per partition on a Dask cluster.")  # fmt: skip
@@ -30,7 +32,7 @@ _JSON_KEYS = ("dataset", "column", "entity", "score", "coverage", "runner_up", "
               help="Stream --full scans in chunks of this many rows (bounded memory).")  # fmt: skip
 @click.pass_context
 def scan_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, sample: int, full: bool, seed: int,
-             recognizers: str | None, no_progress: bool, engine: str, scheduler: str | None,
+             recognizers: str | None, lexicon: str | None, no_progress: bool, engine: str, scheduler: str | None,
              chunksize: int | None) -> None:  # fmt: skip
     """Classify every column of PATH... (files or folders, walked) as personal data or not.
 
@@ -38,11 +40,16 @@ def scan_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, sample: int, 
     files are still scanned. Exit code 2 when any file failed, else 0. Evidence shows masked
     examples only.
     """
+    from ..detect.headers import use_lexicon
     from ..engine import scan
+    from ..errors import ConfigError
 
-    result = scan(list(paths), sample=sample, full=full, seed=seed, recognizers=recognizers,
-                  progress=False if no_progress else None, engine=engine, scheduler=scheduler,
-                  chunksize=chunksize)  # fmt: skip
+    if lexicon is not None and engine == "dask":
+        raise ConfigError("--lexicon works with --engine pandas only (Dask workers read the built-in vocabulary)")
+    with use_lexicon(lexicon):
+        result = scan(list(paths), sample=sample, full=full, seed=seed, recognizers=recognizers,
+                      progress=False if no_progress else None, engine=engine, scheduler=scheduler,
+                      chunksize=chunksize)  # fmt: skip
     frame = result.to_frame()
     if fmt == "json":
         records = [{k: row[k] for k in _JSON_KEYS} for row in (c.to_dict() for c in result.columns)]

@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from ..masking import mask
-from .headers import ACTOR_TAILS, BANK_CONTEXT, ROLE_WORDS, HeaderHint, header_hints
+from .headers import ACTOR_TAILS, BANK_CONTEXT, GENERIC_NAME_PHRASES, ROLE_WORDS, HeaderHint, header_hints
+from .names import NameSemantics, name_semantics, ner_form
 from .validators import (
     abn_ok,
     bank_account_ok,
@@ -51,7 +52,14 @@ __all__ = [
     "classify_evidence",
     "classify_column",
     "classify_series",
+    "PERSON_TABLE_ONLY",
+    "BARE_NAME_HEADER",
 ]
+
+# Evidence phrases the table-context pass (:mod:`.context`) reads: a verdict that holds only in a table
+# about people, and a person's name found under a bare "name" header (an animal's name in a table of animals).
+PERSON_TABLE_ONLY = "a person's only in a table about people"
+BARE_NAME_HEADER = "bare name header"
 
 NULL_LIKES = frozenset(
     {"", "n/a", "na", "nan", "none", "null", "nil", "-", "--", "?", "unknown", "<na>", "nat", "n.a.", "#n/a",
@@ -97,10 +105,10 @@ _HONORIFIC = re.compile(
     re.IGNORECASE,
 )
 # a login: word characters, dots and dashes; also a social handle (@name) or DOMAIN\\user
+_FEDIVERSE = re.compile(r"^@[\w.]{1,40}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}$")  # @user@mastodon.social
 _USERNAME = re.compile(r"^@?(?:[A-Za-z][\w.-]{0,30}\\)?[\w.\-]{3,40}$")
 # "Ekman, Margit": registers write the surname first; spaCy's NER knows names in their spoken order
 # (given names: one or two capitalised words, so a firm "Rossini, Calvo e Tomei" is left as it is)
-_LAST_FIRST = re.compile(r"^([^\W\d_][^,\d&+]*),\s*([^\W\d_a-z][^\W\d_]*\.?(?:[ \-][^\W\d_a-z][^\W\d_]*\.?)?)$")
 _PAREN_TAIL = re.compile(r"\s*\((?:[^()]|\([^()]{0,8}\)){1,30}\)$")  # (figlia), (+44 151 496 0154), ((01632)960626)
 _REGION_TAIL = re.compile(r"\s*/\s*[A-Z]{2,3}$")  # "São Paulo/SP", "Curitiba / PR"
 # 1234 56 78901, 1234.56.78901, 5591-2600603543, Swedish "8449-1, 382 198 149-9"
@@ -322,6 +330,8 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
     f: set[str] = set()
     if "@" in v and email_ok(v):
         return {"email", "username"}, None, False
+    if v.startswith("@") and _FEDIVERSE.match(v):
+        return {"username"}, None, False
     is_int = bool(_INT.match(v))
     nd = len(digits_of(v))
     if is_int:
@@ -373,6 +383,10 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
     # 8-digit integers may be compact dates (19940217, as EDI and mainframe exports write birth dates)
     tried = nd >= 4 and (not is_int or (len(v) == 8 and v[:2] in ("19", "20")))
     d = parse_date(v) if tried else None
+    if d is None and tried and "," in v:  # "12-03-1961, Kraków": a date and a place in one cell
+        head, _, tail = v.partition(",")
+        if _WORDS.match(tail.strip()):
+            d = parse_date(head.strip())
     if d is not None:
         f.add("date")
         f.discard("version")  # 01.12.1968, 26.11.79: a dotted date, not a version
@@ -635,14 +649,6 @@ def _header_text(h: HeaderHint, entity: str) -> str:
     return f"header '{h.header}' says {entity} ('{h.entities[entity]}')"
 
 
-def _natural_order(value: str) -> str:
-    """What NER reads of a short value: ``"Ekman, Margit"`` -> ``"Margit Ekman"``, ``"Lisa Holden (+44 151 496
-    0154)"`` -> ``"Lisa Holden"``; any other value unchanged."""
-    value = _PAREN_TAIL.sub("", value) or value
-    m = _LAST_FIRST.match(value)
-    return f"{m[2]} {m[1]}" if m else value
-
-
 def _nth(hist: list[tuple[int, int]], i: int) -> int:
     """The ``i``-th (0-based) element of the sorted multiset given as sorted (value, count) pairs."""
     for value, count in hist:
@@ -758,6 +764,7 @@ def classify_evidence(
         return _finish(candidates)
 
     # 3. the header, backed by compatible values
+    sem: NameSemantics | None = None
     for entity in h.entities:
         key, what = _HEADER_COMPAT[entity]
         share = cov[key]
@@ -771,6 +778,20 @@ def classify_evidence(
                 share = cov["name_shape"]
         if entity == "USERNAME":
             share = cov["username"] * (1 - cov["token"])
+            if cov["name_shape"] >= 0.8 and cov["login"] < 0.2:
+                sem = name_semantics(pool)
+                if sem.given >= 0.5:  # "Bernie", "Chuck": nicknames written as given names are names
+                    ev_text = (f"{_header_text(h, entity)}, but the values are capitalised given names "
+                               f"({sem.describe()}); e.g. {_examples(ev, 'PERSON')}")  # fmt: skip
+                    candidates.append(("PERSON", round(0.45 + 0.45 * sem.given, 3), sem.given, ev_text))
+                    return _finish(candidates)
+        if (entity == "EMAIL_ADDRESS" and cov["email"] < 0.1 and cov["username"] * (1 - cov["token"]) >= 0.9
+                and m >= 20 and not (n_nonnull is not None and n_nonnull >= 10 * m)):  # fmt: skip
+            # an e-mail column holding only the local parts (SKING): logins of the mail system
+            ev_text = (f"{_header_text(h, entity)}; {_pct(cov['username'])} of {basis} are e-mail local parts "
+                       f"(login-shaped, no domain); e.g. {_examples(ev, 'USERNAME', 'username')}")  # fmt: skip
+            candidates.append(("USERNAME", round(0.45 + 0.4 * cov["username"], 3), cov["username"], ev_text))
+            return _finish(candidates)
         if entity == "CREDIT_CARD" and set(h.tokens) & _NOT_PAYMENT_CARDS:
             share = cov["card"]  # a loyalty or membership card number: only a real payment card number counts
         if entity == "IBAN_CODE":
@@ -782,8 +803,19 @@ def classify_evidence(
             share = max(cov["date"] * (1 - cov["datetime"] * 0.5), cov["month_day"])  # also a birthday without year
         if entity == "NATIONAL_ID" and h.entities[entity] in _GENERIC_DOCUMENT:
             share = cov["doc_alnum"]
+        name_note = ""
+        if entity == "PERSON" and share >= 0.7:
+            # the header says "name"; the values must say whose: people's names, or names of things
+            bare = h.entities["PERSON"] in GENERIC_NAME_PHRASES
+            sem = name_semantics(pool, ner if bare else None)
+            if sem.thing or (bare and ner is not None and not sem.person and sem.ner_other >= 0.5):
+                return _finish(candidates, f"{_header_text(h, entity)}, but the values are names of things, "
+                                           f"not people: {sem.describe()}")  # fmt: skip
+            if bare:
+                name_note = (f"; {BARE_NAME_HEADER}, values read as people's names ({sem.describe()})" if sem.person
+                             else f"; {BARE_NAME_HEADER}, values undecided ({sem.describe()}): {PERSON_TABLE_ONLY}")  # fmt: skip
         if share >= 0.7:
-            ev_text = f"{_header_text(h, entity)}; {_pct(share)} of {basis} are {what}"
+            ev_text = f"{_header_text(h, entity)}; {_pct(share)} of {basis} are {what}" + name_note
             if entity == "CREDIT_CARD" and cov["card"] < 0.5:
                 ev_text += f" (only {_pct(cov['card'])} pass Luhn: digits lost, e.g. to scientific notation)"
             ev_text += f"; e.g. {_examples(ev, entity)}"
@@ -804,6 +836,14 @@ def classify_evidence(
             ev_text = f"{said}; {_pct(cov['full_name'])} of {basis} are full names; e.g. {_examples(ev, 'PERSON', 'full_name')}"
             candidates.append(("PERSON", round(0.45 + 0.45 * cov["full_name"], 3), cov["full_name"], ev_text))
             return _finish(candidates)
+        if max(cov["words"], cov["name_shape"]) >= 0.8 and cov["org"] < 0.3 and not picklist:
+            sem = name_semantics(pool, ner)
+            if sem.person:
+                share = max(sem.given, sem.ner_person)
+                ev_text = (f"{said}; {BARE_NAME_HEADER} of a role, values read as people's names ({sem.describe()}); "
+                           f"e.g. {_examples(ev, 'PERSON')}")  # fmt: skip
+                candidates.append(("PERSON", round(0.45 + 0.45 * share, 3), share, ev_text))
+                return _finish(candidates)
         if cov["login"] >= 0.8 and not picklist:
             ev_text = f"{said}; {_pct(cov['login'])} of {basis} are lower-case logins; e.g. {_examples(ev, 'USERNAME', 'login')}"
             candidates.append(("USERNAME", round(0.45 + 0.45 * cov["login"], 3), cov["login"], ev_text))
@@ -847,6 +887,9 @@ def classify_evidence(
         ev_text = f"{_pct(phone)} of {basis} are formatted phone numbers; e.g. {_examples(ev, 'PHONE_NUMBER')}"
         candidates.append(("PHONE_NUMBER", round(0.5 + 0.4 * phone, 3), phone, ev_text))
         return _finish(candidates)
+    if h.thing_place and max(cov["address"], cov["address_full"], cov["postal"], cov["place"]) >= 0.7:
+        return _finish(candidates, f"header '{h.header}' names the place of a thing (a building, an organisation), "
+                                   f"not of a person: not personal")  # fmt: skip
     if cov["address_full"] >= 0.7:
         ev_text = (f"{_pct(cov['address_full'])} of {basis} are address-shaped (house number and street word, "
                    f"or a postcode line); e.g. {_examples(ev, 'LOCATION', 'address_full')}")  # fmt: skip
@@ -896,10 +939,15 @@ def classify_evidence(
         return _finish(candidates, f"free text: {_pct(share)} of {len(texts)} sampled values hold PII spans: not personal")
 
     # 7. spaCy NER on short word values (names and places with a silent header; pool read at 2b)
-    if max(cov["words"], cov["name_shape"]) >= 0.8 and ner is not None and not h.id_like:
+    # (under an id header only multi-word values: names used as ids, "wikipedia_id: Jane Doe")
+    spaced = sum(" " in v for v in pool) / max(len(pool), 1)
+    if max(cov["words"], cov["name_shape"]) >= 0.8 and ner is not None and (not h.id_like or spaced >= 0.8):
+        sem = sem or name_semantics(pool)
+        if sem.kind_share >= 0.3:
+            return _finish(candidates, f"names of one kind of thing, not people: {sem.describe()}")
         person = place = done = 0
         for start in range(0, len(pool), 32):
-            batch = [_natural_order(v) for v in pool[start : start + 32]]
+            batch = [ner_form(v) for v in pool[start : start + 32]]
             for v, ents in zip(batch, ner(batch), strict=True):
                 covered = {lab: sum(e - s for lab2, s, e in ents if lab2 == lab) for lab in ("PERSON", "GPE", "LOC", "FAC")}
                 if covered["PERSON"] >= 0.6 * len(v):
@@ -919,6 +967,8 @@ def classify_evidence(
             one_kind = picklist and heads.most_common(1)[0][1] >= 0.4 * done
             # full names from many rows: half tagged is enough (spaCy misses many non-English names)
             bar = 0.5 if not picklist and multi >= 0.6 else 0.6
+            if h.id_like:
+                bar = 0.7
             if p_share >= bar and (multi >= 0.6 or not picklist) and not one_kind and cov["org"] < 0.3:
                 ev_text = f"spaCy NER tags {_pct(p_share)} of {done} sampled values as PERSON; e.g. {_examples(ev, 'PERSON')}"
                 candidates.append(("PERSON", round(0.4 + 0.5 * p_share, 3), p_share, ev_text))

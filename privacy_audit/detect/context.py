@@ -18,6 +18,15 @@ verdicts of all columns of one table and
 
 The vocabulary is learned from the table itself at scan time, never from a word list. Verdicts
 depend only on the table, so a table scans the same alone or in a folder and on every engine.
+
+Before that, :func:`table_subject` asks what the table's rows describe. Personal data is information
+about a natural person, so a place, a birth-like date or a name the values could not settle is personal
+only in a table about people: one with a direct identifier (e-mail, phone, national id, card, IBAN,
+login, IP address), a person's name settled by its values, a birth date under a birth-date header, a
+key of people (``customer_id``, ``Kunden-Nr``), a header only people have (gender, nationality, marital status), a table named after people in a role
+(``students``, ``employees``) or a pick-list of person roles (``Subscriber``/``Customer``). In a table about
+no person (a postcode register, airports, a weather log, power plants) places and dates are the rows'
+own; in a table about animals a bare "name" is the animal's.
 """
 
 from __future__ import annotations
@@ -28,10 +37,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..masking import mask
-from .columns import _LEGAL_FORM, _STREET_WORDS, _USERNAME, _WORDS, ColumnVerdict
-from .headers import header_hints
+from .columns import (
+    _LEGAL_FORM,
+    _STREET_WORDS,
+    _USERNAME,
+    _WORDS,
+    BARE_NAME_HEADER,
+    PERSON_TABLE_ONLY,
+    ColumnVerdict,
+)
+from .headers import ANIMALS, PERSON_ATTRIBUTES, ROLE_WORDS, header_hints, tokenize
 
-__all__ = ["CONTEXT_VALUES", "MIN_SOURCE_VALUES", "NameVocabulary", "name_vocabulary", "apply_context"]
+__all__ = ["CONTEXT_VALUES", "MIN_SOURCE_VALUES", "NameVocabulary", "name_vocabulary", "apply_context",
+           "TableSubject", "table_subject"]
 
 # distinct values (in first-appearance order) of each column that the context rules read
 CONTEXT_VALUES = 2000
@@ -209,9 +227,99 @@ def _rejudge(col: str, verdict: ColumnVerdict, values: Sequence[str], vocab: Nam
     return verdict
 
 
-def apply_context(columns: Sequence[tuple[str, ColumnVerdict, Sequence[str]]]) -> list[ColumnVerdict]:
+# Entities that identify a person wherever they appear: they make a table about people.
+_DIRECT = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER", "NATIONAL_ID", "US_SSN", "IBAN_CODE", "CREDIT_CARD",
+                     "USERNAME", "IP_ADDRESS"})  # fmt: skip
+# Verdicts that need a person for their subject: a place, a birth-like date.
+_PLACES = frozenset({"LOCATION", "POSTAL_CODE"})
+# header words of a column only animals have (breed, species; Rasse, Tierart, raza, razza, ras, espece)
+_ANIMAL_HEADERS = frozenset({"breed", "species", "rasse", "tierart", "raza", "razza", "raca", "ras", "espece",
+                             "especie", "specie", "rase"})  # fmt: skip
+# a table narrower than this shows too little to conclude that its rows are about no person
+_MIN_SUBJECT_COLUMNS = 3
+_PERSON_NOUNS = frozenset({"person", "people", "persons", "staff", "user", "users", "personnel", "human", "citizen",
+                           "resident", "voter", "candidate", "deputy", "legislator", "politician", "athlete",
+                           "player", "author", "artist", "actor"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TableSubject:
+    """What one table's rows describe: people (with the first reason found), animals, or neither."""
+
+    people: bool
+    animals: bool
+    reason: str
+
+
+def _singular(token: str) -> str:
+    return token[:-1] if len(token) > 4 and token.endswith("s") else token
+
+
+def table_subject(columns: Sequence[tuple[str, ColumnVerdict, Sequence[str]]], dataset: str | None = None) -> TableSubject:
+    """Whether the table's rows are about people (see the module docstring for the evidence read)."""
+    stem = re.sub(r"\.[A-Za-z0-9]{1,8}$", "", str(dataset or "").replace("\\", "/").rsplit("/", 1)[-1])
+    named = {_singular(t) for t in tokenize(stem)} if stem else set()
+    roles = named & (ROLE_WORDS | _PERSON_NOUNS)
+    animals = bool(named & ANIMALS) and not roles
+    headers = {t for col, _, _ in columns for t in header_hints(col).tokens}
+    if not animals and headers & _ANIMAL_HEADERS:  # a breed or species column: some rows describe animals
+        animals = True
+    for col, verdict, _ in columns:
+        e = verdict.entity
+        if e in _DIRECT:
+            return TableSubject(True, animals, f"{e} in '{col}'")
+        if e == "PERSON" and PERSON_TABLE_ONLY not in verdict.evidence and not verdict.evidence.startswith("free text") \
+                and not (animals and BARE_NAME_HEADER in verdict.evidence):
+            return TableSubject(True, animals, f"people's names in '{col}'")
+        if e == "DATE_OF_BIRTH" and verdict.evidence.startswith("header"):
+            return TableSubject(True, animals, f"birth dates in '{col}'")
+    if len(columns) < _MIN_SUBJECT_COLUMNS:  # too narrow to show what its rows are about
+        return TableSubject(True, animals, "too few columns to tell")
+    for col, _, _ in columns:  # a subject key: customer_id, Kunden-Nr, patient_no
+        h = header_hints(col)
+        people = {t for t in h.tokens if {t, t[:-1], t[:-2], _singular(t)} & (ROLE_WORDS | _PERSON_NOUNS)}
+        if h.id_like and people and not animals:
+            return TableSubject(True, False, f"a key of people in '{col}'")
+    attrs = headers & PERSON_ATTRIBUTES
+    if attrs and not animals:
+        return TableSubject(True, False, f"a header only people have ('{sorted(attrs)[0]}')")
+    if roles:
+        return TableSubject(True, False, f"the table is named after people ('{sorted(roles)[0]}')")
+    for col, _, values in columns:
+        if 2 <= len(values) <= 10 and all(_singular(_fold(v).strip()) in ROLE_WORDS for v in values):
+            return TableSubject(True, False, f"'{col}' is a pick-list of person roles")
+    return TableSubject(False, animals, "")
+
+
+def _subject_check(col: str, verdict: ColumnVerdict, subject: TableSubject, values: Sequence[str]) -> ColumnVerdict:
+    """Drop a verdict that holds only for people when the table is about no person (or about animals)."""
+    e = verdict.entity
+    if e is None:
+        return verdict
+    why = None
+    one_word = sum(len(v.split()) == 1 for v in values[:200]) >= 0.5 * min(len(values), 200)
+    if e == "PERSON" and subject.animals and BARE_NAME_HEADER in verdict.evidence and one_word:
+        # pets have one name; an owner's full name ("Nombre y apellidos" in a vet's table) stays a person's
+        why = "one-word names in a table about animals: the animals'"
+    elif not subject.people:
+        if e == "PERSON" and (PERSON_TABLE_ONLY in verdict.evidence or verdict.evidence.startswith("free text")):
+            why = "names the values did not settle, in a table about no person"
+        elif e in _PLACES or (e == "LOCATION" and verdict.evidence.startswith("free text")):
+            why = "a place in a table about no person (no direct identifier, no person's name or attribute)"
+        elif e == "DATE_OF_BIRTH" and not verdict.evidence.startswith("header"):
+            why = "dates in a table about no person: not birth dates"
+    if why is None:
+        return verdict
+    ev = f"table context: {why}: not personal; was: {verdict.evidence}"
+    return replace(verdict, entity=None, score=round(max(0.5, verdict.score), 3), runner_up=e, evidence=ev)
+
+
+def apply_context(columns: Sequence[tuple[str, ColumnVerdict, Sequence[str]]], dataset: str | None = None) -> list[ColumnVerdict]:
     """Final verdicts of one table's columns, given ``(column, first verdict, distinct values in
-    first-appearance order)`` for each (at least the first :data:`CONTEXT_VALUES` values)."""
+    first-appearance order)`` for each (at least the first :data:`CONTEXT_VALUES` values); ``dataset``:
+    the table's name or path (its words may say what the rows are about)."""
+    subject = table_subject(columns, dataset)
+    columns = [(col, _subject_check(str(col), v, subject, vals), vals) for col, v, vals in columns]
     vocab = name_vocabulary(columns)
     if vocab is None or not vocab.tokens:
         return [v for _, v, _ in columns]

@@ -7,6 +7,7 @@ entities that matter for an audit, and resolves overlaps (highest score wins).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,9 +55,16 @@ def _engine(recognizers_key: tuple | None):
     return BatchAnalyzerEngine(analyzer_engine=analyzer)
 
 
+# a span of years: "2019 - 2023", "1998/2002" (terms of office, seasons)
+_YEAR_RANGE = re.compile(r"^(?:1[89]|20)\d{2}\s*[-\u2013/]\s*(?:1[89]|20)\d{2}$")
+
+
 def _not_a_phone(span: str) -> bool:
-    """2024-03-01, 2025, 99812 are valid numbers somewhere: in a text they are dates and refs."""
-    return parse_date(span) is not None or sum(c.isdigit() for c in span) < 7
+    """2024-03-01, (13.10.2022, 2019 - 2023, 2025, 99812 are valid numbers somewhere: in a text they are
+    dates, year ranges and refs."""
+    core = span.strip(" ()[]")
+    return (parse_date(core) is not None or bool(_YEAR_RANGE.match(core))
+            or sum(c.isdigit() for c in span) < 7)  # fmt: skip
 
 
 def _resolve(text: str, results, entities: set[str]) -> list[Span]:

@@ -26,6 +26,7 @@ __all__ = [
     "no_fnr_ok",
     "national_id_kind",
     "cpf_ok",
+    "br_voter_ok",
     "ahv_ok",
     "cnp_ok",
     "ppsn_ok",
@@ -204,6 +205,28 @@ def cpf_ok(value: str) -> bool:
     return len(set(digits_of(value))) > 1 and _stdnum_ok("br.cpf", value)
 
 
+def br_voter_ok(value: str) -> bool:
+    """Brazilian voter registration number (título eleitoral): 12 digits, an 8-digit serial, a state code
+    01-28 and two mod-11 check digits (a remainder of 10 reads 0; in SP and MG a remainder of 0 reads 1);
+    10-11 digits when read as a number (leading zeros of the serial lost); checked after the other kinds."""
+    d = digits_of(value)
+    if value.strip().isdigit() and 10 <= len(d) <= 11:
+        d = d.zfill(12)  # read as a number: the leading zeros of the serial are lost
+    if len(d) != 12 or len(value.strip()) > 15 or len(set(d)) == 1:
+        return False
+    state = int(d[8:10])
+    if not 1 <= state <= 28:
+        return False
+
+    def digit(total: int) -> int:
+        r = total % 11
+        return 0 if r == 10 else (1 if r == 0 and state in (1, 2) else r)
+
+    dv1 = digit(sum(int(c) * w for c, w in zip(d[:8], range(2, 10), strict=True)))
+    dv2 = digit(int(d[8]) * 7 + int(d[9]) * 8 + dv1 * 9)
+    return d[10:] == f"{dv1}{dv2}"
+
+
 def ahv_ok(value: str) -> bool:
     """Swiss AHV/AVS number: ``756.xxxx.xxxx.xx``, an EAN-13 with the 756 prefix and its check digit."""
     return _stdnum_ok("ch.ssn", value)
@@ -287,7 +310,8 @@ _OWN_ID_VALIDATORS = (("BR_CPF", cpf_ok), ("CH_AHV", ahv_ok), ("RO_CNP", cnp_ok)
                       ("NL_BSN", _nl_bsn_ok), ("BG_EGN", partial(_stdnum_ok, "bg.egn")),
                       ("EE_IK", partial(_stdnum_ok, "ee.ik")), ("LT_ASMENS", partial(_stdnum_ok, "lt.asmens")),
                       ("SI_EMSO", partial(_stdnum_ok, "si.emso")), ("IS_KENNITALA", partial(_stdnum_ok, "is_.kennitala")),
-                      ("GR_AMKA", partial(_stdnum_ok, "gr.amka")), ("HR_OIB", partial(_stdnum_ok, "hr.oib")))  # fmt: skip
+                      ("GR_AMKA", partial(_stdnum_ok, "gr.amka")), ("HR_OIB", partial(_stdnum_ok, "hr.oib")),
+                      ("BR_TITULO_ELEITORAL", br_voter_ok))  # fmt: skip
 
 
 def national_id_kind(value: str) -> str | None:
