@@ -128,7 +128,7 @@ class ColumnPart:
 def _column_part(series: pd.Series) -> ColumnPart:
     import numpy as np
 
-    from .detect.columns import NULL_LIKES, _stringify
+    from .detect.columns import NULL_LIKES, stringify
 
     s = series.dropna()
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
@@ -136,9 +136,9 @@ def _column_part(series: pd.Series) -> ColumnPart:
     try:
         codes, uniques = pd.factorize(s, use_na_sentinel=True)
         counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
-        strings = _stringify(pd.Series(uniques, dtype=s.dtype))
+        strings = stringify(pd.Series(uniques, dtype=s.dtype))
     except TypeError:  # unhashable cells (lists, dicts from JSON): stringify every cell first
-        text = _stringify(s)
+        text = stringify(s)
         codes, uniques = pd.factorize(text)
         counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
         strings = pd.Series(uniques, dtype=object)
@@ -193,9 +193,9 @@ class _Acc:
 
 
 def _texts(raw: pd.Series) -> list[str]:
-    from .detect.columns import NULL_LIKES, _stringify
+    from .detect.columns import NULL_LIKES, stringify
 
-    t = _stringify(raw)
+    t = stringify(raw)
     return t[~t.str.lower().isin(NULL_LIKES)].tolist()
 
 

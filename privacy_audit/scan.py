@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .detect.columns import NULL_LIKES, ColumnVerdict, _stringify, classify_column
+from .detect.columns import NULL_LIKES, ColumnVerdict, classify_column, stringify
 from .detect.context import CONTEXT_VALUES, apply_context
 from .detect.headers import use_lexicon
 from .detect.nlp import require_model
@@ -352,7 +352,7 @@ def findings(
         cols = [c for c in df.columns if columns is None or str(c) in {str(x) for x in columns}]
         positions = {idx: pos for pos, idx in enumerate(df.index)}
         for col in cols:
-            s = _stringify(df[col])
+            s = stringify(df[col])
             s = s[~s.str.lower().isin(NULL_LIKES)]
             if s.empty:
                 continue

@@ -42,6 +42,11 @@ from .validators import (
 
 __all__ = [
     "NULL_LIKES",
+    "LEGAL_FORM",
+    "STREET_WORDS",
+    "USERNAME_SHAPE",
+    "WORD_VALUE",
+    "stringify",
     "ColumnVerdict",
     "column_values",
     "value_features",
@@ -80,7 +85,7 @@ _FLOAT_INT = re.compile(r"^(\+?\d{4,})\.0$")
 # Words separated by spaces/hyphens/apostrophes, also "Prof. X", "Dr. med. X", "X B.A.", "Ph.D." and
 # "Last, First"; a dot inside a token only before a 1-3 letter abbreviation that ends in a dot, so
 # domains ("example.com") stay out.
-_WORDS = re.compile(r"^[^\W\d_]+(?:(?:[ '’\-]+|\.\s+|,\s+|\.(?=[^\W\d_]{1,3}\.))[^\W\d_]+\.?)*\.?$")
+WORD_VALUE = re.compile(r"^[^\W\d_]+(?:(?:[ '’\-]+|\.\s+|,\s+|\.(?=[^\W\d_]{1,3}\.))[^\W\d_]+\.?)*\.?$")
 _ADDRESS_NUM_FIRST = re.compile(r"^\d+[A-Za-z]?(?:[-/]\d+)?,?\s+[^\W\d_]")
 _ADDRESS_NUM_LAST = re.compile(r"^[^\W\d_][^\d]*\s\d+(?:\s?(?:bis|ter|quater)|[A-Za-z])?(?:[-/]\d+)?\b.{0,40}$", re.I)
 _PO_BOX = re.compile(r"^(?:P\.?\s?O\.?\s?Box|Postfach|Apartado|BP|Boite postale)\s*\d+", re.I)
@@ -106,7 +111,7 @@ _HONORIFIC = re.compile(
 )
 # a login: word characters, dots and dashes; also a social handle (@name) or DOMAIN\\user
 _FEDIVERSE = re.compile(r"^@[\w.]{1,40}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}$")  # @user@mastodon.social
-_USERNAME = re.compile(r"^@?(?:[A-Za-z][\w.-]{0,30}\\)?[\w.\-]{3,40}$")
+USERNAME_SHAPE = re.compile(r"^@?(?:[A-Za-z][\w.-]{0,30}\\)?[\w.\-]{3,40}$")
 # "Ekman, Margit": registers write the surname first; spaCy's NER knows names in their spoken order
 # (given names: one or two capitalised words, so a firm "Rossini, Calvo e Tomei" is left as it is)
 _PAREN_TAIL = re.compile(r"\s*\((?:[^()]|\([^()]{0,8}\)){1,30}\)$")  # (figlia), (+44 151 496 0154), ((01632)960626)
@@ -118,7 +123,7 @@ _PT_CC_SHAPE = re.compile(r"^\d{8}\s?\d\s?[A-Z]{2}\d$")  # Portuguese Cartão de
 _IBAN_LIKE = re.compile(r"^[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{2,4}){3,8}$")  # IBAN-shaped even when its check digits fail
 _MONTH_DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})\.?$")  # a birthday without its year: 04/19, 19.04.
 # A legal-form word ends an organisation's name (Kerrigan Foods Ltd, Müller GmbH, Dupont SAS, Acme B.V.)
-_LEGAL_FORM = re.compile(
+LEGAL_FORM = re.compile(
     r"\b(?:ltd|limited|llc|llp|inc|corp|co|plc|dac|gmbh|ag|kg|ohg|ug|e\.?v|sa|sas|sarl|sasu|spa|srl|snc|bv|b\.v|nv|"
     r"n\.v|vof|ab|as|a/s|asa|aps|oy|oyj|sl|slu|lda|sp\.? z o\.?o|s\.r\.o|a\.s|group|holding|holdings|foundation|"
     r"stiftung|verein|association|trust|bank|university|universitat|hospital|clinic)\.?$",
@@ -128,7 +133,7 @@ _NATID = re.compile(r"^[A-Z0-9][A-Z0-9 ./-]{4,24}$", re.I)
 _TOKEN_PREFIX = re.compile(r"^[A-Za-z]{1,6}[_-]")
 _TOKEN_BODY = re.compile(r"^[A-Za-z0-9_-]{8,}$")
 # Generic street-type words (EN/DE/FR/ES/IT/PT), hand-written; used only when the header is silent.
-_STREET_WORDS = {
+STREET_WORDS = {
     "st", "street", "rd", "road", "ave", "avenue", "blvd", "boulevard", "lane", "ln", "dr", "drive", "way",
     "court", "ct", "place", "pl", "terrace", "highway", "hwy", "parkway", "pkwy", "square", "sq", "circle",
     "alley", "row", "crescent", "close", "suite", "apt", "unit", "floor", "strasse", "str", "weg", "allee",
@@ -145,7 +150,7 @@ _STREET_WORDS = {
 }  # fmt: skip
 # street words that begin a street's name (Rua X, Calle Y, Chemin des Z); not the ones that also begin other
 # things (St for Saint, Dr for Doctor) or that name a part of a building
-_STREET_FIRST = _STREET_WORDS - {"st", "dr", "ch", "m", "box", "unit", "apt", "suite", "floor", "apartment", "appartamento",
+_STREET_FIRST = STREET_WORDS - {"st", "dr", "ch", "m", "box", "unit", "apt", "suite", "floor", "apartment", "appartamento",
                                  "piso", "andar", "postbus", "ring", "row", "close", "way", "court", "ct", "pl", "circle",
                                  "tie", "gate", "ul", "av", "str"}  # fmt: skip
 _STREET_SUFFIX = re.compile(
@@ -190,7 +195,7 @@ class ColumnVerdict:
 # ------------------------------------------------------------------------------------ values
 
 
-def _stringify(series: pd.Series) -> pd.Series:
+def stringify(series: pd.Series) -> pd.Series:
     """Non-null values as stripped strings; integral floats without '.0'; midnight datetimes as dates."""
     s = series.dropna()
     if s.empty:
@@ -226,7 +231,7 @@ def column_values(
         rng = np.random.default_rng(seed)
         pos = np.sort(rng.choice(n, size=sample, replace=False))
         series = series.iloc[pos]
-    s = _stringify(series)
+    s = stringify(series)
     s = s[~s.str.lower().isin(NULL_LIKES)]
     return list(pd.unique(s.to_numpy(dtype=object))), len(s), n
 
@@ -385,7 +390,7 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
     d = parse_date(v) if tried else None
     if d is None and tried and "," in v:  # "12-03-1961, Kraków": a date and a place in one cell
         head, _, tail = v.partition(",")
-        if _WORDS.match(tail.strip()):
+        if WORD_VALUE.match(tail.strip()):
             d = parse_date(head.strip())
     if d is not None:
         f.add("date")
@@ -399,15 +404,15 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
             f.add("phone_strong")
             if _phone_grouped(v):
                 f.add("phone_grouped")
-    if " " in v and len(v) <= 80 and _LEGAL_FORM.search(v):
+    if " " in v and len(v) <= 80 and LEGAL_FORM.search(v):
         f.add("org")
     core = _PAREN_TAIL.sub("", v)  # "Sole Ziani (figlia)", "Collin (opa)"
-    if _WORDS.match(v) and len(v) <= 60:
+    if WORD_VALUE.match(v) and len(v) <= 60:
         f.add("words")
-    if _WORDS.match(core) and len(core) <= 60 and 1 <= len(core.split()) <= 5 and core[0].isupper():
+    if WORD_VALUE.match(core) and len(core) <= 60 and 1 <= len(core.split()) <= 5 and core[0].isupper():
         f.add("name_shape")
     core_words = core.split()
-    if (len(core) <= 60 and _WORDS.match(core) and 2 <= len(core_words) <= 5
+    if (len(core) <= 60 and WORD_VALUE.match(core) and 2 <= len(core_words) <= 5
             and sum(w[:1].isupper() for w in core_words) >= len(core_words) - 1):  # fmt: skip
         f.add("full_name")  # "Kleibrink, B.H.", "van Mook, M.M.", "BERNAT MAESTRE, ESTELA"
     if len(v) <= 60 and _HONORIFIC.match(v):
@@ -419,7 +424,7 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
     if (_ADDRESS_NUM_FIRST.match(flat) or _ADDRESS_NUM_LAST.match(flat) or _PO_BOX.match(flat)) and len(v) <= 160 and nd <= 16:
         f.add("address")
         words = {w.strip(".,").lower() for w in flat.split()}
-        if words & _STREET_WORDS or _STREET_SUFFIX.search(flat) or _PO_BOX.match(flat):
+        if words & STREET_WORDS or _STREET_SUFFIX.search(flat) or _PO_BOX.match(flat):
             f.add("street_word")
             f.add("address_full")
     first = v.split(maxsplit=1)
@@ -427,13 +432,13 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         f.add("street_first")  # "Rua Marques, Elvas", "Via Garibaldi": a street named without its number
     if "user_agent" not in f and len(v) <= 160 and _address_with_postcode(flat):
         f.update({"address", "address_full"})
-    if "words" in f or "address" in f or (len(v) <= 60 and _WORDS.match(_REGION_TAIL.sub("", core))):
+    if "words" in f or "address" in f or (len(v) <= 60 and WORD_VALUE.match(_REGION_TAIL.sub("", core))):
         f.add("place")
     if len(v) <= 10 and _POSTAL.match(v):
         f.add("postal")
         if _POSTCODE_ALNUM.match(v.upper()) and v == v.upper():
             f.add("postcode")
-    if _USERNAME.match(v) and "token" not in f and not is_int and d is None:
+    if USERNAME_SHAPE.match(v) and "token" not in f and not is_int and d is None:
         f.add("username")
         if v == v.lower() and sum(c.isalpha() for c in v) >= 3:
             f.add("login")  # lower-case, like a login (fbernad, j.smith2), not a capitalised word

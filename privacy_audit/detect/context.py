@@ -38,12 +38,12 @@ from dataclasses import dataclass, replace
 
 from ..masking import mask
 from .columns import (
-    _LEGAL_FORM,
-    _STREET_WORDS,
-    _USERNAME,
-    _WORDS,
     BARE_NAME_HEADER,
+    LEGAL_FORM,
     PERSON_TABLE_ONLY,
+    STREET_WORDS,
+    USERNAME_SHAPE,
+    WORD_VALUE,
     ColumnVerdict,
 )
 from .headers import ANIMALS, PERSON_ATTRIBUTES, ROLE_WORDS, header_hints, tokenize
@@ -103,7 +103,7 @@ class NameVocabulary:
 def _is_name_source(verdict: ColumnVerdict, values: Sequence[str]) -> bool:
     if verdict.entity != "PERSON" or verdict.evidence.startswith("free text") or len(values) < MIN_SOURCE_VALUES:
         return False
-    wordy = sum(1 for v in values if len(v) <= 60 and _WORDS.match(v))
+    wordy = sum(1 for v in values if len(v) <= 60 and WORD_VALUE.match(v))
     return wordy >= 0.8 * len(values)
 
 
@@ -131,7 +131,7 @@ def name_vocabulary(columns: Sequence[tuple[str, ColumnVerdict, Sequence[str]]])
         sources.append(col)
         says_given = bool(set(header_hints(col).tokens) & _GIVEN_WORDS)
         for v in values[:CONTEXT_VALUES]:
-            if len(v) <= 60 and _WORDS.match(v):
+            if len(v) <= 60 and WORD_VALUE.match(v):
                 first, toks = _given_and_rest(v)
                 tokens.update(toks)
                 if first:
@@ -144,10 +144,10 @@ def name_vocabulary(columns: Sequence[tuple[str, ColumnVerdict, Sequence[str]]])
 def _name_hit(value: str, vocab: NameVocabulary) -> bool | None:
     """Whether a value is a full name that starts, or (surname first) ends, with one of the table's given
     names (None: a one-word value, which says nothing -- surnames alone look like company and brand names)."""
-    if len(value) > 60 or not _WORDS.match(value) or _LEGAL_FORM.search(value):
+    if len(value) > 60 or not WORD_VALUE.match(value) or LEGAL_FORM.search(value):
         return False
     words = value.split()
-    if len(words) > 4 or {w.strip(".,").lower() for w in words} & _STREET_WORDS:
+    if len(words) > 4 or {w.strip(".,").lower() for w in words} & STREET_WORDS:
         return False
     first, toks = _given_and_rest(value)
     if first is None:
@@ -158,7 +158,7 @@ def _name_hit(value: str, vocab: NameVocabulary) -> bool | None:
 
 def _login_hit(value: str, vocab: frozenset[str]) -> bool:
     """A lower-case login one of whose letter runs is, starts or ends with a name token."""
-    if value != value.lower() or " " in value or not _USERNAME.match(value):
+    if value != value.lower() or " " in value or not USERNAME_SHAPE.match(value):
         return False
     for part in re.split(r"[^a-z]+", _fold(value)):
         if len(part) >= _MIN_TOKEN and part in vocab:
