@@ -3,14 +3,13 @@ driven from the command line on a copy of the sample estate (real files, real au
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
+from generator_fixture import gen  # noqa: F401  (the fixture)
 
 from privacy_audit import auditlog
 from privacy_audit import requests as desk
@@ -19,18 +18,6 @@ from privacy_audit.datamap import load_datamap
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data_samples"
-
-
-@pytest.fixture(scope="module")
-def gen():
-    spec = importlib.util.spec_from_file_location("cli_request_generate", SAMPLES / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    try:
-        spec.loader.exec_module(module)
-        yield module
-    finally:
-        sys.modules.pop(spec.name, None)
 
 
 @pytest.fixture()
@@ -51,7 +38,7 @@ def run(capsys, *args) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
-def test_a_request_s_whole_life_from_the_cli(estate, capsys, gen):
+def test_a_request_s_whole_life_from_the_cli(estate, capsys, gen):  # noqa: F811 (the gen fixture)
     dmap = estate / "datamap.yaml"
     user = _user(estate, 5)
     email, token = user["email"], user["user_token"]
