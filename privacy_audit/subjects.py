@@ -587,19 +587,6 @@ def resolve_subject(datamap: Any, kind: str, value: str, *, vault_key: bytes | N
 # ------------------------------------------------------------------------------- matching
 
 
-def _phone_regions(subject: Subject) -> tuple[str | None, ...]:
-    """Regions national numbers in text are read in: those of the subject's international numbers, else the default."""
-    return idm.phone_regions(subject.ids("phones", exclusive=True)) or (None,)
-
-
-def _phone_keys_of(subject: Subject) -> frozenset[str]:
-    keys: set[str] = set()
-    for p in subject.ids("phones", exclusive=True):
-        for region in _phone_regions(subject):
-            keys |= idm.phone_keys(p, region)
-    return frozenset(keys)
-
-
 def _phones_in(text: str, regions: tuple[str | None, ...]) -> set[str]:
     """Keys of the phone numbers written in ``text``, each read in every one of ``regions``."""
     keys: set[str] = set()
