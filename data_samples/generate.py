@@ -740,13 +740,23 @@ def write(estate: Estate, out: Path, *, seed: int = SEED) -> None:
     _plant_requests(estate, out, seed)
 
 
+def _scale(factor: int) -> None:
+    """Multiply the estate's sizes (subjects and rows together) by ``factor``."""
+    for name in ("N_USERS", "N_EVENTS", "N_LOG_LINES", "N_TICKETS", "N_SESSIONS", "N_SURVEY"):
+        globals()[name] = globals()[name] * factor
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python data_samples/generate.py [--out DIR] [--seed N]``."""
+    """Command line: ``python data_samples/generate.py [--out DIR] [--seed N] [--scale N]``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent,
                         help="folder to write the estate into (default: this script's folder)")
     parser.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
+    parser.add_argument("--scale", type=int, default=1,
+                        help="multiply subjects and rows by N, for benchmarks (default 1: the committed estate)")
     args = parser.parse_args(argv)
+    if args.scale != 1:
+        _scale(args.scale)
     estate = build(args.seed)
     write(estate, args.out, seed=args.seed)
     print(f"wrote the Beaconly sample estate to {args.out} ({len(estate.users)} users)")

@@ -25,10 +25,11 @@ import hashlib
 import ipaddress
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import phonenumbers
 
@@ -46,6 +47,7 @@ __all__ = [
     "column_kind",
     "full_names",
     "cell_texts",
+    "map_distinct",
     "nfkc",
     "normalize",
     "canonical",
@@ -76,6 +78,8 @@ NORMALISATIONS: dict[str, tuple[str, ...]] = {
     "phone": ("e164", "digits", "+digits", "none", "strip"),
 }
 _NULL_TEXTS = {"nan", "none", "<na>", "nat", "null"}
+#: object columns whose distinct values are distinct texts (no 1 == 1.0 == True across types)
+_FACTORISABLE = frozenset({"string", "empty", "bytes", "integer", "floating", "datetime", "datetime64", "date", "time", "timedelta", "timedelta64", "period", "interval", "decimal"})
 _EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _HEX = re.compile(r"[0-9A-Fa-f]+")
 _EXTENSION = re.compile(r"(?i)\s*(?:x|ext\.?|extension)\s*\d+\s*$")
@@ -109,13 +113,58 @@ def cell_text(value: Any) -> str | None:
     return text or None
 
 
+def map_distinct(series: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
+    """``fn`` over a column, called once per distinct non-null value; nulls give ``None`` (object dtype).
+
+    The column is factorised in C, so the cost in Python grows with the number of distinct values,
+    not rows. Object columns whose values compare equal across types (``1``, ``1.0``, ``True``)
+    would share one result under factorisation; those take the per-cell path.
+    """
+    if series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) not in _FACTORISABLE:
+        out = [None if _is_null(v) else fn(v) for v in series]
+        return pd.Series(out, index=series.index, dtype=object, name=series.name)
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    results = np.empty(len(uniques) + 1, dtype=object)  # the last slot (code -1) is the null
+    results[: len(uniques)] = [fn(u) for u in uniques]
+    results[-1] = None
+    return pd.Series(results[codes], index=series.index, dtype=object, name=series.name)
+
+
+def _is_null(value: Any) -> bool:
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _iso_datetimes(series: pd.Series) -> pd.Series | None:
+    """:func:`cell_text` of a naive or UTC datetime column in whole seconds, in numpy; else ``None``."""
+    dtype = series.dtype
+    tz = getattr(dtype, "tz", None)
+    if not (isinstance(dtype, pd.DatetimeTZDtype) or (isinstance(dtype, np.dtype) and dtype.kind == "M")):
+        return None
+    if tz is not None and str(tz) != "UTC":
+        return None  # offsets vary (summer time): per distinct value
+    naive = series.dt.tz_localize(None) if tz is not None else series
+    arr = naive.to_numpy(dtype="datetime64[ns]")
+    nat = np.isnat(arr)
+    if (arr.view("i8")[~nat] % 1_000_000_000).any():
+        return None  # fractions of a second: Timestamp.isoformat's own digits, per distinct value
+    text = np.datetime_as_string(arr, unit="s").astype(object)
+    if tz is not None:
+        text = text + "+00:00"
+    text[nat] = None
+    return pd.Series(text, index=series.index, dtype=object, name=series.name)
+
+
 def cell_texts(series: pd.Series) -> pd.Series:
-    """:func:`cell_text` over a column, vectorised for string columns (object dtype, ``None`` for nulls)."""
-    if pd.api.types.is_string_dtype(series.dtype) or series.dtype == object:
-        if series.map(lambda v: v is None or isinstance(v, str)).all():
-            s = series.astype("string").str.strip()
-            return s.where(s.notna() & (s != ""), None).astype(object)
-    return series.map(cell_text).astype(object)
+    """:func:`cell_text` over a column (object dtype, ``None`` for nulls), once per distinct value.
+
+    Naive and UTC datetimes in whole seconds are formatted in numpy (the same text as
+    ``Timestamp.isoformat``); everything else goes through :func:`map_distinct`.
+    """
+    iso = _iso_datetimes(series)
+    return iso if iso is not None else map_distinct(series, cell_text)
 
 
 def nfkc(value: str) -> str:
@@ -326,14 +375,6 @@ def variants(kind: str, value: str, *, region: str | None = None) -> dict[str, s
     return {}
 
 
-def _encodings(digest: bytes) -> dict[str, str]:
-    return {
-        "hex": digest.hex(),
-        "base64": base64.b64encode(digest).decode("ascii"),
-        "base64url": base64.urlsafe_b64encode(digest).decode("ascii").rstrip("="),
-    }
-
-
 def lookup_key(value: str) -> str:
     """The form a stored value is compared in: hex digests and e-mail addresses lower-cased, the rest as is."""
     return value.lower() if "@" in value or _HEX.fullmatch(value) else value
@@ -349,15 +390,30 @@ def pseudonym_forms(
     forms give the same text, the first in normalisation order wins.
     """
     out: dict[str, PseudonymForm] = {}
+    forms: dict[tuple[str, str, str, str], PseudonymForm] = {}  # one instance per form, not per value
+
+    def form(*key: str) -> PseudonymForm:
+        if key not in forms:
+            forms[key] = PseudonymForm(*key)
+        return forms[key]
+
+    hashers = [(algo, getattr(hashlib, algo)) for algo in HASH_ALGORITHMS]
     for kind in NORMALISATIONS:
         for value in sorted({str(v) for v in identifiers.get(kind, ()) if v is not None}):
+            done: set[str] = set()
             for norm, text in variants(kind, value, region=region).items():
-                if not text:
-                    continue
+                if not text or text in done:
+                    continue  # the same text under an earlier normalisation already won every form
+                done.add(text)
                 if raw:
-                    out.setdefault(lookup_key(text), PseudonymForm(kind, "raw", "plain", norm))
+                    out.setdefault(lookup_key(text), form(kind, "raw", "plain", norm))
                 data = text.encode("utf-8")
-                for algo in HASH_ALGORITHMS:
-                    for enc, shown in _encodings(hashlib.new(algo, data).digest()).items():
-                        out.setdefault(lookup_key(shown), PseudonymForm(kind, algo, enc, norm))
+                for algo, hasher in hashers:
+                    digest = hasher(data).digest()
+                    out.setdefault(digest.hex(), form(kind, algo, "hex", norm))  # hex is its own lookup key
+                    for enc, shown in (
+                        ("base64", base64.b64encode(digest).decode("ascii")),
+                        ("base64url", base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")),
+                    ):
+                        out.setdefault(lookup_key(shown), form(kind, algo, enc, norm))
     return out

@@ -30,6 +30,7 @@ import yaml
 
 from ..datamap import DataMap, Dataset
 from ..errors import ConfigError, InputError, PrivacyAuditError
+from ..identifiers import cell_texts, map_distinct
 
 __all__ = [
     "SEVERITIES",
@@ -218,6 +219,7 @@ class CheckContext:
         self._frames: dict[str, pd.DataFrame] = {}
         self._registers: dict[str, pd.DataFrame | None] = {}
         self._scans: dict[str, Any] = {}
+        self._texts: dict[tuple[str, str], pd.Series] = {}
         self.problems: list[tuple[str, str]] = []
         self._vault_key: bytes | None = None
 
@@ -232,6 +234,15 @@ class CheckContext:
         if ds.name not in self._frames:
             self._frames[ds.name] = self._read(ds)
         return self._frames[ds.name]
+
+    def texts(self, dataset: str | Dataset, column: str) -> pd.Series:
+        """:func:`~privacy_audit.identifiers.cell_texts` of one column (index 0..n-1; once per run)."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        key = (ds.name, str(column))
+        if key not in self._texts:
+            frame = self.frame(ds)
+            self._texts[key] = cell_texts(frame[column]).reset_index(drop=True)
+        return self._texts[key]
 
     def _read(self, ds: Dataset) -> pd.DataFrame:
         from .. import sources
@@ -283,11 +294,11 @@ class CheckContext:
             col = find_column(df, ds.subject_key)
             if col is None:
                 raise InputError(f"subject_key column {ds.subject_key!r} not in the data")
-            return df[col].map(lambda v: None if pd.isna(v) else str(v))
+            return map_distinct(df[col], str)
         col = find_column(df, "cookie", "cookies")
         if col is None:
             raise InputError("subject_cookie given but the data has no cookie column")
-        return df[col].map(lambda v: cookie_value(v, str(cookie_name)))
+        return map_distinct(df[col], lambda v: cookie_value(v, str(cookie_name)))
 
     # -- findings ----------------------------------------------------------------------------
     def control(self, check: str) -> Control:

@@ -36,10 +36,11 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .. import entities
@@ -210,7 +211,10 @@ def match_identifiers(
 
     ``raw=False`` ignores raw (unhashed) identifiers and reports hashes only.
     """
-    values = _strings(series)
+    return _match_texts(_strings(series), digests, raw=raw)
+
+
+def _match_texts(values: pd.Series, digests: Mapping[str, PseudonymForm], *, raw: bool) -> KeyMatch | None:
     present = values.dropna()
     if present.empty or not digests:
         return None
@@ -224,7 +228,7 @@ def match_identifiers(
         return None
     best, _ = Counter(hits.values()).most_common(1)[0]
     chosen = {v for v, lab in hits.items() if lab == best}
-    matched = values.map(lambda v: v in chosen)
+    matched = values.isin(chosen)
     return KeyMatch(
         kind=best.kind,
         algorithm=best.algorithm,
@@ -234,7 +238,7 @@ def match_identifiers(
         distinct_values=len(distinct),
         matched_rows=int(matched.sum()),
         rows=int(len(present)),
-        matched_mask=tuple(bool(x) for x in matched),
+        matched_mask=tuple(matched.tolist()),
     )
 
 
@@ -261,19 +265,51 @@ def quasi_identifier_columns(
 
 def _subject_ids(subjects: pd.Series | None, n: int) -> pd.Series:
     """Subject id per row; rows without one (or without a subject key) count as their own subject."""
-    fallback = pd.Series([f"\0row{i}" for i in range(n)], dtype=object)
+    fallback = "\0row" + pd.Series(np.arange(n).astype(str), dtype=object)
     if subjects is None:
         return fallback
     ids = subjects.reset_index(drop=True).astype(object)
     return ids.where(ids.notna(), fallback)
 
 
+@dataclass(frozen=True)
+class _ColumnSide:
+    """One column's summary for join paths: its texts and which values single out one subject."""
+
+    texts: pd.Series  # cell_texts, index 0..n-1
+    values: frozenset[str]  # distinct non-null texts
+    one_subject: frozenset[str]  # values held by exactly one subject
+    subjects: int  # subjects (rows without an id count as their own) with a value
+    unique_subjects: int  # subjects whose value is theirs alone
+
+    @classmethod
+    def of(cls, texts: pd.Series, subjects: pd.Series | None) -> _ColumnSide:
+        """The summary of a column already turned into :func:`identifiers.cell_texts`."""
+        v = texts.reset_index(drop=True)
+        codes, uniques = pd.factorize(v, use_na_sentinel=True)
+        uniques = np.asarray(uniques, dtype=object)
+        if subjects is None:
+            who = np.arange(len(v))
+        else:  # rows without a subject id count as their own subject
+            who, known = pd.factorize(subjects.reset_index(drop=True), use_na_sentinel=True)
+            missing = who < 0
+            who[missing] = len(known) + np.arange(int(missing.sum()))
+        present = codes >= 0
+        pairs = pd.DataFrame({"v": codes[present], "s": who[present]}).drop_duplicates()
+        holders = np.bincount(pairs["v"].to_numpy(), minlength=len(uniques))
+        one = holders == 1
+        return cls(
+            texts=v,
+            values=frozenset(uniques.tolist()),
+            one_subject=frozenset(uniques[one].tolist()),
+            subjects=int(pairs["s"].nunique()),
+            unique_subjects=int(pairs.loc[one[pairs["v"].to_numpy()], "s"].nunique()),
+        )
+
+
 def _values_of_one_subject(values: pd.Series, subjects: pd.Series | None) -> set[str]:
     """Values held by exactly one subject (``subjects``: the subject id of each row, or ``None``)."""
-    v = _strings(values).reset_index(drop=True)
-    pairs = pd.DataFrame({"v": v, "s": _subject_ids(subjects, len(v))}).dropna(subset=["v"])
-    per = pairs.groupby("v")["s"].nunique()
-    return set(per.index[per == 1])
+    return set(_ColumnSide.of(_strings(values), subjects).one_subject)
 
 
 @dataclass(frozen=True)
@@ -294,6 +330,21 @@ class JoinOverlap:
         return self.reidentified_rows / self.rows if self.rows else 0.0
 
 
+def _overlap(left: _ColumnSide, right: _ColumnSide) -> JoinOverlap:
+    shared = left.values & right.values
+    linking = frozenset(shared & right.one_subject & left.one_subject)
+    return JoinOverlap(
+        shared_values=len(shared),
+        distinct_values=len(left.values),
+        linking_values=len(linking),
+        rows=int(left.texts.notna().sum()),
+        reidentified_rows=int(left.texts.isin(linking).sum()) if linking else 0,
+        identified_subjects=right.subjects,
+        identified_unique=right.unique_subjects,
+        linking=linking,
+    )
+
+
 def join_overlap(
     separated: pd.Series,
     identified: pd.Series,
@@ -306,24 +357,9 @@ def join_overlap(
     one subject on the separated side (rows count as subjects where a side has no subject ids):
     merging on it attributes those separated rows to one identified person.
     """
-    left = _strings(separated)
-    right = _strings(identified).reset_index(drop=True)
-    ids = _subject_ids(identified_subjects, len(right))
-    pairs = pd.DataFrame({"v": right, "s": ids}).dropna(subset=["v"])
-    per_value = pairs.groupby("v")["s"].nunique()
-    unique_right = set(per_value.index[per_value == 1])
-    left_values = set(left.dropna().unique())
-    shared = left_values & set(per_value.index)
-    linking = frozenset(shared & unique_right & _values_of_one_subject(separated, separated_subjects))
-    return JoinOverlap(
-        shared_values=len(shared),
-        distinct_values=len(left_values),
-        linking_values=len(linking),
-        rows=int(left.notna().sum()),
-        reidentified_rows=int(left.isin(linking).sum()),
-        identified_subjects=int(pairs["s"].nunique()),
-        identified_unique=int(pairs[pairs["v"].isin(unique_right)]["s"].nunique()),
-        linking=linking,
+    return _overlap(
+        _ColumnSide.of(_strings(separated), separated_subjects),
+        _ColumnSide.of(_strings(identified), identified_subjects),
     )
 
 
@@ -367,6 +403,13 @@ class _Identified:
     subjects: pd.Series | None
     categories: Mapping[str, str | None]
     key_columns: frozenset[str]
+    _texts: dict[str, pd.Series] = field(default_factory=dict, compare=False, repr=False)
+
+    def texts(self, column: str) -> pd.Series:
+        """cell_texts of one column (index 0..n-1), computed once."""
+        if column not in self._texts:
+            self._texts[column] = _strings(self.frame[column]).reset_index(drop=True)
+        return self._texts[column]
 
 
 def _identified(ctx: CheckContext, cid: str) -> list[_Identified]:
@@ -411,7 +454,7 @@ def _identifier_values(ident: list[_Identified]) -> tuple[set[str], set[str]]:
             name = str(col)
             if name in src.key_columns:
                 continue
-            values = [v for v in pd.unique(_strings(src.frame[col]).dropna().to_numpy(dtype=object))]
+            values = list(pd.unique(src.texts(col).dropna().to_numpy(dtype=object)))
             if not values:
                 continue
             kind = column_kind(name, src.categories.get(name))
@@ -501,7 +544,7 @@ def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
             real = find_column(frame, col.column)
             if real is None or frame[real].dtype.kind in "bmM":
                 continue
-            values = _strings(frame[real])
+            values = ctx.texts(ds, real)
             distinct = list(pd.unique(values.dropna().to_numpy(dtype=object)))
             entity = col.entity
             free_text = col.evidence.startswith("free text") or (
@@ -521,7 +564,7 @@ def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
                 if not hit:
                     continue
                 holders = set(hit)
-                rows = values.map(lambda v, h=holders: v in h)
+                rows = values.isin(holders)
                 kinds: Counter = Counter()
                 for c in hit.values():
                     kinds.update(dict.fromkeys(c, 1))
@@ -588,7 +631,8 @@ def linkable_key(ctx: CheckContext) -> Iterator[Finding]:
             if frame[col].dtype.kind in "biufcmM":
                 continue
             keyish = _key_like(name, ds)
-            match = match_identifiers(frame[col], digests, raw=keyish)
+            texts = ctx.texts(ds, col)
+            match = _match_texts(texts, digests, raw=keyish)
             raw_by_scan = keyish and entities.is_direct(scanned.get(name))
             if match is None and not raw_by_scan:
                 continue
@@ -602,10 +646,10 @@ def linkable_key(ctx: CheckContext) -> Iterator[Finding]:
                 if claimed and role == "subject key"
                 else ""
             )
-            example_values = _strings(frame[col]).dropna()
+            example_values = texts.dropna()
             if match is not None:
                 matched = pd.Series(match.matched_mask, dtype=bool)
-                example = example_values[matched.to_numpy()].iloc[0] if match.matched_rows else ""
+                example = texts[matched.to_numpy()].iloc[0] if match.matched_rows else ""
                 yield ctx.finding(
                     cid,
                     dataset=ds.name,
@@ -625,7 +669,7 @@ def linkable_key(ctx: CheckContext) -> Iterator[Finding]:
                     cid,
                     dataset=ds.name,
                     column=name,
-                    subjects_affected=_subject_count(subjects, _strings(frame[col]).notna()),
+                    subjects_affected=_subject_count(subjects, texts.notna()),
                     message=f"{role} {name} of {ds.name} is a raw identifier ({entity})",
                     evidence=f"{len(present)} rows; e.g. {_shown(present.iloc[0], entity)}{claim}",
                 )
@@ -786,13 +830,13 @@ def join_path(ctx: CheckContext) -> Iterator[Finding]:
         return
     ident = _identified(ctx, cid)
     pseudonyms = _pseudonym_columns(ctx)
-    right_cols: list[tuple[_Identified, str, set[str]]] = []
+    right_cols: list[tuple[_Identified, str, _ColumnSide]] = []
     for src in ident:
         for col in src.frame.columns:
             name = str(col)
             if name in src.key_columns or name.lower() in pseudonyms or _row_counter(src.frame[col]):
                 continue
-            right_cols.append((src, name, set(_strings(src.frame[col]).dropna().unique())))
+            right_cols.append((src, name, _ColumnSide.of(src.texts(col), src.subjects)))
     for ds in targets:
         try:
             cfg = _config(ctx, ds)
@@ -805,15 +849,17 @@ def join_path(ctx: CheckContext) -> Iterator[Finding]:
             name = str(col)
             if name.lower() in pseudonyms or (ds.subject_key and name.lower() == ds.subject_key.lower()):
                 continue
-            left = _strings(frame[col])
-            left_values = set(left.dropna().unique())
+            left = ctx.texts(ds, col)
+            left_values = set(pd.unique(left.dropna().to_numpy(dtype=object)))
             if not left_values:
                 continue
+            side: _ColumnSide | None = None
             results: list[tuple[float, str, str, JoinOverlap]] = []
-            for src, rname, rvalues in right_cols:
-                if not (left_values & rvalues):
+            for src, rname, right in right_cols:
+                if left_values.isdisjoint(right.values):
                     continue
-                ov = join_overlap(frame[col], src.frame[rname], src.subjects, subjects)
+                side = side or _ColumnSide.of(left, subjects)
+                ov = _overlap(side, right)
                 if ov.reidentified_rows >= 3 and ov.share >= cfg.join_min_share:
                     results.append((ov.share, src.name, rname, ov))
             if not results:
