@@ -216,11 +216,11 @@ def _progress_enabled(progress: bool | None) -> bool:
 # -------------------------------------------------------------------------------------- scan
 
 
-def text_analyzers(custom: tuple):
+def text_analyzers(custom: tuple, cache=None):
     from .detect.text import analyze_texts, ner_labels
 
     def text_analyzer(texts: list[str]):
-        return analyze_texts(texts, custom=custom)
+        return analyze_texts(texts, custom=custom, cache=cache)
 
     return text_analyzer, ner_labels
 
@@ -235,12 +235,14 @@ def scan_frame(
     recognizers: str | Path | None = None,
     n_rows: int | None = None,
     bar=None,
+    text_cache=None,
 ) -> list[ColumnResult]:
     """Classify every column of one DataFrame (``n_rows``: the table's true size when ``df`` is a sample).
 
-    Each column is judged alone, then in the context of its table (:mod:`.detect.context`)."""
+    Each column is judged alone, then in the context of its table (:mod:`.detect.context`).
+    ``text_cache``: a :class:`~privacy_audit.detect.text.TextCache` shared by the run."""
     custom = load_custom_recognizers(recognizers)
-    text_analyzer, ner = text_analyzers(custom)
+    text_analyzer, ner = text_analyzers(custom, text_cache)
     out: list[ColumnResult] = []
     firsts: list[list[str]] = []
     for col in df.columns:
@@ -276,18 +278,20 @@ def scan(
     recognizers: str | Path | None = None,
     progress: bool | None = None,
     lexicon: str | Path | None = None,
+    text_cache=None,
 ) -> ScanResult:
     """Classify every column of ``source`` (a file, folder, list of paths, or DataFrame).
 
     Each column is judged on a seeded sample of ``sample`` rows (``full=True`` examines every cell).
     ``recognizers`` is a YAML file of custom recognizers, ``lexicon`` a YAML file of header words that
     extends the built-in vocabulary (bad file: ConfigError). Unreadable inputs are collected in
-    ``.errors`` and the others are still scanned.
+    ``.errors`` and the others are still scanned. ``text_cache``: a
+    :class:`~privacy_audit.detect.text.TextCache` shared with the rest of a run (checks, report).
     """
     if lexicon is not None:
         with use_lexicon(lexicon):
             return scan(source, name=name, sample=sample, full=full, seed=seed, recognizers=recognizers,
-                        progress=progress)  # fmt: skip
+                        progress=progress, text_cache=text_cache)  # fmt: skip
     from tqdm.auto import tqdm
 
     if sample is not None and sample < 1:
@@ -312,7 +316,7 @@ def scan(
                     df = _read_for_scan(obj, sample=sample, full=full, seed=seed)
                     n_rows = df.attrs.get("n_rows", len(df))
                 columns.extend(scan_frame(df, name=label, sample=sample, full=full, seed=seed,
-                                          recognizers=recognizers, n_rows=n_rows))  # fmt: skip
+                                          recognizers=recognizers, n_rows=n_rows, text_cache=text_cache))  # fmt: skip
             except PrivacyAuditError as exc:
                 if not isinstance(exc, InputError):
                     raise

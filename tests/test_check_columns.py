@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from privacy_audit.detect.text import TextCache, analyze_texts
 from privacy_audit.identifiers import cell_text, cell_texts, map_distinct
 
 COLUMNS = {
@@ -73,3 +75,38 @@ def test_map_distinct_calls_the_function_once_per_distinct_value():
     assert sorted(calls) == ["a", "b"]
     mixed = pd.Series([1, 1.0, True, None], dtype=object)  # equal across types: one call per cell
     assert list(map_distinct(mixed, repr)) == ["1", "1.0", "True", None]
+
+
+TEXTS = [
+    "call me on +1 415 555 0100 please",
+    "mail jane.doe@example.com now",
+    "nothing personal here",
+    "call me on +1 415 555 0100 please",
+    "",
+]
+
+
+def test_text_cache_gives_presidios_own_answers_once_per_distinct_text():
+    cache = TextCache()
+    assert analyze_texts(TEXTS, cache=cache) == analyze_texts(TEXTS)
+    assert cache.analysed == 3  # three distinct non-empty texts
+    # another caller wanting other entities is answered from the same results
+    only_mail = analyze_texts(TEXTS, entities=["EMAIL_ADDRESS"], cache=cache)
+    assert only_mail == analyze_texts(TEXTS, entities=["EMAIL_ADDRESS"])
+    assert [s.entity for s in only_mail[1]] == ["EMAIL_ADDRESS"]
+    assert cache.analysed == 3 and cache.reused == 5
+
+
+def test_one_text_cache_serves_the_scans_and_checks_of_a_run(tmp_path):
+    from privacy_audit.checks import run_checks
+    from privacy_audit.datamap import load_datamap
+
+    datamap = load_datamap(Path(__file__).resolve().parents[1] / "data_samples" / "datamap.yaml")
+    cache = TextCache()
+    first = run_checks(datamap, only="separation", text_cache=cache)
+    analysed = cache.analysed
+    assert analysed > 0  # the free text of the separated datasets went through Presidio
+    again = run_checks(datamap, only="separation", text_cache=cache)
+    assert cache.analysed == analysed  # nothing analysed twice
+    assert again.to_dict() == first.to_dict()
+    assert run_checks(datamap, only="separation").to_dict() == first.to_dict()  # a fresh cache: same answers

@@ -29,6 +29,7 @@ import pandas as pd
 import yaml
 
 from ..datamap import DataMap, Dataset
+from ..detect.text import TextCache
 from ..errors import ConfigError, InputError, PrivacyAuditError
 from ..identifiers import cell_texts, map_distinct
 
@@ -211,8 +212,17 @@ _READABLE = {"csv", "parquet", "jsonl", "excel", "log"}
 class CheckContext:
     """What checks share: the data map, the audit date, controls, and cached frames/registers/scans."""
 
-    def __init__(self, datamap: DataMap, *, as_of: _dt.date, controls: Mapping[str, dict]) -> None:
+    def __init__(
+        self,
+        datamap: DataMap,
+        *,
+        as_of: _dt.date,
+        controls: Mapping[str, dict],
+        text_cache: TextCache | None = None,
+    ) -> None:
         self.datamap = datamap
+        #: Presidio's results per distinct text, shared by every check (and scan) of this run
+        self.text_cache = text_cache if text_cache is not None else TextCache()
         self.as_of = as_of
         self.controls = controls
         self._defaults: dict[str, dict] = {}
@@ -276,7 +286,7 @@ class CheckContext:
         if ds.name not in self._scans:
             from ..scan import scan
 
-            self._scans[ds.name] = scan(self.frame(ds), name=ds.name)
+            self._scans[ds.name] = scan(self.frame(ds), name=ds.name, text_cache=self.text_cache)
         return self._scans[ds.name]
 
     def subject_values(self, dataset: str | Dataset) -> pd.Series | None:
@@ -353,6 +363,7 @@ def run_checks(
     progress: Callable[[str, int, int], None] | None = None,
     frames: Mapping[str, pd.DataFrame] | None = None,
     scans: Mapping[str, Any] | None = None,
+    text_cache: TextCache | None = None,
 ) -> CheckResult:
     """Run every registered check (or those in ``only``: ids or area prefixes such as ``sharing``).
 
@@ -360,7 +371,8 @@ def run_checks(
     ``progress(check_id, index, total)`` is called before each check. Every finding and every
     check that could not run is collected; the result is sorted most severe first. ``frames``:
     datasets already read (name -> frame), e.g. by the Dask engine (``privacy_audit.engine``);
-    ``scans``: their ScanResults already computed (name -> result), e.g. by the compliance report.
+    ``scans``: their ScanResults already computed (name -> result), e.g. by the compliance report;
+    ``text_cache``: Presidio's results per text, to share with the caller's scans (default: one for this run).
     """
     if isinstance(as_of, str):
         try:
@@ -370,7 +382,7 @@ def run_checks(
     as_of = as_of or datamap.as_of or _dt.date.today()
     controls = load_controls(datamap.controls)
     reg = registry()
-    ctx = CheckContext(datamap, as_of=as_of, controls=controls)
+    ctx = CheckContext(datamap, as_of=as_of, controls=controls, text_cache=text_cache)
     ctx._defaults = {cid: default for cid, (_, default) in reg.items()}
     ctx._frames.update(frames or {})
     ctx._scans.update(scans or {})

@@ -555,7 +555,7 @@ def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
             if free_text:
                 texts = distinct[:_TEXT_BATCH_LIMIT]
                 wanted = (set(entities.text_entities()) & entities.direct_identifiers()) | {"LOCATION"}
-                spans = analyze_texts(texts, entities=sorted(wanted))
+                spans = analyze_texts(texts, entities=sorted(wanted), cache=ctx.text_cache)
                 hit: dict[str, Counter] = {}
                 for text, sp in zip(texts, spans, strict=True):
                     kinds = Counter(s.entity for s in sp if _span_counts(s, text, entity))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..entities import text_entities
 from .validators import parse_date
 
-__all__ = ["Span", "DEFAULT_TEXT_ENTITIES", "analyze_texts", "ner_labels"]
+__all__ = ["Span", "DEFAULT_TEXT_ENTITIES", "TextCache", "analyze_texts", "ner_labels"]
 
 # Entities reported in free text by default: the taxonomy's text-searched ones. Presidio's noisy
 # guesses on codes (US_BANK_NUMBER, US_DRIVER_LICENSE, DATE_TIME, NRP, ORGANIZATION, URL...) are left out.
@@ -83,22 +83,57 @@ def _resolve(text: str, results, entities: set[str]) -> list[Span]:
     return sorted(kept, key=lambda s: s.start)
 
 
+class TextCache:
+    """Presidio's results per distinct text, for one run: each text is analysed once, whoever asks.
+
+    Holds the analyzer's raw results (every entity, before :func:`analyze_texts` keeps the ones a
+    caller wants), per set of custom recognizers, so callers wanting different entities share them.
+    One instance per run (a check run, a report), passed explicitly; nothing is kept between runs.
+    """
+
+    def __init__(self) -> None:
+        self._raw: dict[tuple, dict[str, list]] = {}
+        self.analysed = 0  # texts sent to Presidio
+        self.reused = 0  # texts answered from the cache
+
+    def results(self, texts: list[str], custom: tuple, batch_size: int) -> list[list]:
+        """Raw Presidio results for each of ``texts`` (non-empty strings), analysing only new ones."""
+        known = self._raw.setdefault(custom, {})
+        new = list(dict.fromkeys(t for t in texts if t not in known))
+        if new:
+            engine = _engine(custom or None)
+            for text, res in zip(new, engine.analyze_iterator(new, language="en", batch_size=batch_size), strict=True):
+                known[text] = res
+        self.analysed += len(new)
+        self.reused += len(texts) - len(new)
+        return [known[t] for t in texts]
+
+
 def analyze_texts(
-    texts: list[str], *, entities: list[str] | tuple[str, ...] | None = None, custom: tuple = (), batch_size: int = 64
+    texts: list[str],
+    *,
+    entities: list[str] | tuple[str, ...] | None = None,
+    custom: tuple = (),
+    batch_size: int = 64,
+    cache: TextCache | None = None,
 ) -> list[list[Span]]:
     """PII spans in each text (same order as ``texts``), batched through spaCy's ``nlp.pipe``.
 
     ``entities`` limits the entity types (default :data:`DEFAULT_TEXT_ENTITIES` plus custom ones);
-    ``custom`` is a tuple of :class:`~privacy_audit.detect.recognizers.CustomRecognizer`.
-    Non-strings and empty strings give no spans.
+    ``custom`` is a tuple of :class:`~privacy_audit.detect.recognizers.CustomRecognizer`; ``cache``
+    (a :class:`TextCache`) answers texts already analysed in this run. Non-strings and empty strings
+    give no spans.
     """
     wanted = set(entities) if entities else set(DEFAULT_TEXT_ENTITIES) | {c.entity for c in custom}
     out: list[list[Span]] = [[] for _ in texts]
     idx = [i for i, t in enumerate(texts) if isinstance(t, str) and t.strip()]
     if not idx:
         return out
-    engine = _engine(tuple(custom) or None)
-    results = engine.analyze_iterator([texts[i] for i in idx], language="en", batch_size=batch_size)
+    todo = [texts[i] for i in idx]
+    if cache is not None:
+        results = cache.results(todo, tuple(custom), batch_size)
+    else:
+        results = _engine(tuple(custom) or None).analyze_iterator(todo, language="en", batch_size=batch_size)
     for i, res in zip(idx, results, strict=True):
         out[i] = _resolve(texts[i], res, wanted)
     return out

@@ -38,6 +38,7 @@ import yaml
 from .. import __version__
 from ..checks import SEVERITIES
 from ..checks.risk import assess_estate
+from ..detect.text import TextCache
 from ..entities import pattern_entities
 from ..errors import AuditLogError, ConfigError, PrivacyAuditError
 from ..masking import mask, mask_text_spans
@@ -745,9 +746,10 @@ def _dataset_facts(
     vault_key: bytes | None = None,
     frames: dict[str, Any] | None = None,
     scans: dict[str, Any] | None = None,
+    text_cache: Any = None,
 ) -> tuple[list[DatasetFacts], int | None]:
     """Rows, subjects and PII columns per dataset; ``frames`` / ``scans`` (when given) collect what was
-    read and scanned, by dataset name, for reuse."""
+    read and scanned, by dataset name, for reuse; ``text_cache`` is the run's Presidio cache."""
     subject_keys: set[str] = set()
     facts = []
     scan_fn = None
@@ -773,7 +775,9 @@ def _dataset_facts(
                 if (ds.pseudonym or {}).get("kind", "token") != "hmac":
                     subject_keys.update(values.unique())
             if scan_fn is not None:
-                result = scan_fn(frame, name=ds.name, sample=sample, seed=seed, full=full, progress=False)
+                result = scan_fn(
+                    frame, name=ds.name, sample=sample, seed=seed, full=full, progress=False, text_cache=text_cache
+                )
                 if scans is not None:
                     scans[ds.name] = result
                 pii = _scan_columns(result)
@@ -897,11 +901,13 @@ def compliance_report(
         vault_key = _vault_key(datamap)
     frames: dict[str, Any] = {}
     scans: dict[str, Any] = {}
+    text_cache = TextCache()  # free text through Presidio once per distinct value, for the whole report
     facts, subjects = _dataset_facts(
-        datamap, sample=sample, seed=seed, full=full, do_scan=scan, vault_key=vault_key, frames=frames, scans=scans
+        datamap, sample=sample, seed=seed, full=full, do_scan=scan, vault_key=vault_key, frames=frames, scans=scans,
+        text_cache=text_cache,
     )
     # The checks reuse what the summary already read and scanned (same settings), instead of doing it again.
-    result = run_checks(datamap, as_of=as_of, frames=frames, scans=scans)
+    result = run_checks(datamap, as_of=as_of, frames=frames, scans=scans, text_cache=text_cache)
     activity = _activity(datamap)
     desk, desk_errors = _request_desk(datamap, as_of, installed)
     manual = load_manual_evidence(datamap)
