@@ -48,6 +48,7 @@ __all__ = [
     "full_names",
     "cell_texts",
     "map_distinct",
+    "factorisable",
     "nfkc",
     "normalize",
     "canonical",
@@ -120,7 +121,7 @@ def map_distinct(series: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
     not rows. Object columns whose values compare equal across types (``1``, ``1.0``, ``True``)
     would share one result under factorisation; those take the per-cell path.
     """
-    if series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) not in _FACTORISABLE:
+    if not factorisable(series):
         out = [None if _is_null(v) else fn(v) for v in series]
         return pd.Series(out, index=series.index, dtype=object, name=series.name)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
@@ -128,6 +129,12 @@ def map_distinct(series: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
     results[: len(uniques)] = [fn(u) for u in uniques]
     results[-1] = None
     return pd.Series(results[codes], index=series.index, dtype=object, name=series.name)
+
+
+def factorisable(series: pd.Series) -> bool:
+    """Whether the distinct values of ``series`` (``pd.factorize``) are distinct texts: not so for object
+    columns mixing values that compare equal across types (``1``, ``1.0``, ``True``)."""
+    return series.dtype != object or pd.api.types.infer_dtype(series, skipna=True) in _FACTORISABLE
 
 
 def _is_null(value: Any) -> bool:

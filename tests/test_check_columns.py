@@ -110,3 +110,15 @@ def test_one_text_cache_serves_the_scans_and_checks_of_a_run(tmp_path):
     assert cache.analysed == analysed  # nothing analysed twice
     assert again.to_dict() == first.to_dict()
     assert run_checks(datamap, only="separation").to_dict() == first.to_dict()  # a fresh cache: same answers
+
+
+@pytest.mark.parametrize("name", sorted(COLUMNS))
+def test_scanner_column_values_by_distinct_value_equal_the_per_cell_definition(name):
+    from privacy_audit.detect.columns import NULL_LIKES, column_values, stringify
+
+    series = pd.concat([COLUMNS[name], pd.Series(["null", " NaN "] if COLUMNS[name].dtype == object else [],
+                                                 dtype=object)], ignore_index=True)  # fmt: skip
+    series = series.astype(COLUMNS[name].dtype) if COLUMNS[name].dtype != object else series
+    texts = stringify(series)
+    texts = texts[~texts.str.lower().isin(NULL_LIKES)]
+    assert column_values(series, full=True) == (list(pd.unique(texts.to_numpy(dtype=object))), len(texts), len(series))

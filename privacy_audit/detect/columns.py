@@ -20,6 +20,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ..identifiers import factorisable
 from ..masking import mask
 from .headers import ACTOR_TAILS, BANK_CONTEXT, GENERIC_NAME_PHRASES, ROLE_WORDS, HeaderHint, header_hints
 from .names import NameSemantics, name_semantics, ner_form
@@ -231,9 +232,16 @@ def column_values(
         rng = np.random.default_rng(seed)
         pos = np.sort(rng.choice(n, size=sample, replace=False))
         series = series.iloc[pos]
-    s = stringify(series)
-    s = s[~s.str.lower().isin(NULL_LIKES)]
-    return list(pd.unique(s.to_numpy(dtype=object))), len(s), n
+    if not factorisable(series):
+        s = stringify(series)  # 1, 1.0 and True compare equal: each cell on its own
+        s = s[~s.str.lower().isin(NULL_LIKES)]
+        return list(pd.unique(s.to_numpy(dtype=object))), len(s), n
+    # distinct raw values first (in C), each turned into text once: the cost follows distinct values, not rows
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    texts = stringify(pd.Series(uniques, dtype=series.dtype if len(uniques) else object))
+    keep = ~texts.str.lower().isin(NULL_LIKES).to_numpy(dtype=bool)
+    return list(pd.unique(texts.to_numpy(dtype=object)[keep])), int(counts[keep].sum()), n
 
 
 # ---------------------------------------------------------------------------------- features

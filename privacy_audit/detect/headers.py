@@ -107,6 +107,9 @@ def _stem(modifier: str, known: set[str]) -> str:
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_ALNUM = re.compile(r"[^0-9a-zA-Z]+")
 _PHRASES: list[tuple[tuple[str, ...], str]] = []
+# first word -> positions in _PHRASES of the phrases starting with it (a phrase matches only where its first word
+# is a token: only its last word may be abbreviated), so a header is matched against its candidates, not the lexicon
+_BY_FIRST: dict[str, list[int]] = {}
 
 
 _SINGLE: dict[str, str] = {}
@@ -273,7 +276,8 @@ def _header_hints(header: str) -> HeaderHint:
     used = [False] * len(tokens)
     entities: dict[str, str] = {}
     thing_place = False
-    for phrase, entity in _PHRASES:
+    candidates = sorted({k for t in set(tokens) for k in _BY_FIRST.get(t, ())})  # in _PHRASES order
+    for phrase, entity in (_PHRASES[k] for k in candidates):
         n = len(phrase)
         for i in range(len(tokens) - n + 1):
             if any(used[i : i + n]) or not _phrase_at(tokens, i, phrase, abbreviated):
@@ -334,6 +338,9 @@ def _install(lex: Lexicon) -> None:
     _WHOLE_HEADER_ONLY.clear()
     _WHOLE_HEADER_ONLY.update(lex.whole_header_only)
     _PHRASES[:] = sorted(((tuple(p.split()), e) for e, ps in LEXICON.items() for p in ps), key=lambda it: -len(it[0]))
+    _BY_FIRST.clear()
+    for k, (p, _) in enumerate(_PHRASES):
+        _BY_FIRST.setdefault(p[0], []).append(k)
     _SINGLE.clear()
     _SINGLE.update({p[0]: e for p, e in _PHRASES if len(p) == 1})
     _HEADS_LONGEST_FIRST[:] = sorted(_SINGLE, key=len, reverse=True)
