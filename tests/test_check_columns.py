@@ -122,3 +122,24 @@ def test_scanner_column_values_by_distinct_value_equal_the_per_cell_definition(n
     texts = stringify(series)
     texts = texts[~texts.str.lower().isin(NULL_LIKES)]
     assert column_values(series, full=True) == (list(pd.unique(texts.to_numpy(dtype=object))), len(texts), len(series))
+
+
+def test_a_check_run_parses_each_server_log_once(monkeypatch):
+    from privacy_audit import sources
+    from privacy_audit.checks import run_checks
+    from privacy_audit.datamap import load_datamap
+
+    datamap = load_datamap(Path(__file__).resolve().parents[1] / "data_samples" / "datamap.yaml")
+    logs = [ds for ds in datamap.datasets if ds.format == "log"]
+    assert logs  # the sample estate has a server log, read by several checks (retention, rights, separation)
+    parsed: list[str] = []
+    real = sources.read_log
+
+    def counting(path, **kwargs):
+        parsed.append(str(path))
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(sources, "read_log", counting)
+    result = run_checks(datamap)
+    assert result.findings
+    assert sorted(parsed) == sorted(str(ds.path) for ds in logs)
