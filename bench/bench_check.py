@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out" / "check"
 BASE_COMMIT = "bc0f73c"
-TIMEOUT = 1800
+TIMEOUT = 3600
 
 
 # ------------------------------------------------------------------------------------ estates
@@ -62,6 +62,36 @@ def snapshot(commit: str) -> Path:
                                  check=True, capture_output=True).stdout  # fmt: skip
         subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
     return folder
+
+
+def wide_tables() -> dict[str, Path]:
+    """A wide table (200 columns x 10,000 rows: the generated corpora's tables side by side, columns
+    renamed per copy) and a very wide one (20,000 columns x 20 rows of small numbers), as CSV."""
+    import numpy as np
+    import pandas as pd
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    wide, widest = OUT / "wide_200x10000.csv", OUT / "widest_20000x20.csv"
+    if not wide.exists():
+        sys.path.insert(0, str(ROOT / "bench"))
+        from gen_tables import TABLES, generate
+
+        parts, n = [], 0
+        for copy in range(20):
+            for name in TABLES:
+                df, _ = generate(name, rows=10_000, seed=7 + copy)
+                parts.append(df.add_prefix(f"t{copy}_"))
+                n += df.shape[1]
+                if n >= 200:
+                    break
+            if n >= 200:
+                break
+        pd.concat(parts, axis=1).iloc[:, :200].to_csv(wide, index=False)
+    if not widest.exists():
+        rng = np.random.default_rng(0)
+        pd.DataFrame(rng.integers(0, 1000, size=(20, 20_000)),
+                     columns=[f"c{i}" for i in range(20_000)]).to_csv(widest, index=False)  # fmt: skip
+    return {"wide": wide, "widest": widest}
 
 
 # ------------------------------------------------------------------------------------ children
@@ -92,13 +122,26 @@ def _floor(folder: Path) -> None:
 
 def child(task: str, scale: int, code: str, result: str) -> None:
     """Run one measurement in this process and write wall, CPU and peak RSS to ``result``."""
-    folder = estate(scale)
+    folder = estate(scale) if scale else None
     sys.path.insert(0, code)
     os.environ["PYTHONPATH"] = code  # Dask workers and any grandchild run the same code
     start, cpu0 = time.perf_counter(), time.process_time()
     rc = 0
     if task == "floor":
         _floor(folder)
+    elif task in {"wide-read", "widest-read"}:
+        import pandas as pd
+
+        pd.read_csv(wide_tables()[task.split("-")[0]], dtype=str, keep_default_na=False)
+    elif task == "wide-presidio":  # presidio-structured (n=100), as in bench_realworld.py
+        sys.path.insert(0, str(ROOT / "bench"))
+        from bench_scan_accuracy import run_presidio_structured
+
+        from privacy_audit.sources import read_table
+
+        df = read_table(wide_tables()["wide"])
+        start, cpu0 = time.perf_counter(), time.process_time()  # reading not timed, as there
+        run_presidio_structured(df)
     else:
         from privacy_audit.cli import run_guarded
 
@@ -107,7 +150,12 @@ def child(task: str, scale: int, code: str, result: str) -> None:
             "check-dask": ["check", str(folder / "datamap.yaml"), "--format", "json", "--engine", "dask"],
             "scan": ["scan", str(folder), "--format", "json", "--no-progress"],
             "scan-full": ["scan", str(folder), "--format", "json", "--no-progress", "--full"],
-        }[task]
+        } if folder else {
+            "wide": ["scan", str(wide_tables()["wide"]), "--format", "json", "--no-progress"],
+            "wide-full": ["scan", str(wide_tables()["wide"]), "--format", "json", "--no-progress", "--full"],
+            "widest": ["scan", str(wide_tables()["widest"]), "--format", "json", "--no-progress"],
+        }
+        args = args[task]
         devnull = os.open(os.devnull, os.O_WRONLY)
         saved = os.dup(1)
         os.dup2(devnull, 1)
@@ -152,7 +200,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tasks", nargs="+", default=["floor", "check", "scan", "scan-full", "check-dask"])
     parser.add_argument("--baseline", default=BASE_COMMIT, help="commit of the 'before' code")
     parser.add_argument("--after", default="HEAD", help="commit of the 'after' code (default HEAD)")
-    parser.add_argument("--no-baseline", action="store_true", help="measure this worktree's code only")
+    parser.add_argument("--no-baseline", action="store_true", help="measure the 'after' code only")
+    parser.add_argument("--before-only", action="store_true", help="measure the 'before' code only")
+    parser.add_argument("--wide", action="store_true",
+                        help="scan a 200 x 10,000 and a 20,000 x 20 CSV instead (tasks wide-read wide wide-full "
+                             "widest-read widest wide-presidio)")  # fmt: skip
     args = parser.parse_args(argv)
     if args.child:
         task, scale, code, result = args.child
@@ -165,13 +217,23 @@ def main(argv: list[str] | None = None) -> int:
     codes = {"after": snapshot(after)}
     if not args.no_baseline:
         codes = {"before": snapshot(args.baseline), **codes}
+    if args.before_only:
+        codes = {"before": codes["before"]}
     log = OUT / "results.jsonl"
     rows = []
-    for scale in args.scales:
-        estate(scale)
+    plan = [(scale, args.tasks) for scale in args.scales]
+    if args.wide:
+        wide_tables()
+        tasks = args.tasks if args.tasks != parser.get_default("tasks") else [
+            "wide-read", "wide", "wide-full", "widest-read", "widest", "wide-presidio"]
+        plan = [(0, tasks)]
+    for scale, tasks in plan:
+        if scale:
+            estate(scale)
         runs = args.runs_100 if scale >= 100 else args.runs
-        for task in args.tasks:
-            sides = ["after"] if task in {"floor", "check-dask"} else list(codes)
+        for task in tasks:
+            single = {"floor", "check-dask", "wide-read", "widest-read", "wide-presidio"}
+            sides = ["after"] if task in single and "after" in codes else list(codes)
             samples: dict[str, list[dict]] = {side: [] for side in sides}
             for _ in range(runs):
                 for side in sides:
@@ -195,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     print("|---:|---|---|---:|---:|---:|---:|---|")
     for r in rows:
         fmt = (lambda x: "-" if x is None else f"{x:,.1f}")  # noqa: E731
-        print(f"| {r['scale']}x | {r['task']} | {r['side']} | {r['n']} | {fmt(r['wall'])} | {fmt(r['cpu'])} | "
+        print(f"| {r['scale'] or '-'}x | {r['task']} | {r['side']} | {r['n']} | {fmt(r['wall'])} | {fmt(r['cpu'])} | "
               f"{fmt(r['rss_mb'])} | {','.join(r['rc'])} |")
     return 0
 
