@@ -17,8 +17,9 @@ What is indexed, per row (one entry = ``(digest, dataset, row id)``):
   (:func:`identifiers.phone_candidates`) and consecutive word pairs (full names);
 * server logs: each cookie value and ``name=value`` pair, and the client address.
 
-The index holds no identifier: a digest is the first 8 bytes of an HMAC-SHA256 under a key derived
-(HKDF) from the estate's audit-log key (:func:`privacy_audit.vault.audit_key`, frozen in the vault
+The index holds no identifier: a digest is an 8-byte keyed BLAKE2b (a MAC: BLAKE2's keyed mode, one
+C call per value where HMAC-SHA256 costs two hash passes) under a key derived (HKDF) from the estate's
+audit-log key (:func:`privacy_audit.vault.audit_key`, frozen in the vault
 and kept across key rotation); without the vault key there is no index. A 64-bit digest may collide;
 a collision only adds a row that the matching then rejects.
 
@@ -50,6 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import identifiers as idm
@@ -91,7 +93,7 @@ INDEX_DIR = ".privacy-audit-index"
 _DB = "subjects.sqlite"
 _MAC = "subjects.mac"
 _STALE = "stale.json"
-_VERSION = 1
+_VERSION = 2  # 2: keyed BLAKE2b digests
 _EMAIL_RE = re.compile(r"[^\s@<>()\[\]\"',;:]+@[^\s@<>()\[\]\"',;:]+")
 _NONWORD = re.compile(r"\W")
 
@@ -120,8 +122,8 @@ class _Digester:
         self._key = key
 
     def __call__(self, ns: str, value: str) -> int:
-        d = hmac.new(self._key, f"{ns}\x1f{value}".encode("utf-8", "surrogatepass"), hashlib.sha256).digest()
-        return int.from_bytes(d[:8], "big", signed=True)
+        d = hashlib.blake2b(f"{ns}\x1f{value}".encode("utf-8", "surrogatepass"), key=self._key, digest_size=8).digest()
+        return int.from_bytes(d, "big", signed=True)
 
 
 def _last6(key: str) -> str | None:
@@ -367,74 +369,103 @@ def _connect(path: Path) -> Iterator[sqlite3.Connection]:
 # ------------------------------------------------------------------------------- building
 
 
-def _row_entries(frame: pd.DataFrame, ds: Any, layout: FrameLayout, region: str) -> Iterator[tuple[str, str, int]]:
-    """``(namespace, value, position)`` of every searchable value of a (non-log) frame."""
-    if ds.subject_key and ds.subject_key in frame.columns:
-        for pos, v in enumerate(idm.cell_texts(frame[ds.subject_key])):
-            if isinstance(v, str):
-                yield "key", v, pos
-                yield "key", idm.lookup_key(v), pos
-    for col, kind in layout.id_cols.items():
-        if col not in frame.columns:
-            continue
-        for pos, v in enumerate(idm.cell_texts(frame[col])):
+def _column_entries(values: pd.Series, fn: Any) -> tuple[np.ndarray, np.ndarray]:
+    """``(digests, positions)`` of one column: ``fn`` maps each distinct value to its digests once,
+    then every row gets its value's digests (no Python work per row)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    per = [sorted(fn(u)) for u in uniques]
+    lens = np.fromiter((len(x) for x in per), dtype=np.int64, count=len(per))
+    flat = np.fromiter((d for x in per for d in x), dtype=np.int64, count=int(lens.sum()))
+    starts = np.cumsum(lens) - lens
+    pos = np.nonzero(codes >= 0)[0]
+    c = codes[pos]
+    counts = lens[c]
+    rep_c = np.repeat(c, counts)
+    within = np.arange(len(rep_c), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    return flat[starts[rep_c] + within], np.repeat(pos, counts)
+
+
+def _row_entries(frame: pd.DataFrame, ds: Any, layout: FrameLayout, region: str,
+                 digest: _Digester) -> Iterator[tuple[np.ndarray, np.ndarray]]:  # fmt: skip
+    """``(digests, positions)`` of every searchable value of a (non-log) frame, column by column."""
+
+    def key_digests(u: Any) -> set[int]:
+        v = idm.cell_text(u)
+        return {digest("key", v), digest("key", idm.lookup_key(v))} if isinstance(v, str) else set()
+
+    def id_digests(kind: str) -> Any:
+        def fn(u: Any) -> set[int]:
+            v = idm.cell_text(u)
             if not isinstance(v, str):
-                continue
+                return set()
+            out = set()
             for k in idm.normalize(kind, v, region=region):
-                if kind == "phone":
-                    d = _last6(k)
-                    if d:
-                        yield "ph6", d, pos
-                else:
-                    yield f"col:{kind}", k, pos
+                if kind != "phone":
+                    out.add(digest(f"col:{kind}", k))
+                elif _last6(k):
+                    out.add(digest("ph6", _last6(k)))
+            return out
+
+        return fn
+
+    def text_digests(u: Any) -> set[int]:
+        return {digest(ns, v) for ns, v in _text_tokens(str(u))}
+
+    if ds.subject_key and ds.subject_key in frame.columns:
+        yield _column_entries(frame[ds.subject_key], key_digests)
+    for col, kind in layout.id_cols.items():
+        if col in frame.columns:
+            yield _column_entries(frame[col], id_digests(kind))
     for col in layout.text_cols:
-        if col not in frame.columns:
-            continue
-        s = frame[col].astype("string")
-        codes, uniques = pd.factorize(s)
-        toks = [_text_tokens(str(u)) for u in uniques]
-        for pos, c in enumerate(codes):
-            if c >= 0:
-                for ns, v in toks[c]:
-                    yield ns, v, pos
+        if col in frame.columns:
+            yield _column_entries(frame[col].astype("string"), text_digests)
 
 
-def _log_entries(frame: pd.DataFrame) -> Iterator[tuple[str, str, int]]:
-    for pos, (ip, cookie) in enumerate(zip(frame["ip"], frame["cookie"], strict=False)):
-        for name, value in cookie_pairs(cookie):
-            yield "key", value, pos
-            yield "cookie", f"{name}={value}", pos
-        if isinstance(ip, str) and ip not in {"", "-"}:
-            for k in idm.normalize("ip", ip):
-                yield "ip", k, pos
+def _log_entries(frame: pd.DataFrame, digest: _Digester) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    def cookie_digests(c: Any) -> set[int]:
+        out = set()
+        for name, value in cookie_pairs(c):
+            out |= {digest("key", value), digest("cookie", f"{name}={value}")}
+        return out
+
+    def ip_digests(ip: Any) -> set[int]:
+        if not isinstance(ip, str) or ip in {"", "-"}:
+            return set()
+        return {digest("ip", k) for k in idm.normalize("ip", ip)}
+
+    yield _column_entries(frame["cookie"], cookie_digests)
+    yield _column_entries(frame["ip"], ip_digests)
 
 
 def _is_identity(ds: Any, fmt: str) -> bool:
     return ds.zone == "identified" and bool(ds.subject_key) and fmt != "log"
 
 
-def _index_dataset(datamap: Any, ds: Any, vault_key: bytes | None, digest: _Digester) -> tuple[dict, set[tuple[int, int]], int]:
+def _index_dataset(datamap: Any, ds: Any, vault_key: bytes | None, digest: _Digester) -> tuple[dict, np.ndarray, int]:
     """(layout record, entries, rows) of one dataset, read once."""
     fmt = dataset_format(ds) or ("sql" if ds.is_sql else sources.detect_format(ds.path))
     fmt = {"tsv": "csv", "json": "jsonl"}.get(fmt, fmt)
     frame = sources.read_dataset(ds, vault_key=vault_key)
     region = datamap.phone_region
     record: dict[str, Any] = {"format": fmt, "dtypes": {str(c): str(t) for c, t in frame.dtypes.items()}}
-    entries: set[tuple[int, int]] = set()
+    parts: list[tuple[np.ndarray, np.ndarray]] = []
     if fmt == "log":
-        gen: Iterable[tuple[str, str, int]] = _log_entries(frame)
+        parts += _log_entries(frame, digest)
     else:
         layout = frame_layout(frame, subject_key=ds.subject_key, columns=ds.columns)
         record["layout"] = layout.to_dict()
-        gen = _row_entries(frame, ds, layout, region)
+        parts += _row_entries(frame, ds, layout, region, digest)
         if _is_identity(ds, fmt):
             kinds = identity_kinds(frame, ds.subject_key, ds.columns)
             record["identity_kinds"] = kinds
-            for _sid, kind, key, _raw, _src, pos in identity_rows(frame, ds.subject_key, ds.columns, ds.name, region,
-                                                                 kinds=kinds, with_pos=True):  # fmt: skip
-                entries.add((digest(f"id:{kind}", key), pos))
-    for ns, value, pos in gen:
-        entries.add((digest(ns, value), pos))
+            found = identity_rows(frame, ds.subject_key, ds.columns, ds.name, region, kinds=kinds, with_pos=True)
+            parts.append((np.fromiter((digest(f"id:{r[1]}", r[2]) for r in found), dtype=np.int64, count=len(found)),
+                          np.fromiter((r[5] for r in found), dtype=np.int64, count=len(found))))  # fmt: skip
+    if parts:
+        pairs = np.stack([np.concatenate([d for d, _ in parts]), np.concatenate([p for _, p in parts])], axis=1)
+        entries = np.unique(pairs, axis=0) if len(pairs) else pairs
+    else:
+        entries = np.empty((0, 2), dtype=np.int64)
     if fmt == "parquet":
         record["parts"] = [[p.source, p.row_group, p.offset, p.rows, p.root] for p in sources.partitions(ds.path)]
     return record, entries, len(frame)
@@ -449,7 +480,10 @@ def _spans_blob(ds: Any, fmt: str, rows: int) -> bytes | None:
     header, spans = got
     if len(spans) != rows:  # the file has records the simple reader cannot delimit: read it whole
         return None
-    return json.dumps({"header": header, "spans": spans}).encode()
+    import numpy as np
+
+    head = list(header) if header else [-1, -1]
+    return np.asarray([head + [0], *map(list, spans)], dtype="<i8").tobytes()
 
 
 def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool | None = None,
@@ -468,6 +502,8 @@ def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool 
     path.parent.mkdir(parents=True, exist_ok=True)
     ok, why = _verified(datamap, mkey)
     note = "" if ok or not path.exists() else why + "; rebuilt from scratch"
+    if ok and _stored_version(path) != _VERSION:
+        ok, note = False, "subject index made by another version: rebuilt from scratch"
     fd, tmp_name = tempfile.mkstemp(prefix=".subjects.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -514,8 +550,8 @@ def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool 
                                        "VALUES (?, ?, ?, ?, ?, ?)",
                                        (ds.name, record["format"], rows, json.dumps(fp), json.dumps(record), spans))  # fmt: skip
                     dsn = cur.lastrowid
-                conn.executemany("INSERT OR IGNORE INTO entries (digest, ds, row) VALUES (?, ?, ?)",
-                                 sorted((d, dsn, r) for d, r in entries))  # fmt: skip
+                conn.executemany("INSERT INTO entries (digest, ds, row) VALUES (?, ?, ?)",
+                                 ((d, dsn, r) for d, r in entries.tolist()))  # fmt: skip
                 rebuilt.append(ds.name)
             names = _cookie_names(datamap, conn, digest, key)
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(_VERSION),))
@@ -532,6 +568,15 @@ def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool 
     finally:
         tmp.unlink(missing_ok=True)
     return BuildResult(str(path), tuple(rebuilt), tuple(kept), int(total), time.perf_counter() - t0, note, tuple(errors))
+
+
+def _stored_version(path: Path) -> int | None:
+    with _connect(path) as conn:
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        except sqlite3.DatabaseError:
+            return None
+    return int(row[0]) if row and str(row[0]).isdigit() else None
 
 
 def _fingerprint_changed(ds: Any, region: str, fp: Mapping[str, Any]) -> bool:
@@ -675,9 +720,12 @@ class IndexView:
         if not positions:
             return _empty(record.get("dtypes") or {})
         if spans is not None:
-            sp = json.loads(spans)
-            header = tuple(sp["header"]) if sp["header"] else None
-            frame = sources.read_records(ds.path, fmt, header, [tuple(sp["spans"][p]) for p in positions],
+            import numpy as np
+
+            sp = np.frombuffer(spans, dtype="<i8").reshape(-1, 3)
+            header = (int(sp[0, 0]), int(sp[0, 1])) if sp[0, 0] >= 0 else None
+            wanted = [tuple(int(x) for x in sp[p + 1]) for p in positions]
+            frame = sources.read_records(ds.path, fmt, header, wanted,
                                          dtypes=record.get("dtypes") if fmt == "csv" else None)  # fmt: skip
         elif fmt == "parquet":
             pieces = []
@@ -795,7 +843,10 @@ def open_index(datamap: Any, vault_key: bytes | None) -> IndexView | None:
     path = index_path(datamap)
     if vault_key is None or not path.is_file():
         return None
-    dkey, mkey = _keys(datamap, vault_key)
+    try:
+        dkey, mkey = _keys(datamap, vault_key)
+    except PrivacyAuditError:  # a key that does not open the vault cannot vouch for the index
+        return None
     ok, why = _verified(datamap, mkey)
     if not ok:
         logger.warning("%s", why)
