@@ -76,6 +76,8 @@ __all__ = [
     "log_identity_rows",
     "cookie_pairs",
     "register_search_index",
+    "dataset_match",
+    "search_registers",
     "open_search_index",
     "parse_subject_arg",
     "resolve_subject",
@@ -890,6 +892,36 @@ def register_key(datamap: Any) -> str | None:
     return max(sorted(set(keys)), key=keys.count) if keys else None
 
 
+def dataset_match(ds: Any, fmt: str, rows: pd.DataFrame, fm: FrameMatch) -> DatasetMatch:
+    """The :class:`DatasetMatch` of one dataset from its matched ``rows`` and their :class:`FrameMatch`."""
+    lines = tuple(str(x) for x in rows["raw"]) if fmt == "log" and "raw" in rows.columns else ()
+    return DatasetMatch(name=ds.name, zone=ds.zone, rows=rows, row_ids=fm.row_ids, matched_by=fm.matched_by,
+                        log_lines=lines, row_reasons=fm.row_reasons, mention_row_ids=fm.mention_row_ids,
+                        kind="log" if fmt == "log" else "dataset")  # fmt: skip
+
+
+def search_registers(datamap: Any, subject: Subject, errors: list[tuple[str, str]]) -> tuple[DatasetMatch, ...]:
+    """The subject's rows in the data map's registers (keyed by :func:`register_key`); unreadable
+    registers are appended to ``errors``."""
+    has_ids = bool(subject.keys or any(subject.exclusive.values()))
+    registers: list[DatasetMatch] = []
+    rkey = register_key(datamap)
+    for name, reg in sorted((getattr(datamap, "registers", None) or {}).items()):
+        try:
+            frame = _read_register(reg)
+        except InputError as exc:
+            errors.append((f"register:{name}", str(exc)))
+            continue
+        if rkey is None or rkey not in frame.columns:
+            continue
+        fm = match_frame(frame[[rkey]], subject, subject_key=rkey) if has_ids else FrameMatch((), ())
+        rows = frame.iloc[list(fm.row_ids)].reset_index(drop=True)
+        registers.append(
+            DatasetMatch(name, "register", rows, fm.row_ids, fm.matched_by, (), fm.row_reasons, (), "register")
+        )
+    return tuple(registers)
+
+
 def find_subject_data(
     datamap: Any, subject: Subject, *, engine: str = "pandas", vault_key: bytes | None = None, use_index: bool = True
 ) -> SubjectData:
@@ -955,35 +987,8 @@ def find_subject_data(
                 fm = match_frame(frame, subject, subject_key=ds.subject_key, columns=ds.columns,
                                  region=datamap.phone_region)  # fmt: skip
             rows = frame.iloc[list(fm.row_ids)].reset_index(drop=True) if fm.row_ids else frame.iloc[0:0]
-        lines = tuple(str(x) for x in rows["raw"]) if fmt == "log" and "raw" in rows.columns else ()
-        matches.append(
-            DatasetMatch(
-                name=ds.name,
-                zone=ds.zone,
-                rows=rows,
-                row_ids=fm.row_ids,
-                matched_by=fm.matched_by,
-                log_lines=lines,
-                row_reasons=fm.row_reasons,
-                mention_row_ids=fm.mention_row_ids,
-                kind="log" if fmt == "log" else "dataset",
-            )
-        )
-    registers: list[DatasetMatch] = []
-    rkey = register_key(datamap)
-    for name, reg in sorted((getattr(datamap, "registers", None) or {}).items()):
-        try:
-            frame = _read_register(reg)
-        except InputError as exc:
-            errors.append((f"register:{name}", str(exc)))
-            continue
-        if rkey is None or rkey not in frame.columns:
-            continue
-        fm = match_frame(frame[[rkey]], subject, subject_key=rkey) if has_ids else FrameMatch((), ())
-        rows = frame.iloc[list(fm.row_ids)].reset_index(drop=True)
-        registers.append(
-            DatasetMatch(name, "register", rows, fm.row_ids, fm.matched_by, (), fm.row_reasons, (), "register")
-        )
+        matches.append(dataset_match(ds, fmt, rows, fm))
+    registers = search_registers(datamap, subject, errors)
     search = "index" if view is not None and indexed == len(datamap.datasets) else "partial" if indexed else "full"
     if view is not None and search != "index" and has_ids:
         notes.append(f"subject index not current for {len(datamap.datasets) - indexed} dataset(s): those were read whole")
