@@ -700,6 +700,16 @@ class IndexView:
         return all(ds.name in self.current for ds in self.datamap.datasets
                    if dataset_format(ds) == "log" or _is_identity(ds, dataset_format(ds)))  # fmt: skip
 
+    def close(self) -> None:
+        """Close the index file (the view is not used afterwards)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()
+
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
             self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
