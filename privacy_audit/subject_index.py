@@ -101,18 +101,33 @@ _NONWORD = re.compile(r"\W")
 # ------------------------------------------------------------------------------------ keys
 
 
+_KEY_CACHE: dict[tuple, tuple[bytes, bytes]] = {}
+
+
 def _keys(datamap: Any, vault_key: bytes) -> tuple[bytes, bytes]:
-    """(digest key, MAC key), both HKDF-derived from the estate's audit-log key."""
+    """(digest key, MAC key), both HKDF-derived from the estate's audit-log key (kept in memory per
+    vault file version, so a request opens the vault for them once)."""
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
     vpath = (getattr(datamap, "vault", None) or {}).get("path")
-    base = audit_key(vault_key, datamap.resolve(vpath) if vpath else None)
+    vfile = datamap.resolve(vpath) if vpath else None
+    try:
+        st = vfile.stat() if vfile is not None else None
+    except OSError:
+        st = None
+    cache_key = (hashlib.sha256(vault_key).hexdigest(), str(vfile), st.st_size if st else None, st.st_mtime_ns if st else None)
+    if cache_key in _KEY_CACHE:
+        return _KEY_CACHE[cache_key]
+    base = audit_key(vault_key, vfile)
 
     def derive(info: bytes) -> bytes:
         return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(base)
 
-    return derive(b"privacy-audit subject-index digest v1"), derive(b"privacy-audit subject-index mac v1")
+    keys = derive(b"privacy-audit subject-index digest v1"), derive(b"privacy-audit subject-index mac v1")
+    _KEY_CACHE.clear()  # one estate's keys at a time
+    _KEY_CACHE[cache_key] = keys
+    return keys
 
 
 class _Digester:
