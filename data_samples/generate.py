@@ -638,8 +638,21 @@ def _plant_requests(estate: Estate, out: Path, seed: int) -> None:
 
 
 # --------------------------------------------------------------------------------------------- build / write
-def build(seed: int = SEED) -> Estate:
-    """Build the whole estate in memory, deterministically from ``seed``."""
+_SCALED = ("N_USERS", "N_EVENTS", "N_LOG_LINES", "N_TICKETS", "N_SESSIONS", "N_SURVEY")
+
+
+def build(seed: int = SEED, scale: int = 1) -> Estate:
+    """Build the whole estate in memory, deterministically from ``seed``; ``scale`` multiplies its rows
+    and subjects together (users, events, log lines, tickets, sessions, survey answers), for benchmarks."""
+    if scale != 1:
+        if scale < 1:
+            raise ValueError("scale must be a positive whole number")
+        saved = {name: globals()[name] for name in _SCALED}
+        globals().update({name: value * scale for name, value in saved.items()})
+        try:
+            return build(seed)
+        finally:
+            globals().update(saved)
     Faker.seed(seed)
     rnd = random.Random(seed)
     rng = np.random.default_rng(seed)
@@ -740,24 +753,16 @@ def write(estate: Estate, out: Path, *, seed: int = SEED) -> None:
     _plant_requests(estate, out, seed)
 
 
-def _scale(factor: int) -> None:
-    """Multiply the estate's sizes (subjects and rows together) by ``factor``."""
-    for name in ("N_USERS", "N_EVENTS", "N_LOG_LINES", "N_TICKETS", "N_SESSIONS", "N_SURVEY"):
-        globals()[name] = globals()[name] * factor
-
-
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python data_samples/generate.py [--out DIR] [--seed N] [--scale N]``."""
+    """Command line: ``python data_samples/generate.py [--out DIR] [--seed N] [--scale K]``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent,
                         help="folder to write the estate into (default: this script's folder)")
     parser.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
     parser.add_argument("--scale", type=int, default=1,
-                        help="multiply subjects and rows by N, for benchmarks (default 1: the committed estate)")
+                        help="multiply rows and subjects (benchmarks; write it outside data_samples/)")
     args = parser.parse_args(argv)
-    if args.scale != 1:
-        _scale(args.scale)
-    estate = build(args.seed)
+    estate = build(args.seed, scale=args.scale)
     write(estate, args.out, seed=args.seed)
     print(f"wrote the Beaconly sample estate to {args.out} ({len(estate.users)} users)")
     return 0

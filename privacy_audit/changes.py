@@ -25,6 +25,7 @@ from .errors import ErasureError, PrivacyAuditError
 from .io.atomic import real_target
 from .io.journal import ChangePendingError, Journal, Transaction, fault_point, pending_journals
 from .io.lock import estate_lock
+from .subject_index import mark_stale
 
 __all__ = [
     "AuditEntry",
@@ -131,6 +132,7 @@ def commit_change(
             raise ErasureError(f"{what} not applied, nothing was changed: {exc}") from None
         txn = Transaction(journal)
         try:
+            mark_stale(datamap, [real_target(p) for p in staged], sql=sql is not None)  # before anything changes
             seq = _commit(datamap, journal, txn, staged, entry, sql, what)
         except KeyboardInterrupt:
             if journal.state == "staging":  # nothing visible changed yet

@@ -20,7 +20,10 @@ Results are identical across engines, by construction:
 * **Sampled scans** delegate to :func:`privacy_audit.scan.scan` (files) or draw the sample in the
   database (:func:`privacy_audit.sources.sample_sql`) for SQL tables.
 * **Subject search** runs :func:`privacy_audit.subjects.match_frame` / ``match_log_frame`` on each
-  partition with its row-id offset and concatenates the matches in order.
+  partition with its row-id offset and concatenates the matches in order; the per-dataset result and
+  the registers are built by the same code as the pandas search (``subjects.dataset_match``,
+  ``subjects.search_registers``). With a current subject index, ``find_subject_data`` on pandas reads
+  only the indexed rows (:mod:`privacy_audit.subject_index`).
 * **Checks** (separation and the rest) run :func:`privacy_audit.checks.run_checks` on frames read
   partition by partition on the cluster; the check logic itself is the same code.
 """
@@ -457,12 +460,12 @@ def subject_search(
     as the pandas engine: same row ids, reasons, rows and log lines."""
     from . import sources
     from .subjects import (
-        DatasetMatch,
         FrameMatch,
         SubjectData,
         dataset_format,
+        dataset_match,
         read_estate_frame,
-        register_key,
+        search_registers,
         vault_key_of,
     )
     from .subjects import match_frame as _mf
@@ -474,7 +477,7 @@ def subject_search(
     if key is None and any(dataset_format(d) == "vault" for d in datamap.datasets):
         key = vault_key_of(datamap, None)
     has_ids = bool(subject.keys or any(subject.exclusive.values()))
-    matches: list[DatasetMatch] = []
+    matches: list = []
     errors: list[tuple[str, str]] = []
     for ds in datamap.datasets:
         fmt = dataset_format(ds)
@@ -504,23 +507,8 @@ def subject_search(
             fm = FrameMatch(ids, why, ment)
             frames = [r[3] for r in results if r[3] is not None]
             rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-        lines = tuple(str(x) for x in rows["raw"]) if is_log and "raw" in rows.columns else ()
-        matches.append(DatasetMatch(name=ds.name, zone=ds.zone, rows=rows, row_ids=fm.row_ids,
-                                    matched_by=fm.matched_by, log_lines=lines, row_reasons=fm.row_reasons,
-                                    mention_row_ids=fm.mention_row_ids, kind="log" if is_log else "dataset"))  # fmt: skip
-    registers: list[DatasetMatch] = []
-    rkey = register_key(datamap)
-    for rname, reg in sorted((getattr(datamap, "registers", None) or {}).items()):
-        try:
-            frame = sources.read_table(reg.path, format={"tsv": "csv", "json": "jsonl", None: None, "": None}.get(reg.format, reg.format))
-        except InputError as exc:
-            errors.append((f"register:{rname}", str(exc)))
-            continue
-        if rkey is None or rkey not in frame.columns:
-            continue
-        fm = _mf(frame[[rkey]], subject, subject_key=rkey) if has_ids else FrameMatch((), ())
-        rows = frame.iloc[list(fm.row_ids)].reset_index(drop=True)
-        registers.append(DatasetMatch(rname, "register", rows, fm.row_ids, fm.matched_by, (), fm.row_reasons, (), "register"))
+        matches.append(dataset_match(ds, fmt, rows, fm))
+    registers = search_registers(datamap, subject, errors)
     return SubjectData(subject=subject, datasets=tuple(matches), registers=tuple(registers), errors=tuple(errors))
 
 

@@ -11,6 +11,11 @@ Each function is one use case from start to end, so a command and a widget canno
 * :func:`rectify` / :func:`restrict`: apply a planned correction (then verify every cell) or a
   restriction change.
 
+Every subject search here (resolution, find, export, the erasure plan and its verification) reads
+only the rows the estate's subject index (:mod:`privacy_audit.subject_index`, opened with
+:func:`~privacy_audit.subject_index.open_index`) points to when it is current, and says so in
+``SubjectData.search`` / ``notes``; without one it reads every dataset.
+
 Privacy rules live in the core these call (a restriction reason holding personal data is refused by
 :func:`privacy_audit.rights.plan_restriction`; the audit log is checked before any change). Rendering
 (reports, widgets, command output) stays with the front ends.
@@ -23,6 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from . import subject_index as _subject_index  # noqa: F401 - installs the index every subject search uses
 from .access import BundleResult, build_bundle
 from .datamap import DataMap, load_datamap
 from .erasure import (

@@ -1124,14 +1124,16 @@ def partitions(path: str | Path | SqlTable, *, format: str | None = None) -> lis
     return out
 
 
-def read_partition(part: Partition, *, columns: list[str] | None = None) -> pd.DataFrame:
-    """Read one :class:`Partition` (whole; use :func:`iter_partition` pieces for big non-Parquet files)."""
+def read_partition(part: Partition, *, columns: list[str] | None = None, rows: list[int] | None = None) -> pd.DataFrame:
+    """Read one :class:`Partition` (whole; use :func:`iter_partition` pieces for big non-Parquet files);
+    ``rows``: only these 0-based positions in the partition (taken before conversion, for Parquet)."""
     import pyarrow as pa
 
     if part.format == "sql":
         return read_sql(part.source, part.table or "", columns=columns)
     if part.format != "parquet":
-        return read_table(part.source, format=part.format)
+        frame = read_table(part.source, format=part.format)
+        return frame if rows is None else frame.iloc[rows].reset_index(drop=True)
     try:
         if part.root is not None:
             dataset = _parquet_dataset(Path(part.root))
@@ -1144,6 +1146,8 @@ def read_partition(part: Partition, *, columns: list[str] | None = None) -> pd.D
             table = pq.ParquetFile(part.source).read_row_group(part.row_group or 0, columns=columns)
     except (pa.ArrowException, OSError, StopIteration) as exc:
         raise _err(part.source, f"not a readable Parquet file (truncated or corrupt: {str(exc)[:160]})") from None
+    if rows is not None:
+        table = table.take(rows)
     return table.to_pandas()
 
 
@@ -1235,3 +1239,76 @@ def sql_group_counts(url: str, table: str, columns: list[str], *, count_name: st
     df = _typed(_run(url, table, go), tbl)
     df[count_name] = df[count_name].astype("int64")
     return df
+
+
+# ------------------------------------------------------------------------- rows by byte span
+
+__all__ += ["record_spans", "read_records"]
+
+
+def record_spans(path: str | Path, format: str) -> tuple[tuple[int, int] | None, list[tuple[int, int, int]]] | None:
+    """Byte spans of the rows of a CSV or log file, in row-id order: ``(header span or None,
+    [(start, end, line_no), ...])`` -- what :func:`read_records` reads back. A CSV record ends at a
+    line end outside quotes (RFC 4180 doubles quotes, so the parity of ``"`` decides); empty lines
+    hold no row, as for :func:`read_table` and :func:`read_log`. ``None`` for other formats."""
+    fmt = (format or "").lower()
+    if fmt not in ("csv", "log"):
+        return None
+    spans: list[tuple[int, int, int]] = []
+    header: tuple[int, int] | None = None
+    pos = 0
+    start = None
+    open_quotes = False
+    line_no = 0
+    with open(path, "rb") as fh:
+        for line in fh:
+            line_no += 1
+            end = pos + len(line)
+            if start is None:
+                if not line.strip(b"\r\n"):
+                    pos = end
+                    continue
+                start = pos
+                first_line = line_no
+            if fmt == "csv":
+                open_quotes ^= line.count(b'"') % 2 == 1
+            if not open_quotes:
+                if fmt == "csv" and header is None:
+                    header = (start, end)
+                elif fmt == "log" and not line.strip():
+                    pass
+                else:
+                    spans.append((start, end, first_line))
+                start = None
+            pos = end
+    if start is not None:
+        spans.append((start, pos, first_line))
+    return header, spans
+
+
+def read_records(path: str | Path, format: str, header: tuple[int, int] | None,
+                 spans: list[tuple[int, int, int]], *, dtypes: dict[str, str] | None = None) -> pd.DataFrame:  # fmt: skip
+    """The rows at ``spans`` (from :func:`record_spans`) of a CSV or log file as a DataFrame, parsed
+    the way :func:`read_table` / :func:`read_log` parse the whole file; ``dtypes``: the whole file's
+    column types (a few rows alone would be typed differently)."""
+    path = Path(path)
+    fmt = format.lower()
+    with open(path, "rb") as fh:
+        pieces = []
+        for start, end, _ in ([(header[0], header[1], 0)] if header else []) + list(spans):
+            fh.seek(start)
+            pieces.append(fh.read(end - start))
+    if fmt == "log":
+        enc, _ = _decode_head(path, None)
+        rows: list[dict] = []
+        for (_, _, line_no), data in zip(spans, pieces, strict=True):
+            rows.extend(_parse_log_lines([data.decode(enc)], start_no=line_no)[0])
+        return _log_frame(rows)
+    data = b"".join(p if p.endswith(b"\n") else p + b"\n" for p in pieces)
+    kwargs = _csv_kwargs(path, None)
+    types = {c: ("object" if t in ("object", "str", "string") else t) for c, t in (dtypes or {}).items()}
+    try:
+        frame = pd.read_csv(io.BytesIO(data), dtype=types or None, **kwargs)
+    except (pd.errors.ParserError, UnicodeDecodeError, ValueError, TypeError) as exc:
+        raise _wrap_csv_error(path, exc) from None
+    return frame

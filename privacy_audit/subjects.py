@@ -47,7 +47,7 @@ import ipaddress
 import logging
 import re
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,6 +66,19 @@ __all__ = [
     "DatasetMatch",
     "SubjectData",
     "FrameMatch",
+    "FrameLayout",
+    "INDEX_COLUMNS",
+    "frame_layout",
+    "wanted_keys",
+    "text_needles",
+    "identity_kinds",
+    "identity_rows",
+    "log_identity_rows",
+    "cookie_pairs",
+    "register_search_index",
+    "dataset_match",
+    "search_registers",
+    "open_search_index",
     "parse_subject_arg",
     "resolve_subject",
     "resolve_subjects",
@@ -177,6 +190,10 @@ class SubjectData:
     datasets: tuple[DatasetMatch, ...]
     registers: tuple[DatasetMatch, ...] = ()
     errors: tuple[tuple[str, str], ...] = ()
+    #: how the rows were found: ``index`` (only the rows the subject index points to were read),
+    #: ``full`` (every dataset read) or ``partial`` (the index was stale for some datasets)
+    search: str = "full"
+    notes: tuple[str, ...] = ()
 
     @property
     def total_records(self) -> int:
@@ -204,6 +221,8 @@ class SubjectData:
             "total_records": self.total_records,
             "datasets": self.to_frame().to_dict(orient="records"),
             "errors": [list(e) for e in self.errors],
+            "search": self.search,
+            "notes": list(self.notes),
         }
 
 
@@ -338,22 +357,35 @@ def _identifier_columns(frame: pd.DataFrame, key_col: str, columns: Mapping[str,
     return kinds
 
 
-def _index_rows(
-    frame: pd.DataFrame, key_col: str, columns: Mapping[str, str | None], source: str, region: str | None = None
+def identity_kinds(frame: pd.DataFrame, key_col: str, columns: Mapping[str, str | None]) -> dict[str, str]:
+    """Column -> identifier kind of a whole identity table (what subject resolution reads in it)."""
+    return _identifier_columns(frame, key_col, columns) if key_col in frame.columns else {}
+
+
+def identity_rows(
+    frame: pd.DataFrame,
+    key_col: str,
+    columns: Mapping[str, str | None],
+    source: str,
+    region: str | None = None,
+    kinds: Mapping[str, str] | None = None,
+    with_pos: bool = False,
 ) -> list[tuple]:
-    """(subject_id, kind, key, raw, source) for every identifier cell of an identity frame."""
+    """(subject_id, kind, key, raw, source) for every identifier cell of an identity frame (``kinds``:
+    the whole table's :func:`identity_kinds` when ``frame`` holds only some of its rows;
+    ``with_pos``: each tuple ends with the row's position in ``frame``)."""
     out: list[tuple] = []
     if key_col not in frame.columns:
         return out
     region_col = next((c for c in ("country", "country_code") if c in frame.columns), None)
-    kinds = _identifier_columns(frame, key_col, columns)
+    kinds = dict(kinds) if kinds is not None else _identifier_columns(frame, key_col, columns)
     ids = frame[key_col]
     regions = frame[region_col] if region_col else None
     for pos in range(len(frame)):
         sid = idm.cell_text(ids.iat[pos])
         if sid is None:
             continue
-        out.append((sid, "token", sid, sid, source))
+        out.append((sid, "token", sid, sid, source, pos) if with_pos else (sid, "token", sid, sid, source))
         row_region = region
         if regions is not None:
             r = regions.iat[pos]
@@ -364,7 +396,7 @@ def _index_rows(
             if raw_s is None:
                 continue
             for key in idm.normalize(kind, raw_s, region=row_region):
-                out.append((sid, kind, key, raw_s, source))
+                out.append((sid, kind, key, raw_s, source, pos) if with_pos else (sid, kind, key, raw_s, source))
     return out
 
 
@@ -387,7 +419,7 @@ def _build_index(datamap: Any, key: bytes | None) -> tuple[pd.DataFrame, set[str
     vault_path = datamap.resolve(vcfg["path"]) if vcfg.get("path") else None
     if vault_path is not None and not any(Path(d.path) == vault_path for d in vault_ds) and key is not None:
         frame = Vault.open(vault_path, key).to_frame()
-        rows += _index_rows(frame, "record_id", {}, "vault", datamap.phone_region)
+        rows += identity_rows(frame, "record_id", {}, "vault", datamap.phone_region)
     for ds in datamap.datasets:
         fmt = dataset_format(ds)
         if ds.zone != "identified" or not ds.subject_key or fmt == "log":
@@ -395,8 +427,8 @@ def _build_index(datamap: Any, key: bytes | None) -> tuple[pd.DataFrame, set[str
         if fmt == "vault" and key is None:
             continue
         frame = read_estate_frame(datamap, ds, vault_key=key)
-        rows += _index_rows(frame, ds.subject_key, ds.columns, ds.name, datamap.phone_region)
-    index = pd.DataFrame(rows, columns=["subject_id", "kind", "key", "raw", "source"])
+        rows += identity_rows(frame, ds.subject_key, ds.columns, ds.name, datamap.phone_region)
+    index = pd.DataFrame(rows, columns=list(INDEX_COLUMNS))
     tokens = set(index.loc[index["kind"] == "token", "subject_id"])
     # server logs: cookies that carry a known subject token tie the line's IP and other cookies to them
     cookie_names: set[str] = set()
@@ -408,22 +440,58 @@ def _build_index(datamap: Any, key: bytes | None) -> tuple[pd.DataFrame, set[str
         declared = (ds.extra or {}).get("subject_cookie")
         if declared:
             cookie_names.add(str(declared))
-        for ip, cookie in zip(log["ip"], log["cookie"], strict=False):
-            pairs = _cookie_pairs(cookie)
-            owners = {v for _, v in pairs if v in tokens}
-            cookie_names |= {n for n, v in pairs if v in tokens}
-            if len(owners) != 1:
-                continue
-            sid = next(iter(owners))
-            if isinstance(ip, str) and ip not in {"", "-"}:
-                for k in idm.normalize("ip", ip):
-                    log_rows.append((sid, "ip", k, ip, ds.name))
-            for name, value in pairs:
-                if value not in tokens:
-                    log_rows.append((sid, "cookie", f"{name}={value}", f"{name}={value}", ds.name))
+        found, names = log_identity_rows(log, tokens, ds.name)
+        log_rows += found
+        cookie_names |= names
     if log_rows:
         index = pd.concat([index, pd.DataFrame(log_rows, columns=index.columns)], ignore_index=True)
     return index.drop_duplicates(ignore_index=True), cookie_names
+
+
+#: the columns of the identity index subject resolution works on
+INDEX_COLUMNS = ("subject_id", "kind", "key", "raw", "source")
+
+
+def log_identity_rows(log: pd.DataFrame, tokens: Any, source: str) -> tuple[list[tuple], set[str]]:
+    """Identity rows from server log lines: the IP and other cookies of a line whose cookies carry
+    exactly one known subject token (``tokens``: anything answering ``in``), and the names of the
+    cookies that carry tokens."""
+    out: list[tuple] = []
+    names: set[str] = set()
+    if "cookie" not in log.columns:
+        return out, names
+    for ip, cookie in zip(log["ip"], log["cookie"], strict=False):
+        pairs = _cookie_pairs(cookie)
+        owners = {v for _, v in pairs if v in tokens}
+        names |= {n for n, v in pairs if v in tokens}
+        if len(owners) != 1:
+            continue
+        sid = next(iter(owners))
+        if isinstance(ip, str) and ip not in {"", "-"}:
+            for k in idm.normalize("ip", ip):
+                out.append((sid, "ip", k, ip, source))
+        for name, value in pairs:
+            if value not in tokens:
+                out.append((sid, "cookie", f"{name}={value}", f"{name}={value}", source))
+    return out, names
+
+
+def cookie_pairs(cookie: Any) -> list[tuple[str, str]]:
+    """``(name, value)`` of each cookie in a log line's cookie field."""
+    return _cookie_pairs(cookie)
+
+
+def _query_keys(pairs: Iterable[tuple[str, str]], region: str | None) -> set[tuple[str, str]]:
+    """The (kind, key) pairs whose identity rows settle who ``pairs`` name."""
+    out: set[tuple[str, str]] = set()
+    for kind, value in pairs:
+        if kind == "name" and "|" in value:
+            name, _, dob = value.partition("|")
+            out |= {("name", k) for k in idm.normalize("name", name)}
+            out |= {("dob", k) for k in idm.normalize("dob", dob.strip())}
+        else:
+            out |= {(kind, k) for k in idm.normalize(kind, value, region=region)}
+    return out
 
 
 def _candidates(index: pd.DataFrame, kind: str, value: str, region: str | None = None) -> set[str]:
@@ -498,13 +566,15 @@ def _pseudonyms(datamap: Any, identifiers: Mapping[str, set[str]], key: bytes | 
 
 
 def resolve_subjects(
-    datamap: Any, pairs: Iterable[tuple[str, str]], *, vault_key: bytes | None = None
+    datamap: Any, pairs: Iterable[tuple[str, str]], *, vault_key: bytes | None = None, use_index: bool = True
 ) -> Subject:
     """Resolve a subject from one or more ``(kind, value)`` identifiers that must all point at them.
 
     Each identifier narrows the candidates (so ``phone`` + ``email`` settles a shared phone line).
     Raises :class:`AmbiguousSubjectError` when more than one subject remains, :class:`SubjectError`
     when the identifiers point at different subjects; gives ``found=False`` when none is known.
+    With a current subject index (:mod:`privacy_audit.subject_index`; ``use_index=False`` forces a
+    full pass) only the rows holding the subject's identifiers are read.
     """
     pairs = [(_KIND_ALIASES.get(str(k).strip().lower(), ""), str(v).strip()) for k, v in pairs]
     if not pairs:
@@ -513,9 +583,17 @@ def resolve_subjects(
         if kind not in SUBJECT_KINDS or not value:
             raise InputError(f"unknown subject kind or empty value (kinds: {', '.join(SUBJECT_KINDS)})")
     key = vault_key_of(datamap, vault_key)
-    index, cookie_names = _build_index(datamap, key)
-    kinds_used = tuple(dict.fromkeys(k for k, _ in pairs))
+    view = open_search_index(datamap, key) if use_index else None
+    if view is not None and view.identity_current:
+        lookup, cookie_names = view.identity_index, set(view.cookie_names)
+    else:
+        full, cookie_names = _build_index(datamap, key)
 
+        def lookup(_keys: Any) -> pd.DataFrame:
+            return full
+
+    kinds_used = tuple(dict.fromkeys(k for k, _ in pairs))
+    index = lookup(_query_keys(pairs, datamap.phone_region))
     sets = [_candidates(index, k, v, datamap.phone_region) for k, v in pairs]
     nonempty = [s for s in sets if s]
     if not nonempty:
@@ -535,6 +613,7 @@ def resolve_subjects(
     if len(nonempty) < len(sets) or not common:
         raise SubjectError("the identifiers given do not all belong to one data subject; nothing exported")
     if len(common) > 1:
+        index = lookup({("token", sid) for sid in common})
         desc = tuple(f"candidate {i}: {_describe(index, sid)}" for i, sid in enumerate(sorted(common), 1))
         what = " + ".join(f"{k} {mask(v.split('|')[0], entity_for_kind(k))}" for k, v in pairs)
         raise AmbiguousSubjectError(
@@ -543,7 +622,9 @@ def resolve_subjects(
             candidates=desc,
         )
     sid = next(iter(common))
+    index = lookup({("token", sid)})
     mine = index[index["subject_id"] == sid]
+    index = lookup(set(zip(mine["kind"], mine["key"], strict=True)) | {("token", sid)})
     # a key held by another subject too is shared: never used to find rows
     owners = index.groupby(["kind", "key"])["subject_id"].nunique()
     identifiers: dict[str, set[str]] = {}
@@ -597,17 +678,73 @@ def _phones_in(text: str, regions: tuple[str | None, ...]) -> set[str]:
 
 
 def _text_patterns(subject: Subject) -> tuple[list[str], list[re.Pattern]]:
-    emails = sorted({idm.canonical("email", e) for e in subject.ids("emails", exclusive=True)} - {None})
-    names = [
-        re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, n.split())) + r"(?!\w)", re.IGNORECASE)
-        for n in sorted(subject.ids("names", exclusive=True))
-        if len(n.split()) >= 2
-    ]
+    emails, full = text_needles(subject)
+    names = [re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, n.split())) + r"(?!\w)", re.IGNORECASE) for n in full]
     return emails, names
 
 
 #: kinds compared column by column (exact keys); names are compared inside text as well
 _COLUMN_KINDS = ("email", "phone", "ip", "device_id", "national_id", "username", "name")
+
+
+@dataclass(frozen=True)
+class FrameLayout:
+    """How :func:`match_frame` reads a table's columns: identifier columns (column -> kind) and the
+    free-text columns searched for mentions. Computed once on the whole table (:func:`frame_layout`),
+    so matching a few of its rows gives the same answer as matching all of them."""
+
+    id_cols: Mapping[str, str]
+    text_cols: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id_cols": dict(self.id_cols), "text_cols": list(self.text_cols)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> FrameLayout:
+        return cls(dict(data.get("id_cols") or {}), tuple(data.get("text_cols") or ()))
+
+
+def frame_layout(
+    df: pd.DataFrame, *, subject_key: str | None = None, columns: Mapping[str, str | None] | None = None
+) -> FrameLayout:
+    """The :class:`FrameLayout` of a whole table (its string columns; kinds from the first 500 values)."""
+    columns = columns or {}
+    id_cols: dict[str, str] = {}
+    text: list[str] = []
+    for c in df.columns:
+        if c == subject_key or not _is_stringy(df[c]):
+            continue
+        kind = idm.column_kind(c, columns.get(c), df[c].dropna().head(500), keys=True)
+        if kind:
+            id_cols[c] = kind
+        else:
+            text.append(c)
+    return FrameLayout(id_cols, tuple(text))
+
+
+def wanted_keys(subject: Subject, region: str | None = None) -> dict[str, frozenset[str]]:
+    """Per identifier kind, the keys an identifier column must hold to be the subject's (exclusive
+    identifiers read in every region of their phones and ``region``; device ids include tokens)."""
+    regions = tuple(dict.fromkeys((*idm.phone_regions(subject.ids("phones", exclusive=True)), region)))
+    out: dict[str, frozenset[str]] = {}
+    for kind in _COLUMN_KINDS:
+        values = subject.ids(kind, exclusive=True)
+        if kind == "device_id":
+            values = values | subject.ids("tokens")
+        keys: set[str] = set()
+        for v in values:
+            for r in regions:
+                keys |= _norm_keys(kind, v, r)
+        if keys:
+            out[kind] = frozenset(keys)
+    return out
+
+
+def text_needles(subject: Subject) -> tuple[list[str], list[str]]:
+    """What :func:`match_frame` looks for inside free text: the subject's exclusive e-mails (canonical)
+    and full names (two words or more, as written)."""
+    emails = sorted({idm.canonical("email", e) for e in subject.ids("emails", exclusive=True)} - {None})
+    return emails, [n for n in sorted(subject.ids("names", exclusive=True)) if len(n.split()) >= 2]
 
 
 def match_frame(
@@ -618,6 +755,7 @@ def match_frame(
     columns: Mapping[str, str | None] | None = None,
     offset: int = 0,
     region: str | None = None,
+    layout: FrameLayout | None = None,
 ) -> FrameMatch:
     """Match the subject's rows in one frame (or chunk; ``offset`` = position of its first row).
 
@@ -626,6 +764,7 @@ def match_frame(
     when an identifier column equals one of their exclusive identifiers, an id-like column holds one of
     their tokens or device ids, or a text column contains one. Rows keyed to someone else that mention
     the subject go to ``mention_row_ids``. ``region``: where national phone numbers were recorded.
+    ``layout``: the whole table's :class:`FrameLayout` when ``df`` holds only some of its rows.
     """
     columns = columns or {}
     n = len(df)
@@ -644,43 +783,28 @@ def match_frame(
         owned_by_other = pd.Series(raw_keys.notna().to_numpy() & ~hit_tok & ~hit_ps, index=df.index)
     other = owned_by_other.to_numpy()
 
-    id_cols: dict[str, str] = {}
-    for c in df.columns:
-        if c == subject_key or not _is_stringy(df[c]):
-            continue
-        kind = idm.column_kind(c, columns.get(c), df[c].dropna().head(500), keys=True)
-        if kind:
-            id_cols[c] = kind
+    layout = layout or frame_layout(df, subject_key=subject_key, columns=columns)
+    id_cols = {c: k for c, k in layout.id_cols.items() if c in df.columns}
     regions = tuple(dict.fromkeys((*idm.phone_regions(subject.ids("phones", exclusive=True)), region)))
-    wanted_keys: dict[str, frozenset[str]] = {}
-    for kind in _COLUMN_KINDS:
-        values = subject.ids(kind, exclusive=True)
-        if kind == "device_id":
-            values = values | subject.ids("tokens")
-        keys: set[str] = set()
-        for v in values:
-            for r in regions:
-                keys |= _norm_keys(kind, v, r)
-        if keys:
-            wanted_keys[kind] = frozenset(keys)
+    wanted = wanted_keys(subject, region)
     mentions: set[int] = set()
     for col, kind in id_cols.items():
-        wanted = wanted_keys.get(kind)
-        if not wanted:
+        wanted_k = wanted.get(kind)
+        if not wanted_k:
             continue
         texts = idm.cell_texts(df[col])
         hits = [
             i for i, v in enumerate(texts)
-            if v is not None and any(idm.normalize(kind, v, region=r) & wanted for r in regions)
+            if v is not None and any(idm.normalize(kind, v, region=r) & wanted_k for r in regions)
         ]  # fmt: skip
         for i in hits:
             (mentions.add(i) if other[i] else reasons[i].append(f"column:{col}"))
 
     emails, name_res = _text_patterns(subject)
-    phone_keys = wanted_keys.get("phone", frozenset())
+    phone_keys = wanted.get("phone", frozenset())
     last4 = {re.sub(r"\D", "", k)[-4:] for k in phone_keys}
-    for col in df.columns:
-        if col == subject_key or col in id_cols or not _is_stringy(df[col]):
+    for col in layout.text_cols:
+        if col not in df.columns:
             continue
         s = _str(df[col])
         folded = s.str.casefold()
@@ -745,21 +869,70 @@ def match_log_frame(df: pd.DataFrame, subject: Subject, *, offset: int = 0) -> F
     return FrameMatch(tuple(ids), tuple(why), tuple(mentions))
 
 
+_INDEX_OPENER: list[Callable[[Any, bytes | None], Any]] = []
+
+
+def register_search_index(opener: Callable[[Any, bytes | None], Any] | None) -> None:
+    """Install (or with ``None`` remove) the subject index the searches use: ``opener(datamap,
+    vault_key)`` gives a verified index view, or ``None`` (no index, no key, not trustworthy).
+    :mod:`privacy_audit.subject_index` installs itself when imported."""
+    _INDEX_OPENER.clear()
+    if opener is not None:
+        _INDEX_OPENER.append(opener)
+
+
+def open_search_index(datamap: Any, vault_key: bytes | None) -> Any:
+    """The installed subject index's view of ``datamap`` (``None`` when there is none to trust)."""
+    return _INDEX_OPENER[0](datamap, vault_key) if _INDEX_OPENER else None
+
+
 def register_key(datamap: Any) -> str | None:
     """The column registers key their rows by: the subject key most identified datasets use."""
     keys = [d.subject_key for d in datamap.datasets if d.zone == "identified" and d.subject_key]
     return max(sorted(set(keys)), key=keys.count) if keys else None
 
 
+def dataset_match(ds: Any, fmt: str, rows: pd.DataFrame, fm: FrameMatch) -> DatasetMatch:
+    """The :class:`DatasetMatch` of one dataset from its matched ``rows`` and their :class:`FrameMatch`."""
+    lines = tuple(str(x) for x in rows["raw"]) if fmt == "log" and "raw" in rows.columns else ()
+    return DatasetMatch(name=ds.name, zone=ds.zone, rows=rows, row_ids=fm.row_ids, matched_by=fm.matched_by,
+                        log_lines=lines, row_reasons=fm.row_reasons, mention_row_ids=fm.mention_row_ids,
+                        kind="log" if fmt == "log" else "dataset")  # fmt: skip
+
+
+def search_registers(datamap: Any, subject: Subject, errors: list[tuple[str, str]]) -> tuple[DatasetMatch, ...]:
+    """The subject's rows in the data map's registers (keyed by :func:`register_key`); unreadable
+    registers are appended to ``errors``."""
+    has_ids = bool(subject.keys or any(subject.exclusive.values()))
+    registers: list[DatasetMatch] = []
+    rkey = register_key(datamap)
+    for name, reg in sorted((getattr(datamap, "registers", None) or {}).items()):
+        try:
+            frame = _read_register(reg)
+        except InputError as exc:
+            errors.append((f"register:{name}", str(exc)))
+            continue
+        if rkey is None or rkey not in frame.columns:
+            continue
+        fm = match_frame(frame[[rkey]], subject, subject_key=rkey) if has_ids else FrameMatch((), ())
+        rows = frame.iloc[list(fm.row_ids)].reset_index(drop=True)
+        registers.append(
+            DatasetMatch(name, "register", rows, fm.row_ids, fm.matched_by, (), fm.row_reasons, (), "register")
+        )
+    return tuple(registers)
+
+
 def find_subject_data(
-    datamap: Any, subject: Subject, *, engine: str = "pandas", vault_key: bytes | None = None
+    datamap: Any, subject: Subject, *, engine: str = "pandas", vault_key: bytes | None = None, use_index: bool = True
 ) -> SubjectData:
     """Collect the subject's rows in every dataset of the data map, their log lines, and register rows.
 
     ``engine``: ``"pandas"`` (in memory). Other engines plug in through ``privacy_audit.engine``
     (a ``subject_search(datamap, subject, engine=, vault_key=, match_frame=, match_log_frame=)``);
     an unknown engine is a ConfigError. Vault datasets are read with ``vault_key``, by default the
-    key named by the data map.
+    key named by the data map. With a current subject index (``use_index=False`` forces a full pass)
+    only the rows it points to are read, then matched here as in a full pass; ``SubjectData.search``
+    and ``notes`` say which was done.
     """
     if engine != "pandas":
         try:
@@ -778,48 +951,46 @@ def find_subject_data(
     matches: list[DatasetMatch] = []
     errors: list[tuple[str, str]] = []
     has_ids = bool(subject.keys or any(subject.exclusive.values()))
+    view = open_search_index(datamap, key) if use_index else None
+    notes = list(getattr(view, "notes", ())) if view is not None else []
+    if view is None and use_index:
+        notes.append("no current subject index: every dataset was read (privacy-audit index build)")
+    indexed = 0
     for ds in datamap.datasets:
         fmt = dataset_format(ds)
-        try:
-            frame = read_estate_frame(datamap, ds, vault_key=key)
-        except (InputError, ConfigError) as exc:
-            errors.append((ds.name, str(exc)))
-            frame = pd.DataFrame()
-        if not has_ids or frame.empty:
-            fm = FrameMatch((), ())
-        elif fmt == "log":
-            fm = match_log_frame(frame, subject)
+        part = view.dataset_rows(ds, subject) if view is not None and has_ids else None
+        if part is not None:
+            indexed += 1
+            frame, positions, layout = part
+            if frame.empty:
+                fm = FrameMatch((), ())
+            elif fmt == "log":
+                fm = match_log_frame(frame, subject)
+            else:
+                fm = match_frame(frame, subject, subject_key=ds.subject_key, columns=ds.columns,
+                                 region=datamap.phone_region, layout=layout)  # fmt: skip
+            local = list(fm.row_ids)
+            fm = FrameMatch(tuple(positions[i] for i in local), fm.row_reasons,
+                            tuple(positions[i] for i in fm.mention_row_ids))  # fmt: skip
+            rows = frame.iloc[local].reset_index(drop=True) if local else frame.iloc[0:0]
         else:
-            fm = match_frame(frame, subject, subject_key=ds.subject_key, columns=ds.columns,
-                             region=datamap.phone_region)
-        rows = frame.iloc[list(fm.row_ids)].reset_index(drop=True) if fm.row_ids else frame.iloc[0:0]
-        lines = tuple(str(x) for x in rows["raw"]) if fmt == "log" and "raw" in rows.columns else ()
-        matches.append(
-            DatasetMatch(
-                name=ds.name,
-                zone=ds.zone,
-                rows=rows,
-                row_ids=fm.row_ids,
-                matched_by=fm.matched_by,
-                log_lines=lines,
-                row_reasons=fm.row_reasons,
-                mention_row_ids=fm.mention_row_ids,
-                kind="log" if fmt == "log" else "dataset",
-            )
-        )
-    registers: list[DatasetMatch] = []
-    rkey = register_key(datamap)
-    for name, reg in sorted((getattr(datamap, "registers", None) or {}).items()):
-        try:
-            frame = _read_register(reg)
-        except InputError as exc:
-            errors.append((f"register:{name}", str(exc)))
-            continue
-        if rkey is None or rkey not in frame.columns:
-            continue
-        fm = match_frame(frame[[rkey]], subject, subject_key=rkey) if has_ids else FrameMatch((), ())
-        rows = frame.iloc[list(fm.row_ids)].reset_index(drop=True)
-        registers.append(
-            DatasetMatch(name, "register", rows, fm.row_ids, fm.matched_by, (), fm.row_reasons, (), "register")
-        )
-    return SubjectData(subject=subject, datasets=tuple(matches), registers=tuple(registers), errors=tuple(errors))
+            try:
+                frame = read_estate_frame(datamap, ds, vault_key=key)
+            except (InputError, ConfigError) as exc:
+                errors.append((ds.name, str(exc)))
+                frame = pd.DataFrame()
+            if not has_ids or frame.empty:
+                fm = FrameMatch((), ())
+            elif fmt == "log":
+                fm = match_log_frame(frame, subject)
+            else:
+                fm = match_frame(frame, subject, subject_key=ds.subject_key, columns=ds.columns,
+                                 region=datamap.phone_region)  # fmt: skip
+            rows = frame.iloc[list(fm.row_ids)].reset_index(drop=True) if fm.row_ids else frame.iloc[0:0]
+        matches.append(dataset_match(ds, fmt, rows, fm))
+    registers = search_registers(datamap, subject, errors)
+    search = "index" if view is not None and indexed == len(datamap.datasets) else "partial" if indexed else "full"
+    if view is not None and search != "index" and has_ids:
+        notes.append(f"subject index not current for {len(datamap.datasets) - indexed} dataset(s): those were read whole")
+    return SubjectData(subject=subject, datasets=tuple(matches), registers=tuple(registers), errors=tuple(errors),
+                       search=search, notes=tuple(notes))  # fmt: skip

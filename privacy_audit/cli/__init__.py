@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "erase": ("rights", "erase_cmd", "Plan (default) or apply the erasure of one data subject."),
     "rectify": ("rights", "rectify_cmd", "Preview or apply a correction to one data subject's data."),
     "restrict": ("rights", "restrict_cmd", "Record (or lift) a restriction of processing for a subject."),
+    "index": ("index", "index_group", "Build or check the subject index (subject requests in O(the subject's data))."),
     "recover": ("recover", "recover_cmd", "Finish the changes a stopped process left half done (from the journal)."),
     "request": ("request", "request_group", "Track subject requests: deadlines, identity checks, processor receipts."),
     "log": ("log", "log_group", "Inspect and verify the hash-chained audit log."),

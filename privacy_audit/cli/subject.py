@@ -129,6 +129,11 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         click.echo("no data found for this subject: the bundle is empty and says so")
     else:
         click.echo(f"total: {data.total_records} records in {sum(1 for m in data.datasets if m.records)} datasets")
+    click.echo("search: " + {"index": "subject index (only the subject's rows were read)",
+                             "partial": "subject index, stale datasets read whole",
+                             "full": "every dataset read"}.get(data.search, data.search))  # fmt: skip
+    for note in data.notes:
+        click.echo(f"  {note}")
     if not no_audit_log:
         click.echo(f"recorded in the audit log: {dm.audit_log_path}")
     errors = tuple(getattr(data, "errors", ()) or ())

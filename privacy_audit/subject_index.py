@@ -1,0 +1,895 @@
+"""The subject index: keyed digests of every identifier in the estate -> the rows that hold them.
+
+A subject request (export, erasure plan, rectification, restriction, subject search) first asks the
+index which rows of which datasets hold one of the subject's identifiers or pseudonyms, reads only
+those rows, and then decides on the rows themselves with the same matching code as a full pass
+(:func:`privacy_audit.subjects.match_frame`, ``match_log_frame``, ``identity_rows``). A request
+then costs O(the subject's data), not O(estate).
+
+What is indexed, per row (one entry = ``(digest, dataset, row id)``):
+
+* identity datasets (``zone: identified`` with a ``subject_key``, the vault included): every
+  ``(kind, key)`` subject resolution reads (:func:`privacy_audit.subjects.identity_rows`);
+* every dataset: the subject-key cell as written and as compared (:func:`identifiers.lookup_key`,
+  so tokens and every stored pseudonym form are found), each identifier column's keys
+  (:func:`identifiers.normalize`; phones by their last six digits, which every key of a number
+  shares), and inside free text: e-mail addresses, phone numbers
+  (:func:`identifiers.phone_candidates`) and consecutive word pairs (full names);
+* server logs: each cookie value and ``name=value`` pair, and the client address.
+
+The index holds no identifier: a digest is an 8-byte keyed BLAKE2b (a MAC: BLAKE2's keyed mode, one
+C call per value where HMAC-SHA256 costs two hash passes) under a key derived (HKDF) from the estate's
+audit-log key (:func:`privacy_audit.vault.audit_key`, frozen in the vault
+and kept across key rotation); without the vault key there is no index. A 64-bit digest may collide;
+a collision only adds a row that the matching then rejects.
+
+It lives beside the data map, in ``.privacy-audit-index/subjects.sqlite`` (SQLite: one B-tree,
+lookups in O(log n)), with ``subjects.mac``: an HMAC of the whole file under a second derived key,
+checked before every use. A file that fails the check (edited bytes, moved rows, an old copy) is
+never used: requests fall back to a full pass and ``index build`` rebuilds it from scratch. Each
+dataset keeps its fingerprint (per file: size, mtime and SHA-256; per Parquet file likewise; per
+SQL table: row count and a checksum of its rows; plus the dataset's data map entry): a dataset whose
+files changed since the build is stale, read whole by requests and rebuilt (alone) by the next
+``index build``. Changes made through :func:`privacy_audit.changes.commit_change` mark the datasets
+they touch stale (:func:`mark_stale`) before any file is renamed, so the index is never silently stale.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import json
+import logging
+import os
+import re
+import sqlite3
+import tempfile
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import identifiers as idm
+from . import sources
+from .errors import ConfigError, InputError, PrivacyAuditError
+from .io.atomic import atomic_write_bytes, fsync_dir
+from .subjects import (
+    INDEX_COLUMNS,
+    FrameLayout,
+    Subject,
+    cookie_pairs,
+    dataset_format,
+    frame_layout,
+    identity_kinds,
+    identity_rows,
+    log_identity_rows,
+    register_search_index,
+    text_needles,
+    wanted_keys,
+)
+from .vault import Vault, audit_key, key_for_datamap
+
+__all__ = [
+    "INDEX_DIR",
+    "DatasetState",
+    "IndexStatus",
+    "BuildResult",
+    "IndexView",
+    "index_path",
+    "build_index",
+    "index_status",
+    "open_index",
+    "mark_stale",
+]
+
+logger = logging.getLogger(__name__)
+
+INDEX_DIR = ".privacy-audit-index"
+_DB = "subjects.sqlite"
+_MAC = "subjects.mac"
+_STALE = "stale.json"
+_VERSION = 2  # 2: keyed BLAKE2b digests
+_EMAIL_RE = re.compile(r"[^\s@<>()\[\]\"',;:]+@[^\s@<>()\[\]\"',;:]+")
+_NONWORD = re.compile(r"\W")
+
+
+# ------------------------------------------------------------------------------------ keys
+
+
+_KEY_CACHE: dict[tuple, tuple[bytes, bytes]] = {}
+
+
+def _keys(datamap: Any, vault_key: bytes) -> tuple[bytes, bytes]:
+    """(digest key, MAC key), both HKDF-derived from the estate's audit-log key (kept in memory per
+    vault file version, so a request opens the vault for them once)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    vpath = (getattr(datamap, "vault", None) or {}).get("path")
+    vfile = datamap.resolve(vpath) if vpath else None
+    try:
+        st = vfile.stat() if vfile is not None else None
+    except OSError:
+        st = None
+    cache_key = (hashlib.sha256(vault_key).hexdigest(), str(vfile), st.st_size if st else None, st.st_mtime_ns if st else None)
+    if cache_key in _KEY_CACHE:
+        return _KEY_CACHE[cache_key]
+    base = audit_key(vault_key, vfile)
+
+    def derive(info: bytes) -> bytes:
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(base)
+
+    keys = derive(b"privacy-audit subject-index digest v1"), derive(b"privacy-audit subject-index mac v1")
+    _KEY_CACHE.clear()  # one estate's keys at a time
+    _KEY_CACHE[cache_key] = keys
+    return keys
+
+
+class _Digester:
+    __slots__ = ("_key",)
+
+    def __init__(self, key: bytes) -> None:
+        self._key = key
+
+    def __call__(self, ns: str, value: str) -> int:
+        d = hashlib.blake2b(f"{ns}\x1f{value}".encode("utf-8", "surrogatepass"), key=self._key, digest_size=8).digest()
+        return int.from_bytes(d, "big", signed=True)
+
+
+def _last6(key: str) -> str | None:
+    digits = re.sub(r"\D", "", key)
+    return digits[-6:] if len(digits) >= 6 else None
+
+
+def _name_pairs(text: str) -> set[str]:
+    """Every way two consecutive words of ``text`` can be the start of a full name as
+    :func:`privacy_audit.subjects.match_frame` finds it (word boundaries inside a whitespace token)."""
+    toks = text.casefold().split()
+    out: set[str] = set()
+    for a, b in zip(toks, toks[1:], strict=False):
+        lefts = {a} | {a[m.end():] for m in _NONWORD.finditer(a)} - {""}
+        rights = {b} | {b[: m.start()] for m in _NONWORD.finditer(b)} - {""}
+        out |= {f"{x} {y}" for x in lefts for y in rights}
+    return out
+
+
+def _text_tokens(text: str) -> set[tuple[str, str]]:
+    out: set[tuple[str, str]] = set()
+    low = text.casefold()
+    if "@" in low:
+        for m in _EMAIL_RE.finditer(low):
+            e = m.group(0).strip(".")
+            out.add(("email", idm.canonical("email", e) or e))
+    for m in idm.phone_candidates(text):
+        out |= {("ph6", d) for d in map(_last6, idm.phone_keys(m.group(0))) if d}
+    out |= {("name2", p) for p in _name_pairs(text)}
+    return out
+
+
+# --------------------------------------------------------------------------- fingerprints
+
+
+def _config_hash(ds: Any, region: str) -> str:
+    conf = {"name": ds.name, "path": str(ds.path) if ds.path else None, "format": ds.format, "zone": ds.zone,
+            "subject_key": ds.subject_key, "columns": dict(ds.columns), "url": sources.safe_url(ds.url) if ds.url else None,
+            "table": ds.table, "extra": sorted(map(str, (ds.extra or {}).items())), "region": region, "v": _VERSION}  # fmt: skip
+    return hashlib.sha256(json.dumps(conf, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _files_of(ds: Any) -> list[Path]:
+    path = Path(ds.path)
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file() and not any(
+            part.startswith((".", "_")) for part in p.relative_to(path).parts))  # fmt: skip
+    return [path]
+
+
+def _sha_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _sql_checksum(ds: Any) -> dict[str, Any]:
+    h = hashlib.sha256()
+    n = 0
+    for chunk in sources.iter_sql_chunks(ds.url, ds.table, 50_000):
+        n += len(chunk)
+        h.update(pd.util.hash_pandas_object(chunk.astype("string"), index=False).to_numpy().tobytes())
+    return {"rows": n, "sha256": h.hexdigest()}
+
+
+def _fingerprint(ds: Any, region: str) -> dict[str, Any]:
+    """What the index was built from: the data map entry and each file's size, mtime and hash (or a
+    SQL table's row count and checksum)."""
+    fp: dict[str, Any] = {"config": _config_hash(ds, region)}
+    if ds.is_sql:
+        fp["sql"] = _sql_checksum(ds)
+    else:
+        fp["files"] = [[str(p), p.stat().st_size, p.stat().st_mtime_ns, _sha_file(p)] for p in _files_of(ds)]
+    return fp
+
+
+def _current(ds: Any, region: str, stored: Mapping[str, Any]) -> bool:
+    """Whether ``ds`` is as the index saw it: a cheap stat, then the content hash when size or mtime moved."""
+    if stored.get("config") != _config_hash(ds, region):
+        return False
+    if ds.is_sql:
+        try:
+            return _sql_checksum(ds) == stored.get("sql")
+        except PrivacyAuditError:
+            return False
+    try:
+        files = _files_of(ds)
+    except OSError:
+        return False
+    old = stored.get("files") or []
+    if [str(p) for p in files] != [f[0] for f in old]:
+        return False
+    for p, (_, size, mtime, sha) in zip(files, old, strict=True):
+        st = p.stat()
+        if st.st_size != size:
+            return False
+        if st.st_mtime_ns != mtime and _sha_file(p) != sha:
+            return False
+    return True
+
+
+# ------------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class DatasetState:
+    """One dataset in the index: ``state`` is current | stale | missing | unindexed (reason in ``note``)."""
+
+    name: str
+    state: str
+    rows: int = 0
+    entries: int = 0
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """The index of one estate: where it is, whether its MAC verified, and each dataset's state."""
+
+    path: str
+    exists: bool
+    verified: bool
+    datasets: tuple[DatasetState, ...] = ()
+    note: str = ""
+
+    @property
+    def current(self) -> bool:
+        """True when the index verified and every dataset is current."""
+        return self.verified and all(d.state == "current" for d in self.datasets)
+
+    def to_frame(self) -> pd.DataFrame:
+        cols = ["dataset", "state", "rows", "entries", "note"]
+        return pd.DataFrame([[d.name, d.state, d.rows, d.entries, d.note] for d in self.datasets], columns=cols)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "exists": self.exists, "verified": self.verified, "current": self.current,
+                "note": self.note, "datasets": self.to_frame().to_dict(orient="records")}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What ``index build`` did: datasets rebuilt and kept, entries held, and why it started afresh."""
+
+    path: str
+    rebuilt: tuple[str, ...]
+    kept: tuple[str, ...]
+    entries: int
+    seconds: float
+    note: str = ""
+    errors: tuple[tuple[str, str], ...] = ()
+
+    def to_frame(self) -> pd.DataFrame:
+        rows = [[n, "rebuilt"] for n in self.rebuilt] + [[n, "kept"] for n in self.kept]
+        rows += [[n, f"error: {e}"] for n, e in self.errors]
+        return pd.DataFrame(rows, columns=["dataset", "action"])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "rebuilt": list(self.rebuilt), "kept": list(self.kept), "entries": self.entries,
+                "seconds": round(self.seconds, 3), "note": self.note, "errors": [list(e) for e in self.errors]}  # fmt: skip
+
+
+# ------------------------------------------------------------------------------- storage
+
+
+def index_path(datamap: Any) -> Path:
+    """The index file of ``datamap``'s estate (beside the data map)."""
+    return Path(datamap.root) / INDEX_DIR / _DB
+
+
+def _mac_of(path: Path, mac_key: bytes) -> str:
+    h = hmac.new(mac_key, b"privacy-audit subject index v1\n", hashlib.sha256)
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _verified(datamap: Any, mac_key: bytes) -> tuple[bool, str]:
+    path = index_path(datamap)
+    if not path.is_file():
+        return False, "no subject index (privacy-audit index build)"
+    try:
+        stored = json.loads((path.parent / _MAC).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False, "subject index has no valid MAC file: not trusted"
+    if not isinstance(stored, dict) or not hmac.compare_digest(str(stored.get("mac", "")), _mac_of(path, mac_key)):
+        return False, "subject index failed its MAC check (changed outside privacy-audit, or another key): not trusted"
+    return True, ""
+
+
+def _stale_marks(datamap: Any) -> set[str]:
+    try:
+        data = json.loads((index_path(datamap).parent / _STALE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return {str(x) for x in data.get("datasets", [])} if isinstance(data, dict) else set()
+
+
+def mark_stale(datamap: Any, paths: Iterable[str | Path] = (), *, sql: bool = False) -> None:
+    """Mark the datasets holding ``paths`` (and with ``sql``, every SQL dataset) stale in the index,
+    so no request trusts their entries until ``index build`` has rebuilt them. Called by
+    :func:`privacy_audit.changes.commit_change` before it renames anything; needs no key."""
+    folder = index_path(datamap).parent
+    if not (folder / _DB).exists():
+        return
+    targets = {Path(p).resolve() for p in paths}
+    names = set(_stale_marks(datamap))
+    for ds in datamap.datasets:
+        if ds.is_sql:
+            if sql:
+                names.add(ds.name)
+            continue
+        if ds.path is None:
+            continue
+        root = Path(ds.path).resolve()
+        if any(t == root or root in t.parents for t in targets):
+            names.add(ds.name)
+    atomic_write_bytes(folder / _STALE, json.dumps({"datasets": sorted(names)}).encode())
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS datasets (
+    ds INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, format TEXT NOT NULL, rows INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL, layout TEXT NOT NULL, spans BLOB);
+CREATE TABLE IF NOT EXISTS entries (
+    digest INTEGER NOT NULL, ds INTEGER NOT NULL, row INTEGER NOT NULL,
+    PRIMARY KEY (digest, ds, row)) WITHOUT ROWID;
+"""
+
+
+@contextlib.contextmanager
+def _connect(path: Path) -> Iterator[sqlite3.Connection]:
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+# ------------------------------------------------------------------------------- building
+
+
+def _column_entries(values: pd.Series, fn: Any) -> tuple[np.ndarray, np.ndarray]:
+    """``(digests, positions)`` of one column: ``fn`` maps each distinct value to its digests once,
+    then every row gets its value's digests (no Python work per row)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    per = [sorted(fn(u)) for u in uniques]
+    lens = np.fromiter((len(x) for x in per), dtype=np.int64, count=len(per))
+    flat = np.fromiter((d for x in per for d in x), dtype=np.int64, count=int(lens.sum()))
+    starts = np.cumsum(lens) - lens
+    pos = np.nonzero(codes >= 0)[0]
+    c = codes[pos]
+    counts = lens[c]
+    rep_c = np.repeat(c, counts)
+    within = np.arange(len(rep_c), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    return flat[starts[rep_c] + within], np.repeat(pos, counts)
+
+
+def _row_entries(frame: pd.DataFrame, ds: Any, layout: FrameLayout, region: str,
+                 digest: _Digester) -> Iterator[tuple[np.ndarray, np.ndarray]]:  # fmt: skip
+    """``(digests, positions)`` of every searchable value of a (non-log) frame, column by column."""
+
+    def key_digests(u: Any) -> set[int]:
+        v = idm.cell_text(u)
+        return {digest("key", v), digest("key", idm.lookup_key(v))} if isinstance(v, str) else set()
+
+    def id_digests(kind: str) -> Any:
+        def fn(u: Any) -> set[int]:
+            v = idm.cell_text(u)
+            if not isinstance(v, str):
+                return set()
+            out = set()
+            for k in idm.normalize(kind, v, region=region):
+                if kind != "phone":
+                    out.add(digest(f"col:{kind}", k))
+                elif _last6(k):
+                    out.add(digest("ph6", _last6(k)))
+            return out
+
+        return fn
+
+    def text_digests(u: Any) -> set[int]:
+        return {digest(ns, v) for ns, v in _text_tokens(str(u))}
+
+    if ds.subject_key and ds.subject_key in frame.columns:
+        yield _column_entries(frame[ds.subject_key], key_digests)
+    for col, kind in layout.id_cols.items():
+        if col in frame.columns:
+            yield _column_entries(frame[col], id_digests(kind))
+    for col in layout.text_cols:
+        if col in frame.columns:
+            yield _column_entries(frame[col].astype("string"), text_digests)
+
+
+def _log_entries(frame: pd.DataFrame, digest: _Digester) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    def cookie_digests(c: Any) -> set[int]:
+        out = set()
+        for name, value in cookie_pairs(c):
+            out |= {digest("key", value), digest("cookie", f"{name}={value}")}
+        return out
+
+    def ip_digests(ip: Any) -> set[int]:
+        if not isinstance(ip, str) or ip in {"", "-"}:
+            return set()
+        return {digest("ip", k) for k in idm.normalize("ip", ip)}
+
+    yield _column_entries(frame["cookie"], cookie_digests)
+    yield _column_entries(frame["ip"], ip_digests)
+
+
+def _is_identity(ds: Any, fmt: str) -> bool:
+    return ds.zone == "identified" and bool(ds.subject_key) and fmt != "log"
+
+
+def _index_dataset(datamap: Any, ds: Any, vault_key: bytes | None, digest: _Digester) -> tuple[dict, np.ndarray, int]:
+    """(layout record, entries, rows) of one dataset, read once."""
+    fmt = dataset_format(ds) or ("sql" if ds.is_sql else sources.detect_format(ds.path))
+    fmt = {"tsv": "csv", "json": "jsonl"}.get(fmt, fmt)
+    frame = sources.read_dataset(ds, vault_key=vault_key)
+    region = datamap.phone_region
+    record: dict[str, Any] = {"format": fmt, "dtypes": {str(c): str(t) for c, t in frame.dtypes.items()}}
+    parts: list[tuple[np.ndarray, np.ndarray]] = []
+    if fmt == "log":
+        parts += _log_entries(frame, digest)
+    else:
+        layout = frame_layout(frame, subject_key=ds.subject_key, columns=ds.columns)
+        record["layout"] = layout.to_dict()
+        parts += _row_entries(frame, ds, layout, region, digest)
+        if _is_identity(ds, fmt):
+            kinds = identity_kinds(frame, ds.subject_key, ds.columns)
+            record["identity_kinds"] = kinds
+            found = identity_rows(frame, ds.subject_key, ds.columns, ds.name, region, kinds=kinds, with_pos=True)
+            parts.append((np.fromiter((digest(f"id:{r[1]}", r[2]) for r in found), dtype=np.int64, count=len(found)),
+                          np.fromiter((r[5] for r in found), dtype=np.int64, count=len(found))))  # fmt: skip
+    if parts:
+        pairs = np.stack([np.concatenate([d for d, _ in parts]), np.concatenate([p for _, p in parts])], axis=1)
+        entries = np.unique(pairs, axis=0) if len(pairs) else pairs
+    else:
+        entries = np.empty((0, 2), dtype=np.int64)
+    if fmt == "parquet":
+        record["parts"] = [[p.source, p.row_group, p.offset, p.rows, p.root] for p in sources.partitions(ds.path)]
+    return record, entries, len(frame)
+
+
+def _spans_blob(ds: Any, fmt: str, rows: int) -> bytes | None:
+    if fmt not in ("csv", "log") or ds.path is None or Path(ds.path).is_dir():
+        return None
+    got = sources.record_spans(ds.path, fmt)
+    if got is None:
+        return None
+    header, spans = got
+    if len(spans) != rows:  # the file has records the simple reader cannot delimit: read it whole
+        return None
+    import numpy as np
+
+    head = list(header) if header else [-1, -1]
+    return np.asarray([head + [0], *map(list, spans)], dtype="<i8").tobytes()
+
+
+def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool | None = None,
+                fresh: bool = False) -> BuildResult:  # fmt: skip
+    """Build the estate's subject index, or bring it up to date: datasets whose fingerprint still
+    matches keep their entries; the others are read once and re-indexed. An index that fails its
+    MAC check (or ``fresh=True``) is rebuilt from nothing. Needs the vault key (ConfigError without)."""
+    t0 = time.perf_counter()
+    key = vault_key if vault_key is not None else key_for_datamap(datamap)
+    if key is None:
+        raise ConfigError("the subject index needs the vault key (its digests are keyed): give --vault-key-file "
+                          "or set the data map's vault.key_file / key_env")  # fmt: skip
+    dkey, mkey = _keys(datamap, key)
+    digest = _Digester(dkey)
+    path = index_path(datamap)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ok, why = _verified(datamap, mkey)
+    note = "" if ok or not path.exists() else why + "; rebuilt from scratch"
+    if ok and _stored_version(path) != _VERSION:
+        ok, note = False, "subject index made by another version: rebuilt from scratch"
+    fd, tmp_name = tempfile.mkstemp(prefix=".subjects.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    region = datamap.phone_region
+    marks = _stale_marks(datamap)
+    rebuilt, kept, errors = [], [], []
+    try:
+        if ok and not fresh:
+            tmp.write_bytes(path.read_bytes())
+        else:
+            tmp.unlink()
+        with _connect(tmp) as conn:
+            conn.executescript(_SCHEMA)
+            conn.execute("BEGIN")
+            stored = {name: (dsn, json.loads(fp)) for dsn, name, fp in conn.execute("SELECT ds, name, fingerprint FROM datasets")}
+            wanted = {ds.name for ds in datamap.datasets}
+            for name in set(stored) - wanted:
+                conn.execute("DELETE FROM entries WHERE ds = ?", (stored[name][0],))
+                conn.execute("DELETE FROM datasets WHERE ds = ?", (stored[name][0],))
+            todo = [ds for ds in datamap.datasets
+                    if ds.name not in stored or ds.name in marks or not _current(ds, region, stored[ds.name][1])]  # fmt: skip
+            kept = [ds.name for ds in datamap.datasets if ds not in todo]
+            bar = _progress(todo, progress)
+            for ds in bar:
+                try:
+                    fp = _fingerprint(ds, region)
+                    record, entries, rows = _index_dataset(datamap, ds, key, digest)
+                    spans = _spans_blob(ds, record["format"], rows)
+                    if _fingerprint_changed(ds, region, fp):
+                        raise InputError(f"dataset {ds.name} changed while it was indexed; run index build again")
+                except PrivacyAuditError as exc:
+                    errors.append((ds.name, str(exc)))
+                    if ds.name in stored:
+                        conn.execute("DELETE FROM entries WHERE ds = ?", (stored[ds.name][0],))
+                        conn.execute("DELETE FROM datasets WHERE ds = ?", (stored[ds.name][0],))
+                    continue
+                if ds.name in stored:
+                    dsn = stored[ds.name][0]
+                    conn.execute("DELETE FROM entries WHERE ds = ?", (dsn,))
+                    conn.execute("UPDATE datasets SET format=?, rows=?, fingerprint=?, layout=?, spans=? WHERE ds=?",
+                                 (record["format"], rows, json.dumps(fp), json.dumps(record), spans, dsn))  # fmt: skip
+                else:
+                    cur = conn.execute("INSERT INTO datasets (name, format, rows, fingerprint, layout, spans) "
+                                       "VALUES (?, ?, ?, ?, ?, ?)",
+                                       (ds.name, record["format"], rows, json.dumps(fp), json.dumps(record), spans))  # fmt: skip
+                    dsn = cur.lastrowid
+                conn.executemany("INSERT INTO entries (digest, ds, row) VALUES (?, ?, ?)",
+                                 ((d, dsn, r) for d, r in entries.tolist()))  # fmt: skip
+                rebuilt.append(ds.name)
+            names = _cookie_names(datamap, conn, digest, key)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(_VERSION),))
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('cookie_names', ?)", (json.dumps(sorted(names)),))
+            conn.execute("COMMIT")
+            total = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+            if rebuilt:
+                conn.execute("VACUUM")
+        mac = _mac_of(tmp, mkey)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+        atomic_write_bytes(path.parent / _MAC, json.dumps({"version": _VERSION, "mac": mac}).encode())
+        (path.parent / _STALE).unlink(missing_ok=True)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return BuildResult(str(path), tuple(rebuilt), tuple(kept), int(total), time.perf_counter() - t0, note, tuple(errors))
+
+
+def _stored_version(path: Path) -> int | None:
+    with _connect(path) as conn:
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        except sqlite3.DatabaseError:
+            return None
+    return int(row[0]) if row and str(row[0]).isdigit() else None
+
+
+def _fingerprint_changed(ds: Any, region: str, fp: Mapping[str, Any]) -> bool:
+    return not _current(ds, region, fp)
+
+
+def _progress(items: list, progress: bool | None):
+    if progress is False or not items:
+        return items
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:  # pragma: no cover - tqdm is a dependency
+        return items
+    return tqdm(items, desc="index", unit="dataset", disable=None if progress is None else not progress)
+
+
+def _cookie_names(datamap: Any, conn: sqlite3.Connection, digest: _Digester, key: bytes) -> set[str]:
+    """Names of the log cookies that carry a known subject token (declared ``subject_cookie`` included)."""
+    names: set[str] = set()
+    ident = _identity_ds_numbers(datamap, conn)
+    for ds in datamap.datasets:
+        if dataset_format(ds) != "log":
+            continue
+        declared = (ds.extra or {}).get("subject_cookie")
+        if declared:
+            names.add(str(declared))
+        frame = sources.read_dataset(ds)
+        tokens = _TokenSet(conn, digest, ident)
+        names |= {n for c in frame["cookie"] for n, v in cookie_pairs(c) if v in tokens}
+    return names
+
+
+def _identity_ds_numbers(datamap: Any, conn: sqlite3.Connection) -> list[int]:
+    names = [ds.name for ds in datamap.datasets if _is_identity(ds, dataset_format(ds))]
+    if not names:
+        return []
+    q = f"SELECT ds FROM datasets WHERE name IN ({','.join('?' * len(names))})"
+    return [r[0] for r in conn.execute(q, names)]
+
+
+class _TokenSet:
+    """``v in tokens``: is ``v`` a subject token of an identity dataset (asked of the index)."""
+
+    def __init__(self, conn: sqlite3.Connection, digest: _Digester, ident: list[int]) -> None:
+        self._conn, self._digest, self._ident = conn, digest, ident
+        self._cache: dict[str, bool] = {}
+
+    def __contains__(self, value: object) -> bool:
+        v = str(value)
+        if v not in self._cache:
+            if not self._ident:
+                self._cache[v] = False
+            else:
+                q = f"SELECT 1 FROM entries WHERE digest = ? AND ds IN ({','.join('?' * len(self._ident))}) LIMIT 1"
+                self._cache[v] = self._conn.execute(q, (self._digest("id:token", v), *self._ident)).fetchone() is not None
+        return self._cache[v]
+
+
+# ------------------------------------------------------------------------------- status
+
+
+def index_status(datamap: Any, *, vault_key: bytes | None = None) -> IndexStatus:
+    """Whether the index exists, verifies, and is current for each dataset (reads no data rows)."""
+    path = index_path(datamap)
+    if not path.is_file():
+        return IndexStatus(str(path), False, False, tuple(DatasetState(d.name, "missing") for d in datamap.datasets),
+                           "no subject index (privacy-audit index build)")  # fmt: skip
+    key = vault_key if vault_key is not None else key_for_datamap(datamap)
+    if key is None:
+        raise ConfigError("checking the subject index needs the vault key: give --vault-key-file")
+    _, mkey = _keys(datamap, key)
+    ok, why = _verified(datamap, mkey)
+    if not ok:
+        return IndexStatus(str(path), True, False, tuple(DatasetState(d.name, "untrusted") for d in datamap.datasets), why)
+    marks = _stale_marks(datamap)
+    with _connect(path) as conn:
+        stored = {name: (dsn, rows, json.loads(fp)) for dsn, name, rows, fp in
+                  conn.execute("SELECT ds, name, rows, fingerprint FROM datasets")}  # fmt: skip
+        counts = dict(conn.execute("SELECT ds, count(*) FROM entries GROUP BY ds").fetchall())
+    states = []
+    for ds in datamap.datasets:
+        if ds.name not in stored:
+            states.append(DatasetState(ds.name, "missing", note="not indexed yet"))
+            continue
+        dsn, rows, fp = stored[ds.name]
+        if ds.name in marks:
+            state, note = "stale", "changed by privacy-audit since the build"
+        elif _current(ds, datamap.phone_region, fp):
+            state, note = "current", ""
+        else:
+            state, note = "stale", "its files (or data map entry) changed since the build"
+        states.append(DatasetState(ds.name, state, rows, counts.get(dsn, 0), note))
+    return IndexStatus(str(path), True, True, tuple(states))
+
+
+# ---------------------------------------------------------------------------------- using
+
+
+@dataclass
+class IndexView:
+    """A verified index opened for one request (see :func:`open_index`): it says which rows to read."""
+
+    datamap: Any
+    vault_key: bytes | None
+    path: Path
+    digest: _Digester
+    current: dict[str, tuple[int, dict, Any]]
+    cookie_names: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    _subject_digests: dict[int, list[int]] = field(default_factory=dict)
+    _conn: sqlite3.Connection | None = None
+    _vault: Any = None
+
+    @property
+    def identity_current(self) -> bool:
+        """True when every identity dataset and log is current (subject resolution may use the index)."""
+        vpath = (getattr(self.datamap, "vault", None) or {}).get("path")
+        if vpath and not any(ds.path is not None and Path(ds.path) == self.datamap.resolve(vpath)
+                             for ds in self.datamap.datasets):  # fmt: skip
+            return False  # a vault outside the datasets is not indexed
+        return all(ds.name in self.current for ds in self.datamap.datasets
+                   if dataset_format(ds) == "log" or _is_identity(ds, dataset_format(ds)))  # fmt: skip
+
+    def close(self) -> None:
+        """Close the index file (the view is not used afterwards)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()
+
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        return self._conn
+
+    def _rows(self, dsn: int, digests: Iterable[int]) -> list[int]:
+        digests = sorted(set(digests))
+        out: set[int] = set()
+        for i in range(0, len(digests), 500):
+            batch = digests[i : i + 500]
+            q = f"SELECT row FROM entries WHERE ds = ? AND digest IN ({','.join('?' * len(batch))})"
+            out |= {r[0] for r in self._db().execute(q, (dsn, *batch))}
+        return sorted(out)
+
+    def _read(self, ds: Any, record: dict, spans: Any, positions: list[int]) -> pd.DataFrame:
+        """The rows at ``positions`` of ``ds``, typed as a whole read types them."""
+        fmt = record["format"]
+        if not positions:
+            return _empty(record.get("dtypes") or {})
+        if spans is not None:
+            import numpy as np
+
+            sp = np.frombuffer(spans, dtype="<i8").reshape(-1, 3)
+            header = (int(sp[0, 0]), int(sp[0, 1])) if sp[0, 0] >= 0 else None
+            wanted = [tuple(int(x) for x in sp[p + 1]) for p in positions]
+            frame = sources.read_records(ds.path, fmt, header, wanted,
+                                         dtypes=record.get("dtypes") if fmt == "csv" else None)  # fmt: skip
+        elif fmt == "parquet":
+            pieces = []
+            parts = record.get("parts") or []
+            for source, row_group, offset, rows, root in parts:
+                local = [p - offset for p in positions if offset <= p < offset + rows]
+                if local:
+                    part = sources.Partition(source, "parquet", offset, rows, row_group=row_group, root=root)
+                    pieces.append(sources.read_partition(part, rows=local))
+            frame = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
+        elif fmt == "sql":
+            frame = sources.sql_rows_at(ds.url, ds.table, positions).reset_index(drop=True)
+        elif fmt == "vault":
+            frame = self._vault_rows(ds, record, positions)
+        else:
+            frame = sources.read_dataset(ds, vault_key=self.vault_key).iloc[positions].reset_index(drop=True)
+        if len(frame) != len(positions):
+            raise InputError(f"dataset {ds.name}: the subject index points at rows the data does not have")
+        return frame
+
+    def _vault_rows(self, ds: Any, record: dict, positions: list[int]) -> pd.DataFrame:
+        """Rows of a vault dataset, unsealing only those records (as ``Vault.to_frame`` lays them out)."""
+        if self.vault_key is None:
+            raise ConfigError(f"dataset {ds.name!r} is a vault: a vault key is needed to read it")
+        if self._vault is None:
+            self._vault = Vault.open(ds.path, self.vault_key)
+        ids = self._vault.ids()
+        columns = list(record.get("dtypes") or {})
+        first = columns[0] if columns else "record_id"
+        rows = []
+        for p in positions:
+            rec = {first: ids[p], **self._vault.get(ids[p])}
+            rows.append([rec.get(c) for c in columns])
+        return pd.DataFrame(rows, columns=columns, dtype=object)
+
+    def _search_digests(self, subject: Subject) -> list[int]:
+        cached = self._subject_digests.get(id(subject))
+        if cached is not None:
+            return cached
+        d = self.digest
+        region = self.datamap.phone_region
+        out = {d("key", v) for v in subject.ids("tokens") | subject.ids("pseudonyms")}
+        for kind, keys in wanted_keys(subject, region).items():
+            for k in keys:
+                if kind == "phone":
+                    if _last6(k):
+                        out.add(d("ph6", _last6(k)))
+                else:
+                    out.add(d(f"col:{kind}", k))
+        emails, names = text_needles(subject)
+        out |= {d("email", e) for e in emails}
+        for n in names:
+            w = n.casefold().split()
+            out.add(d("name2", f"{w[0]} {w[1]}"))
+        out |= {d("cookie", c) for c in subject.ids("cookies", exclusive=True)}
+        for ip in subject.ids("ips", exclusive=True):
+            out |= {d("ip", k) for k in idm.normalize("ip", ip)}
+        self._subject_digests[id(subject)] = sorted(out)
+        return self._subject_digests[id(subject)]
+
+    def dataset_rows(self, ds: Any, subject: Subject) -> tuple[pd.DataFrame, list[int], FrameLayout | None] | None:
+        """``(rows, their row ids, layout)`` of ``ds`` that may be the subject's; ``None`` when the
+        index is not current for ``ds`` (the caller reads it whole)."""
+        got = self.current.get(ds.name)
+        if got is None:
+            return None
+        dsn, record, spans = got
+        positions = self._rows(dsn, self._search_digests(subject))
+        frame = self._read(ds, record, spans, positions)
+        layout = FrameLayout.from_dict(record["layout"]) if "layout" in record else None
+        return frame, positions, layout
+
+    def identity_index(self, keys: Iterable[tuple[str, str]]) -> pd.DataFrame:
+        """The identity index rows (as :func:`privacy_audit.subjects.resolve_subjects` builds them)
+        of every identity row and log line holding one of ``keys`` (``(kind, key)`` pairs)."""
+        keys = set(keys)
+        rows: list[tuple] = []
+        region = self.datamap.phone_region
+        ident = [self.current[ds.name][0] for ds in self.datamap.datasets if _is_identity(ds, dataset_format(ds))]
+        tokens = _TokenSet(self._db(), self.digest, ident)
+        for ds in self.datamap.datasets:
+            fmt = dataset_format(ds)
+            if _is_identity(ds, fmt):
+                dsn, record, spans = self.current[ds.name]
+                positions = self._rows(dsn, [self.digest(f"id:{k}", v) for k, v in keys])
+                frame = self._read(ds, record, spans, positions)
+                if len(frame):
+                    rows += identity_rows(frame, ds.subject_key, ds.columns, ds.name, region,
+                                          kinds=record.get("identity_kinds") or {})  # fmt: skip
+            elif fmt == "log":
+                dsn, record, spans = self.current[ds.name]
+                ns = {"token": "key", "ip": "ip", "cookie": "cookie"}
+                positions = self._rows(dsn, [self.digest(ns[k], v) for k, v in keys if k in ns])
+                frame = self._read(ds, record, spans, positions)
+                if len(frame):
+                    rows += log_identity_rows(frame, tokens, ds.name)[0]
+        return pd.DataFrame(rows, columns=list(INDEX_COLUMNS)).drop_duplicates(ignore_index=True)
+
+
+def _empty(dtypes: Mapping[str, str]) -> pd.DataFrame:
+    """No rows, with the whole read's columns and types."""
+    cols = {}
+    for c, t in dtypes.items():
+        try:
+            cols[c] = pd.Series(dtype=t)
+        except (TypeError, ValueError):
+            cols[c] = pd.Series(dtype=object)
+    return pd.DataFrame(cols)
+
+
+def open_index(datamap: Any, vault_key: bytes | None) -> IndexView | None:
+    """The estate's index, verified, for one request: ``None`` when there is no index, no key, or it
+    fails its MAC check (then every dataset is read whole). Datasets that changed since the build are
+    left out of ``current``: requests read those whole."""
+    path = index_path(datamap)
+    if vault_key is None or not path.is_file():
+        return None
+    try:
+        dkey, mkey = _keys(datamap, vault_key)
+    except PrivacyAuditError:  # a key that does not open the vault cannot vouch for the index
+        return None
+    ok, why = _verified(datamap, mkey)
+    if not ok:
+        logger.warning("%s", why)
+        return None
+    marks = _stale_marks(datamap)
+    current: dict[str, tuple[int, dict, Any]] = {}
+    with _connect(path) as conn:
+        if conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() != (str(_VERSION),):
+            return None
+        stored = {name: (dsn, fp, layout, spans) for dsn, name, fp, layout, spans in
+                  conn.execute("SELECT ds, name, fingerprint, layout, spans FROM datasets")}  # fmt: skip
+        names = json.loads(conn.execute("SELECT value FROM meta WHERE key = 'cookie_names'").fetchone()[0])
+    for ds in datamap.datasets:
+        got = stored.get(ds.name)
+        if got is None or ds.name in marks or not _current(ds, datamap.phone_region, json.loads(got[1])):
+            continue
+        current[ds.name] = (got[0], json.loads(got[2]), got[3])
+    return IndexView(datamap, vault_key, path, _Digester(dkey), current, tuple(names))
+
+
+register_search_index(open_index)

@@ -1,0 +1,249 @@
+"""The subject index: same answers as a full pass (files, SQLite, PostgreSQL), stale and tampered
+indexes detected and never trusted, no raw identifier inside, changes mark it stale, CLI.
+
+Real files (copies of the sample estate), real SQLite and PostgreSQL (tests/conftest_pg.py), the real
+vault key; nothing is mocked. Speed is measured in bench/bench_requests.py, not here.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from conftest_pg import copy_estate, pg_url, sql_estate  # noqa: F401 - pg_url is a fixture
+
+from privacy_audit import identifiers as idm
+from privacy_audit import services, subject_index
+from privacy_audit.cli import cli
+from privacy_audit.datamap import load_datamap
+from privacy_audit.errors import PrivacyAuditError
+from privacy_audit.subjects import find_subject_data, resolve_subjects
+from privacy_audit.vault import key_for_datamap
+
+#: direct identifier columns of the sample estate's identity table (users_backup = the vault's fields)
+DIRECT = ("name", "email", "phone", "street_address", "date_of_birth", "signup_ip", "push_token")
+
+
+def _users(dm) -> pd.DataFrame:
+    return pd.read_csv(dm.resolve("exports/users_backup.csv"), dtype=str)
+
+
+def _probes(dm, rows: tuple[int, ...] = (10, 11, 20, 21, 30, 77)) -> list[tuple[str, str]]:
+    """(kind, value) identifiers of the planted subjects (a family sharing a phone line: 10, 11;
+    namesakes: 20, 21; the richest history: 30; a legal hold: 40; cookie register, the leaked access
+    export: 57, 58, 77) and an ordinary one; each by e-mail, plus phone (shared, ambiguous), name and
+    date of birth, and token for some."""
+    users = _users(dm)
+    out = []
+    for n, i in enumerate(rows):
+        u = users.iloc[i]
+        out.append(("email", u["email"]))
+        if i in (10, 20, 21) and isinstance(u["phone"], str):
+            out.append(("phone", u["phone"]))
+        if i in (20, 21, 30):
+            out.append(("name", f"{u['name']}|{u['date_of_birth']}"))
+        if n % 3 == 0:
+            out.append(("token", u["user_token"]))
+    return out
+
+
+def _answer(dm, key, kind, value, *, use_index):
+    try:
+        s = resolve_subjects(dm, [(kind, value)], vault_key=key, use_index=use_index)
+    except PrivacyAuditError as exc:
+        return ("error", type(exc).__name__, str(exc)), None
+    data = find_subject_data(dm, s, vault_key=key, use_index=use_index)
+    ident = (s.subject_id, s.found, dict(s.identifiers), dict(s.exclusive), dict(s.pseudonym_sources), s.token_cookies)
+    found = [
+        (m.name, m.row_ids, m.row_reasons, m.mention_row_ids, m.log_lines, m.rows.astype(str).to_dict("split"))
+        for m in (*data.datasets, *data.registers)
+    ]
+    return (ident, found), data
+
+
+def _assert_identical(dm, key, probes) -> int:
+    searched = 0
+    for kind, value in probes:
+        full, _ = _answer(dm, key, kind, value, use_index=False)
+        fast, data = _answer(dm, key, kind, value, use_index=True)
+        assert fast == full, f"{kind}: the index changed the answer"
+        if data is not None:
+            assert data.search == "index", data.notes
+            searched += 1
+    return searched
+
+
+@pytest.fixture
+def estate(tmp_path):
+    dm_path = copy_estate(tmp_path / "estate")
+    dm = load_datamap(dm_path)
+    key = key_for_datamap(dm)
+    subject_index.build_index(dm, vault_key=key, progress=False)
+    return dm, key
+
+
+def test_answers_are_identical_with_and_without_the_index_on_files(estate):
+    dm, key = estate
+    assert subject_index.index_status(dm, vault_key=key).current
+    assert _assert_identical(dm, key, _probes(dm)) >= 8
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def sql_dm(request, tmp_path):
+    url = f"sqlite:///{tmp_path}/estate.db" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    dm = load_datamap(sql_estate(tmp_path / "estate", url))
+    return dm, key_for_datamap(dm)
+
+
+def test_answers_are_identical_with_and_without_the_index_on_sql(sql_dm):
+    dm, key = sql_dm
+    assert any(ds.is_sql for ds in dm.datasets)
+    subject_index.build_index(dm, vault_key=key, progress=False)
+    assert subject_index.index_status(dm, vault_key=key).current
+    assert _assert_identical(dm, key, _probes(dm, rows=(10, 77))) >= 2
+
+
+def test_no_index_means_a_full_pass_that_says_so(tmp_path):
+    dm = load_datamap(copy_estate(tmp_path / "estate"))
+    key = key_for_datamap(dm)
+    users = _users(dm)
+    s = resolve_subjects(dm, [("email", users.loc[20, "email"])], vault_key=key)
+    data = find_subject_data(dm, s, vault_key=key)
+    assert data.search == "full" and any("index" in n for n in data.notes)
+    assert data.to_dict()["search"] == "full"
+
+
+def test_a_dataset_edited_after_the_build_is_stale_read_whole_then_rebuilt(estate):
+    dm, key = estate
+    users = _users(dm)
+    u = users.iloc[30]
+    tickets = dm.dataset("tickets").path
+    with open(tickets, "a", encoding="utf-8") as fh:  # a new ticket naming the subject by e-mail only
+        fh.write(f"T-NEW-1,,2026-11-01T10:00:00Z,email,Question,Please reach me at {u['email']} thanks\n")
+    status = subject_index.index_status(dm, vault_key=key)
+    assert not status.current
+    assert {d.name: d.state for d in status.datasets}["tickets"] == "stale"
+    full, _ = _answer(dm, key, "email", u["email"], use_index=False)
+    fast, data = _answer(dm, key, "email", u["email"], use_index=True)
+    assert data.search == "partial" and fast == full
+    rows = data.dataset("tickets")
+    assert len(rows.rows) and (rows.rows["ticket_id"] == "T-NEW-1").any()  # the new row is found
+    result = subject_index.build_index(dm, vault_key=key, progress=False)
+    assert result.rebuilt == ("tickets",) and "tickets" not in result.kept
+    assert subject_index.index_status(dm, vault_key=key).current
+    fast, data = _answer(dm, key, "email", u["email"], use_index=True)
+    assert data.search == "index" and fast == full
+
+
+def _tamper_bytes(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def _tamper_move_row(path: Path) -> None:
+    """A valid SQLite file whose entries point one row away (what an attacker hiding a row would do)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE entries SET row = row + 100000 WHERE row % 7 = 0")
+
+
+@pytest.mark.parametrize("tamper", [_tamper_bytes, _tamper_move_row])
+def test_a_tampered_index_is_detected_never_trusted_and_rebuilt(estate, tamper):
+    dm, key = estate
+    path = subject_index.index_path(dm)
+    tamper(path)
+    assert subject_index.open_index(dm, key) is None
+    status = subject_index.index_status(dm, vault_key=key)
+    assert not status.verified and not status.current and "MAC" in status.note
+    users = _users(dm)
+    full, _ = _answer(dm, key, "email", users.loc[40, "email"], use_index=False)
+    fast, data = _answer(dm, key, "email", users.loc[40, "email"], use_index=True)
+    assert data.search == "full" and fast == full  # read everything rather than trust it
+    result = subject_index.build_index(dm, vault_key=key, progress=False)
+    assert "MAC" in result.note and len(result.rebuilt) == len(dm.datasets)
+    assert subject_index.index_status(dm, vault_key=key).current
+
+
+def test_an_index_is_not_opened_with_another_key(estate):
+    dm, key = estate
+    assert subject_index.open_index(dm, key) is not None
+    assert subject_index.open_index(dm, bytes(32)) is None
+
+
+def _identifier_forms(dm) -> set[str]:
+    """Every direct identifier of the sample estate, as written and in each normalised form."""
+    users = _users(dm)
+    forms: set[str] = set()
+    for col in DIRECT:
+        if col not in users.columns:
+            continue
+        for v in users[col].dropna():
+            forms.add(v)
+            kind = {"date_of_birth": "dob", "signup_ip": "ip", "push_token": "device_id"}.get(col, col)
+            for k in idm.normalize(kind, v) if kind in idm.KINDS else ():
+                forms.add(k.split(":", 1)[1] if kind == "phone" else k)
+            forms.add(idm.nfkc(v).casefold())
+    for tok in users["user_token"]:
+        forms.add(tok)
+    return {f for f in forms if len(f) >= 6}
+
+
+def test_the_index_holds_no_raw_identifier(estate):
+    dm, _ = estate
+    folder = subject_index.index_path(dm).parent
+    blobs = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    assert "subjects.sqlite" in blobs and "subjects.mac" in blobs
+    forms = _identifier_forms(dm)
+    assert len(forms) > 2000  # the whole identity table, several forms each
+    for name, data in blobs.items():
+        low = data.lower()
+        leaked = [f for f in forms if f.encode("utf-8") in data or f.lower().encode("utf-8") in low]
+        assert not leaked, f"{name} holds {len(leaked)} identifier value(s)"
+
+
+def test_changes_through_commit_change_mark_the_index_stale(estate):
+    dm, key = estate
+    users = _users(dm)
+    ctx = services.open_subject(dm, [("email", users.loc[50, "email"])])
+    from privacy_audit.erasure import plan_erasure
+
+    plan = plan_erasure(dm, ctx.subject, vault_key=key)
+    changed = {p.name for p in plan.datasets if p.kind == "dataset" and any(r.action != "keep" for r in p.rows)}
+    assert changed
+    services.erase(dm, plan, vault_key=key, scanner=False)
+    status = {d.name: d.state for d in subject_index.index_status(dm, vault_key=key).datasets}
+    assert all(status[n] == "stale" for n in changed), status
+    other = users.loc[60, "email"]
+    full, _ = _answer(dm, key, "email", other, use_index=False)
+    fast, data = _answer(dm, key, "email", other, use_index=True)
+    assert data.search == "partial" and fast == full
+    subject_index.build_index(dm, vault_key=key, progress=False)
+    assert subject_index.index_status(dm, vault_key=key).current
+
+
+def test_cli_index_build_and_status(tmp_path):
+    dm_path = copy_estate(tmp_path / "estate")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["index", "status", str(dm_path)])
+    assert res.exit_code == 1 and "no subject index" in res.output
+    res = runner.invoke(cli, ["index", "build", str(dm_path), "--no-progress"])
+    assert res.exit_code == 0, res.output
+    assert f"{len(load_datamap(dm_path).datasets)} dataset(s) indexed" in res.output
+    res = runner.invoke(cli, ["index", "status", str(dm_path)])
+    assert res.exit_code == 0 and "current" in res.output
+    res = runner.invoke(cli, ["index", "build", str(dm_path), "--no-progress"])
+    assert res.exit_code == 0 and "0 dataset(s) indexed" in res.output
+
+
+def test_cli_index_bad_input_is_one_line_exit_2(tmp_path):
+    from privacy_audit.cli import run_guarded
+
+    dm_path = copy_estate(tmp_path / "estate")
+    shutil.rmtree(dm_path.parent / "keys")
+    for args in (["index", "build", str(tmp_path / "missing.yaml")], ["index", "build", str(dm_path)],
+                 ["index", "status", str(dm_path), "--vault-key-file", str(tmp_path / "nokey")]):  # fmt: skip
+        assert run_guarded(args) == 2
