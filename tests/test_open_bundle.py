@@ -157,3 +157,14 @@ def test_an_encrypted_bundle_is_never_named_zip(estate, tmp_path, capsys, monkey
     err = capsys.readouterr().err
     assert code == 2 and "not a zip" in err and ".zip.enc" in err
     assert not (tmp_path / "b.zip").exists()
+
+
+def test_an_identifier_that_matches_nobody_exits_1(estate, tmp_path, capsys):
+    out = tmp_path / "nobody.zip"
+    code = run_guarded(["export", str(estate / "datamap.yaml"), "--subject", "email=nobody@example.org",
+                        "--out", str(out), "--no-audit-log"])  # fmt: skip
+    captured = capsys.readouterr()
+    assert code == 1 and "no data subject matches" in captured.err
+    assert out.is_file()  # the "we hold nothing" answer is still written
+    opened = services.open_bundle(out, tmp_path / "o")
+    assert "We found no data about you" in opened.index.read_text(encoding="utf-8")
