@@ -233,6 +233,8 @@ class SignOffForm(w.VBox):
                                      f"{' · ' + f.column if f.column else ''}", f.key) for f in report.findings]  # fmt: skip
             manual = [c for c in report.clauses if c.status == "needs_manual_evidence" or c.basis == "manual"]
             self.clause.options = [(f"{c.id} · {c.title}", c.id) for c in manual]
+            self.finding.value = self.finding.options[0][1] if self.finding.options else None
+            self.clause.value = self.clause.options[0][1] if self.clause.options else None
             current = signoff.load_signoff(self.datamap)
             self.prepared_by.value, self.reviewed_by.value = current.prepared_by, current.reviewed_by
             self.signed_on.value = current.date
