@@ -24,6 +24,7 @@ import io
 import json
 import random
 import shutil
+import sys
 import unicodedata
 import uuid
 import zipfile
@@ -761,7 +762,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
     parser.add_argument("--scale", type=int, default=1,
                         help="multiply rows and subjects (benchmarks; write it outside data_samples/)")
+    parser.add_argument("--processor-key", metavar="NAME",
+                        help="print the DEMO private key (PEM) of processor NAME and exit (to stand in for the "
+                             "processor when trying receipts; derived from the public seed)")
     args = parser.parse_args(argv)
+    if args.processor_key:
+        from cryptography.hazmat.primitives import serialization
+
+        pem = processor_key(args.processor_key, args.seed).private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        sys.stdout.write(pem.decode("ascii"))
+        return 0
     estate = build(args.seed, scale=args.scale)
     write(estate, args.out, seed=args.seed)
     print(f"wrote the Beaconly sample estate to {args.out} ({len(estate.users)} users)")

@@ -84,6 +84,8 @@ __all__ = [
     "encrypt_for_recipient",
     "decrypt_bundle",
     "verify_bundle",
+    "OpenedBundle",
+    "open_bundle",
     "load_recipient_key",
     "load_identity_key",
 ]
@@ -413,13 +415,14 @@ def bundle_bytes(
     as ``audit_log``; with ``mac_key`` (the estate's audit-log key) the zip also holds
     ``manifest.mac``, an HMAC of the manifest's exact bytes that only the estate's key can make.
     """
-    from .report.bundle import render_bundle_index
+    from .report.bundle import data_table, render_bundle_index
 
     subject = subject_data.subject
     generated = _iso(generated_at or _dt.datetime.now(_dt.UTC))
     by_name = {d.name: d for d in datamap.datasets}
     files: dict[str, bytes] = {}
     entries: list[dict[str, Any]] = []
+    tables: dict[str, dict[str, Any]] = {}
     matches = (*subject_data.datasets, *subject_data.registers)
     for match, base in zip(matches, _member_bases(matches), strict=True):
         ds = by_name.get(match.name) if match.kind != "register" else None
@@ -428,12 +431,15 @@ def bundle_bytes(
         if match.kind == "log":
             names.append(f"{base}.log.txt")
             files[names[-1]] = "".join(line.rstrip("\r\n") + "\n" for line in match.log_lines).encode("utf-8")
+            tables[f"{match.kind}:{match.name}"] = data_table(lines=[line.rstrip("\r\n") for line in match.log_lines])
         else:
             rows = match.rows
             if redact and match.kind == "dataset":
                 rows, red_counts = redact_rows(rows, _text_columns(match, ds), subject)
             names += [f"{base}.json", f"{base}.csv"]
-            files[names[0]] = _json_bytes(_records(rows))
+            records = _records(rows)
+            tables[f"{match.kind}:{match.name}"] = data_table(records)
+            files[names[0]] = _json_bytes(records)
             files[names[1]] = _csv_bytes(rows)
         entry = {
             "name": match.name,
@@ -465,6 +471,7 @@ def bundle_bytes(
         "version": 1,
         "generated_at": generated,
         "organization": datamap.organization,
+        "contacts": {party: dict(fields) for party, fields in getattr(datamap, "contacts", {}).items()},
         "subject": {
             "kinds": list(subject.kinds_used),
             "found": subject.found,
@@ -480,7 +487,7 @@ def bundle_bytes(
     }
     if audit_head is not None:
         manifest["audit_log"] = {"entries": audit_head.get("entries"), "head": audit_head.get("head")}
-    files["index.html"] = render_bundle_index(manifest).encode("utf-8")
+    files["index.html"] = render_bundle_index(manifest, tables).encode("utf-8")
     manifest["files"] = {n: _sha256(b) for n, b in sorted(files.items())}
     files["manifest.json"] = _json_bytes(manifest)
     if mac_key is not None:
@@ -832,12 +839,24 @@ def verify_bundle(
     or identity, or encrypted and no secret given).
     """
     path = Path(path)
+    mode, blob, tampered = _open_blob(path, password=password, identity=identity)
+    if tampered is not None:
+        return tampered
+    return _verify_zip(blob, path, mode, key)[0]
+
+
+def _open_blob(
+    path: Path, *, password: str | bytes | None, identity: Any
+) -> tuple[str, bytes, BundleVerification | None]:
+    """Read a bundle file and decrypt it: (protection mode, zip bytes, a failed verification or None)."""
     try:
         if path.stat().st_size > MAX_TOTAL_BYTES:
             raise BundleError(f"{path}: refused: larger than {MAX_TOTAL_BYTES} bytes")
         blob = path.read_bytes()
     except FileNotFoundError:
         raise BundleError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise BundleError(f"{path}: is a folder, not a bundle file") from None
     except OSError as exc:
         raise BundleError(f"{path}: cannot read ({exc.strerror})") from None
     mode = "none"
@@ -848,8 +867,18 @@ def verify_bundle(
             blob = decrypt_bundle(blob, password=password, identity=identity)
         except BundleError as exc:
             if exc.reason == "tampered":
-                return BundleVerification(False, mode, 0, (("<encrypted payload>", str(exc)),))
+                return mode, b"", BundleVerification(False, mode, 0, (("<encrypted payload>", str(exc)),))
             raise
+    return mode, blob, None
+
+
+def _verify_zip(
+    blob: bytes, path: Path, mode: str, key: bytes | None, *, extract: Path | None = None
+) -> tuple[BundleVerification, list[str]]:
+    """Check a bundle's zip bytes against its manifest; with ``extract``, write its members there when intact.
+
+    Returns the verification and the member names written (none unless it is ok).
+    """
     try:
         zf = zipfile.ZipFile(io.BytesIO(blob))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
@@ -867,13 +896,13 @@ def verify_bundle(
                 authenticated = _manifest_authentic(zf, names, manifest_raw, key)
                 if not authenticated:
                     return BundleVerification(False, mode, 0, (("manifest.json", "its MAC does not match the "
-                                              "estate key (rewritten, or not made by this estate)"),), {}, False)  # fmt: skip
+                                              "estate key (rewritten, or not made by this estate)"),), {}, False), []  # fmt: skip
             manifest = json.loads(manifest_raw.decode("utf-8"))
             listed = _listed_files(manifest)
         except (KeyError, TypeError, ValueError, UnicodeDecodeError, RecursionError, zipfile.BadZipFile):
-            return BundleVerification(False, mode, 0, (("manifest.json", "unreadable or incomplete manifest"),))
+            return BundleVerification(False, mode, 0, (("manifest.json", "unreadable or incomplete manifest"),)), []
         except Exception as exc:  # zlib/CRC errors from a damaged archive
-            return BundleVerification(False, mode, 0, (("manifest.json", f"unreadable: {type(exc).__name__}"),))
+            return BundleVerification(False, mode, 0, (("manifest.json", f"unreadable: {type(exc).__name__}"),)), []
         # per-dataset hashes must agree with the file table
         datasets = manifest.get("datasets", [])
         for entry in datasets if isinstance(datasets, list) else [None]:
@@ -899,7 +928,105 @@ def verify_bundle(
                 problems.append((fname, "sha256 does not match the manifest (changed)"))
         for extra in sorted(names - set(listed) - {"manifest.json", MANIFEST_MAC}):
             problems.append((extra, "not listed in the manifest (added)"))
-    return BundleVerification(not problems, mode, checked, tuple(problems), manifest, authenticated)
+        result = BundleVerification(not problems, mode, checked, tuple(problems), manifest, authenticated)
+        written: list[str] = []
+        if extract is not None and result.ok:
+            for name in sorted(names):
+                target = _member_target(extract, name, path)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with zf.open(name) as src, open(target, "xb") as dst:
+                    while chunk := src.read(1024 * 1024):
+                        dst.write(chunk)
+                written.append(name)
+    return result, written
+
+
+def _member_target(folder: Path, name: str, path: Path) -> Path:
+    """Where member ``name`` goes inside ``folder``; BundleError for a name that would leave it."""
+    parts = name.split("/")
+    if (not name or name.startswith("/") or "\\" in name or any(p in ("", ".", "..") for p in parts)
+            or any(not ch.isprintable() for ch in name) or ":" in name):
+        raise BundleError(f"{path}: refused: a member name is not a plain relative file name")
+    return folder.joinpath(*parts)
+
+
+@dataclass(frozen=True)
+class OpenedBundle:
+    """A bundle checked and unpacked by :func:`open_bundle`: the folder, its files and the check."""
+
+    folder: Path
+    files: tuple[str, ...]
+    verification: BundleVerification
+
+    @property
+    def index(self) -> Path:
+        """The page to open first (``index.html``)."""
+        return self.folder / "index.html"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"folder": str(self.folder), "files": list(self.files), "index": str(self.index),
+                "verification": self.verification.to_dict()}  # fmt: skip
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per file written."""
+        return pd.DataFrame({"file": list(self.files)}, columns=["file"])
+
+
+def open_bundle(
+    path: str | Path,
+    out_dir: str | Path,
+    *,
+    password: str | bytes | None = None,
+    identity: Any = None,
+    key: bytes | None = None,
+) -> OpenedBundle:
+    """Authenticate a bundle, check every file against its manifest, then unpack it into ``out_dir``.
+
+    All or nothing: the files are written to a hidden folder beside ``out_dir`` and renamed into
+    place only when every one is written; a bundle that fails its check (changed, missing or added
+    file, tampered ciphertext) is refused with :class:`BundleError` (reason ``tampered``) and nothing
+    is left. ``out_dir`` must not exist or be an empty folder (an existing folder with files in it is
+    refused: nothing is overwritten). The hostile-file limits of :func:`verify_bundle` apply.
+    """
+    import os
+    import shutil
+    import tempfile
+
+    path, out = Path(path), Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a folder")
+    if out.is_dir() and any(out.iterdir()):
+        raise InputError(f"{out}: the folder is not empty; give a new or empty folder (nothing is overwritten)")
+    if not out.parent.is_dir():
+        raise InputError(f"{out.parent}: no such folder")
+    mode, blob, tampered = _open_blob(path, password=password, identity=identity)
+    if tampered is not None:
+        raise BundleError(f"{path}: {tampered.problems[0][1]}; nothing was unpacked", reason="tampered")
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
+    except OSError as exc:
+        raise InputError(f"{out.parent}: cannot create a folder there ({exc.strerror})") from None
+    try:
+        result, written = _verify_zip(blob, path, mode, key, extract=tmp)
+        if not result.ok:
+            what = "; ".join(f"{_printable(f)}: {why}" for f, why in result.problems[:3])
+            raise BundleError(f"{path}: fails its check, nothing was unpacked ({what})", reason="tampered")
+        os.chmod(tmp, 0o700)
+        if out.is_dir():
+            out.rmdir()  # empty (checked above); a file put there meanwhile makes rmdir fail: refused
+        os.rename(tmp, out)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot unpack there ({exc.strerror})") from None
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    logger.info("bundle opened into %s: %d files", out, len(written))
+    return OpenedBundle(out, tuple(written), result)
+
+
+def _printable(text: str) -> str:
+    """A member name with control characters escaped, for messages."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(text))
 
 
 def _manifest_authentic(zf: zipfile.ZipFile, names: set[str], manifest_raw: bytes, key: bytes) -> bool:

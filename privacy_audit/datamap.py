@@ -47,6 +47,8 @@ from .risk import risk_settings
 
 __all__ = [
     "ZONES",
+    "CONTACT_PARTIES",
+    "CONTACT_FIELDS",
     "FORMATS",
     "DEFAULT_PROCESSING_PURPOSES",
     "Dataset",
@@ -226,6 +228,8 @@ class DataMap:
     controls: Path | None = None
     processing_purposes: frozenset[str] = DEFAULT_PROCESSING_PURPOSES
     requests: RequestRules = field(default_factory=RequestRules)
+    #: whom a data subject contacts: ``controller``, ``dpo``, ``supervisory_authority`` -> name, email, ...
+    contacts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     sha256: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
 
@@ -492,6 +496,7 @@ def parse_datamap(data: bytes | str, *, path: str | Path) -> DataMap:
 _TOP_KNOWN = {
     "organization", "policy", "as_of", "audit_log", "vault", "roles", "registers", "datasets",
     "policy_storage_countries", "exports_dir", "exports_dirs", "controls", "processing_purposes", "requests",
+    "contacts",
 }  # fmt: skip
 _DS_KNOWN = {
     "name", "path", "url", "table", "format", "zone", "subject_key", "pseudonym", "encrypted", "location",
@@ -701,6 +706,7 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
         )
 
     request_rules = _request_rules(doc, resolve, v)
+    contacts = _contacts(doc, v)
     return DataMap(
         path=p,
         root=root,
@@ -717,6 +723,7 @@ def _build(doc: dict, p: Path, raw: bytes, v: _Validator) -> DataMap:
         controls=resolve(controls) if controls else None,
         processing_purposes=processing_purposes,
         requests=request_rules,
+        contacts=contacts,
         sha256=hashlib.sha256(raw).hexdigest(),
         extra={k: val for k, val in doc.items() if k not in _TOP_KNOWN},
     )
@@ -806,6 +813,46 @@ def _request_rules(doc: dict, resolve: Any, v: _Validator) -> RequestRules:
             raise v.fail(line, f"requests.processor_keys.{name}", f"file does not exist: {rel}", "missing-path")
         keys[str(name)] = kp
     return RequestRules(periods["answer_within"], periods["extension_max"], keys)
+
+
+#: the parties a data subject may contact, and what the data map may say about each
+CONTACT_PARTIES = ("controller", "dpo", "supervisory_authority")
+CONTACT_FIELDS = ("name", "email", "phone", "address", "url")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _contacts(doc: dict, v: _Validator) -> dict[str, dict[str, str]]:
+    """The validated ``contacts:`` section: controller, DPO and supervisory authority (all optional).
+
+    Each party is a mapping of ``name``, ``email``, ``phone``, ``address`` and ``url`` (strings; an
+    e-mail must look like one, a URL must start with http:// or https://). These are the organisation's
+    published contact points, shown to data subjects in their bundle and letters.
+    """
+    spec = v.get(doc, "contacts", "", "map", default={})
+    out: dict[str, dict[str, str]] = {}
+    for party, entry in spec.items():
+        line = _line_of(spec, party)
+        if party not in CONTACT_PARTIES:
+            raise v.fail(line, f"contacts.{party}", f"unknown party (expected {', '.join(CONTACT_PARTIES)})",
+                         "unknown-field")  # fmt: skip
+        entry = v.get(spec, party, "contacts.", "map", default={})
+        fields: dict[str, str] = {}
+        for key in entry:
+            if key not in CONTACT_FIELDS:
+                raise v.fail(_line_of(entry, key), f"contacts.{party}.{key}",
+                             f"unknown field (expected {', '.join(CONTACT_FIELDS)})", "unknown-field")  # fmt: skip
+            value = (v.get(entry, key, f"contacts.{party}.", "str") or "").strip()
+            if not value:
+                continue
+            if key == "email" and not _EMAIL.fullmatch(value):
+                raise v.fail(_line_of(entry, key), f"contacts.{party}.email", "expected an e-mail address", "wrong-type")
+            if key == "url" and not re.match(r"https?://\S+$", value):
+                raise v.fail(_line_of(entry, key), f"contacts.{party}.url", "expected a URL starting with https://",
+                             "wrong-type")  # fmt: skip
+            fields[key] = value
+        if fields:
+            out[str(party)] = fields
+    return out
 
 
 # --------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ Each function is one use case from start to end, so a command and a widget canno
 
 * :func:`open_subject`: load the data map, find the vault key, resolve the data subject.
 * :func:`find_data` / :func:`export_subject`: the subject's data, and their access bundle (recorded).
+* :func:`open_bundle`: check a subject-access bundle and unpack it into a folder a person can open.
 * :func:`erase`: apply an erasure plan (all or nothing), verify it on the whole estate, record the
   verification in the audit log. The plan comes from :func:`privacy_audit.erasure.plan_erasure`: the
   dry run is the plan itself, as ``Table.transform_sql`` is the dry run of ``Table.transform`` in
@@ -29,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from . import subject_index as _subject_index  # noqa: F401 - installs the index every subject search uses
-from .access import BundleResult, build_bundle
+from .access import BundleResult, OpenedBundle, build_bundle
+from .access import open_bundle as unpack_bundle
 from .datamap import DataMap, load_datamap
 from .erasure import (
     ErasurePlan,
@@ -39,6 +41,7 @@ from .erasure import (
     vault_key_for,
     verify_erasure,
 )
+from .errors import ConfigError
 from .rights import (
     RectificationCheck,
     RectificationPlan,
@@ -48,6 +51,7 @@ from .rights import (
     verify_rectification,
 )
 from .subjects import Subject, SubjectData, find_subject_data, parse_subject_arg, resolve_subjects
+from .vault import audit_key_for_datamap
 
 __all__ = [
     "SubjectContext",
@@ -56,6 +60,7 @@ __all__ = [
     "open_subject",
     "find_data",
     "export_subject",
+    "open_bundle",
     "erase",
     "rectify",
     "restrict",
@@ -137,6 +142,29 @@ def export_subject(
     bundle = build_bundle(ctx.datamap, data, out, password=password, recipient=recipient, audit=audit,
                           vault_key=ctx.vault_key)  # fmt: skip
     return ExportOutcome(data, bundle)
+
+
+def open_bundle(
+    bundle: str | Path,
+    out_dir: str | Path,
+    *,
+    password: str | None = None,
+    identity: Any = None,
+    datamap: DataMap | str | Path | None = None,
+) -> OpenedBundle:
+    """Check a subject-access bundle and unpack it into ``out_dir`` (all or nothing; never overwrites).
+
+    ``password`` or ``identity`` (the recipient's X25519 private key) decrypts an encrypted bundle;
+    with ``datamap`` the manifest's MAC is checked with the estate's key as well. ``index.html`` in
+    the folder is the page to open (:attr:`OpenedBundle.index`).
+    """
+    key = None
+    if datamap is not None:
+        dm = datamap if isinstance(datamap, DataMap) else load_datamap(datamap)
+        key = audit_key_for_datamap(dm)
+        if key is None:
+            raise ConfigError("no vault key for this estate, so the manifest's MAC cannot be checked")
+    return unpack_bundle(bundle, out_dir, password=password, identity=identity, key=key)
 
 
 def erase(

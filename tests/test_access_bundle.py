@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html as html_mod
 import io
 import json
 import shutil
@@ -90,10 +91,17 @@ def test_bundle_holds_exactly_the_subjects_rows(plain_bundle, users):
     assert "registers/consents.json" in files
     html = files["index.html"].decode()
     assert "email marketing" in html and "legitimate interests" in html and "120 days" in html
-    assert "<script" not in html and "http://" not in html and "https://" not in html
+    # self-contained: no script, nothing loaded from elsewhere (links to the authority are fine)
+    assert "<script" not in html and 'src="http' not in html and "<link" not in html
+    # it is the person's own copy: their own values are shown (HTML-escaped) ...
     row = users[users.user_token == RICH].iloc[0]
-    for raw in (row.email, row.phone, row["name"], RICH):
-        assert raw not in html
+    for raw in (row.email, row["name"], RICH):
+        assert html_mod.escape(raw) in html, "the subject's own value is missing from index.html"
+    # ... with their rights, whom to contact and how to complain, and no command line
+    for section in ('id="rights"', 'id="contact"', 'id="complain"', "Erase", "Correct", "Restrict", "Object",
+                    "portability", "dpo@beaconly.example", "supervisory authority"):
+        assert section in html, section
+    assert "privacy-audit" not in html.lower()
 
 
 def test_plain_bundle_verifies_and_a_changed_file_is_named(plain_bundle, tmp_path):

@@ -97,7 +97,7 @@ def _truncate_vault(root: Path) -> None:
 V, DM = "e/identity/identity.vault", "e/datamap.yaml"
 KEY = "e/keys/vault.key"
 PSEUDO = ["pseudonymize", "e/exports/users_backup.csv", "--vault", "new.vault", "--key-file", KEY, "--out", "p.csv"]
-EXPORT = ["export", DM, "--subject", f"email={EMAIL}", "--out", "b.zip", "--password-file", "pw"]
+EXPORT = ["export", DM, "--subject", f"email={EMAIL}", "--out", "b.zip.enc", "--password-file", "pw"]
 SUBJ = ["--subject", f"token={TOKEN}"]
 
 # (id, command line, expected substring of stderr, optional setup on the work folder)
@@ -176,8 +176,8 @@ CASES = [
      "no data subject matches", None),  # fmt: skip
     ("export-wrong-vault-key", [*EXPORT, "--vault-key-file", "wrong.key"], "wrong key", None),
     ("erase-wrong-vault-key", ["erase", DM, *SUBJ, "--vault-key-file", "wrong.key"], "wrong key", None),
-    ("export-out-under-file", [*EXPORT[:4], "--out", "file/b.zip", *EXPORT[6:]], "not a folder", None),
-    ("export-out-no-folder", [*EXPORT[:4], "--out", "nodir/b.zip", *EXPORT[6:]], "does not exist", None),
+    ("export-out-under-file", [*EXPORT[:4], "--out", "file/b.zip.enc", *EXPORT[6:]], "not a folder", None),
+    ("export-out-no-folder", [*EXPORT[:4], "--out", "nodir/b.zip.enc", *EXPORT[6:]], "does not exist", None),
     ("export-password-missing", [*EXPORT[:-1], "nope"], "password file not found", None),
     ("export-password-empty", [*EXPORT[:-1], "empty.csv"], "empty", None),
     ("export-password-binary", [*EXPORT[:-1], "bin.dat"], "UTF-8", None),
@@ -222,7 +222,7 @@ def _bundle_bytes(tmp_path_factory) -> bytes:
     """A password-protected bundle of the sample subject, built once by the CLI (not part of the check)."""
     root = tmp_path_factory.mktemp("bundle")
     _workspace(root)
-    out = root / "b.zip"
+    out = root / "b.zip.enc"
     code = run_guarded(["export", str(root / DM), "--subject", f"email={EMAIL}", "--out", str(out),
                         "--password-file", str(root / "pw"), "--no-audit-log"])  # fmt: skip
     assert code == 0
@@ -231,8 +231,8 @@ def _bundle_bytes(tmp_path_factory) -> bytes:
 
 @pytest.fixture
 def bundle(work, _bundle_bytes):
-    (work / "b.zip").write_bytes(_bundle_bytes)
-    return work / "b.zip"
+    (work / "b.zip.enc").write_bytes(_bundle_bytes)
+    return work / "b.zip.enc"
 
 
 @pytest.mark.parametrize(
@@ -246,7 +246,7 @@ def bundle(work, _bundle_bytes):
 )
 def test_verify_bundle_refusals(bundle, work, capsys, extra, expected):
     before = _snapshot(work)
-    code = run_guarded(["verify-bundle", "b.zip", *extra])
+    code = run_guarded(["verify-bundle", "b.zip.enc", *extra])
     out, err = capsys.readouterr()
     _check_refusal(code, out, err, expected)
     assert _snapshot(work) == before
@@ -260,7 +260,7 @@ def test_export_with_an_unreadable_dataset_says_so_and_exits_1(work, capsys):
     assert code == 1, err
     assert "Traceback" not in err
     assert "warning: sessions: could not be read" in err and "incomplete: 1 dataset(s)" in err
-    assert (work / "b.zip").is_file()
+    assert (work / "b.zip.enc").is_file()
     assert not [v for v in RAW_VALUES if v in out or v in err]
 
 
@@ -278,7 +278,7 @@ def test_json_output_is_valid_json_even_when_empty(work, capsys):
     ("args", "expected"),
     [
         (["datamap", "ropa", DM, "--out", "file/ropa.md"], "not a folder"),
-        ([*EXPORT[:4], "--out", "file/b.zip", *EXPORT[6:]], "not a folder"),
+        ([*EXPORT[:4], "--out", "file/b.zip.enc", *EXPORT[6:]], "not a folder"),
         (["erase", "e/badlog.yaml", *SUBJ, "--apply", "--yes"], "the audit log"),
     ],
     ids=["ropa", "export", "erase"],

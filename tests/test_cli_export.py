@@ -152,6 +152,7 @@ def test_missing_datamap_and_unreadable_bundle(tmp_path, capsys):
 
 def test_unknown_subject_exports_an_empty_bundle(estate, tmp_path, capsys):
     out = tmp_path / "e.zip"
-    code, stdout, _ = _run(["export", estate / "datamap.yaml", "--subject", "email=nobody@example.invalid", "--out", out], capsys)
-    assert code == 0 and "no data found" in stdout
+    code, _, err = _run(["export", estate / "datamap.yaml", "--subject", "email=nobody@example.invalid", "--out", out], capsys)
+    # the "we hold nothing" bundle is written, but a typo must not pass in a script: exit 1, said on stderr
+    assert code == 1 and "no data subject matches" in err
     assert _run(["verify-bundle", out], capsys)[0] == 0

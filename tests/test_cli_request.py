@@ -111,7 +111,7 @@ def test_export_rectify_restrict_answer_their_requests(estate, capsys):
                            "--received", "2026-11-20")  # fmt: skip
         assert code == 0, err
         run(capsys, "request", "verify", dmap, desk.load_ledger(load_datamap(dmap)).requests[-1].id, "--method", "email-code")
-    code, out, err = run(capsys, "export", dmap, "--subject", f"token={a['user_token']}", "--out", estate / "b.zip",
+    code, out, err = run(capsys, "export", dmap, "--subject", f"token={a['user_token']}", "--out", estate / "b.zip.enc",
                          "--password-file", _pw(estate), "--request", "REQ-0008")  # fmt: skip
     assert code == 0, err
     assert "request REQ-0008: answered" in out
@@ -122,7 +122,7 @@ def test_export_rectify_restrict_answer_their_requests(estate, capsys):
                          "--apply", "--yes", "--request", "REQ-0010")  # fmt: skip
     assert code == 0 and "request REQ-0010: answered" in out, err
     ledger = desk.load_ledger(load_datamap(dmap))
-    assert ledger.get("REQ-0008").links[0].path == "b.zip"
+    assert ledger.get("REQ-0008").links[0].path == "b.zip.enc"
     assert [ledger.get(i).status for i in ("REQ-0008", "REQ-0009", "REQ-0010")] == ["answered"] * 3
 
 

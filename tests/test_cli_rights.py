@@ -71,9 +71,10 @@ def test_erase_apply_with_report(estate, capsys):
     log = root / "audit_log.jsonl"
     assert [e["action"] for e in auditlog.read(log)] == ["erasure", "verification"]
     assert run_guarded(["log", "verify", str(log)]) == 0
-    # a second erasure of the same person finds nothing left to erase
+    # a second erasure of the same person finds nobody left: nothing to erase, exit 1 (as for a typo)
     capsys.readouterr()
-    assert run_guarded(["erase", str(root / "datamap.yaml"), "--subject", f"token={RICH}"]) == 0
+    assert run_guarded(["erase", str(root / "datamap.yaml"), "--subject", f"token={RICH}"]) == 1
+    assert "nothing is held for this identifier" in capsys.readouterr().out
 
 
 def test_erase_exits_1_when_verification_finds_residue(estate, capsys, monkeypatch):

@@ -88,7 +88,7 @@ def erased(tmp_path_factory):
     from dataclasses import replace
 
     result = replace(result, verification=ver)
-    report = build_erasure_report(result)
+    report = build_erasure_report(result, dm)
     jpath, hpath = write_erasure_report(report, root / "reports" / "erasure")
     return {
         "root": root, "dm": dm, "key": key, "plan": plan, "result": result, "ver": ver, "ident": ident,
@@ -176,7 +176,16 @@ def test_report_holds_no_raw_identifier_and_is_self_contained(erased):
             assert value not in text
     html = texts[1]
     assert "<script" not in html and "src=" not in html and "<link" not in html
-    assert "Erasure report" in html and "passed" in html
+    # written for the person: the company's name, a plain sentence, no jargon
+    assert "Beaconly Inc." in html and "You asked Beaconly Inc. to erase your personal data" in html
+    assert "nothing of your data remains" in html
+    assert "key that decrypted your record" in html  # not "crypto_shred"
+    for jargon in ("crypto_shred", "Residual", "delete_row", "mask_columns", "redact_spans"):
+        assert jargon not in html, jargon
+    # the recipients to tell (GDPR Art. 19): the subject was in the audience handed to mailsend
+    json_report = json.loads(texts[0])
+    assert "mailsend" in json_report["recipients"]
+    assert "mailsend" in html.split("Who else is told", 1)[1].split("</ul>", 1)[0]
 
 
 def test_verification_and_audit_log(erased):

@@ -57,16 +57,16 @@ def _one_line_error(code: int, err: str) -> str:
 @pytest.mark.parametrize("args", [
     ["verify-bundle", "{tmp}/b.zip", "--password", "hunter2hunter2"],
     ["verify-bundle", "--password", "hunter2hunter2", "{tmp}/b.zip"],
-    ["export", "{tmp}/e/datamap.yaml", "--password", "hunter2hunter2", "--subject", "token=x", "--out", "{tmp}/o.zip"],
-    ["export", "--ask-password", "hunter2hunter2", "{tmp}/e/datamap.yaml", "--subject", "token=x", "--out", "o.zip"],
+    ["export", "{tmp}/e/datamap.yaml", "--password", "hunter2hunter2", "--subject", "token=x", "--out", "{tmp}/o.zip.enc"],
+    ["export", "--ask-password", "hunter2hunter2", "{tmp}/e/datamap.yaml", "--subject", "token=x", "--out", "o.zip.enc"],
 ])  # fmt: skip
 def test_a_password_typed_after_the_flag_is_refused_and_never_echoed(estate, tmp_path, capsys, args):
-    (tmp_path / "b.zip").write_bytes(b"not a bundle")
+    (tmp_path / "b.zip.enc").write_bytes(b"not a bundle")
     code, out, err = _run([a.format(tmp=tmp_path) for a in args], capsys)
     line = _one_line_error(code, err)
     assert "hunter2hunter2" not in out + err
     assert "--password" in line or "--ask-password" in line
-    assert not (tmp_path / "o.zip").exists()
+    assert not (tmp_path / "o.zip.enc").exists()
 
 
 def test_usage_errors_are_one_line(capsys):
@@ -87,11 +87,11 @@ def test_new_bundles_need_a_real_password_and_strong_scrypt():
 
 def test_export_refuses_a_short_password_before_searching(estate, tmp_path, capsys):
     (tmp_path / "short").write_text("abc\n")
-    args = ["export", estate / "datamap.yaml", "--subject", f"email={EMAIL}", "--out", tmp_path / "b.zip",
+    args = ["export", estate / "datamap.yaml", "--subject", f"email={EMAIL}", "--out", tmp_path / "b.zip.enc",
             "--password-file", tmp_path / "short", "--no-audit-log"]  # fmt: skip
     code, _, err = _run(args, capsys)
     assert "too short" in _one_line_error(code, err)
-    assert not (tmp_path / "b.zip").exists()
+    assert not (tmp_path / "b.zip.enc").exists()
 
 
 # ---------------------------------------------------------------------- 7: outputs onto the estate
@@ -239,7 +239,7 @@ def _bundle_files(path: Path) -> dict[str, bytes]:
 @pytest.fixture
 def hostile_bundle(tmp_path, capsys):
     dm = _hostile_estate(tmp_path / "h")
-    out = tmp_path / "b.zip"
+    out = tmp_path / "b.zip.enc"
     code, _, err = _run(["export", dm, "--subject", "token=u_000001", "--out", out, "--no-audit-log"], capsys)
     assert code == 0, err
     return out
@@ -419,7 +419,7 @@ def test_stripped_macs_show_with_require_keyed(keyed_log, capsys):
 
 def test_a_cut_log_shows_against_the_head_a_bundle_carries(keyed_log, tmp_path, capsys):
     estate, log = keyed_log
-    out = tmp_path / "b.zip"
+    out = tmp_path / "b.zip.enc"
     code, _, err = _run(["export", estate / "datamap.yaml", "--subject", f"email={EMAIL}", "--out", out], capsys)
     assert code == 0, err
     manifest = json.loads(_bundle_files(out)["manifest.json"])
@@ -434,7 +434,7 @@ def test_a_cut_log_shows_against_the_head_a_bundle_carries(keyed_log, tmp_path, 
 
 
 def test_a_plain_bundle_rewritten_and_rehashed_fails_with_the_estate_key(estate, tmp_path, capsys):
-    out = tmp_path / "b.zip"
+    out = tmp_path / "b.zip.enc"
     args = ["export", estate / "datamap.yaml", "--subject", f"email={EMAIL}", "--out", out, "--no-audit-log"]
     assert _run(args, capsys)[0] == 0
     files = _bundle_files(out)
@@ -517,9 +517,9 @@ def test_a_replayed_older_vault_is_refused(tmp_path, capsys):
     # every command that loads the estate's vault key refuses it too, not only the vault commands
     (tmp_path / "datamap.yaml").write_text(_HMAC_MAP.replace("sessions.csv", "a_out.csv").replace("user_hash", "subject_token"))
     code, _, err = _run(["export", tmp_path / "datamap.yaml", "--subject", f"email={users.iloc[0]['email']}",
-                         "--out", tmp_path / "b.zip"], capsys)  # fmt: skip
+                         "--out", tmp_path / "b.zip.enc"], capsys)  # fmt: skip
     assert "older copy" in _one_line_error(code, err)
-    assert not (tmp_path / "b.zip").exists()
+    assert not (tmp_path / "b.zip.enc").exists()
 
 
 # -------------------------------------------------------------- 4: rotation keeps keyed pseudonyms
@@ -556,10 +556,10 @@ def test_rotation_never_changes_keyed_pseudonyms(tmp_path, capsys):
 
     def sessions_found(extra: list) -> int:
         args = ["export", tmp_path / "datamap.yaml", "--subject", "email=ann@example.org", "--out",
-                tmp_path / "b.zip", "--no-audit-log", *extra]  # fmt: skip
+                tmp_path / "b.zip.enc", "--no-audit-log", *extra]  # fmt: skip
         code, _, err = _run(args, capsys)
         assert code == 0, err
-        manifest = json.loads(_bundle_files(tmp_path / "b.zip")["manifest.json"])
+        manifest = json.loads(_bundle_files(tmp_path / "b.zip.enc")["manifest.json"])
         return next(d["records"] for d in manifest["datasets"] if d["name"] == "sessions")
 
     assert sessions_found([]) == 2
@@ -614,7 +614,7 @@ def test_a_relative_sqlite_url_is_the_data_maps_folder_and_never_creates_a_datab
         conn.execute("INSERT INTO people VALUES ('u_1', 'ann@example.org'), ('u_2', 'bob@example.org')")
     (estate / "datamap.yaml").write_text(_BASE_MAP.replace("path: people.csv", "url: sqlite:///crm.db\n    table: people"))
     monkeypatch.chdir(elsewhere)
-    out = tmp_path / "b.zip"
+    out = tmp_path / "b.zip.enc"
     args = ["export", estate / "datamap.yaml", "--subject", "email=ann@example.org", "--out", out, "--no-audit-log"]
     code, _, err = _run(args, capsys)
     assert code == 0, err
@@ -635,11 +635,11 @@ def test_an_impossible_birth_date_is_bad_input_not_nothing_to_erase(estate, caps
 def test_an_all_zero_recipient_key_is_bad_input(estate, tmp_path, capsys):
     import base64
 
-    args = ["export", estate / "datamap.yaml", "--subject", f"email={EMAIL}", "--out", tmp_path / "b.zip",
+    args = ["export", estate / "datamap.yaml", "--subject", f"email={EMAIL}", "--out", tmp_path / "b.zip.enc",
             "--recipient", base64.b64encode(bytes(32)).decode(), "--no-audit-log"]  # fmt: skip
     code, _, err = _run(args, capsys)
     assert "X25519" in _one_line_error(code, err)
-    assert not (tmp_path / "b.zip").exists()
+    assert not (tmp_path / "b.zip.enc").exists()
 
 
 def test_a_deeply_nested_audit_log_line_is_reported_not_crashed_on(tmp_path, capsys):

@@ -65,3 +65,30 @@ def test_bad_data_map_is_one_line_error(tmp_path: Path) -> None:
     widget.run_button.click()
     assert widget.result is None and widget.banner.kind == "error"
     assert "missing.yaml" in widget.banner.message and not (tmp_path / "out").exists()
+
+
+def test_signoff_form_writes_beside_its_own_data_map_and_answers_under_each_button(built, tmp_path) -> None:
+    import shutil
+
+    from privacy_audit import auditlog, signoff
+    from privacy_audit.datamap import load_datamap
+    from privacy_audit.widgets.report import SignOffForm
+
+    estate = tmp_path / "estate"
+    shutil.copytree(DATAMAP.parent, estate, ignore=shutil.ignore_patterns("__pycache__"))
+    form = SignOffForm(datamap=estate / "datamap.yaml", report=built.result)
+    assert len(form.finding.options) == len(built.result.findings) and form.clause.options
+    # bad input: one line, red, under the button pressed; nothing written
+    form.due.value = "soon"
+    assert form.record_finding() is None
+    assert form.finding_msg.kind == "error" and "date" in form.finding_msg.message and not form.signoff_msg.message
+    assert not (estate / signoff.FINDINGS_FILE).exists()
+    form.due.value = "2027-01-15"
+    form.owner.value = "Security team"
+    assert form.record_finding() is not None and form.finding_msg.kind == "info"
+    form.evidence.value = ""
+    assert form.record_evidence() is None and "describe the evidence" in form.evidence_msg.message
+    log = load_datamap(estate / "datamap.yaml").audit_log_path
+    assert auditlog.read(log)[-1]["action"] == "finding-track"
+    assert signoff.load_register(load_datamap(estate / "datamap.yaml"))[form.finding.value].owner == "Security team"
+    assert not (DATAMAP.parent / signoff.FINDINGS_FILE).exists()  # the committed samples never change

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "pseudonymize": ("vault", "pseudonymize_cmd", "Split a mixed dataset into vault records and pseudonymous rows."),
     "export": ("subject", "export_cmd", "Build a subject-access bundle for one data subject."),
     "verify-bundle": ("subject", "verify_bundle_cmd", "Verify the hashes (and decrypt) a subject-access bundle."),
+    "open-bundle": ("subject", "open_bundle_cmd", "Check a subject-access bundle and unpack it into a folder."),
     "erase": ("rights", "erase_cmd", "Plan (default) or apply the erasure of one data subject."),
     "rectify": ("rights", "rectify_cmd", "Preview or apply a correction to one data subject's data."),
     "restrict": ("rights", "restrict_cmd", "Record (or lift) a restriction of processing for a subject."),

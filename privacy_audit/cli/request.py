@@ -1,4 +1,5 @@
-"""``privacy-audit request``: the requests desk (receive, verify, extend, close, list, show, notify, receipts).
+"""``privacy-audit request``: the requests desk (receive, verify, extend, close, list, show, notify, receipts,
+letters to the person).
 
 Each command is one call into :mod:`privacy_audit.requests`; the ledger is the data map's audit log.
 Output shows masked values and keyed references only. Bad input (unknown request, wrong state, a
@@ -18,8 +19,9 @@ from .. import requests as desk
 from ..auditlog import load_private_key
 from ..datamap import load_datamap
 from ..errors import InputError
+from ..report.letters import LETTER_KINDS, letter_kind, render_letter
 from ..sources import atomic_write_bytes
-from ._common import check_writable_file
+from ._common import check_not_estate_file, check_writable_file
 
 __all__ = ["request_group"]
 
@@ -170,6 +172,24 @@ def show_cmd(datamap: Path, request_id: str, as_of: str | None) -> None:
     """Show request ID's whole record (masked) as JSON."""
     dm = load_datamap(datamap)
     click.echo(json.dumps(desk.load_ledger(dm).get(request_id).to_dict(_as_of(as_of, dm)), indent=2, ensure_ascii=False))
+
+
+@request_group.command("letter")
+@_DATAMAP
+@_ID
+@click.option("--kind", "kind", type=click.Choice(LETTER_KINDS),
+              help="The letter to write (default: from the request's state: its answer, the refusal or the extension).")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The letter to write (HTML, one self-contained page).")
+def letter_cmd(datamap: Path, request_id: str, kind: str | None, out: Path) -> None:
+    """Write the letter to the person about request ID (plain language, the company's name and contacts)."""
+    check_writable_file(out, "--out")
+    dm = load_datamap(datamap)
+    check_not_estate_file(out, dm, "--out")
+    request = desk.load_ledger(dm).get(request_id)
+    page = render_letter(request, organization=dm.organization, contacts=dict(dm.contacts), kind=kind)
+    atomic_write_bytes(out, page.encode("utf-8"))
+    click.echo(f"{request.id}: {letter_kind(request, kind)} letter written to {out}")
 
 
 @request_group.group("receipt")

@@ -129,7 +129,7 @@ def _erase(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...],
     if not do_apply or not plan.has_changes:
         j = h = None
         if report:
-            j, h = write_erasure_report(build_erasure_report(plan), report)
+            j, h = write_erasure_report(build_erasure_report(plan, dm), report)
             click.echo(f"report: {j} and {h}")
         if request_id:
             _served(dm, request_id, "erase", subject.ref, do_apply, [j] if j else [], held)
@@ -137,7 +137,7 @@ def _erase(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...],
             click.echo("dry run: nothing was changed (use --apply to erase)")
         else:
             click.echo("nothing to change: every row found is kept (see reasons above)")
-        ctx.exit(0)
+        ctx.exit(0 if plan.found else 1)  # no data subject matches: exit 1, so a typo does not pass
     totals = plan.totals()
     _confirm(yes, f"Erase this subject: delete {totals['delete_row']}, mask {totals['mask_columns']}, redact "
                   f"{totals['redact_spans']}, shred {totals['crypto_shred']}, remove {totals['remove_file']} "
@@ -148,7 +148,7 @@ def _erase(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...],
     click.echo(f"applied: {len(result.files_written)} file(s) rewritten{removed}; audit log entry #{result.audit_seq}")
     j = None
     if report:
-        j, h = write_erasure_report(build_erasure_report(result), report)
+        j, h = write_erasure_report(build_erasure_report(result, dm), report)
         click.echo(f"report: {j} and {h}")
     if request_id:
         _served(dm, request_id, "erase", subject.ref, ver.ok, [j] if j else [], held,

@@ -1,7 +1,9 @@
-"""``privacy-audit export`` and ``privacy-audit verify-bundle``: subject-access bundles.
+"""``privacy-audit export``, ``verify-bundle`` and ``open-bundle``: subject-access bundles.
 
-Passwords never come from argv: ``--password-file F``, ``--ask-password`` (a hidden prompt), or the
-environment variable ``PRIVACY_AUDIT_BUNDLE_PASSWORD``. Output shows counts, never values.
+Passwords never come from argv: ``--password-file F``, the environment variable
+``PRIVACY_AUDIT_BUNDLE_PASSWORD`` (also honoured with ``--ask-password``, so scripts and CI need no
+terminal), or ``--ask-password`` (a hidden prompt). Output shows counts, never values. An encrypted
+bundle is not a zip: it must not be named ``*.zip`` (``.zip.enc`` or ``.pa-bundle``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ..errors import InputError
 from ..requests import check_servable, served
 from ._common import NoSecretValueCommand, check_not_estate_file, check_writable_file, printable
 
-__all__ = ["export_cmd", "verify_bundle_cmd", "PASSWORD_ENV"]
+__all__ = ["export_cmd", "verify_bundle_cmd", "open_bundle_cmd", "PASSWORD_ENV"]
 
 PASSWORD_ENV = "PRIVACY_AUDIT_BUNDLE_PASSWORD"
 
@@ -53,13 +55,28 @@ def _prompt_password(*, confirm: bool = False) -> str:
     return first
 
 
+def _asked_password(*, confirm: bool = False) -> tuple[str, str]:
+    """``--ask-password``: ${PRIVACY_AUDIT_BUNDLE_PASSWORD} when set (no terminal needed), else the prompt."""
+    if os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV], f"${PASSWORD_ENV}"
+    return _prompt_password(confirm=confirm), "prompt"
+
+
+def _check_bundle_name(out: Path, encrypted: bool) -> None:
+    """An encrypted bundle is not a zip: refuse ``--out *.zip`` for it (the person could not open it)."""
+    if encrypted and out.suffix.lower() == ".zip":
+        raise InputError(f"--out {out.name}: an encrypted bundle is not a zip file; name it {out.name}.enc "
+                         f"(or {out.stem}.pa-bundle)")  # fmt: skip
+
+
 @click.command("export", cls=NoSecretValueCommand)
 @click.argument("datamap", type=click.Path(path_type=Path))
 @click.option("--subject", "subjects", multiple=True, required=True, metavar="KIND=VALUE",
               help="Identifier of the data subject: email=, phone=, token=, name= ('Name|YYYY-MM-DD') or ip=. "
                    "Repeat to narrow down (all must point at the same person).")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Bundle file to write (zip; encrypted when a password or recipient is given).")
+              help="Bundle file to write: a .zip when plain; encrypted (with a password or for a recipient) it "
+                   "is not a zip, so name it .zip.enc or .pa-bundle.")
 @click.option("--password-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Encrypt with the password held in this file (scrypt + AES-256-GCM).")
 @click.option("--ask-password", "--password", "ask_password", is_flag=True,
@@ -81,7 +98,8 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
     """Build a subject-access bundle for one data subject of DATAMAP and write it to --out.
 
     Exit 0 when written; 1 when written but a dataset could not be read (each listed on stderr and
-    in the bundle's notes); 2 on bad input (nothing written).
+    in the bundle's notes) or when no data subject matches the identifiers (the bundle then says we
+    hold nothing: a correct answer, but a script must notice a typo); 2 on bad input (nothing written).
     """
     from ..access import check_new_password
     from ..datamap import load_datamap
@@ -90,6 +108,7 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
     pairs = [parse_subject_arg(s) for s in subjects]
     if sum(bool(x) for x in (password_file, ask_password, recipient)) > 1:
         raise InputError("give only one of --password-file, --ask-password and --recipient")
+    _check_bundle_name(out, bool(password_file or ask_password or recipient or os.environ.get(PASSWORD_ENV)))
     check_writable_file(out, "--out")
     dm = load_datamap(datamap)
     check_not_estate_file(out, dm, "--out")
@@ -100,8 +119,7 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
     if password_file:
         password, source = _read_password_file(password_file), "password file"
     elif ask_password:
-        password = _prompt_password(confirm=True)
-        source = "prompt"
+        password, source = _asked_password(confirm=True)
     elif recipient is None and os.environ.get(PASSWORD_ENV):
         password, source = os.environ[PASSWORD_ENV], f"${PASSWORD_ENV}"
     if password is not None:
@@ -125,7 +143,10 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         red = result.redactions.get(name, 0)
         click.echo(f"  {name:<{width}}  {n:>6} record{'s' if n != 1 else ' '}"
                    + (f"  ({red} third-party item{'s' if red != 1 else ''} redacted)" if red else ""))
-    if data.empty:
+    if not subject.found:
+        click.echo("no data subject matches these identifiers: the bundle says we hold nothing "
+                   "(check the identifier for a typo)", err=True)  # fmt: skip
+    elif data.empty:
         click.echo("no data found for this subject: the bundle is empty and says so")
     else:
         click.echo(f"total: {data.total_records} records in {sum(1 for m in data.datasets if m.records)} datasets")
@@ -145,6 +166,8 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         click.echo(f"warning: {name}: could not be read: {message}", err=True)
     if errors:  # the bundle says so in its manifest; a script must not take it for a complete answer
         click.echo(f"incomplete: {len(errors)} dataset(s) could not be read (listed in the bundle's notes)", err=True)
+        click.get_current_context().exit(1)
+    if not subject.found:  # a typo must not pass for "we hold nothing" in a script
         click.get_current_context().exit(1)
 
 
@@ -179,7 +202,7 @@ def verify_bundle_cmd(ctx: click.Context, bundle: Path, password_file: Path | No
     if password_file:
         password = _read_password_file(password_file)
     elif ask_password:
-        password = _prompt_password()
+        password = _asked_password()[0]
     elif os.environ.get(PASSWORD_ENV):
         password = os.environ[PASSWORD_ENV]
     elif identity is None:
@@ -201,3 +224,56 @@ def verify_bundle_cmd(ctx: click.Context, bundle: Path, password_file: Path | No
     for fname, why in result.problems:
         click.echo(f"  {printable(fname)}: {why}")
     ctx.exit(1)
+
+
+@click.command("open-bundle", cls=NoSecretValueCommand)
+@click.argument("bundle", type=click.Path(path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="New (or empty) folder to unpack into; an existing folder with files is refused.")
+@click.option("--password-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="File holding the bundle password.")
+@click.option("--ask-password", "--password", "ask_password", is_flag=True,
+              help=f"Prompt for the password (also asked when needed). ${PASSWORD_ENV} is used when set.")
+@click.option("--identity", metavar="KEY", type=click.Path(dir_okay=False, path_type=Path),
+              help="X25519 private key (PEM or raw) of the recipient of a recipient-encrypted bundle.")
+@click.option("--datamap", "datamap", type=click.Path(dir_okay=False, path_type=Path),
+              help="The estate's data map: also check the manifest's MAC with the estate's key.")
+@click.pass_context
+def open_bundle_cmd(ctx: click.Context, bundle: Path, out: Path, password_file: Path | None, ask_password: bool,
+                    identity: Path | None, datamap: Path | None = None) -> None:
+    """Check BUNDLE and unpack it into the folder --out, then open index.html there.
+
+    All or nothing: the bundle is decrypted and every file checked against its manifest before the
+    folder appears. Exit 0 unpacked, 1 the bundle fails its check (nothing unpacked), 2 bad input.
+    """
+    from ..access import BUNDLE_MAGIC
+    from ..errors import BundleError
+
+    if bundle.is_dir():
+        raise BundleError(f"{bundle}: is a folder, not a bundle file")
+    if not bundle.is_file():
+        raise BundleError(f"{bundle}: no such file")
+    password: str | None = None
+    if password_file:
+        password = _read_password_file(password_file)
+    elif ask_password:
+        password = _asked_password()[0]
+    elif os.environ.get(PASSWORD_ENV):
+        password = os.environ[PASSWORD_ENV]
+    elif identity is None:
+        with open(bundle, "rb") as fh:
+            head = fh.read(8192).split(b"\n", 2)
+        if len(head) > 1 and head[0] + b"\n" == BUNDLE_MAGIC and b'"mode":"password"' in head[1]:
+            password = _prompt_password()
+    try:
+        opened = services.open_bundle(bundle, out, password=password, identity=identity, datamap=datamap)
+    except BundleError as exc:
+        if exc.reason != "tampered":
+            raise
+        click.echo(f"TAMPERED: {exc}", err=True)
+        ctx.exit(1)
+    v = opened.verification
+    how = "; manifest MAC verified with the estate key" if v.authenticated else ""
+    click.echo(f"opened: {len(opened.files)} files in {opened.folder} (all match the manifest; "
+               f"encryption: {v.encryption}{how})")  # fmt: skip
+    click.echo(f"open this page in a web browser: {opened.index}")

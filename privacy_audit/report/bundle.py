@@ -1,17 +1,20 @@
 """Render the ``index.html`` of a subject-access bundle: a self-contained, plain-language summary.
 
-Rendering only: the manifest built by :func:`privacy_audit.access.bundle_bytes` comes in, HTML comes
-out (Jinja2, autoescaped, inline CSS, no scripts or external resources). The page shows counts and
-the data map's declarations -- what is held, purposes, legal basis, retention, recipients, storage
-location, source -- never the personal values themselves (those are in the data files).
+Rendering only: the manifest built by :func:`privacy_audit.access.bundle_bytes` and the subject's
+own records come in, HTML comes out (Jinja2, autoescaped, inline CSS, no scripts or external
+resources). The page is for the data subject: their own data as tables (it is their own copy, so
+values are shown unmasked, HTML-escaped), links to the files, the data map's declarations (purposes,
+legal basis, retention, recipients, storage location, source), their rights, whom to contact and how
+to complain (the data map's ``contacts:``). It names no command: the person needs no tool to read it.
 """
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["render_bundle_index", "plain_words"]
+__all__ = ["MAX_ROWS_SHOWN", "data_table", "render_bundle_index", "plain_words"]
 
 _WORDS = {
     "contract": "to perform our contract with you (providing the service you signed up for)",
@@ -75,11 +78,52 @@ def _template():
     return env.get_template("bundle_index.html.j2")
 
 
-def render_bundle_index(manifest: dict[str, Any]) -> str:
-    """The bundle's ``index.html`` for ``manifest`` (deterministic for the same manifest)."""
+#: rows of one dataset shown in the page (all of them are in the files)
+MAX_ROWS_SHOWN = 500
+_PARTIES = ("controller", "dpo", "supervisory_authority")
+_FIELDS = ("name", "email", "phone", "address", "url")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value != value:
+        return ""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def data_table(records: list[dict[str, Any]] | None = None, lines: list[str] | None = None) -> dict[str, Any]:
+    """One dataset's records (JSON-ready dicts) or log lines, as the page shows them (first rows only)."""
+    if lines is not None:
+        return {"lines": list(lines[:MAX_ROWS_SHOWN]), "shown": min(len(lines), MAX_ROWS_SHOWN),
+                "more": len(lines) > MAX_ROWS_SHOWN}  # fmt: skip
+    records = list(records or [])
+    columns: list[str] = []
+    for rec in records:
+        columns += [str(k) for k in rec if str(k) not in columns]
+    shown = records[:MAX_ROWS_SHOWN]
+    return {"columns": columns, "rows": [[_cell(r.get(c)) for c in columns] for r in shown], "shown": len(shown),
+            "more": len(records) > MAX_ROWS_SHOWN}  # fmt: skip
+
+
+def render_bundle_index(manifest: dict[str, Any], tables: dict[str, dict[str, Any]] | None = None) -> str:
+    """The bundle's ``index.html`` for ``manifest`` (deterministic for the same manifest).
+
+    ``tables``: per ``"<kind>:<dataset name>"``, :func:`data_table` of the subject's own records (shown in the page).
+    """
     datasets = list(manifest.get("datasets", []))
+    raw = manifest.get("contacts") or {}
+    contacts = {p: ({f: str(raw[p].get(f, "") or "") for f in _FIELDS} if isinstance(raw.get(p), dict) else None)
+                for p in _PARTIES}  # fmt: skip
     return _template().render(
         m=manifest,
+        org=manifest.get("organization") or (contacts["controller"] or {}).get("name") or "the company",
+        contacts=contacts,
+        tables=dict(tables or {}),
         held=[d for d in datasets if d["records"] and d["kind"] != "register"],
         not_held=[d for d in datasets if not d["records"] and d["kind"] != "register"],
         registers=[d for d in datasets if d["kind"] == "register" and d["records"]],

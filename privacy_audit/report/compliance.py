@@ -29,7 +29,7 @@ import platform
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ from ..errors import AuditLogError, ConfigError, PrivacyAuditError
 from ..masking import mask, mask_text_spans
 from ..policy import Policy, load_policy
 from ..requests import QueueSummary, load_ledger
+from ..signoff import finding_key, load_register, load_signoff
 
 __all__ = [
     "STATUSES",
@@ -124,6 +125,12 @@ class ReportFinding:
     message: str
     evidence: str
     remedy: str
+    #: from the findings register (findings.yaml): stable key, owner, due date, status, note
+    key: str = ""
+    owner: str = ""
+    due: str = ""
+    status: str = "open"
+    note: str = ""
 
     @property
     def anchor(self) -> str:
@@ -223,6 +230,21 @@ class ComplianceReport:
     requests: QueueSummary | None = None  # the requests desk at the audit date (None: no ledger read)
     # re-identification risk of the separated datasets with quasi-identifiers (DatasetRisk.section())
     risk: tuple[Mapping[str, Any], ...] = ()
+    #: who prepared and reviewed the report, and when (findings.yaml ``signoff:``; empty lines to sign)
+    signoff: Mapping[str, str] = field(default_factory=dict)
+
+    def findings_frame(self):
+        """One row per finding, for a spreadsheet: id, severity, clause, control, where, message, evidence
+        (masked), remedy, and the register's owner, due date, status and note."""
+        import pandas as pd
+
+        cols = ["id", "severity", "clause", "control", "title", "dataset", "column", "subjects_affected", "message",
+                "evidence", "remedy", "owner", "due", "status", "note", "key"]  # fmt: skip
+        rows = [{"id": f.id, "severity": f.severity, "clause": f.clause, "control": f.check, "title": f.title,
+                 "dataset": f.dataset or "", "column": f.column or "", "subjects_affected": f.subjects_affected,
+                 "message": f.message, "evidence": f.evidence, "remedy": f.remedy, "owner": f.owner, "due": f.due,
+                 "status": f.status, "note": f.note, "key": f.key} for f in self.findings]  # fmt: skip
+        return pd.DataFrame(rows, columns=cols)
 
     def clause(self, clause_id: str) -> ClauseRow | None:
         return next((c for c in self.clauses if c.id == clause_id), None)
@@ -244,6 +266,7 @@ class ComplianceReport:
             "reproducibility": _plain(self.reproducibility),
             "manual_evidence_help": self.manual_evidence_help,
             "risk": _plain(list(self.risk)),
+            "signoff": dict(self.signoff),
         }
 
     def to_frame(self):
@@ -320,8 +343,21 @@ def load_remedies(path: str | Path | None = None) -> dict[str, str]:
     return {str(k): " ".join(str(v).split()) for k, v in remedies.items()}
 
 
-def _remedy_for(check: str, remedies: Mapping[str, str]) -> str:
-    return remedies.get(check) or remedies.get(check.split(".", 1)[0]) or remedies.get("default", "")
+def _remedy_for(check: str, remedies: Mapping[str, str], zone: str | None = None) -> str:
+    """The remedy of ``check`` for a dataset of ``zone``: CHECK@ZONE, CHECK, AREA@ZONE, AREA, default."""
+    area = check.split(".", 1)[0]
+    keys = ([f"{check}@{zone}"] if zone else []) + [check] + ([f"{area}@{zone}"] if zone else []) + [area, "default"]
+    return next((remedies[k] for k in keys if remedies.get(k)), "")
+
+
+def _tracked(finding: Any, register: Mapping[str, Any], analyzer: Any) -> dict[str, str]:
+    """The register's owner / due / status / note of ``finding`` (scrubbed), with its stable key."""
+    key = finding_key(finding.check, finding.dataset, finding.column)
+    track = register.get(key)
+    if track is None:
+        return {"key": key}
+    return {"key": key, "owner": scrub(track.owner, analyzer=analyzer), "due": track.due, "status": track.status,
+            "note": scrub(track.note, analyzer=analyzer)}  # fmt: skip
 
 
 def load_manual_evidence(datamap: Any) -> dict[str, dict[str, Any]]:
@@ -502,6 +538,8 @@ def build_report(
     generated_at: _dt.datetime,
     analyzer: Any = None,
     requests: QueueSummary | None = None,
+    register: Mapping[str, Any] | None = None,
+    signoff: Any = None,
 ) -> ComplianceReport:
     """Assemble the report from already-computed parts (pure: no file or database access).
 
@@ -532,6 +570,7 @@ def build_report(
         ),
     )
     width = max(2, len(str(len(raw))))
+    zones = {d.name: d.zone for d in datasets}
     report_findings = tuple(
         ReportFinding(
             id=f"F{i:0{width}d}",
@@ -545,7 +584,8 @@ def build_report(
             subjects_affected=f.subjects_affected,
             message=scrub(f.message, analyzer=analyzer),
             evidence=scrub(f.evidence, analyzer=analyzer),
-            remedy=_remedy_for(f.check, remedies),
+            remedy=_remedy_for(f.check, remedies, zones.get(f.dataset or "")),
+            **_tracked(f, register or {}, analyzer),
         )
         for i, f in enumerate(raw, start=1)
     )
@@ -649,6 +689,8 @@ def build_report(
         reproducibility=dict(reproducibility),
         manual_evidence_help=help_text,
         requests=requests,
+        signoff={k: v if k == "date" else scrub(v, analyzer=analyzer)
+                 for k, v in (signoff.to_dict() if signoff else {}).items()},  # fmt: skip
     )
 
 
@@ -952,6 +994,8 @@ def compliance_report(
         as_of=as_of,
         generated_at=started,
         requests=desk,
+        register=load_register(datamap),
+        signoff=load_signoff(datamap),
     )
     # re-identification risk of the separated datasets, on the frames and scans already made
     assessed = assess_estate(datamap, as_of=as_of, frames=frames, scans=scans)

@@ -17,12 +17,20 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-__all__ = ["build_erasure_report", "render_erasure_html", "render_erasure_json", "write_erasure_report"]
+from ..erasure import ErasurePlan, ErasureResult
+from ..requests import recipients_of
+from ..sources import atomic_write_bytes
+
+__all__ = ["ACTION_WORDS", "build_erasure_report", "render_erasure_html", "render_erasure_json", "write_erasure_report"]
 
 
-def build_erasure_report(plan_or_result: Any) -> dict[str, Any]:
-    """Plain data for the report (masked; counts only) from an ErasurePlan or ErasureResult."""
-    from ..erasure import ErasurePlan, ErasureResult
+def build_erasure_report(plan_or_result: Any, datamap: Any = None) -> dict[str, Any]:
+    """Plain data for the report (masked; counts only) from an ErasurePlan or ErasureResult.
+
+    With ``datamap`` the report names the organisation and its contacts, and lists the recipients the
+    data map says received the subject's data (``shared_with`` of every dataset that held them): they
+    must be told of the erasure (GDPR Art. 19).
+    """
 
     if isinstance(plan_or_result, ErasureResult):
         plan, result = plan_or_result.plan, plan_or_result
@@ -50,8 +58,15 @@ def build_erasure_report(plan_or_result: Any) -> dict[str, Any]:
         })  # fmt: skip
     ver = result.verification.to_dict() if result and result.verification else None
     totals = plan.totals()
+    held = [d.name for d in plan.datasets if d.subject_rows and d.kind != "register"]
+    organization = str(getattr(datamap, "organization", "") or "")
+    contacts = {k: dict(v) for k, v in (getattr(datamap, "contacts", None) or {}).items()}
+    recipients = list(recipients_of(datamap, held)) if datamap is not None and held else []
     return {
         "report": "erasure",
+        "organization": organization,
+        "contacts": contacts,
+        "recipients": recipients,
         "mode": "applied" if result else "plan",
         "request": {"subject_ref": plan.subject_ref, "kinds": list(plan.kinds_used), "found": plan.found},
         "datamap": {"path": Path(plan.datamap_path).name, "sha256": plan.datamap_sha256},
@@ -80,9 +95,24 @@ def _env() -> Environment:
     )
 
 
+#: what each action did, in the words the person reads
+ACTION_WORDS = {
+    "delete_row": "deleted",
+    "mask_columns": "your details blanked out of the record",
+    "crypto_shred": "the key that decrypted your record was destroyed, so it can no longer be read",
+    "redact_spans": "your details removed from someone else's record that mentioned you",
+    "remove_file": "the whole file removed",
+    "keep": "kept (see why below)",
+    "none": "nothing of yours there",
+}
+
+
 def render_erasure_html(report: dict[str, Any]) -> str:
     """The report as one self-contained HTML page (inline CSS, no scripts, no external links)."""
-    return _env().get_template("erasure_report.html.j2").render(r=report)
+    r = {"organization": "", "contacts": {}, "recipients": [], **report}
+    parties = {p: {f: str((r["contacts"].get(p) or {}).get(f, "") or "") for f in ("name", "email", "url")}
+               for p in ("controller", "dpo", "supervisory_authority")}  # fmt: skip
+    return _env().get_template("erasure_report.html.j2").render(r=r, c=parties, words=ACTION_WORDS)
 
 
 def render_erasure_json(report: dict[str, Any]) -> str:
@@ -92,8 +122,6 @@ def render_erasure_json(report: dict[str, Any]) -> str:
 
 def write_erasure_report(report: dict[str, Any], path: str | Path) -> tuple[Path, Path]:
     """Write ``PATH.json`` and ``PATH.html`` (a ``.json``/``.html`` suffix on PATH is dropped)."""
-    from ..sources import atomic_write_bytes
-
     base = Path(path)
     if base.suffix.lower() in (".json", ".html", ".htm"):
         base = base.with_suffix("")

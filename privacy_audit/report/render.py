@@ -17,8 +17,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from ..access import neutralise_cell
 from ..errors import InputError
 from ..sources import atomic_write_bytes
 from .charts import all_charts
@@ -35,8 +37,15 @@ __all__ = [
     "find_chromium",
     "print_pdf",
     "write_report",
+    "FINDINGS_CSV",
+    "FINDINGS_XLSX",
+    "findings_csv",
+    "findings_xlsx",
+    "has_xlsx",
 ]
 
+FINDINGS_CSV = "findings.csv"
+FINDINGS_XLSX = "findings.xlsx"
 HTML_NAME = "compliance_report.html"
 JSON_NAME = "compliance_report.json"
 PDF_NAME = "compliance_report.pdf"
@@ -99,7 +108,41 @@ def render_html(report: ComplianceReport, *, charts: dict[str, str] | None = Non
     template = _env().get_template("compliance.html.j2")
     repro = {**_REPRO_DEFAULTS, **report.reproducibility}
     repro["scan"] = {**_REPRO_DEFAULTS["scan"], **(repro.get("scan") or {})}
-    return template.render(r=report, repro=repro, charts=charts, status_label=STATUS_LABELS)
+    return template.render(r=report, repro=repro, charts=charts, status_label=STATUS_LABELS, xlsx=has_xlsx())
+
+
+def has_xlsx() -> bool:
+    """True when openpyxl is installed, so the findings can be written as XLSX too."""
+    import importlib.util
+
+    return importlib.util.find_spec("openpyxl") is not None
+
+
+def _safe_frame(report: ComplianceReport):
+    frame = report.findings_frame()
+    for col in frame.columns:
+        if frame[col].dtype == object:
+            frame[col] = frame[col].map(neutralise_cell, na_action="ignore")
+    return frame
+
+
+def findings_csv(report: ComplianceReport) -> bytes:
+    """The findings as CSV (UTF-8 with BOM for spreadsheets; formula-like cells neutralised)."""
+    return _safe_frame(report).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
+def findings_xlsx(report: ComplianceReport) -> bytes:
+    """The findings as an XLSX workbook (one sheet, header frozen, filters on); needs openpyxl."""
+    import io
+
+    buf = io.BytesIO()
+    frame = _safe_frame(report)
+    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
+        frame.to_excel(xw, index=False, sheet_name="findings")
+        sheet = xw.sheets["findings"]
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+    return buf.getvalue()
 
 
 def render_json(report: ComplianceReport) -> str:
@@ -166,7 +209,12 @@ def write_report(report: ComplianceReport, out_dir: str | Path, *, pdf: bool = T
     except OSError as exc:
         raise InputError(f"{out}: cannot create the output folder ({exc.strerror or exc})") from None
     html_path, json_path = out / HTML_NAME, out / JSON_NAME
+    csv_data = findings_csv(report)
+    xlsx_data = findings_xlsx(report) if has_xlsx() else None
     atomic_write_bytes(json_path, data)
+    atomic_write_bytes(out / FINDINGS_CSV, csv_data)
+    if xlsx_data is not None:
+        atomic_write_bytes(out / FINDINGS_XLSX, xlsx_data)
     atomic_write_bytes(html_path, html)
     if not pdf:
         return ReportFiles(html_path, json_path, None, "PDF not requested")

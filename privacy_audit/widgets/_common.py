@@ -36,6 +36,8 @@ __all__ = [
     "guarded",
     "find_samples",
     "working_copy",
+    "sweep_stale_copies",
+    "COPY_PREFIX",
     "file_link",
     "html_table",
     "SubjectInput",
@@ -251,22 +253,62 @@ def find_samples(start: str | Path | None = None) -> Path:
     raise InputError(f"no data_samples/datamap.yaml found at or above {here}")
 
 
+#: temporary copies of the estate are named ``privacy-audit-<pid>-*`` in the system temp folder
+COPY_PREFIX = "privacy-audit-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive, not ours to judge
+        return True
+    return True
+
+
+def sweep_stale_copies(folder: str | Path | None = None) -> list[Path]:
+    """Remove the estate copies left by processes that are gone (a kernel killed before its exit hooks ran).
+
+    Only folders named ``privacy-audit-<pid>-...`` whose process no longer exists are removed, so a
+    copy another live notebook is using stays. Returns what was removed.
+    """
+    removed = []
+    root = Path(folder or tempfile.gettempdir())
+    for path in root.glob(f"{COPY_PREFIX}*"):
+        parts = path.name[len(COPY_PREFIX):].split("-", 1)
+        if not path.is_dir() or not parts[0].isdigit() or int(parts[0]) == os.getpid() or _alive(int(parts[0])):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
 def working_copy(samples: str | Path | None = None, dest: str | Path | None = None) -> Path:
     """Copy the sample estate into a new temporary folder (or ``dest``) and return the copy.
 
     Notebooks that change data (erasure, rectification, restriction, the export's audit log) work on
-    this copy, so the committed files never change. A temporary folder made here is removed when
-    the Python process (the notebook's kernel) exits.
+    this copy, so the committed files never change. A temporary folder made here holds personal data
+    (the estate, its plaintext backup included), so it does not outlive the work: it is removed when
+    the Python process (the notebook's kernel) exits, at once when the copy fails, and, for a kernel
+    that was killed before its exit hooks ran, by the next call (:func:`sweep_stale_copies`).
     """
     source = Path(samples) if samples else find_samples()
     if dest is None:
-        tmp = tempfile.mkdtemp(prefix="privacy-audit-")
+        sweep_stale_copies()
+        tmp = tempfile.mkdtemp(prefix=f"{COPY_PREFIX}{os.getpid()}-")
         atexit.register(shutil.rmtree, tmp, ignore_errors=True)
         dest = Path(tmp) / source.name
+    else:
+        tmp = None
     dest = Path(dest)
     if dest.exists():
         raise InputError(f"{dest} already exists; pick an empty destination")
-    shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    try:
+        shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    except OSError as exc:
+        shutil.rmtree(tmp if tmp else dest, ignore_errors=True)
+        raise InputError(f"cannot copy {source} ({exc.strerror or type(exc).__name__}); nothing was kept") from None
     return dest
 
 

@@ -149,7 +149,7 @@ class ErasureWidget(_SubjectTask):
         self.result = result
         self.progress.step("report")
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        jpath, hpath = write_erasure_report(build_erasure_report(result), self.out_dir / f"erasure-{plan.subject_ref[:24]}")
+        jpath, hpath = write_erasure_report(build_erasure_report(result, datamap), self.out_dir / f"erasure-{plan.subject_ref[:24]}")
         self.report_paths = (jpath, hpath)
         self.output.outputs = ()
         self.output.append_display_data(HTML(f"<p>Erasure report: {file_link(hpath)} &middot; {file_link(jpath)}</p>"))

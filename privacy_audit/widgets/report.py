@@ -6,6 +6,12 @@ is ticked and Chromium exists) PDF with :func:`privacy_audit.report.render.write
 ``.result`` is the :class:`~privacy_audit.report.compliance.ComplianceReport`, ``.files`` the
 :class:`~privacy_audit.report.render.ReportFiles`; the summary, the clause table (filterable by
 status) and the worst findings are shown, with download links.
+
+``SignOffForm(report_widget)`` (or ``SignOffForm(datamap=..., report=...)``) is the auditor's record for
+the report: owner / due date / status per finding (``findings.yaml``), manual evidence for the clauses no
+data can test (``manual_evidence.yaml``) and the sign-off (prepared by, reviewed by, date), each written
+through :mod:`privacy_audit.signoff` (atomically, logged in the audit log); build the report again to
+see them in it. Every section answers right under its own button.
 """
 
 from __future__ import annotations
@@ -17,9 +23,12 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import HTML
 
+from .. import signoff
+from ..datamap import load_datamap
+from ..errors import InputError, PrivacyAuditError
 from ._common import ErrorBanner, Progress, file_link, find_samples, guarded, html_table
 
-__all__ = ["ReportWidget", "summary_frame"]
+__all__ = ["ReportWidget", "SignOffForm", "summary_frame"]
 
 
 def summary_frame(report: Any) -> pd.DataFrame:
@@ -125,3 +134,164 @@ class ReportWidget(w.VBox):
         if self.status.value != "all":
             frame = frame[frame["status"] == self.status.value]
         self.clauses.value = f"<h4>Clause by clause ({len(frame)})</h4>" + html_table(frame, max_rows=300)
+
+
+class SignOffForm(w.VBox):
+    """Owner / due date / status per finding, manual evidence per clause, and the report's sign-off.
+
+    ``SignOffForm(report_widget)`` follows a :class:`ReportWidget` (its data map and last report);
+    ``SignOffForm(datamap=PATH, report=REPORT)`` works on any data map. Nothing is written until a
+    *Save* button is pressed; each save is one call into :mod:`privacy_audit.signoff`.
+    """
+
+    def __init__(self, source: ReportWidget | None = None, *, datamap: str | Path | None = None,
+                 report: Any = None) -> None:  # fmt: skip
+        self.source = source
+        self._datamap = Path(datamap) if datamap else None
+        self._report = report
+        self.last_exception: BaseException | None = None
+        wide = w.Layout(width="70%")
+        # findings
+        self.finding = w.Dropdown(options=[], description="finding", layout=wide)
+        self.owner = w.Text(description="owner", placeholder="a role or team, e.g. Data engineering")
+        self.due = w.Text(description="due", placeholder="YYYY-MM-DD")
+        self.track_status = w.Dropdown(options=list(signoff.FINDING_STATUSES), value="open", description="status")
+        self.note = w.Text(description="note", layout=wide)
+        self.save_finding = w.Button(description="Save finding", icon="save")
+        self.finding_msg = ErrorBanner()
+        # manual evidence
+        self.clause = w.Dropdown(options=[], description="clause", layout=wide)
+        self.evidence_status = w.ToggleButtons(options=["holds", "fails"], value="holds", description="clause")
+        self.evidence = w.Textarea(description="evidence", placeholder="what it is and where it is kept",
+                                   layout=w.Layout(width="70%", height="5em"))  # fmt: skip
+        self.recorded_by = w.Text(description="recorded by", placeholder="a role, e.g. Internal audit")
+        self.save_evidence = w.Button(description="Record evidence", icon="check")
+        self.evidence_msg = ErrorBanner()
+        # sign-off
+        self.prepared_by = w.Text(description="prepared by")
+        self.reviewed_by = w.Text(description="reviewed by")
+        self.signed_on = w.Text(description="date", placeholder="YYYY-MM-DD")
+        self.save_signoff = w.Button(description="Save sign-off", icon="pencil")
+        self.signoff_msg = ErrorBanner()
+        self.refresh_button = w.Button(description="Load findings and clauses", icon="refresh")
+        self.refresh_msg = ErrorBanner()
+        self.finding.observe(lambda _c: self._show_track(), names="value")
+        self.save_finding.on_click(lambda _b: self.record_finding())
+        self.save_evidence.on_click(lambda _b: self.record_evidence())
+        self.save_signoff.on_click(lambda _b: self.record_signoff())
+        self.refresh_button.on_click(lambda _b: self.refresh())
+        super().__init__([
+            w.HBox([self.refresh_button]), self.refresh_msg,
+            w.HTML("<h4>Owner, due date and status of a finding</h4>"),
+            self.finding, w.HBox([self.owner, self.due, self.track_status]), self.note, self.save_finding,
+            self.finding_msg,
+            w.HTML("<h4>Manual evidence for a clause</h4>"),
+            self.clause, self.evidence_status, self.evidence, self.recorded_by, self.save_evidence, self.evidence_msg,
+            w.HTML("<h4>Sign-off</h4>"),
+            w.HBox([self.prepared_by, self.reviewed_by, self.signed_on]), self.save_signoff, self.signoff_msg,
+        ])  # fmt: skip
+        self.refresh()
+
+    # -- where the form writes, and what it lists
+
+    @property
+    def datamap(self) -> Any:
+        """The loaded data map the form writes beside."""
+        path = self._datamap or (Path(self.source.path.value) if self.source is not None else None)
+        if path is None:
+            raise InputError("no data map: give datamap=... or a ReportWidget")
+        return load_datamap(path)
+
+    @property
+    def report(self) -> Any:
+        return self._report if self._report is not None else getattr(self.source, "result", None)
+
+    def _run(self, banner: ErrorBanner, action: Any) -> Any:
+        """Run ``action``; its outcome (or one-line error) goes under the button pressed."""
+        banner.clear()
+        self.last_exception = None
+        try:
+            return action()
+        except PrivacyAuditError as exc:
+            self.last_exception = exc
+            banner.error(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a widget must not die with a traceback
+            self.last_exception = exc
+            banner.error(f"unexpected {type(exc).__name__} (a bug: please report it)")
+        return None
+
+    def refresh(self) -> bool:
+        """List the last report's findings and the clauses that need evidence (build the report first)."""
+
+        def go() -> bool:
+            report = self.report
+            self.finding.options, self.clause.options = [], []
+            if report is None:
+                self.refresh_msg.info("Build the report first, then press 'Load findings and clauses'.")
+                return False
+            self.finding.options = [(f"{f.id} · {f.severity} · {f.title} · {f.dataset or 'estate'}"
+                                     f"{' · ' + f.column if f.column else ''}", f.key) for f in report.findings]  # fmt: skip
+            manual = [c for c in report.clauses if c.status == "needs_manual_evidence" or c.basis == "manual"]
+            self.clause.options = [(f"{c.id} · {c.title}", c.id) for c in manual]
+            self.finding.value = self.finding.options[0][1] if self.finding.options else None
+            self.clause.value = self.clause.options[0][1] if self.clause.options else None
+            current = signoff.load_signoff(self.datamap)
+            self.prepared_by.value, self.reviewed_by.value = current.prepared_by, current.reviewed_by
+            self.signed_on.value = current.date
+            self._show_track()
+            self.refresh_msg.info(f"{len(report.findings)} findings and {len(manual)} clauses needing evidence listed")
+            return True
+
+        return bool(self._run(self.refresh_msg, go))
+
+    def _show_track(self) -> None:
+        key = self.finding.value
+        if not key:
+            return
+        track = signoff.load_register(self.datamap).get(key, signoff.FindingTrack())
+        self.owner.value, self.due.value, self.note.value = track.owner, track.due, track.note
+        self.track_status.value = track.status
+
+    # -- the three saves
+
+    def record_finding(self) -> Any:
+        """Save owner / due / status / note of the chosen finding to findings.yaml."""
+
+        def go() -> Any:
+            if not self.finding.value:
+                raise InputError("choose a finding first (build the report, then 'Load findings and clauses')")
+            track = signoff.record_finding(self.datamap, self.finding.value, owner=self.owner.value,
+                                           due=self.due.value, status=self.track_status.value,
+                                           note=self.note.value)  # fmt: skip
+            self.finding_msg.info(f"saved: {track.status}, owner {track.owner or 'not assigned'}, "
+                                  f"due {track.due or 'not set'}; build the report again to see it")  # fmt: skip
+            return track
+
+        return self._run(self.finding_msg, go)
+
+    def record_evidence(self) -> Any:
+        """Record the manual evidence of the chosen clause in manual_evidence.yaml."""
+
+        def go() -> Any:
+            if not self.clause.value:
+                raise InputError("choose a clause first")
+            report = self.report
+            entry = signoff.record_evidence(self.datamap, self.clause.value, status=self.evidence_status.value,
+                                            evidence=self.evidence.value, recorded_by=self.recorded_by.value,
+                                            clauses=[c.id for c in report.clauses] if report is not None else None)  # fmt: skip
+            self.evidence_msg.info(f"recorded: clause {self.clause.value} {entry['status']} on {entry['date']}; "
+                                   "build the report again to see it")  # fmt: skip
+            return entry
+
+        return self._run(self.evidence_msg, go)
+
+    def record_signoff(self) -> Any:
+        """Save who prepared and reviewed the report, and when."""
+
+        def go() -> Any:
+            done = signoff.record_signoff(self.datamap, prepared_by=self.prepared_by.value,
+                                          reviewed_by=self.reviewed_by.value, date=self.signed_on.value)  # fmt: skip
+            self.signoff_msg.info(f"sign-off saved ({done.date or 'no date'}); build the report again to see it")
+            return done
+
+        return self._run(self.signoff_msg, go)
