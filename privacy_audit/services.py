@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .access import BundleResult, build_bundle
+from .changes import estate_read
 from .datamap import DataMap, load_datamap
 from .erasure import (
     ErasurePlan,
@@ -33,6 +34,7 @@ from .erasure import (
     vault_key_for,
     verify_erasure,
 )
+from .linkage import with_linked_rows
 from .rights import (
     RectificationCheck,
     RectificationPlan,
@@ -108,12 +110,15 @@ def open_subject(
 
 
 def find_data(ctx: SubjectContext, *, engine: str = "pandas", scheduler: str | None = None) -> SubjectData:
-    """Everything held on the subject, per dataset and register (``engine``: pandas, or dask)."""
+    """Everything held on the subject, per dataset and register (``engine``: pandas, or dask), with the
+    rows their quasi-identifiers attribute to them (:func:`privacy_audit.linkage.with_linked_rows`)."""
     if engine == "pandas" and scheduler is None:
-        return find_subject_data(ctx.datamap, ctx.subject, vault_key=ctx.vault_key)
-    from .engine import find_subject_data as find_on_engine  # Dask is optional and heavy
+        data = find_subject_data(ctx.datamap, ctx.subject, vault_key=ctx.vault_key)
+    else:
+        from .engine import find_subject_data as find_on_engine  # Dask is optional and heavy
 
-    return find_on_engine(ctx.datamap, ctx.subject, engine=engine, scheduler=scheduler, vault_key=ctx.vault_key)
+        data = find_on_engine(ctx.datamap, ctx.subject, engine=engine, scheduler=scheduler, vault_key=ctx.vault_key)
+    return with_linked_rows(ctx.datamap, data, vault_key=ctx.vault_key)  # rows their quasi-identifiers single out
 
 
 def export_subject(
@@ -126,10 +131,14 @@ def export_subject(
     engine: str = "pandas",
     scheduler: str | None = None,
 ) -> ExportOutcome:
-    """Collect the subject's data and write their access bundle to ``out`` (recorded in the audit log)."""
-    data = find_data(ctx, engine=engine, scheduler=scheduler)
-    bundle = build_bundle(ctx.datamap, data, out, password=password, recipient=recipient, audit=audit,
-                          vault_key=ctx.vault_key)  # fmt: skip
+    """Collect the subject's data and write their access bundle to ``out`` (recorded in the audit log).
+
+    Holds the estate lock shared from the first read to the audit entry: an export never reads an
+    erasure (or any change) half committed, and refuses while an interrupted change is pending."""
+    with estate_read(ctx.datamap):
+        data = find_data(ctx, engine=engine, scheduler=scheduler)
+        bundle = build_bundle(ctx.datamap, data, out, password=password, recipient=recipient, audit=audit,
+                              vault_key=ctx.vault_key)  # fmt: skip
     return ExportOutcome(data, bundle)
 
 
