@@ -40,7 +40,7 @@ from .detect.headers import header_hints
 from .errors import PrivacyAuditError
 from .identifiers import cell_text, nfkc, normalize
 from .risk import equivalence_classes
-from .sources import read_dataset, sql_group_counts, sql_row_positions, sql_rows_at
+from .sources import read_dataset, sql_columns, sql_group_counts, sql_row_positions, sql_rows_at
 from .subjects import DatasetMatch, SubjectData
 
 __all__ = ["QuasiLink", "quasi_links", "subject_quasi_values", "with_linked_rows"]
@@ -199,6 +199,8 @@ def quasi_links(
     ctx = CheckContext(datamap, as_of=as_of or datamap.as_of or _dt.date.today(), controls=load_controls(datamap.controls))
     out: list[QuasiLink] = []
     for ds in targets:
+        if not _may_link(ds, values):  # no column it could be linked by: not read, not scanned
+            continue
         try:
             link = _link(ctx, ds, values, tokens, identity)
         except PrivacyAuditError as exc:  # a dataset the risk check cannot measure is not linked
@@ -207,6 +209,17 @@ def quasi_links(
         if link is not None:
             out.append(link)
     return tuple(out)
+
+
+def _may_link(ds: Dataset, values: Mapping[str, str]) -> bool:
+    """Whether ``ds`` names (declared category or header) a quasi-identifier the subject has a value for;
+    only such columns are compared, so a dataset without one is skipped before it is read."""
+    names = list(ds.columns)
+    try:  # the header too: a quasi-identifier column the data map does not declare still counts
+        names += sql_columns(ds.url, ds.table) if ds.is_sql else [str(c) for c in read_dataset(ds, nrows=0).columns]
+    except PrivacyAuditError:
+        return True  # let the risk check say why it cannot be read
+    return any((e := _quasi_entity(c, ds.columns.get(c))) is not None and _key(e) in values for c in names)
 
 
 def _link(ctx: CheckContext, ds: Dataset, values: dict[str, str], tokens: set[str],
