@@ -32,6 +32,7 @@ __all__ = [
     "ChangePendingError",
     "precheck",
     "estate_change",
+    "estate_read",
     "refuse_pending",
     "commit_change",
     "log_entry",
@@ -93,6 +94,21 @@ def estate_change(datamap: DataMap, *, on_wait: Callable[[], None] | None = None
     while an interrupted change is pending."""
     with estate_lock(datamap.root, on_wait=on_wait):
         refuse_pending(datamap)
+        yield
+
+
+@contextlib.contextmanager
+def estate_read(datamap: DataMap, *, what: str = "export") -> Iterator[None]:
+    """Hold the estate lock shared while reading the estate for ``what`` (a subject-access export):
+    readers run together, but never beside a change, and never over a change a stopped process left
+    half done (ChangePendingError: run ``privacy-audit recover`` first)."""
+    with estate_lock(datamap.root, shared=True):
+        if not _RECOVERING:
+            for path in pending_journals(datamap.root):
+                raise ChangePendingError(
+                    f"an interrupted change of this estate is pending ({path.name}): the {what} would read it half "
+                    f"done; run `privacy-audit recover {datamap.path}` first (nothing was written)"
+                )
         yield
 
 

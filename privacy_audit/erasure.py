@@ -51,6 +51,7 @@ from .datamap import DataMap, Dataset
 from .entities import entity_for_kind, kind_of, text_entities
 from .errors import ConfigError, ErasureError, PrivacyAuditError
 from .identifiers import column_kind
+from .linkage import QuasiLink, quasi_links
 from .masking import mask
 from .subjects import Subject, find_subject_data, register_key
 
@@ -79,6 +80,7 @@ __all__ = [
     "record_verification",
     "load_estate_table",
     "rewrite_table",
+    "vault_change_details",
     "vault_key_for",
 ]
 
@@ -700,6 +702,18 @@ def _rewrite_parquet(f: _File, dels: set[int], reps: dict[int, dict[str, str | N
     return buf.getvalue()
 
 
+def vault_change_details(table: EstateTable, vault_key: bytes | None) -> dict[str, Any]:
+    """For a change that rewrites the vault ``table``: the ``vault_id`` and the ``vault_generation`` the
+    new file carries, for its audit entry (so a vault put back from before the change is refused,
+    :meth:`privacy_audit.vault.Vault.open` with ``audit_log``). Empty for any other table."""
+    if table.format != "vault" or vault_key is None or not table.files:
+        return {}
+    from .vault import Vault
+
+    v = Vault.open(table.files[0].path, vault_key)
+    return {"vault_id": v.vault_id, "vault_generation": v.generation + 1}  # to_bytes writes generation + 1
+
+
 def _rewrite_vault(
     table: EstateTable, f: _File, dels: set[int], reps: dict[int, dict[str, str | None]], key: bytes | None
 ) -> bytes:
@@ -755,6 +769,7 @@ class DatasetPlan:
     files: tuple[tuple[str, str], ...] = ()  # (absolute path, sha256 at plan time)
     held_fingerprints: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     shared_rows: int = 0  # rows that hold only identifiers shared with another subject (left alone)
+    linked: tuple[str, ...] = ()  # rows linked by quasi-identifiers: erased (k=1) or kept, and why
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -804,6 +819,7 @@ class DatasetPlan:
             "kept_reasons": self.kept_reasons,
             "shared_rows": self.shared_rows,
             "matched_by": list(self.matched_by),
+            "linked": list(self.linked),
             "note": self.note,
         }
 
@@ -1104,6 +1120,23 @@ def _plan_table(
     )  # fmt: skip
 
 
+def _with_link(p: DatasetPlan, link: QuasiLink, searched: set[int]) -> DatasetPlan:
+    """``p`` with the rows ``link`` ties to the subject by quasi-identifiers: an attributable row (k=1;
+    planned like the subject's own rows) says it was matched by them; others are kept, with why."""
+    rows = list(p.rows)
+    linked = set(link.rows)
+    if link.attributable:
+        rows = [replace(r, matched_by=tuple(dict.fromkeys(["quasi_identifiers", *(m for m in r.matched_by
+                if m != "subject_search")]))) if r.row in linked and r.row not in searched else r
+                for r in rows]  # fmt: skip
+    else:
+        acted = {r.row for r in rows}
+        rows += [RowAction(i, "keep", reason=link.reason(), matched_by=("quasi_identifiers",))
+                 for i in sorted(linked - acted)]  # fmt: skip
+    note = "; ".join(x for x in (p.note, f"{len(linked)} row(s) {link.reason()}") if x)
+    return replace(p, rows=tuple(sorted(rows, key=lambda r: r.row)), linked=(*p.linked, link.reason()), note=note)
+
+
 def plan_sql_table(
     t: EstateTable,
     needles: Needles,
@@ -1257,6 +1290,12 @@ def plan_erasure(
     as_of = as_of or datamap.as_of or _dt.date.today()
     found = bool(getattr(subject, "found", True)) and bool(needles)
     listed, mentions = _subject_rows(datamap, subject, vault_key) if found else ({}, {})
+    links = {link.dataset: link for link in quasi_links(datamap, subject, vault_key=vault_key, as_of=as_of)} \
+        if found else {}  # rows that the subject's quasi-identifiers single out (k=1) are theirs
+    searched = {n: set(r) for n, r in listed.items()}
+    for link in links.values():
+        if link.attributable:
+            listed.setdefault(link.dataset, set()).update(link.rows)
     sql_rows = {n: listed.get(n, set()) | mentions.get(n, set()) for n in set(listed) | set(mentions)}
     tables, skipped = _estate_tables(datamap, vault_key, needles if found else None, sql_rows)
     plans: list[DatasetPlan] = []
@@ -1273,6 +1312,8 @@ def plan_erasure(
                                                subject_rows=rows, table=t))  # fmt: skip
             else:
                 plans.append(_plan_table(t, needles, shared, holds, rows, as_of))
+            if t.name in links and t.kind == "dataset":
+                plans[-1] = _with_link(plans[-1], links[t.name], searched.get(t.name, set()))
     else:
         plans = [DatasetPlan(t.name, t.kind, t.format, t.dataset.zone if t.dataset else None, t.relpath, t.n_rows,
                              files=tuple((str(f.path), f.sha256) for f in t.files)) for t in tables]  # fmt: skip
@@ -1445,6 +1486,7 @@ def _apply_erasure_locked(datamap: DataMap, plan: ErasurePlan, *, vault_key: byt
     outcomes: list[DatasetOutcome] = []
     sql_plans: list[DatasetPlan] = []
     staged: dict[Path, tuple[bytes | None, str]] = {}
+    vault_details: dict[str, Any] = {}
     for p in plan.datasets:
         if p.kind == "export":
             if p.count("remove_file"):
@@ -1484,6 +1526,7 @@ def _apply_erasure_locked(datamap: DataMap, plan: ErasurePlan, *, vault_key: byt
             raise ErasureError(f"{p.path}: cannot rewrite ({type(exc).__name__}: {' '.join(str(exc).split())[:120]}); nothing was changed") from None
         for path, data in new.items():
             staged[path] = (data, next(f.sha256 for f in t.files if f.path == path))
+        vault_details.update(vault_change_details(t, vault_key))
         removed = len(delete) + (len(shred))
         outcomes.append(DatasetOutcome(
             p.name, p.rows_total, p.count("delete_row"), p.count("mask_columns"), p.count("redact_spans"),
@@ -1496,7 +1539,7 @@ def _apply_erasure_locked(datamap: DataMap, plan: ErasurePlan, *, vault_key: byt
         "kinds": list(plan.kinds_used), "datamap_sha256": plan.datamap_sha256, "totals": plan.totals(),
         "files": [mask_emails(f) for f in files_written],
         "removed": [mask_emails(f) for f in files_removed],
-        "tables": [mask_emails(p.path) for p in sql_plans],
+        "tables": [mask_emails(p.path) for p in sql_plans], **vault_details,
     }) if audit else None  # fmt: skip
     sql = None
     if sql_plans:

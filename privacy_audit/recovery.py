@@ -10,6 +10,8 @@ and, for each journal, oldest first:
 2. for an erasure, plans the erasure again from the journal's keys of the subject (the identity
    rows may already be gone) and applies what is still left (SQL rows whose commit is not known,
    files rolled back), then verifies it the way ``erase`` does;
+   For a rectification whose database commit was lost while its files were renamed, the SQL rows are
+   corrected again from the journal's keys and values (:func:`privacy_audit.rights.finish_sql_rectification`);
 3. appends the change's audit entry unless it is already there (``details.change`` is the journal
    id; outcome ``applied``, or ``rolled-back`` when a rectification or restriction went back), and
    removes the journal.
@@ -32,6 +34,7 @@ from .datamap import DataMap
 from .erasure import apply_erasure, plan_erasure, verify_erasure
 from .io.journal import Journal, pending_journals, recover_files
 from .io.lock import estate_lock
+from .rights import finish_sql_rectification
 
 __all__ = ["RecoveredChange", "RecoveryResult", "recover_estate", "pending_changes"]
 
@@ -139,6 +142,12 @@ def recover_estate(datamap: DataMap, *, vault_key: bytes | None = None, scanner:
                 finished, residual = _finish_erasure(datamap, journal, vault_key, scanner)
                 if finished is not None:
                     note += "; what was still left of the subject is now erased"
+            elif (journal.action == "rectification" and state != "staging" and files.outcome != "back"
+                  and journal.payload.get("sql_datasets") and not journal.data.get("sql_committed")):  # fmt: skip
+                with recovering(journal.id):  # the database commit was lost: the files are new, so the rows must be
+                    finished = finish_sql_rectification(datamap, journal.payload, vault_key=vault_key)
+                if finished is not None:
+                    note += "; the SQL rows are now corrected too"
             journal.remove()
             done.append(RecoveredChange(journal.id, journal.action, state, files.outcome, files.replaced, seq, finished, residual, note))  # fmt: skip
             logger.info("recovered %s %s: %s", journal.action, journal.id, note)

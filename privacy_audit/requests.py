@@ -45,9 +45,7 @@ from typing import Any
 
 import pandas as pd
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from . import auditlog
 from .datamap import DataMap, RequestRules, parse_period
@@ -55,7 +53,7 @@ from .entities import entity_for_kind
 from .errors import ConfigError, InputError
 from .masking import mask
 from .subjects import parse_subject_arg, resolve_subjects
-from .vault import key_for_datamap
+from .vault import key_for_datamap, reference_key
 
 __all__ = [
     "KINDS",
@@ -117,7 +115,6 @@ COMMAND_KINDS = {
 NOTIFY_KINDS = ("erasure", "rectification", "restriction")
 _SLUG = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 _ID = re.compile(r"^REQ-\d{4,}$")
-_REF_INFO = b"privacy-audit requester-ref"
 RECEIPT_VERSION = 1
 
 
@@ -522,7 +519,9 @@ def _ref_key(datamap: DataMap, vault_key: bytes | None) -> bytes | None:
     key = vault_key if vault_key is not None else key_for_datamap(datamap)
     if key is None:
         return None
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_REF_INFO).derive(key)
+    vpath = (datamap.vault or {}).get("path")
+    vfile = datamap.resolve(vpath) if vpath else None
+    return reference_key(key, vfile if vfile is not None and vfile.is_file() else None, "requester-ref")
 
 
 def requester_ref(value: str, key: bytes) -> str:

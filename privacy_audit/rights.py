@@ -14,9 +14,12 @@ Every apply appends to the audit log (subject reference, columns, counts; never 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as _dt
+import hashlib
 import io
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,11 +32,18 @@ from .changes import AuditEntry, commit_change, estate_change, precheck
 from .datamap import DataMap
 from .detect.text import analyze_texts
 from .entities import describe, is_direct, text_entities
-from .erasure import EstateTable, identifiers_of, load_estate_table, rewrite_table
+from .erasure import EstateTable, identifiers_of, load_estate_table, rewrite_table, vault_change_details
 from .errors import DataMapError, ErasureError, InputError, PrivacyAuditError, SubjectError
-from .identifiers import email_shaped
+from .identifiers import cell_text, email_shaped
 from .masking import mask
-from .sources import sql_row_positions, sql_table
+from .sources import (
+    safe_url,
+    sql_change_positions,
+    sql_row_positions,
+    sql_rows_at,
+    sql_table,
+    sql_transaction,
+)
 
 __all__ = [
     "CellChange",
@@ -42,6 +52,7 @@ __all__ = [
     "plan_rectification",
     "apply_rectification",
     "verify_rectification",
+    "finish_sql_rectification",
     "RestrictionChange",
     "plan_restriction",
     "apply_restriction",
@@ -91,10 +102,16 @@ class RectificationPlan:
     unchanged: int  # cells that already hold the new value
     files: tuple[tuple[str, str], ...] = ()  # (path, sha256 at plan time)
     values: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
-    tables: tuple[tuple[str, str], ...] = ()  # (dataset, kind)
+    tables: tuple[tuple[str, str], ...] = ()  # (dataset, kind: dataset | sql)
     applied_at: str | None = None
     files_written: tuple[str, ...] = ()
     audit_seq: int | None = None
+    keys: tuple[str, ...] = field(default=(), repr=False, compare=False)  # the subject's keys (SQL rows, recovery)
+    tables_written: tuple[str, ...] = ()  # SQL tables changed (database URL without password, table)
+
+    def digest(self, dataset: str) -> str | None:
+        """The planned SQL rows' values at plan time (see ``files``), for a SQL dataset."""
+        return dict(self.files).get(f"sql:{dataset}")
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([c.to_dict() for c in self.changes], columns=list(CellChange.__dataclass_fields__))
@@ -108,6 +125,7 @@ class RectificationPlan:
             "unchanged": self.unchanged,
             "applied_at": self.applied_at,
             "files_written": list(self.files_written),
+            "tables_written": list(self.tables_written),
             "audit_seq": self.audit_seq,
         }
 
@@ -126,17 +144,44 @@ def _owned_rows(datamap: DataMap, table: EstateTable, subject: Any, vault_key: b
     return rows
 
 
-def _sql_holds(ds: Any, subject: Any, changes: Mapping[str, str]) -> bool:
-    """True when the SQL dataset ``ds`` has one of the columns and a row keyed by the subject."""
-    cols = {c.name for c in sql_table(ds.url, ds.table).columns}
-    if not cols & set(changes):
-        return False
+def _subject_keys(subject: Any) -> list[str]:
     ids = identifiers_of(subject)
-    keys = sorted(set(ids.get("tokens", ())) | set(ids.get("pseudonyms", ())))
-    key = ds.subject_key if ds.subject_key in cols else None
-    if key is None or not keys:
-        return True  # cannot tell which rows are the subject's: refuse rather than skip silently
-    return bool(sql_row_positions(ds.url, ds.table, {key: keys}))
+    return sorted(set(ids.get("tokens", ())) | set(ids.get("pseudonyms", ())))
+
+
+def _sql_subject_rows(ds: Any, subject: Any, columns: list[str]) -> tuple[list[int], pd.DataFrame]:
+    """The subject's rows of the SQL dataset ``ds`` (by its subject key; row ids) and their ``columns``.
+    InputError when the table has none of the subject's keys to tell their rows by."""
+    names = {c.name for c in sql_table(ds.url, ds.table).columns}
+    keys = _subject_keys(subject)
+    if not ds.subject_key or ds.subject_key not in names or not keys:
+        raise InputError(
+            f"dataset {ds.name}: which rows of this SQL table are the subject's cannot be told (no subject_key "
+            f"column); nothing was changed (give --dataset to rectify one other dataset)"
+        )
+    positions = sql_row_positions(ds.url, ds.table, {ds.subject_key: keys})
+    frame = sql_rows_at(ds.url, ds.table, positions) if positions else pd.DataFrame(columns=[ds.subject_key, *columns])
+    return positions, frame
+
+
+def _sql_value(column: Any, value: str) -> Any:
+    """``value`` as the SQL column's type takes it (numbers for numeric columns); InputError when it cannot."""
+    try:
+        kind = column.type.python_type
+    except NotImplementedError:
+        return value
+    if kind in (int, float):
+        try:
+            return kind(value)
+        except ValueError:
+            raise InputError(f"--set {column.name}: the SQL column holds {kind.__name__} values") from None
+    return value
+
+
+def _sql_digest(frame: pd.DataFrame, positions: list[int], columns: list[str]) -> str:
+    """A digest of the planned rows' current values (checked again inside the transaction)."""
+    body = json.dumps([[p, *(cell_text(frame.at[p, c]) for c in columns)] for p in positions], ensure_ascii=False)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def plan_rectification(
@@ -157,14 +202,6 @@ def plan_rectification(
     if dataset:
         datamap.dataset(dataset)  # DataMapError when unknown
     names = [dataset] if dataset else [d.name for d in datamap.datasets]
-    sql_held = [n for n in names if datamap.dataset(n).is_sql and _sql_holds(datamap.dataset(n), subject, changes)]
-    if sql_held:  # never report success while leaving the subject's SQL rows uncorrected
-        raise InputError(
-            f"rectify cannot change SQL datasets yet, and {', '.join(sql_held)} hold(s) the subject's "
-            f"{', '.join(changes)}; nothing was changed (correct the database directly, or give --dataset "
-            "to rectify one file dataset)"
-        )
-    names = [n for n in names if not datamap.dataset(n).is_sql]
     cells: list[CellChange] = []
     files: dict[str, str] = {}
     seen_cols: set[str] = set()
@@ -172,6 +209,28 @@ def plan_rectification(
     tables: list[tuple[str, str]] = []
     for name in names:
         ds = datamap.dataset(name)
+        if ds.is_sql:  # the same decisions on the database's rows, by row id
+            cols = [c for c in changes if c in {x.name for x in sql_table(ds.url, ds.table).columns}]
+            if not cols:
+                continue
+            if ds.subject_key in cols:
+                raise InputError(f"{ds.subject_key} is the subject key of {name}; it cannot be rectified")
+            positions, frame = _sql_subject_rows(ds, subject, cols)
+            touched = False
+            for pos in positions:
+                for c in cols:
+                    seen_cols.add(c)
+                    old = cell_text(frame.at[pos, c])
+                    if (old or "") == changes[c]:
+                        unchanged += 1
+                        continue
+                    ent = ds.columns.get(c)
+                    cells.append(CellChange(name, pos, c, mask(old or "", ent), mask(changes[c], ent)))
+                    touched = True
+            if touched:
+                tables.append((name, "sql"))
+                files[f"sql:{name}"] = _sql_digest(frame, sorted({c.row for c in cells if c.dataset == name}), cols)
+            continue
         if (ds.format or "") == "log":
             continue
         for col in changes:
@@ -218,6 +277,7 @@ def plan_rectification(
         files=tuple(sorted(files.items())),
         values=dict(changes),
         tables=tuple(tables),
+        keys=tuple(_subject_keys(subject)),
     )
 
 
@@ -237,7 +297,11 @@ def apply_rectification(
             })  # fmt: skip
             precheck(datamap, entry)
         staged: dict[Any, tuple[bytes, str]] = {}
+        vault_details: dict[str, Any] = {}
+        sql_tables = [name for name, kind in plan.tables if kind == "sql"]
         for name, kind in plan.tables:
+            if kind == "sql":
+                continue
             table = load_estate_table(datamap, name, kind=kind, vault_key=vault_key)
             expected = dict(plan.files)
             for f in table.files:
@@ -253,12 +317,62 @@ def apply_rectification(
                 raise ErasureError(f"{table.relpath}: {exc} (nothing was changed)") from None
             for path, data in new.items():
                 staged[path] = (data, next(f.sha256 for f in table.files if f.path == path))
+            vault_details.update(vault_change_details(table, vault_key))
         written = tuple(sorted(_relpath(datamap, p) for p in staged))
+        where = [mask_emails(f"{safe_url(datamap.dataset(n).url)} {datamap.dataset(n).table}") for n in sql_tables]
         if entry is not None:
-            entry = replace(entry, details={**entry.details, "files": [mask_emails(f) for f in written]})
-        _, seq = commit_change(datamap, "rectification", staged, entry, payload={"subject_ref": plan.subject_ref},
-                               what="rectification")  # fmt: skip
-    return replace(plan, applied_at=_now_utc(), files_written=written, audit_seq=seq)
+            entry = replace(entry, details={**entry.details, "files": [mask_emails(f) for f in written], **vault_details,
+                                            **({"tables": where} if where else {})})  # fmt: skip
+        payload = {"subject_ref": plan.subject_ref, "sql_datasets": sql_tables}
+        if sql_tables:  # what recovery needs to finish the database side from the journal alone
+            payload.update(keys=list(plan.keys), values=dict(plan.values))
+        _, seq = commit_change(datamap, "rectification", staged, entry, payload=payload, what="rectification",
+                               sql=(lambda: _sql_rectification(datamap, plan, sql_tables)) if sql_tables else None)  # fmt: skip
+    return replace(plan, applied_at=_now_utc(), files_written=written, audit_seq=seq, tables_written=tuple(where))
+
+
+@contextlib.contextmanager
+def _sql_rectification(datamap: DataMap, plan: RectificationPlan, names: list[str]):
+    """Inside one transaction per database: re-read the planned rows, refuse when they changed since
+    the plan, set the new values; commits when the ``with`` block (the file renames) ends cleanly."""
+    by_url: dict[str, list[str]] = {}
+    for name in names:
+        by_url.setdefault(datamap.dataset(name).url, []).append(name)
+    with contextlib.ExitStack() as stack:
+        for url, items in by_url.items():
+            conn = stack.enter_context(sql_transaction(url))
+            for name in items:
+                ds = datamap.dataset(name)
+                mine = [c for c in plan.changes if c.dataset == name]
+                positions = sorted({c.row for c in mine})
+                cols = [c for c in plan.columns if any(x.column == c for x in mine)]
+                frame = sql_rows_at(url, ds.table, positions, conn=conn)
+                cols_all = [c for c in plan.columns if c in frame.columns]
+                if len(frame) != len(positions) or _sql_digest(frame, positions, cols_all) != plan.digest(name):
+                    raise ErasureError(f"dataset {name}: the table changed since the plan was made; plan again")
+                columns = {c.name: c for c in sql_table(url, ds.table).columns}
+                cells = {p: {c: _sql_value(columns[c], plan.values[c]) for c in cols} for p in positions}
+                _, updated = sql_change_positions(conn, url, ds.table, cells=cells)
+                if updated != len(positions):
+                    raise ErasureError(f"dataset {name}: changed {updated} rows, planned {len(positions)}; rolled back")
+        yield
+
+
+def finish_sql_rectification(datamap: DataMap, payload: Mapping[str, Any], *, vault_key: bytes | None = None) -> int | None:
+    """Recovery of a rectification stopped before its database commit: plan the SQL side again from the
+    journal's ``payload`` (the subject's keys, the new values, the SQL datasets) and apply what is
+    still not corrected (under the lock the caller holds). Returns the new audit entry's ``seq``."""
+    keys, values = list(payload.get("keys") or ()), dict(payload.get("values") or {})
+    seq = None
+    for name in payload.get("sql_datasets") or ():
+        try:
+            plan = plan_rectification(datamap, {"tokens": keys}, values, dataset=name, vault_key=vault_key)
+        except InputError:  # the subject's rows or the columns are gone from this table: nothing left to do
+            continue
+        if plan.changes:
+            plan = replace(plan, subject_ref=str(payload.get("subject_ref") or plan.subject_ref))
+            seq = apply_rectification(datamap, plan, vault_key=vault_key).audit_seq
+    return seq
 
 
 @dataclass(frozen=True)
@@ -279,6 +393,16 @@ def verify_rectification(
     """Read the changed datasets again and compare every planned cell with its new value."""
     bad: list[CellChange] = []
     for name, kind in plan.tables:
+        if kind == "sql":  # the subject's rows found again by their keys (an update may move a row)
+            ds = datamap.dataset(name)
+            cols = sorted({c.column for c in plan.changes if c.dataset == name})
+            _, frame = _sql_subject_rows(ds, {"tokens": plan.keys}, cols)
+            for c in cols:
+                for v in frame[c] if len(frame) else [None]:
+                    if (cell_text(v) or "") != plan.values[c]:
+                        bad.append(CellChange(name, -1, c, mask(cell_text(v) or "", ds.columns.get(c)),
+                                              mask(plan.values[c], ds.columns.get(c))))  # fmt: skip
+            continue
         table = load_estate_table(datamap, name, kind=kind, vault_key=vault_key)
         for c in plan.changes:
             if c.dataset != name:

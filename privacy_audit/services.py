@@ -32,6 +32,7 @@ from typing import Any
 from . import subject_index as _subject_index  # noqa: F401 - installs the index every subject search uses
 from .access import BundleResult, OpenedBundle, build_bundle
 from .access import open_bundle as unpack_bundle
+from .changes import estate_read
 from .datamap import DataMap, load_datamap
 from .erasure import (
     ErasurePlan,
@@ -42,6 +43,7 @@ from .erasure import (
     verify_erasure,
 )
 from .errors import ConfigError
+from .linkage import with_linked_rows
 from .rights import (
     RectificationCheck,
     RectificationPlan,
@@ -119,12 +121,15 @@ def open_subject(
 
 
 def find_data(ctx: SubjectContext, *, engine: str = "pandas", scheduler: str | None = None) -> SubjectData:
-    """Everything held on the subject, per dataset and register (``engine``: pandas, or dask)."""
+    """Everything held on the subject, per dataset and register (``engine``: pandas, or dask), with the
+    rows their quasi-identifiers attribute to them (:func:`privacy_audit.linkage.with_linked_rows`)."""
     if engine == "pandas" and scheduler is None:
-        return find_subject_data(ctx.datamap, ctx.subject, vault_key=ctx.vault_key)
-    from .engine import find_subject_data as find_on_engine  # Dask is optional and heavy
+        data = find_subject_data(ctx.datamap, ctx.subject, vault_key=ctx.vault_key)
+    else:
+        from .engine import find_subject_data as find_on_engine  # Dask is optional and heavy
 
-    return find_on_engine(ctx.datamap, ctx.subject, engine=engine, scheduler=scheduler, vault_key=ctx.vault_key)
+        data = find_on_engine(ctx.datamap, ctx.subject, engine=engine, scheduler=scheduler, vault_key=ctx.vault_key)
+    return with_linked_rows(ctx.datamap, data, vault_key=ctx.vault_key)  # rows their quasi-identifiers single out
 
 
 def export_subject(
@@ -137,10 +142,14 @@ def export_subject(
     engine: str = "pandas",
     scheduler: str | None = None,
 ) -> ExportOutcome:
-    """Collect the subject's data and write their access bundle to ``out`` (recorded in the audit log)."""
-    data = find_data(ctx, engine=engine, scheduler=scheduler)
-    bundle = build_bundle(ctx.datamap, data, out, password=password, recipient=recipient, audit=audit,
-                          vault_key=ctx.vault_key)  # fmt: skip
+    """Collect the subject's data and write their access bundle to ``out`` (recorded in the audit log).
+
+    Holds the estate lock shared from the first read to the audit entry: an export never reads an
+    erasure (or any change) half committed, and refuses while an interrupted change is pending."""
+    with estate_read(ctx.datamap):
+        data = find_data(ctx, engine=engine, scheduler=scheduler)
+        bundle = build_bundle(ctx.datamap, data, out, password=password, recipient=recipient, audit=audit,
+                              vault_key=ctx.vault_key)  # fmt: skip
     return ExportOutcome(data, bundle)
 
 

@@ -34,8 +34,9 @@ The per-frame matchers :func:`match_frame` and :func:`match_log_frame` are pure 
 (``offset`` shifts row ids), for engines that process a dataset in partitions.
 
 :attr:`Subject.ref` is an opaque reference for logs and reports: an HMAC-SHA256 of the subject id
-under a key derived (HKDF) from the vault key, or a plain SHA-256 when there is no key. It is never
-a raw identifier.
+under the estate's reference key (:func:`privacy_audit.vault.reference_key`, derived from the vault's
+frozen pseudonym key, so rotation does not change it), or a plain SHA-256 when there is no key. It is
+never a raw identifier.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ from . import identifiers as idm
 from .entities import entity_for_kind
 from .errors import AmbiguousSubjectError, ConfigError, InputError, SubjectError
 from .masking import mask
-from .vault import Vault, key_for_datamap, pseudonym, pseudonym_key
+from .vault import Vault, key_for_datamap, pseudonym, pseudonym_key, reference_key
 
 __all__ = [
     "SUBJECT_KINDS",
@@ -102,7 +103,6 @@ _KIND_ALIASES = {
     "name": "name",
     "ip": "ip", "ip_address": "ip",
 }  # fmt: skip
-_REF_INFO = b"privacy-audit subject-ref"
 
 
 # ------------------------------------------------------------------------------------ models
@@ -520,23 +520,23 @@ def _describe(index: pd.DataFrame, sid: str) -> str:
     return ", ".join(parts) or "a subject with no identifiers on record"
 
 
-def _ref_key(vault_key: bytes | None) -> bytes | None:
-    if vault_key is None:
-        return None
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_REF_INFO).derive(vault_key)
+def _vault_file(datamap: Any) -> Path | None:
+    """The data map's vault file (``vault.path``), if it names one."""
+    vpath = (getattr(datamap, "vault", None) or {}).get("path")
+    return datamap.resolve(vpath) if vpath else None
 
 
-def subject_ref(subject_id: str, vault_key: bytes | None = None) -> str:
-    """Opaque reference for logs: HMAC-SHA256 of ``subject_id`` under a vault-derived key.
+def subject_ref(subject_id: str, vault_key: bytes | None = None, *, vault: Any = None) -> str:
+    """Opaque reference for logs: HMAC-SHA256 of ``subject_id`` under the estate's reference key.
 
-    Without a key, a token is hashed (SHA-256), but a basis built from identifier values
-    (``kind:value``, an unknown subject's e-mail) gets a random reference: an unkeyed hash of an
-    e-mail address is reversed by hashing candidate addresses.
+    The key is :func:`privacy_audit.vault.reference_key` of ``vault_key`` and ``vault`` (the vault
+    object or file whose frozen pseudonym key it derives from), so a subject's reference does not
+    change when the vault key is rotated. Without a key, a token is hashed (SHA-256), but a basis
+    built from identifier values (``kind:value``, an unknown subject's e-mail) gets a random
+    reference: an unkeyed hash of an e-mail address is reversed by hashing candidate addresses.
     """
-    rk = _ref_key(vault_key)
+    rk = reference_key(vault_key, vault if vault is None or isinstance(vault, Vault) or Path(vault).is_file()
+                       else None) if vault_key is not None else None  # fmt: skip
     data = subject_id.encode("utf-8")
     if rk is None and ":" in subject_id:
         return "sref_" + secrets.token_hex(16)
@@ -552,8 +552,7 @@ def _pseudonyms(datamap: Any, identifiers: Mapping[str, set[str]], key: bytes | 
     out = {text: form.label for text, form in forms.items()}
     hmac_ds = [d for d in datamap.datasets if str((d.pseudonym or {}).get("kind", "")).lower() == "hmac"]
     if hmac_ds and key is not None:
-        vpath = (getattr(datamap, "vault", None) or {}).get("path")
-        pkey = pseudonym_key(key, datamap.resolve(vpath) if vpath else None)  # the same after a rotation
+        pkey = pseudonym_key(key, _vault_file(datamap))  # the same after a rotation
         for ds in hmac_ds:
             prefix = str((ds.pseudonym or {}).get("prefix", "p_"))
             of = (ds.pseudonym or {}).get("of")
@@ -606,7 +605,7 @@ def resolve_subjects(
             found=False,
             kinds_used=kinds_used,
             identifiers=ident,
-            ref=subject_ref(ref_basis, key),
+            ref=subject_ref(ref_basis, key, vault=_vault_file(datamap)),
             exclusive=dict(ident),
         )
     common = set.intersection(*sets)
@@ -648,7 +647,7 @@ def resolve_subjects(
         found=True,
         kinds_used=kinds_used,
         identifiers=plural,
-        ref=subject_ref(sid, key),
+        ref=subject_ref(sid, key, vault=_vault_file(datamap)),
         exclusive=plural_ex,
         pseudonym_sources=pseudo,
         token_cookies=frozenset(cookie_names),

@@ -82,6 +82,7 @@ __all__ = [
     "pseudonym",
     "pseudonym_key",
     "audit_key",
+    "reference_key",
     "audit_key_for_datamap",
     "logged_generation",
     "crypto_shred",
@@ -261,6 +262,18 @@ def pseudonym_key(key: bytes, vault: Vault | str | Path | None = None) -> bytes:
 def audit_key(key: bytes, vault: Vault | str | Path | None = None) -> bytes:
     """The MAC key of the audit log's keyed hash chain (purpose ``audit-log``), kept like :func:`pseudonym_key`."""
     return _estate_secret(key, vault, "audit-log")
+
+
+def reference_key(key: bytes, vault: Vault | str | Path | None = None, purpose: str = "subject-ref") -> bytes:
+    """The HMAC key of the keyed references logs and reports show (``subject-ref``: a data subject's,
+    ``requester-ref``: a requester's contact): the same before and after ``vault rotate`` and ``vault shred``.
+
+    Derived (HKDF, one-way, its own ``purpose``) from the vault's frozen pseudonym key
+    (:func:`pseudonym_key`), never from the master key that rotation replaces, so a subject's audit
+    reference stays the one their earlier entries and requests carry.
+    """
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=_HKDF_SALT,
+                info=f"privacy-audit reference {purpose}".encode()).derive(pseudonym_key(key, vault))  # fmt: skip
 
 
 def audit_key_for_datamap(
@@ -644,6 +657,8 @@ def logged_generation(audit_log: str | Path, vault_id: str) -> int:
     newest = 0
     for entry in entries:
         details = entry.get("details")
+        if entry.get("outcome") == "rolled-back":  # a change undone by recovery: the vault kept its old generation
+            continue
         if isinstance(details, dict) and details.get("vault_id") == vault_id:
             gen = details.get("vault_generation")
             if isinstance(gen, int) and not isinstance(gen, bool):

@@ -79,14 +79,31 @@ def reference(tmp_path_factory):
     return before, snapshot(root)
 
 
-STEPS = ["staged", "prepared", "backed-up", *[f"rename:{n}" for n in range(1, 14)], "renamed", "committed", "logged"]
+# The erasure of RICH rewrites 14 files (13 holding their identifiers, and the survey answer their quasi-identifiers
+# single out); it is killed after each step of its commit in turn (SQL commits: tests/test_sql.py).
+FILES = 14
+STEPS = ["staged", "prepared", "backed-up", *[f"rename:{n}" for n in range(1, FILES + 1)], "renamed", "committed",
+         "logged"]  # fmt: skip
+
+
+def test_the_crash_test_stops_at_every_fault_point_of_the_commit():
+    """Every step the commit path announces (``fault_point`` in changes and io.journal) is one the crash test
+    kills at; a new step without a kill fails here."""
+    import re
+
+    named = set()
+    for path in (REPO / "privacy_audit" / "changes.py", REPO / "privacy_audit" / "io" / "journal.py"):
+        named |= set(re.findall(r'fault_point\(f?"([a-z:-]+)(?:\{n\})?"\)', path.read_text()))
+    assert named == {"staged", "prepared", "backed-up", "rename:", "renamed", "sql-committed", "committed", "logged"}
+    covered = {s.rstrip("0123456789") for s in STEPS} | {"sql-committed"}  # SQL: test_sql's kill tests
+    assert covered == named
 
 
 @pytest.mark.slow
 def test_kill_9_at_every_step_of_the_commit_leaves_all_old_or_all_new_finishable_and_logged(reference, tmp_path):
     before, after = reference
     changed = {k for k in before if before[k] != after.get(k)}
-    assert len(changed) == 13 and "identity/identity.vault" in changed
+    assert len(changed) == FILES and "identity/identity.vault" in changed and "analytics/survey_responses.csv" in changed
     for n, step in enumerate(STEPS):
         root = copy_estate(tmp_path / f"estate-{n}")
         run = cli(*erase_args(root), env={"PRIVACY_AUDIT_FAULT_AT": step})
@@ -266,7 +283,7 @@ def test_journal_holds_the_keys_to_finish_and_is_private(tmp_path):
     assert oct(journal.stat().st_mode & 0o777) == "0o600" and oct((root / JOURNAL_DIR).stat().st_mode & 0o777) == "0o700"
     data = json.loads(journal.read_text())
     assert data["state"] == "prepared" and RICH in data["payload"]["identifiers"]["tokens"]
-    assert len(data["files"]) == 13 and all(f["before"] and f["after"] and f["staged"] for f in data["files"])
+    assert len(data["files"]) == FILES and all(f["before"] and f["after"] and f["staged"] for f in data["files"])
     # the identity rows are gone already; the journal alone finishes the erasure
     assert run_guarded(["recover", str(root / "datamap.yaml"), "--no-scanner"]) == 0
     assert residual(root, RICH) == 0 and leftovers(root) == []

@@ -140,8 +140,14 @@ def test_other_subjects_data_is_unchanged(erased):
     pd.testing.assert_frame_equal(ev_after.reset_index(drop=True), expected)  # values and dtypes
     vault = Vault.open(root / "identity/identity.vault", erased["key"])
     assert {rid: vault.get(rid) for rid in vault.ids()} == erased["others_vault"]
-    # unrelated files are untouched
-    for rel in ("analytics/survey_responses.csv", "consent/consents.csv", "rights/legal_holds.csv"):
+    # the survey loses only the answer the subject's postal code + birth date single out (k = 1): every
+    # other line keeps its bytes; unrelated files are untouched
+    ident = users(SAMPLES).set_index("user_token").loc[RICH]
+    survey = csv_lines(SAMPLES / "analytics/survey_responses.csv")
+    theirs = [ln for ln in survey if ln.startswith(f"{ident['postal_code']},{ident['date_of_birth']},")]
+    assert len(theirs) == 1
+    assert csv_lines(root / "analytics/survey_responses.csv") == [ln for ln in survey if ln not in theirs]
+    for rel in ("consent/consents.csv", "rights/legal_holds.csv"):
         assert (root / rel).read_bytes() == (SAMPLES / rel).read_bytes()
 
 

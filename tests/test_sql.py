@@ -466,21 +466,122 @@ def test_kill_9_between_the_file_renames_and_the_database_commit_is_finished_by_
     assert not list((tmp_path / "mixed").rglob("*.tmp")) and not list((tmp_path / "mixed").rglob("*.bak"))
 
 
-def test_rectify_refuses_sql_datasets_instead_of_reporting_success(tmp_path, capsys):
-    """Issue 18, item 8: rectify skipped SQL datasets and reported success; it now refuses, changes
-    nothing, and a file dataset can still be corrected on its own with --dataset."""
+def test_rectify_corrects_sql_tables_and_files_in_one_commit(small_url, tmp_path, capsys):
+    """Issue 18, item 8: rectify skipped SQL datasets and reported success. It now corrects the subject's
+    rows in the database (SQLite and PostgreSQL) and in the files in one journaled commit, verifies
+    every cell, and logs the tables it changed; other people's rows are untouched."""
+    from privacy_audit import auditlog
     from privacy_audit.cli import run_guarded
+
+    dm = _small_estate(tmp_path, small_url)
+    before = _snapshot(small_url)
+    args = ["rectify", str(dm.path), "--subject", "token=u_000001", "--set", "email=ann.new@example.com", "--apply",
+            "--yes"]  # fmt: skip
+    assert run_guarded(args) == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "verified: 2 cell(s) hold their new value" in out and "ann.new" not in out.lower()
+    after = _snapshot(small_url)
+    assert after["er_accounts"] == [("u_000001", "ann.new@example.com"), *before["er_accounts"][1:]]
+    assert {t: after[t] for t in _TABLES if t != "er_accounts"} == {t: before[t] for t in _TABLES if t != "er_accounts"}
+    assert b"u_000001,ann.new@example.com" in (tmp_path / "newsletter.csv").read_bytes()
+    entry = auditlog.read(dm.audit_log_path)[-1]
+    assert entry["action"] == "rectification" and entry["details"]["cells"] == 2
+    assert any("er_accounts" in t for t in entry["details"]["tables"])
+    assert not list(tmp_path.rglob("*.tmp")) and not list(tmp_path.rglob("*.bak"))
+
+
+def test_rectify_of_a_sql_table_changed_since_the_plan_changes_nothing(tmp_path):
+    from privacy_audit import rights
 
     url = f"sqlite:///{tmp_path}/small.db"
     dm = _small_estate(tmp_path, url)
+    plan = rights.plan_rectification(dm, ANN, {"email": "ann.new@example.com"})
+    with sources.sql_engine(url).begin() as conn:  # someone else corrects the row meanwhile
+        conn.execute(sa.text("UPDATE er_accounts SET email = 'ann@elsewhere.example' WHERE user_token = 'u_000001'"))
     before, file_before = _snapshot(url), (tmp_path / "newsletter.csv").read_bytes()
-    args = ["rectify", str(dm.path), "--subject", "token=u_000001", "--set", "email=ann.new@example.com", "--apply",
-            "--yes"]  # fmt: skip
-    assert run_guarded(args) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "cannot change SQL datasets" in err[0] and "accounts" in err[0]
-    assert "ann.new" not in err[0].lower() and "ann.lee" not in err[0].lower()
+    with pytest.raises(ErasureError, match="changed since the plan"):
+        rights.apply_rectification(dm, plan)
     assert _snapshot(url) == before and (tmp_path / "newsletter.csv").read_bytes() == file_before
-    assert not dm.audit_log_path.exists()
-    assert run_guarded([*args, "--dataset", "newsletter"]) == 0
-    assert b"ann.new@example.com" in (tmp_path / "newsletter.csv").read_bytes() and _snapshot(url) == before
+
+
+def test_kill_9_between_the_file_renames_and_the_database_commit_of_a_rectification(tmp_path):
+    """Killed after the file is renamed but before the database commits: recover corrects the SQL row
+    too (from the journal's keys and values) and logs it: all new, never mixed."""
+    import signal
+    import subprocess
+    import sys
+
+    from privacy_audit import auditlog
+
+    repo = Path(__file__).resolve().parents[1]
+    url = f"sqlite:///{tmp_path}/small.db"
+    dm = _small_estate(tmp_path, url)
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    args = [sys.executable, "-m", "privacy_audit", "rectify", str(dm.path), "--subject", "token=u_000001", "--set",
+            "email=ann.new@example.com", "--apply", "--yes"]  # fmt: skip
+    run = subprocess.run(args, env={**env, "PRIVACY_AUDIT_FAULT_AT": "renamed"}, capture_output=True, text=True,
+                         cwd=repo, timeout=600)  # fmt: skip
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    assert b"ann.new@example.com" in (tmp_path / "newsletter.csv").read_bytes()  # the file is new ...
+    assert ("u_000001", "Ann.Lee@example.com") in _snapshot(url)["er_accounts"]  # ... the row is not: mixed
+    fin = subprocess.run([sys.executable, "-m", "privacy_audit", "recover", str(dm.path), "--no-scanner"], env=env,
+                         capture_output=True, text=True, cwd=repo, timeout=600)  # fmt: skip
+    assert fin.returncode == 0, fin.stderr
+    assert ("u_000001", "ann.new@example.com") in _snapshot(url)["er_accounts"]
+    assert b"ann.new@example.com" in (tmp_path / "newsletter.csv").read_bytes()
+    entries = [(e["action"], e["outcome"]) for e in auditlog.read(dm.audit_log_path)]
+    assert entries == [("rectification", "applied"), ("rectification", "applied")]  # the change, then its SQL side
+    assert not list(tmp_path.rglob("*.tmp")) and not list(tmp_path.rglob("*.bak"))
+    assert not list((tmp_path / ".privacy-audit-journal").glob("*.json"))
+
+
+_SQL_STEPS = ["staged", "prepared", "backed-up", "rename:1", "renamed", "sql-committed", "committed", "logged"]
+
+
+@pytest.mark.slow
+def test_kill_9_at_every_step_of_a_commit_with_sql_tables(tmp_path):
+    """Erasure of a subject held in SQLite tables and a file, killed at each step of its commit in turn
+    (``sql-committed`` included): recover leaves it all old (killed while staging) or all new, nothing of
+    the subject left, logged as applied; a stopped erasure can always be finished."""
+    import signal
+    import subprocess
+    import sys
+
+    from privacy_audit import auditlog
+
+    repo = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+
+    def run(*args: str, fault: str | None = None) -> subprocess.CompletedProcess:
+        extra = {"PRIVACY_AUDIT_FAULT_AT": fault} if fault else {}
+        return subprocess.run([sys.executable, "-m", "privacy_audit", *args], env={**env, **extra},
+                              capture_output=True, text=True, cwd=repo, timeout=600)  # fmt: skip
+
+    def ann_left(dm) -> int:
+        return sum(1 for d in erasure.plan_erasure(dm, ANN).datasets for r in d.rows if r.action != "keep")
+
+    for step in _SQL_STEPS:
+        folder = tmp_path / step.replace(":", "_")
+        folder.mkdir()
+        url = f"sqlite:///{folder}/small.db"
+        dm = _small_estate(folder, url)
+        before, file_before = _snapshot(url), (folder / "newsletter.csv").read_bytes()
+        erase = ["erase", str(dm.path), "--subject", "token=u_000001", "--apply", "--yes", "--no-scanner"]
+        killed = run(*erase, fault=step)
+        assert killed.returncode == -signal.SIGKILL, (step, killed.stderr)
+        fin = run("recover", str(dm.path), "--no-scanner")
+        assert fin.returncode == 0, (step, fin.stderr)
+        assert not list(folder.rglob("*.tmp")) and not list(folder.rglob("*.bak")), step
+        assert not list((folder / ".privacy-audit-journal").glob("*.json")), step
+        log = [(e["action"], e["outcome"]) for e in auditlog.read(dm.audit_log_path)] if dm.audit_log_path.exists() else []
+        if step == "staged":  # nothing had changed: all old, nothing logged; the erasure can be run again
+            assert _snapshot(url) == before and (folder / "newsletter.csv").read_bytes() == file_before
+            assert ("erasure", "applied") not in log
+            assert run(*erase).returncode == 0
+        else:
+            assert log[0] == ("erasure", "applied"), (step, log)
+        after = _snapshot(url)
+        assert ann_left(dm) == 0, step
+        assert all(r[0] != "u_000001" for r in after["er_accounts"]) and all(r[1] != "u_000001" for r in after["er_events"])
+        assert b"u_000001" not in (folder / "newsletter.csv").read_bytes(), step
+        assert auditlog.verify(dm.audit_log_path).ok, step

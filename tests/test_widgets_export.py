@@ -9,6 +9,8 @@ import pytest
 
 from privacy_audit.access import verify_bundle
 from privacy_audit.datamap import load_datamap
+from privacy_audit.erasure import vault_key_for
+from privacy_audit.linkage import with_linked_rows
 from privacy_audit.masking import mask
 from privacy_audit.subjects import find_subject_data, resolve_subject
 from privacy_audit.widgets._common import working_copy
@@ -41,6 +43,9 @@ def test_preview_counts_match_the_subject_search_and_rows_are_masked(estate: Pat
     assert widget.last_exception is None and widget.banner.kind == "info", widget.banner.message
     datamap = load_datamap(estate / "datamap.yaml")
     direct = find_subject_data(datamap, resolve_subject(datamap, "email", person["email"]))
+    # plus the survey answer their quasi-identifiers single out (k = 1), as export returns it
+    direct = with_linked_rows(datamap, direct, vault_key=vault_key_for(datamap))
+    assert direct.dataset("survey").matched_by == ("quasi_identifiers",)
     assert widget.data.to_frame().equals(direct.to_frame())
     assert f"{direct.total_records} records" in widget.banner.message
     shown = widget.summary.value + " ".join(

@@ -242,7 +242,8 @@ def _rectify(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...
     _confirm(yes, f"Write {len(plan.changes)} correction(s)?")
     outcome = services.rectify(dm, plan, vault_key=key)  # apply, then check every cell
     done, check = outcome.applied, outcome.check
-    click.echo(f"applied: {len(done.files_written)} file(s) rewritten; audit log entry #{done.audit_seq}")
+    tables = f", {len(done.tables_written)} SQL table(s) updated" if done.tables_written else ""
+    click.echo(f"applied: {len(done.files_written)} file(s) rewritten{tables}; audit log entry #{done.audit_seq}")
     if request_id:
         _served(dm, request_id, "rectify", subject.ref, check.ok, [], touched,
                 note="rectification applied; verification failed")  # fmt: skip

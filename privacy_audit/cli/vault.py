@@ -145,7 +145,7 @@ def shred_cmd(path: Path, record_id: str, key_file: Path | None, new_key_file: P
         raise InputError(f"{new_key_file} already exists; a key file is never overwritten")
     key = _key(str(key_file) if key_file else None)
     v = _open(path, key, audit_log)
-    ref = subject_ref(record_id, key)  # the audit log gets the keyed reference, never the raw record id
+    ref = subject_ref(record_id, key, vault=v)  # the audit log gets the keyed reference, never the raw record id
     new = crypto_shred(v, [record_id], generate_key())
     target = new_key_file or key_file
     assert target is not None

@@ -1,4 +1,4 @@
-"""One exclusive lock per estate.
+"""One lock per estate: exclusive for a change, shared for a reader that must see no change half made.
 
 Every command that changes the estate holds it from its first read to its last write: the checks
 that nothing changed since the plan, the writes, the renames, the database commits and the audit
@@ -8,7 +8,9 @@ when the holding process ends, however it ends (exit, Ctrl-C, ``kill -9``, a cra
 holder never blocks the estate. What such a holder left half done is in its journal
 (:mod:`.journal`); the next holder finishes it.
 
-The lock is re-entrant inside one process (nested holders share it). A second process waits up
+A reader (``export``) holds it shared (``shared=True``): readers run side by side, but never while a
+change holds it, so a subject-access bundle never mixes the before and after of an erasure. The lock
+is re-entrant inside one process (nested holders share the outermost holder's lock, whatever its mode). A second process waits up
 to ``PRIVACY_AUDIT_LOCK_TIMEOUT`` seconds (default 600), then gives up with one line.
 """
 
@@ -55,9 +57,13 @@ def lock_held(root: str | Path) -> bool:
 
 @contextlib.contextmanager
 def estate_lock(
-    root: str | Path, *, timeout: float | None = None, on_wait: Callable[[], None] | None = None
+    root: str | Path,
+    *,
+    timeout: float | None = None,
+    on_wait: Callable[[], None] | None = None,
+    shared: bool = False,
 ) -> Iterator[bool]:
-    """Hold the exclusive lock of the estate whose data map lives in folder ``root``.
+    """Hold the exclusive (or, with ``shared``, the shared) lock of the estate whose data map lives in folder ``root``.
 
     Yields True for the outermost holder in this process (the one that should recover pending
     journals), False for a nested one. ``on_wait`` is called once when another process holds the
@@ -76,7 +82,7 @@ def estate_lock(
         except OSError as exc:
             raise EstateLockError(f"cannot lock the estate {key}: {exc.strerror or exc}") from None
         try:
-            _acquire(fd, key, _timeout(timeout), on_wait)
+            _acquire(fd, key, _timeout(timeout), on_wait, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
         except BaseException:
             os.close(fd)
             raise
@@ -91,12 +97,12 @@ def estate_lock(
             os.close(fd)
 
 
-def _acquire(fd: int, key: str, timeout: float, on_wait: Callable[[], None] | None) -> None:
+def _acquire(fd: int, key: str, timeout: float, on_wait: Callable[[], None] | None, mode: int) -> None:
     deadline = time.monotonic() + timeout
     waited = False
     while True:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
             return
         except BlockingIOError:
             pass
@@ -108,7 +114,8 @@ def _acquire(fd: int, key: str, timeout: float, on_wait: Callable[[], None] | No
                 on_wait()
         if time.monotonic() >= deadline:
             raise EstateLockError(
-                f"the estate {key} is locked by another privacy-audit process that is changing it; "
-                f"gave up after {timeout:g} s (nothing was changed; try again when it has finished)"
+                f"the estate {key} is locked by another privacy-audit process that is "
+                f"{'changing' if mode == fcntl.LOCK_SH else 'using'} it; gave up after {timeout:g} s (nothing was "
+                "changed; try again when it has finished)"
             )
         time.sleep(0.05)

@@ -54,6 +54,7 @@ def build_erasure_report(plan_or_result: Any, datamap: Any = None) -> dict[str, 
             "rows_after": o.rows_after if o else None,
             "subject_rows_after": c.matches if c else None,
             "residual": c.residual if c else None,
+            "linked": list(d.linked),
             "note": d.note,
         })  # fmt: skip
     ver = result.verification.to_dict() if result and result.verification else None
