@@ -46,7 +46,7 @@ def test_guarded_turns_a_privacy_audit_error_into_one_line() -> None:
     assert demo.banner.kind == "error"
     assert demo.banner.message == "error: data.csv: not a table second line"
     assert "Traceback" not in demo.banner.value
-    assert demo.progress.bar.value == demo.progress.bar.max  # finished even on failure
+    assert demo.progress.bar.bar_style == "danger" and demo.progress.label.value == "failed"  # red, never a full green bar
     demo.fail_with = None
     demo.run_button.click()
     assert demo.ran == 1 and demo.banner.message == ""
