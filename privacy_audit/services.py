@@ -10,6 +10,8 @@ Each function is one use case from start to end, so a command and a widget canno
   sqlite-utils.
 * :func:`rectify` / :func:`restrict`: apply a planned correction (then verify every cell) or a
   restriction change.
+* :func:`datamap_diff`: scan every mapped dataset (the scan's default sample) and list where the
+  scan and the declared categories disagree -- ``privacy-audit datamap diff`` and notebook 02.
 
 Privacy rules live in the core these call (a restriction reason holding personal data is refused by
 :func:`privacy_audit.rights.plan_restriction`; the audit log is checked before any change). Rendering
@@ -18,13 +20,15 @@ Privacy rules live in the core these call (a restriction reason holding personal
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as _dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .access import BundleResult, build_bundle
-from .datamap import DataMap, load_datamap
+from .checks import CheckContext, load_controls
+from .datamap import DataMap, Drift, datamap_drift, load_datamap
 from .erasure import (
     ErasurePlan,
     ErasureResult,
@@ -33,6 +37,7 @@ from .erasure import (
     vault_key_for,
     verify_erasure,
 )
+from .errors import PrivacyAuditError
 from .rights import (
     RectificationCheck,
     RectificationPlan,
@@ -53,6 +58,8 @@ __all__ = [
     "erase",
     "rectify",
     "restrict",
+    "DiffOutcome",
+    "datamap_diff",
 ]
 
 
@@ -156,3 +163,44 @@ def rectify(datamap: DataMap, plan: RectificationPlan, *, vault_key: bytes | Non
 def restrict(datamap: DataMap, change: RestrictionChange) -> RestrictionChange:
     """Write a planned restriction change to the register and log it."""
     return apply_restriction(datamap, change)
+
+
+@dataclass(frozen=True)
+class DiffOutcome:
+    """Where scan and data map disagree; which datasets were scanned, and which could not be read (and why)."""
+
+    drift: Drift
+    scanned: tuple[str, ...]
+    skipped: tuple[tuple[str, str], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "drift": [r.to_dict() for r in self.drift.rows],
+            "scanned": list(self.scanned),
+            "skipped": [{"dataset": n, "why": why} for n, why in self.skipped],
+        }
+
+
+def datamap_diff(
+    datamap: DataMap | str | Path,
+    *,
+    only: Iterable[str] = (),
+    progress: Callable[[str, int, int], None] | None = None,
+) -> DiffOutcome:
+    """Scan each mapped dataset that declares columns (read as the checks read it, vault included,
+    with the scan's default sample) and compare with the declared categories. A dataset that cannot
+    be read is skipped with the reason in words; the others are still compared."""
+    dm = datamap if isinstance(datamap, DataMap) else load_datamap(datamap)
+    targets = [dm.dataset(n) for n in only] if only else list(dm.datasets)
+    cctx = CheckContext(dm, as_of=dm.as_of or _dt.date.today(), controls=load_controls())
+    scans, skipped = {}, []
+    for i, ds in enumerate(targets):
+        if progress is not None:
+            progress(ds.name, i, len(targets))
+        if not ds.columns:
+            continue
+        try:
+            scans[ds.name] = cctx.scan(ds).to_frame()
+        except PrivacyAuditError as exc:
+            skipped.append((ds.name, str(exc)))
+    return DiffOutcome(datamap_drift(dm, scans), tuple(scans), tuple(skipped))

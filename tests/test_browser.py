@@ -55,11 +55,15 @@ def test_notebook_04_builds_a_bundle_in_jupyterlab(lab_server: LabServer) -> Non
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1100})
             page.set_default_timeout(LONG)
+            # the kernel is started before the page opens: JupyterLab joins that session instead of
+            # choosing a kernel itself, so no "Select Kernel" dialog can come up on a slow machine
+            session = lab_server.start_kernel(NOTEBOOK)
             page.goto(lab_server.lab_url(NOTEBOOK))
             page.wait_for_selector(".jp-Notebook")
             # the kernel must be up before the first cell runs
             page.wait_for_selector(".jp-Notebook .jp-CodeCell .jp-InputArea-editor")
             page.wait_for_selector(".jp-StatusBar-Widget :text-matches('\\| Idle')")
+            assert page.locator(".jp-Dialog").count() == 0, "a dialog (kernel choice?) came up"
             _dismiss_toasts(page)
             _run_every_cell(page, n_code)
             first = _wait_for_new_file(bundles, set(), 30)  # the notebook's own build of the example subject
@@ -89,6 +93,7 @@ def test_notebook_04_builds_a_bundle_in_jupyterlab(lab_server: LabServer) -> Non
             assert f"/files/reports/bundles/{bundle.name}" in href
             downloaded = page.request.get(href)
             assert downloaded.ok and downloaded.body() == bundle.read_bytes()
+            lab_server.stop_kernel(session)
         except BaseException:
             if page is not None:  # keep what the page looked like, and the server's log, for whoever debugs
                 page.screenshot(path=str(ARTIFACTS / "browser_04_failure.png"), full_page=True)

@@ -197,6 +197,12 @@ class Progress(w.HBox):
         if text:
             self.label.value = text
 
+    def at(self, fraction: float, text: str = "") -> None:
+        """Move the bar to ``fraction`` (0..1) of the way (for work reported in phases)."""
+        self.bar.value = min(self.bar.max, max(self.bar.value, round(fraction * self.bar.max)))
+        if text:
+            self.label.value = text
+
     def finish(self, text: str | None = None, *, failed: bool = False) -> None:
         """Fill the bar (red, and shown, when the work failed); keep it visible with a final label."""
         if failed:

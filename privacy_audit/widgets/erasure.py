@@ -89,6 +89,7 @@ class ErasureWidget(_SubjectTask):
         self.result: Any = None
         self.report_paths: tuple[Path, Path] | None = None
         self.plan_button = w.Button(description="Plan erasure", icon="list")
+        self.plan_button.add_class("pa-plan-button")
         self.confirm = w.Checkbox(value=False, description="I confirm: erase this subject's data for good", indent=False,
                                   layout=w.Layout(width="auto"))  # fmt: skip
         self.confirm.add_class("pa-confirm")
@@ -113,6 +114,7 @@ class ErasureWidget(_SubjectTask):
                 self.output,
             ]
         )
+        self.add_class("pa-erasure")
 
     def clear_results(self) -> None:
         """Remove the subject card, plan, confirmation and report links of an earlier request."""
@@ -224,6 +226,7 @@ class RightsWidget(_SubjectTask):
         self.rectify_confirm = w.Checkbox(value=False, description="I confirm these corrections", indent=False,
                                           layout=w.Layout(width="auto"))  # fmt: skip
         self.rectify_confirm.add_class("pa-rectify-confirm")
+        self.rectify_preview_button.add_class("pa-rectify-preview")
         self.rectify_button = w.Button(description="Apply correction", button_style="warning", icon="pencil",
                                        disabled=True, layout=w.Layout(width="auto"))  # fmt: skip
         self.rectify_button.add_class("pa-rectify-button")
@@ -266,6 +269,7 @@ class RightsWidget(_SubjectTask):
         self.tabs.set_title(1, "Restrict")
         self.subject.on_submit(self._submit)
         super().__init__([self.path, self.subject, self.card, self.tabs, self.progress, self.output])
+        self.add_class("pa-rights")
 
     def _submit(self) -> None:
         if self.tabs.selected_index == 1:

@@ -119,6 +119,7 @@ class ExportWidget(w.VBox):
         self.kind, self.identifier, self.extra = self.subject_input.kind, self.subject_input.identifier, self.subject_input.extra
         self.password = w.Password(value="", description="password", placeholder="optional: encrypt the bundle")
         self.preview_button = w.Button(description="Preview", icon="eye")
+        self.preview_button.add_class("pa-preview-button")
         self.build_button = w.Button(description="Build bundle", button_style="primary", icon="file-archive")
         self.build_button.add_class("pa-build-button")
         self.run_button = self.build_button
@@ -150,6 +151,7 @@ class ExportWidget(w.VBox):
                 self.preview,
             ]
         )
+        self.add_class("pa-export")
 
     def clear_results(self) -> None:
         """Remove everything an earlier request put on screen: subject card, preview, bundle link."""

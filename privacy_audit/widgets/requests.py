@@ -187,6 +187,8 @@ class RequestsWidget(w.VBox):
         r = desk.open_request(self.datamap, self.kind.value, subject=self.subject.pairs(),
                               requester=self.requester.value.strip() or None, requester_role=self.role.value,
                               channel=self.channel.value, received=self.received.value.strip() or None)  # fmt: skip
+        self.subject.forget()  # recorded (masked) in the register: the raw identifier leaves the page
+        self.subject.reset()
         return self._done(r, "recorded")
 
     @guarded

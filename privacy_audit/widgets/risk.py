@@ -82,9 +82,15 @@ class RiskWidget(w.VBox):
         self.k.value = found.settings.target_k
         self.max_suppression.value = found.settings.max_suppression
 
+    def clear_results(self) -> None:
+        """Remove the figures and tables of an earlier measurement."""
+        self.result = None
+        self.summary.value = self.tables.value = ""
+
     @guarded
     def run(self, _button: object = None) -> DatasetRisk:
         """Measure the chosen dataset over the chosen quasi-identifiers and propose the fix."""
+        self.clear_results()
         if not self.qis.value:
             raise InputError("choose at least one quasi-identifier column")
         res = assess_estate(self.datamap, dataset=self.dataset.value, quasi_identifiers=list(self.qis.value),
