@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "LabServer", "lab_server", "start_lab", "stop_lab"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "LabServer", "accept_kernel_dialog", "lab_server", "start_lab", "stop_lab"]
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -142,6 +142,17 @@ def stop_lab(server: LabServer) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(pid, signal.SIGKILL)
             server.proc.wait(timeout=10)
+
+
+def accept_kernel_dialog(page) -> None:
+    """Whenever JupyterLab asks which kernel to use, take the one it proposes (the notebook's own).
+
+    The kernel is started before the page opens (:meth:`LabServer.start_kernel`), yet on a loaded
+    machine JupyterLab may still ask; Playwright then answers the dialog before its next action,
+    instead of the test waiting for a cell that cannot run.
+    """
+    dialog = page.locator(".jp-Dialog:has-text('Select Kernel')")
+    page.add_locator_handler(dialog, lambda d: d.locator(".jp-Dialog-button.jp-mod-accept").click())
 
 
 @pytest.fixture(scope="module")

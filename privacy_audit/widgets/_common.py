@@ -59,6 +59,7 @@ __all__ = [
     "SEVERITY_COLORS",
     "subject_lines",
     "screen_text",
+    "wide",
 ]
 
 # JupyterLab's theme variables (with fallbacks outside JupyterLab): readable in light and dark themes
@@ -89,6 +90,11 @@ _WORDS = {
     "mask_columns": "mask columns",
     "redact_spans": "redact text",
 }
+
+
+def wide() -> w.Layout:
+    """A button layout as wide as its label needs (never cut), at least the usual button width."""
+    return w.Layout(width="auto", min_width="148px")
 
 
 class ErrorBanner(w.HTML):

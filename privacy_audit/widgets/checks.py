@@ -18,7 +18,7 @@ from ..checks import SEVERITIES, CheckResult, Finding, run_checks
 from ..datamap import DataMap, load_datamap
 from ..errors import PrivacyAuditError
 from ..policy import load_policy
-from ._common import ErrorBanner, Progress, find_samples, grid, guarded
+from ._common import ErrorBanner, Progress, find_samples, grid, guarded, wide
 
 __all__ = ["ChecksWidget", "clause_severity_table", "clause_titles"]
 
@@ -59,7 +59,7 @@ class ChecksWidget(w.VBox):
         self.path = w.Text(value=str(path), description="data map", layout=w.Layout(width="60%"))
         self.as_of = w.Text(value=as_of or "", description="as of", placeholder="YYYY-MM-DD (default: map)")
         self.severity = w.Dropdown(options=["all", *SEVERITIES], value="all", description="severity")
-        self.run_button = w.Button(description="Run checks", button_style="primary", icon="check")
+        self.run_button = w.Button(description="Run checks", button_style="primary", icon="check", layout=wide())
         self.run_button.add_class("pa-run-checks")
         self.banner = ErrorBanner()
         self.progress = Progress()

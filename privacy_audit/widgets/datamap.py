@@ -20,7 +20,7 @@ from .. import services
 from ..datamap import DataMap, Drift, Ropa, load_datamap, parse_datamap, ropa
 from ..errors import InputError
 from ..sources import atomic_write_bytes, read_table
-from ._common import ErrorBanner, Progress, file_link, find_samples, grid, guarded, show_links
+from ._common import ErrorBanner, Progress, file_link, find_samples, grid, guarded, show_links, wide
 
 __all__ = ["DataMapWidget", "datasets_frame"]
 
@@ -65,14 +65,14 @@ class DataMapWidget(w.VBox):
         self.last_exception: BaseException | None = None
 
         self.path = w.Text(value=str(path), description="data map", layout=w.Layout(width="70%"))
-        self.run_button = w.Button(description="Load", button_style="primary", icon="folder-open")
+        self.run_button = w.Button(description="Load", button_style="primary", icon="folder-open", layout=wide())
         self.banner = ErrorBanner()
         self.progress = Progress()
         self.output = w.Output()
         self.summary = w.VBox()
         self.editor = w.Textarea(layout=w.Layout(width="100%", height="360px"))
-        self.validate_button = w.Button(description="Validate")
-        self.save_button = w.Button(description="Save", button_style="warning", icon="save")
+        self.validate_button = w.Button(description="Validate", layout=wide())
+        self.save_button = w.Button(description="Save", button_style="warning", icon="save", layout=wide())
         self.ropa_button = w.Button(description="Export RoPA", icon="download", layout=w.Layout(width="auto"))
         self.ropa_button.add_class("pa-ropa-button")
         self.ropa_links = w.Output()  # links in an output: JupyterLab turns them into /files/... URLs
@@ -92,7 +92,7 @@ class DataMapWidget(w.VBox):
         # one banner, shown under the buttons of every tab: the message is next to the button pressed
         self.tabs = w.Tab(
             [
-                self.summary,
+                w.VBox([self.banner, self.summary]),
                 w.VBox([self.editor, w.HBox([self.validate_button, self.save_button]), self.banner]),
                 w.VBox([self.ropa_button, self.banner, self.ropa_links, self.ropa_view]),
                 w.VBox([self.drift_button, self.banner, self.progress, self.drift_view]),
@@ -100,7 +100,7 @@ class DataMapWidget(w.VBox):
         )
         for i, title in enumerate(("Datasets", "Edit", "RoPA", "Drift")):
             self.tabs.set_title(i, title)
-        super().__init__([w.HBox([self.path, self.run_button]), self.banner, self.tabs, self.output])
+        super().__init__([w.HBox([self.path, self.run_button]), self.tabs, self.output])
         self.add_class("pa-datamap")
 
     def clear_results(self) -> None:

@@ -37,6 +37,7 @@ from ._common import (
     grid,
     guarded,
     show_links,
+    wide,
 )
 
 __all__ = ["ErasureWidget", "RightsWidget"]
@@ -88,12 +89,12 @@ class ErasureWidget(_SubjectTask):
         self.plan: Any = None
         self.result: Any = None
         self.report_paths: tuple[Path, Path] | None = None
-        self.plan_button = w.Button(description="Plan erasure", icon="list")
+        self.plan_button = w.Button(description="Plan erasure", icon="list", layout=wide())
         self.plan_button.add_class("pa-plan-button")
         self.confirm = w.Checkbox(value=False, description="I confirm: erase this subject's data for good", indent=False,
                                   layout=w.Layout(width="auto"))  # fmt: skip
         self.confirm.add_class("pa-confirm")
-        self.apply_button = w.Button(description="Apply erasure", button_style="danger", icon="trash", disabled=True)
+        self.apply_button = w.Button(description="Apply erasure", button_style="danger", icon="trash", disabled=True, layout=wide())
         self.apply_button.add_class("pa-apply-button")
         self.run_button = self.apply_button
         self.plan_view = w.VBox()

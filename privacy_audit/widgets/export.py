@@ -41,6 +41,7 @@ from ._common import (
     guarded,
     html_table,
     show_links,
+    wide,
 )
 
 __all__ = ["ExportWidget", "example_identifier", "pii_columns_of", "mask_line"]
@@ -118,9 +119,9 @@ class ExportWidget(w.VBox):
         self.subject_input = SubjectInput(kind, identifier)
         self.kind, self.identifier, self.extra = self.subject_input.kind, self.subject_input.identifier, self.subject_input.extra
         self.password = w.Password(value="", description="password", placeholder="optional: encrypt the bundle")
-        self.preview_button = w.Button(description="Preview", icon="eye")
+        self.preview_button = w.Button(description="Preview", icon="eye", layout=wide())
         self.preview_button.add_class("pa-preview-button")
-        self.build_button = w.Button(description="Build bundle", button_style="primary", icon="file-archive")
+        self.build_button = w.Button(description="Build bundle", button_style="primary", icon="file-archive", layout=wide())
         self.build_button.add_class("pa-build-button")
         self.run_button = self.build_button
         self.banner = ErrorBanner()

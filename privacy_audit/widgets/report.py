@@ -17,7 +17,7 @@ import ipywidgets as w
 import pandas as pd
 
 from ..scan import SCAN_SAMPLE
-from ._common import ErrorBanner, Progress, file_link, find_samples, grid, guarded, plain, show_links
+from ._common import ErrorBanner, Progress, file_link, find_samples, grid, guarded, plain, show_links, wide
 
 __all__ = ["ReportWidget", "summary_frame"]
 
@@ -56,7 +56,7 @@ class ReportWidget(w.VBox):
         self.sample = w.BoundedIntText(value=sample, min=1, max=10_000_000, description="scan rows",
                                        style={"description_width": "initial"})  # fmt: skip
         self.pdf = w.Checkbox(value=pdf, description="also PDF (headless Chromium)", indent=False)
-        self.run_button = w.Button(description="Build report", button_style="primary", icon="file")
+        self.run_button = w.Button(description="Build report", button_style="primary", icon="file", layout=wide())
         self.run_button.add_class("pa-report-button")
         self.status = w.Dropdown(options=["all"], value="all", description="clauses")
         self.banner = ErrorBanner()

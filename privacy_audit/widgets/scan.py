@@ -25,7 +25,7 @@ from ..entities import names
 from ..errors import DataMapError, InputError
 from ..scan import SCAN_SAMPLE, ScanResult, scan
 from ..sources import atomic_write_bytes, list_tables
-from ._common import ErrorBanner, Progress, find_samples, grid, guarded
+from ._common import ErrorBanner, Progress, find_samples, grid, guarded, wide
 
 __all__ = ["ScanWidget", "ENTITIES", "NOT_PERSONAL", "pii_summary", "set_dataset_columns"]
 
@@ -145,11 +145,11 @@ class ScanWidget(w.VBox):
         self._reviewing: str | None = None
 
         self.path = w.Text(value=str(path), description="file/folder", layout=w.Layout(width="60%"))
-        self.list_button = w.Button(description="List tables", icon="list")
+        self.list_button = w.Button(description="List tables", icon="list", layout=wide())
         self.files = w.SelectMultiple(options=[], rows=8, description="tables", layout=w.Layout(width="80%"))
         self.sample = w.BoundedIntText(value=sample, min=1, max=10_000_000, description="sample rows",
                                        style={"description_width": "initial"})  # fmt: skip
-        self.run_button = w.Button(description="Scan", button_style="primary", icon="search")
+        self.run_button = w.Button(description="Scan", button_style="primary", icon="search", layout=wide())
         self.run_button.add_class("pa-scan-button")
         self.banner = ErrorBanner()
         self.progress = Progress()
@@ -157,7 +157,7 @@ class ScanWidget(w.VBox):
         self.chart = w.Image(format="png", layout=w.Layout(max_width="700px", display="none"))
         self.dataset_picker = w.Dropdown(options=[], description="dataset")
         self.review_box = w.VBox()
-        self.apply_button = w.Button(description="Write to data map", button_style="warning", icon="save")
+        self.apply_button = w.Button(description="Write to data map", button_style="warning", icon="save", layout=wide())
         self.output = w.Output()
 
         self.list_button.on_click(self.list_files)
