@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
+import numpy as np
 import pandas as pd
 
 from ..entities import entity_for_kind
@@ -239,12 +240,14 @@ def plain(value: object) -> str:
         return ""
     if isinstance(value, float) and pd.isna(value):
         return ""
-    if isinstance(value, bool):
+    if isinstance(value, bool | np.bool_):
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, Path):
         return value.as_posix()
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
         return ", ".join(plain(v) for v in items if plain(v))
