@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -65,8 +66,12 @@ class LabServer:
         return str(session["id"])
 
     def stop_kernel(self, session_id: str) -> None:
-        """End a session started by :meth:`start_kernel` (and its kernel)."""
-        self.api("DELETE", f"sessions/{session_id}")
+        """End a session started by :meth:`start_kernel` (and its kernel); gone already is fine."""
+        try:
+            self.api("DELETE", f"sessions/{session_id}")
+        except urllib.error.HTTPError as exc:
+            if exc.code != 404:
+                raise
 
 
 def _free_port() -> int:

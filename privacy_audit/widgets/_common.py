@@ -61,6 +61,7 @@ __all__ = [
     "subject_lines",
     "screen_text",
     "wide",
+    "discard",
 ]
 
 # JupyterLab's theme variables (with fallbacks outside JupyterLab): readable in light and dark themes
@@ -91,6 +92,16 @@ _WORDS = {
     "mask_columns": "mask columns",
     "redact_spans": "redact text",
 }
+
+
+def discard(*widgets: w.Widget) -> None:
+    """Close widgets (and everything inside them) that leave the screen: a closed widget is gone
+    from the kernel and the page, so a notebook saved with widget state does not keep it."""
+    for widget in widgets:
+        for child in getattr(widget, "children", ()) or ():
+            discard(child)
+        if isinstance(widget, w.Widget):
+            widget.close()
 
 
 def wide() -> w.Layout:
@@ -290,9 +301,11 @@ class MaskedTable(w.VBox):
         *,
         max_rows: int = 50,
         title: str = "",
+        scrub: Callable[[str], str] | None = None,
     ) -> None:
         self.frame = frame.reset_index(drop=True)
         self.pii = {c: e for c, e in pii.items() if c in self.frame.columns}
+        self.scrub = scrub  # masks known personal values inside the other (undeclared) columns
         self.shown = self.frame.head(max_rows)
         self.checkboxes: list[w.Checkbox] = []
         self._rows: list[list[w.HTML]] = []
@@ -333,8 +346,11 @@ class MaskedTable(w.VBox):
     def text(self, row: int, column: str) -> str:
         """What the table shows for one cell right now (masked unless the row is revealed)."""
         value = _cell(self.shown.iloc[row][column])
-        if column in self.pii and not (row < len(self.checkboxes) and self.checkboxes[row].value):
+        revealed = row < len(self.checkboxes) and self.checkboxes[row].value
+        if column in self.pii and not revealed:
             return mask(value, self.pii[column]) if value else ""
+        if self.scrub is not None and value and not revealed:
+            return self.scrub(value)
         return value
 
     def reveal(self, row: int, on: bool = True) -> None:

@@ -32,6 +32,7 @@ from ._common import (
     Progress,
     SubjectCard,
     SubjectInput,
+    discard,
     file_link,
     find_samples,
     grid,
@@ -124,7 +125,8 @@ class ErasureWidget(_SubjectTask):
         self.confirm.description = "I confirm: erase this subject's data for good"
         self.banner.clear()
         self.card.clear()
-        self.plan_view.children = ()
+        old, self.plan_view.children = self.plan_view.children, ()
+        discard(*old)
         show_links(self.output, "")
         self.progress.reset()
         self._arm()
@@ -221,6 +223,7 @@ class RightsWidget(_SubjectTask):
         # rectify
         self.column = w.Text(description="column", placeholder="e.g. city")
         self.value = w.Text(description="new value")
+        self.value.add_class("pa-rectify-value")
         self.dataset = w.Text(description="dataset", placeholder="optional: only this dataset")
         self.rectify_preview_button = w.Button(description="Preview correction", icon="eye",
                                                layout=w.Layout(width="auto"))  # fmt: skip
@@ -293,7 +296,8 @@ class RightsWidget(_SubjectTask):
         if which == "rectify":
             self.rectification = None
             self.rectify_confirm.value = False
-            self.rectify_view.children = ()
+            old, self.rectify_view.children = self.rectify_view.children, ()
+            discard(*old)
         else:
             self.restriction = None
             self.restrict_confirm.value = False

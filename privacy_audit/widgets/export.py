@@ -35,6 +35,7 @@ from ._common import (
     Progress,
     SubjectCard,
     SubjectInput,
+    discard,
     file_link,
     find_samples,
     grid,
@@ -161,8 +162,10 @@ class ExportWidget(w.VBox):
         self.tables = {}
         self.banner.clear()
         self.card.clear()
+        old = (*self.summary.children, *self.preview.children)
         self.summary.children = ()
         self.preview.children = ()
+        discard(*old)
         self.download.value = ""
         show_links(self.output, "")
         self.progress.reset()
@@ -226,7 +229,8 @@ class ExportWidget(w.VBox):
                 )
             else:
                 table = MaskedTable(
-                    match.rows, pii_columns_of(self.datamap, match.name, match.rows), max_rows=self.max_rows
+                    match.rows, pii_columns_of(self.datamap, match.name, match.rows), max_rows=self.max_rows,
+                    scrub=lambda text, subject=data.subject: mask_line(text, subject),
                 )
                 self.tables[match.name] = table
                 child = table
