@@ -189,7 +189,8 @@ def _check_erasure(page, server: LabServer) -> None:
     expect(erasure.locator("button.pa-apply-button")).to_be_enabled()
     erasure.locator(".pa-subject-id input").fill("nobody.here@unknown.test")
     erasure.locator(".pa-plan-button").click()
-    page.wait_for_selector(".pa-erasure .pa-banner .pa-error", state="attached")
+    page.wait_for_selector(".pa-erasure .pa-banner:has-text('nothing is held')", state="attached")
+    expect(erasure.locator(".pa-subject-card")).to_contain_text("No data subject matches")
     expect(erasure.locator("button.pa-apply-button")).to_be_disabled()
     assert masked not in _text(page, ".pa-erasure")
 

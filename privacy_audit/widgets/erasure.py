@@ -155,7 +155,7 @@ class ErasureWidget(_SubjectTask):
             if plan.shared_kinds
             else ""
         )
-        self.plan_view.children = (
+        self.plan_view.children = () if not plan.found else (
             w.HTML(
                 f"<h4>Erasure plan for {html.escape(who)}</h4>"
                 f"<p>delete {totals['delete_row']} rows, mask {totals['mask_columns']}, redact {totals['redact_spans']}, "
