@@ -35,7 +35,12 @@ __all__ = [
     "scan",
     "scan_frame",
     "findings",
+    "SCAN_SAMPLE",
 ]
+
+# Rows examined per column when sampling: THE default of the CLI (scan, report, datamap diff), the
+# notebooks' widgets and the checks, so a notebook and a command give one answer on one estate.
+SCAN_SAMPLE = 1000
 
 log = logging.getLogger(__name__)
 
@@ -229,7 +234,7 @@ def scan_frame(
     df: pd.DataFrame,
     *,
     name: str = "dataframe",
-    sample: int | None = 1000,
+    sample: int | None = SCAN_SAMPLE,
     full: bool = False,
     seed: int = 0,
     recognizers: str | Path | None = None,
@@ -272,7 +277,7 @@ def scan(
     source,
     *,
     name: str | None = None,
-    sample: int | None = 1000,
+    sample: int | None = SCAN_SAMPLE,
     full: bool = False,
     seed: int = 0,
     recognizers: str | Path | None = None,

@@ -11,6 +11,8 @@ Each function is one use case from start to end, so a command and a widget canno
   sqlite-utils.
 * :func:`rectify` / :func:`restrict`: apply a planned correction (then verify every cell) or a
   restriction change.
+* :func:`datamap_diff`: scan every mapped dataset (the scan's default sample) and list where the
+  scan and the declared categories disagree -- ``privacy-audit datamap diff`` and notebook 02.
 
 Every subject search here (resolution, find, export, the erasure plan and its verification) reads
 only the rows the estate's subject index (:mod:`privacy_audit.subject_index`, opened with
@@ -24,7 +26,8 @@ Privacy rules live in the core these call (a restriction reason holding personal
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as _dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -33,7 +36,8 @@ from . import subject_index as _subject_index  # noqa: F401 - installs the index
 from .access import BundleResult, OpenedBundle, build_bundle
 from .access import open_bundle as unpack_bundle
 from .changes import estate_read
-from .datamap import DataMap, load_datamap
+from .checks import CheckContext, load_controls
+from .datamap import DataMap, Drift, datamap_drift, load_datamap
 from .erasure import (
     ErasurePlan,
     ErasureResult,
@@ -42,7 +46,7 @@ from .erasure import (
     vault_key_for,
     verify_erasure,
 )
-from .errors import ConfigError
+from .errors import ConfigError, PrivacyAuditError
 from .linkage import with_linked_rows
 from .rights import (
     RectificationCheck,
@@ -66,6 +70,8 @@ __all__ = [
     "erase",
     "rectify",
     "restrict",
+    "DiffOutcome",
+    "datamap_diff",
 ]
 
 
@@ -199,3 +205,44 @@ def rectify(datamap: DataMap, plan: RectificationPlan, *, vault_key: bytes | Non
 def restrict(datamap: DataMap, change: RestrictionChange) -> RestrictionChange:
     """Write a planned restriction change to the register and log it."""
     return apply_restriction(datamap, change)
+
+
+@dataclass(frozen=True)
+class DiffOutcome:
+    """Where scan and data map disagree; which datasets were scanned, and which could not be read (and why)."""
+
+    drift: Drift
+    scanned: tuple[str, ...]
+    skipped: tuple[tuple[str, str], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "drift": [r.to_dict() for r in self.drift.rows],
+            "scanned": list(self.scanned),
+            "skipped": [{"dataset": n, "why": why} for n, why in self.skipped],
+        }
+
+
+def datamap_diff(
+    datamap: DataMap | str | Path,
+    *,
+    only: Iterable[str] = (),
+    progress: Callable[[str, int, int], None] | None = None,
+) -> DiffOutcome:
+    """Scan each mapped dataset that declares columns (read as the checks read it, vault included,
+    with the scan's default sample) and compare with the declared categories. A dataset that cannot
+    be read is skipped with the reason in words; the others are still compared."""
+    dm = datamap if isinstance(datamap, DataMap) else load_datamap(datamap)
+    targets = [dm.dataset(n) for n in only] if only else list(dm.datasets)
+    cctx = CheckContext(dm, as_of=dm.as_of or _dt.date.today(), controls=load_controls())
+    scans, skipped = {}, []
+    for i, ds in enumerate(targets):
+        if progress is not None:
+            progress(ds.name, i, len(targets))
+        if not ds.columns:
+            continue
+        try:
+            scans[ds.name] = cctx.scan(ds).to_frame()
+        except PrivacyAuditError as exc:
+            skipped.append((ds.name, str(exc)))
+    return DiffOutcome(datamap_drift(dm, scans), tuple(scans), tuple(skipped))

@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "LabServer", "lab_server", "start_lab", "stop_lab"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "LabServer", "accept_kernel_dialog", "lab_server", "start_lab", "stop_lab"]
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -41,7 +42,36 @@ class LabServer:
     log: Path
 
     def lab_url(self, path: str) -> str:
-        return f"{self.url}/lab/tree/{path}?token={self.token}"
+        """The notebook's page, in a fresh workspace (no tabs of an earlier page restored)."""
+        return f"{self.url}/lab/tree/{path}?token={self.token}&reset"
+
+    def api(self, method: str, route: str, body: dict | None = None) -> object:
+        """Call the server's REST API (token auth) and return the decoded JSON answer (None if empty)."""
+        req = urllib.request.Request(
+            f"{self.url}/api/{route}", method=method, data=None if body is None else json.dumps(body).encode(),
+            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
+        )  # fmt: skip
+        with urllib.request.urlopen(req, timeout=60) as r:
+            data = r.read()
+        return json.loads(data) if data else None
+
+    def start_kernel(self, path: str, kernel: str = "python3") -> str:
+        """Start the notebook's kernel before its page opens (returns the session id).
+
+        JupyterLab then joins the running session of that path instead of choosing a kernel itself,
+        so no "Select Kernel" dialog can appear, however slow the machine is.
+        """
+        session = self.api("POST", "sessions", {"path": path, "type": "notebook", "name": Path(path).name,
+                                                "kernel": {"name": kernel}})  # fmt: skip
+        return str(session["id"])
+
+    def stop_kernel(self, session_id: str) -> None:
+        """End a session started by :meth:`start_kernel` (and its kernel); gone already is fine."""
+        try:
+            self.api("DELETE", f"sessions/{session_id}")
+        except urllib.error.HTTPError as exc:
+            if exc.code != 404:
+                raise
 
 
 def _free_port() -> int:
@@ -51,14 +81,16 @@ def _free_port() -> int:
 
 
 def _settings(folder: Path) -> None:
-    """User settings: no news fetch or update check (no toast), and every cell kept in the page
-    (no windowing, so off-screen cells exist in the DOM for the test to find)."""
+    """User settings: no news fetch or update check (no toast), every cell kept in the page (no
+    windowing, so off-screen cells exist in the DOM for the test to find), and widget state saved
+    with the notebook (as a user may set it: the test checks what a saved notebook holds)."""
     settings = {
-        ("apputils-extension", "notification"): {"fetchNews": "false", "checkForUpdates": False},
-        ("notebook-extension", "tracker"): {"windowingMode": "none"},
+        ("@jupyterlab/apputils-extension", "notification"): {"fetchNews": "false", "checkForUpdates": False},
+        ("@jupyterlab/notebook-extension", "tracker"): {"windowingMode": "none"},
+        ("@jupyter-widgets/jupyterlab-manager", "plugin"): {"saveState": True},
     }
     for (extension, plugin), values in settings.items():
-        target = folder / "@jupyterlab" / extension
+        target = folder / extension
         target.mkdir(parents=True, exist_ok=True)
         (target / f"{plugin}.jupyterlab-settings").write_text(json.dumps(values))
 
@@ -83,7 +115,7 @@ def start_lab(root: Path, *, timeout: float = 120.0) -> LabServer:
     cmd = [
         str(jupyter), "lab", "--allow-root", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        "--ServerApp.port_retries=0", "--LabApp.news_url=",
+        "--ServerApp.port_retries=0", "--LabApp.news_url=", "--LabApp.expose_app_in_browser=True",
     ]  # fmt: skip
     with open(log, "wb") as fh:
         proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, env=env, start_new_session=True)
@@ -115,6 +147,17 @@ def stop_lab(server: LabServer) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(pid, signal.SIGKILL)
             server.proc.wait(timeout=10)
+
+
+def accept_kernel_dialog(page) -> None:
+    """Whenever JupyterLab asks which kernel to use, take the one it proposes (the notebook's own).
+
+    The kernel is started before the page opens (:meth:`LabServer.start_kernel`), yet on a loaded
+    machine JupyterLab may still ask; Playwright then answers the dialog before its next action,
+    instead of the test waiting for a cell that cannot run.
+    """
+    dialog = page.locator(".jp-Dialog:has-text('Select Kernel')")
+    page.add_locator_handler(dialog, lambda d: d.locator(".jp-Dialog-button.jp-mod-accept").click())
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from browser_fixtures import CHROMIUM, CHROMIUM_ARGS, LabServer, lab_server  # noqa: F401
+from browser_fixtures import CHROMIUM, CHROMIUM_ARGS, LabServer, accept_kernel_dialog, lab_server  # noqa: F401
 
 from privacy_audit.access import verify_bundle
 
@@ -55,6 +55,10 @@ def test_notebook_04_builds_a_bundle_in_jupyterlab(lab_server: LabServer) -> Non
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1100})
             page.set_default_timeout(LONG)
+            # the kernel is started before the page opens: JupyterLab joins that session instead of
+            # choosing a kernel itself, so no "Select Kernel" dialog can come up on a slow machine
+            session = lab_server.start_kernel(NOTEBOOK)
+            accept_kernel_dialog(page)  # and should JupyterLab still ask, its own proposal is taken
             page.goto(lab_server.lab_url(NOTEBOOK))
             page.wait_for_selector(".jp-Notebook")
             # the kernel must be up before the first cell runs
@@ -89,6 +93,7 @@ def test_notebook_04_builds_a_bundle_in_jupyterlab(lab_server: LabServer) -> Non
             assert f"/files/reports/bundles/{bundle.name}" in href
             downloaded = page.request.get(href)
             assert downloaded.ok and downloaded.body() == bundle.read_bytes()
+            lab_server.stop_kernel(session)
         except BaseException:
             if page is not None:  # keep what the page looked like, and the server's log, for whoever debugs
                 page.screenshot(path=str(ARTIFACTS / "browser_04_failure.png"), full_page=True)

@@ -40,7 +40,9 @@ def test_findings_are_grouped_by_clause_and_counted_by_severity(clicked: ChecksW
         assert table.loc[clause, severity] == n
     assert len(clicked.groups.children) == frame["clause"].nunique()
     for title, clause in zip(clicked.groups.titles, sorted(set(frame["clause"]), key=lambda c: [int(p) for p in c.split(".")]), strict=True):
-        assert title.startswith(f"clause {clause}:")
+        assert title.startswith(f"clause {clause} ")
+        # the clause's title from the policy file stands beside its number
+        assert clicked.titles[clause] and f"clause {clause} {clicked.titles[clause]}:" in title
 
 
 def test_severity_filter_and_evidence_drill_down(clicked: ChecksWidget) -> None:
@@ -70,3 +72,15 @@ def test_bad_data_map_is_one_line_in_the_banner(tmp_path: Path) -> None:
     assert widget.banner.kind == "error" and "\n" not in widget.banner.message
     assert "datamap.yaml" in widget.banner.message
     assert "Traceback" not in widget.banner.value
+
+
+def test_a_failed_run_leaves_nothing_of_the_last_one(clicked: ChecksWidget, tmp_path: Path) -> None:
+    """Issue 19 item 2: an error turns the bar red and removes the previous findings from the screen."""
+    widget = ChecksWidget(clicked.path.value)
+    widget.run_button.click()
+    assert widget.groups.children and widget.banner.kind == "info"
+    widget.as_of.value = "2026-13-45"
+    widget.run_button.click()
+    assert widget.banner.kind == "error" and widget.progress.bar.bar_style == "danger"
+    assert not widget.groups.children and not widget.summary.children and widget.result is None
+    assert "--as-of" not in widget.banner.message and "as of" in widget.banner.message  # words, not an option

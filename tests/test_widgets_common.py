@@ -16,7 +16,10 @@ from privacy_audit.widgets._common import (
     Progress,
     file_link,
     find_samples,
+    grid,
     guarded,
+    plain,
+    plain_message,
     working_copy,
 )
 
@@ -46,7 +49,7 @@ def test_guarded_turns_a_privacy_audit_error_into_one_line() -> None:
     assert demo.banner.kind == "error"
     assert demo.banner.message == "error: data.csv: not a table second line"
     assert "Traceback" not in demo.banner.value
-    assert demo.progress.bar.value == demo.progress.bar.max  # finished even on failure
+    assert demo.progress.bar.bar_style == "danger" and demo.progress.label.value == "failed"  # red, never a full green bar
     demo.fail_with = None
     demo.run_button.click()
     assert demo.ran == 1 and demo.banner.message == ""
@@ -124,3 +127,28 @@ def test_file_link_is_relative_to_the_working_directory(tmp_path: Path, monkeypa
     monkeypatch.chdir(tmp_path)
     link = file_link(target)
     assert 'href="out/bundle.zip"' in link and 'download="bundle.zip"' in link
+
+
+def test_values_reach_the_screen_as_words() -> None:
+    """Issue 19 item 7: no NaN, <NA>, None, PosixPath(...), ['a'] or status identifiers on screen."""
+    assert [plain(v) for v in (float("nan"), pd.NA, None, pd.NaT)] == ["", "", "", ""]
+    assert plain([Path("reports/ropa.csv"), Path("reports/ropa.md")]) == "reports/ropa.csv, reports/ropa.md"
+    assert plain(True) == "yes" and plain(2.0) == "2" and plain(0.95) == "0.95"
+    assert plain("needs_manual_evidence") == "needs manual evidence"
+    assert plain_message("--as-of: expected a date YYYY-MM-DD, got '2026-13-45'").startswith("as of: expected")
+    banner = ErrorBanner()
+    banner.error("--as-of: bad date")
+    assert banner.message == "error: as of: bad date"
+    assert "white-space:normal" in banner.value and "var(--jp-" in banner.value  # wraps; theme colours
+
+
+def test_grid_is_sortable_searchable_and_colours_severity() -> None:
+    frame = pd.DataFrame({"severity": ["high", "low"], "dataset": ["users", None], "rows": [3.0, float("nan")]})
+    table = grid(frame)
+    shown = table.df
+    assert list(shown.columns) == ["severity", "dataset", "rows"]
+    assert "var(--jp-error-color1" in shown["severity"].iloc[0] and ">high<" in shown["severity"].iloc[0]
+    assert list(shown["dataset"]) == ["users", ""] and list(shown["rows"]) == ["3", ""]
+    assert "pa-grid" in table._dom_classes
+    escaped = grid(pd.DataFrame({"note": ["<script>x</script>"]})).df["note"].iloc[0]
+    assert "<script>" not in escaped  # values are escaped before the grid renders them as HTML

@@ -12,8 +12,9 @@ import pytest
 from privacy_audit.auditlog import verify as verify_log
 from privacy_audit.datamap import load_datamap
 from privacy_audit.erasure import plan_erasure, vault_key_for
+from privacy_audit.masking import mask
 from privacy_audit.subjects import resolve_subject
-from privacy_audit.widgets._common import working_copy
+from privacy_audit.widgets._common import screen_text, working_copy
 from privacy_audit.widgets.erasure import ErasureWidget, RightsWidget
 
 REPO = Path(__file__).resolve().parents[1]
@@ -75,7 +76,9 @@ def test_confirmed_erasure_is_applied_verified_and_reported(estate: Path, tmp_pa
     report = jpath.read_text() + hpath.read_text()
     for column in ("email", "phone", "name", "user_token"):
         assert person[column] not in report
-    assert f'download="{hpath.name}"' in widget.output.outputs[-1]["data"]["text/html"]
+    links = widget.output.outputs[-1]["data"]["text/html"]
+    assert f'download="{jpath.name}"' in links  # the JSON is saved,
+    assert hpath.name in links and f'download="{hpath.name}"' not in links  # the HTML report opens
     assert verify_log(datamap.audit_log_path).ok
     widget.apply_button.click()  # the plan was consumed: no second apply
     assert widget.banner.kind == "error" and "plan the erasure first" in widget.banner.message
@@ -90,7 +93,9 @@ def test_rectification_preview_confirm_apply_verify(estate: Path) -> None:
     assert widget.banner.kind == "info", widget.banner.message
     changes = widget.rectification.changes
     assert changes and all(c.column == "city" for c in changes)
-    assert person["city"] not in widget.rectify_view.value
+    preview = screen_text(widget.rectify_view)
+    assert person["city"] not in preview
+    assert "current value (masked)" in preview and "new value" in preview and "Corrected City" in preview
     widget.rectify_button.click()
     assert widget.banner.kind == "error" and "confirmation" in widget.banner.message
     widget.rectify_confirm.value = True
@@ -132,3 +137,58 @@ def test_bad_subject_is_a_one_line_error(estate: Path) -> None:
     widget.column.value, widget.value.value = "city", "X"
     widget.rectify_preview_button.click()
     assert widget.banner.kind == "error" and "no data subject" in widget.banner.message
+
+
+def test_every_screen_is_headed_by_the_subject_card_and_apply_waits_for_the_confirmation(estate: Path, tmp_path: Path) -> None:
+    """Issue 19 item 3: who is about to be erased / corrected / restricted is on screen (masked)
+    before anything can be applied, the confirmation names them, and Apply is disabled until ticked."""
+    person = _person(estate, 22)
+    erasure = ErasureWidget(estate / "datamap.yaml", out_dir=tmp_path / "reports")
+    erasure.subject.kind.value, erasure.subject.identifier.value = "email", person["email"]
+    erasure.plan_button.click()
+    card = erasure.card.value
+    assert mask(person["email"], "EMAIL_ADDRESS") in card and mask(person["name"], "PERSON") in card
+    assert "users_backup" in card  # the datasets the subject is found in
+    for column in ("email", "name", "user_token"):
+        assert person[column] not in card
+    assert mask(person["email"], "EMAIL_ADDRESS") in erasure.confirm.description
+    assert erasure.apply_button.disabled
+    assert erasure.subject.identifier.value == ""  # the raw identifier left the page once resolved
+    assert erasure.plan is not None  # ... but the plan stands
+
+    rights = RightsWidget(estate / "datamap.yaml")
+    assert rights.rectify_button.disabled and rights.restrict_button.disabled
+    rights.subject.kind.value, rights.subject.identifier.value = "email", person["email"]
+    rights.column.value, rights.value.value = "city", "Corrected City"
+    rights.rectify_preview_button.click()
+    assert mask(person["email"], "EMAIL_ADDRESS") in rights.card.value and person["email"] not in rights.card.value
+    assert mask(person["email"], "EMAIL_ADDRESS") in rights.rectify_confirm.description
+    assert rights.rectify_button.disabled
+    rights.rectify_confirm.value = True
+    assert not rights.rectify_button.disabled
+    rights.scope.value = "email_marketing"
+    rights.restrict_preview_button.click()  # the remembered subject: the box is empty now
+    assert rights.restriction is not None and rights.restrict_button.disabled, rights.banner.message
+    rights.restrict_confirm.value = True
+    assert not rights.restrict_button.disabled
+
+
+def test_a_new_identifier_or_a_failure_clears_the_previous_subject(estate: Path, tmp_path: Path) -> None:
+    """Issue 19 items 1-2: nothing of one subject's plan stays on screen under another request or an error."""
+    person = _person(estate, 23)
+    widget = ErasureWidget(estate / "datamap.yaml", out_dir=tmp_path / "reports")
+    widget.subject.kind.value, widget.subject.identifier.value = "email", person["email"]
+    widget.plan_button.click()
+    assert widget.plan is not None and widget.card.value
+    widget.subject.identifier.value = "nobody.here@unknown"  # typing a new identifier withdraws the plan
+    assert widget.plan is None and widget.card.value == "" and not widget.plan_view.children
+    widget.subject.identifier.value = person["email"]
+    widget.plan_button.click()
+    widget.confirm.value = True
+    widget.path.value = str(estate / "missing.yaml")
+    widget.subject.identifier.value = person["phone"]
+    widget.plan_button.click()  # fails: the data map is missing
+    assert widget.banner.kind == "error" and widget.progress.bar.bar_style == "danger"
+    assert widget.plan is None and widget.card.value == "" and not widget.plan_view.children
+    assert widget.confirm.value is False and widget.apply_button.disabled
+    assert "Traceback" not in widget.banner.value

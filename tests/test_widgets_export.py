@@ -13,7 +13,7 @@ from privacy_audit.erasure import vault_key_for
 from privacy_audit.linkage import with_linked_rows
 from privacy_audit.masking import mask
 from privacy_audit.subjects import find_subject_data, resolve_subject
-from privacy_audit.widgets._common import working_copy
+from privacy_audit.widgets._common import screen_text, working_copy
 from privacy_audit.widgets.export import ExportWidget, example_identifier, mask_line
 
 REPO = Path(__file__).resolve().parents[1]
@@ -48,9 +48,7 @@ def test_preview_counts_match_the_subject_search_and_rows_are_masked(estate: Pat
     assert direct.dataset("survey").matched_by == ("quasi_identifiers",)
     assert widget.data.to_frame().equals(direct.to_frame())
     assert f"{direct.total_records} records" in widget.banner.message
-    shown = widget.summary.value + " ".join(
-        getattr(c, "value", "") for t in widget.tables.values() for row in t._rows for c in row
-    ) + " ".join(getattr(c, "value", "") for c in widget.preview.children)
+    shown = screen_text(widget)
     for column in ("email", "phone", "name", "street_address", "signup_ip"):
         assert person[column] not in shown, f"raw {column} on screen before reveal"
     table = widget.tables["users_backup"]
@@ -101,8 +99,8 @@ def test_ambiguous_identifier_lists_masked_candidates_and_writes_nothing(estate:
     widget.build_button.click()
     assert widget.result is None and widget.banner.kind == "error"
     assert "matches 2 data subjects" in widget.banner.message
-    assert shared["phone"] not in widget.banner.message + widget.summary.value
-    assert widget.summary.value.count("<li>") == 2
+    assert shared["phone"] not in widget.banner.message + screen_text(widget)
+    assert widget.banner.message.count("candidate ") == 2  # listed, masked, in the (wrapping) banner
     assert not list(tmp_path.iterdir())
     # a second identifier settles it
     widget.extra.value = f"email={shared['email']}"
@@ -136,3 +134,37 @@ def test_mask_line_hides_the_subjects_identifiers_and_ip_addresses(estate: Path,
     masked = mask_line(line, subject)
     assert person["email"] not in masked and person["signup_ip"] not in masked and "10.1.2.3" not in masked
     assert mask(person["email"], "EMAIL_ADDRESS") in masked
+
+
+def test_a_new_request_starts_clean_and_the_identifier_does_not_stay_on_the_page(
+    estate: Path, users: pd.DataFrame, tmp_path: Path
+) -> None:
+    """Issue 19 item 1 and issue 18: after one subject's bundle, an unknown identifier or an error
+    shows nothing of that subject; a resolved identifier is emptied from the box (the masked card stays)."""
+    person = users.iloc[12]
+    widget = _widget(estate, tmp_path)
+    widget.kind.value, widget.identifier.value = "email", person["email"]
+    widget.password.value = "correct horse battery"
+    widget.build_button.click()
+    assert widget.result is not None, widget.banner.message
+    name = widget.result.path.name
+    assert name in screen_text(widget) and mask(person["email"], "EMAIL_ADDRESS") in widget.card.value
+    assert widget.identifier.value == "" and widget.password.value == ""  # nothing raw left in widget state
+    assert person["email"] not in screen_text(widget)
+    assert "resolved:" in widget.identifier.placeholder and person["email"] not in widget.identifier.placeholder
+
+    widget.identifier.value = "nobody.here@unknown.test"
+    assert name not in screen_text(widget) and widget.card.value == ""  # typing withdraws the last result
+    widget.preview_button.click()
+    assert "no data subject matches" in widget.banner.message
+    assert name not in screen_text(widget) and mask(person["email"], "EMAIL_ADDRESS") not in screen_text(widget)
+
+    widget.kind.value, widget.identifier.value = "email", person["email"]
+    widget.preview_button.click()
+    assert widget.data is not None and widget.preview.children
+    widget.path.value = str(estate / "missing.yaml")
+    widget.identifier.value = person["email"]
+    widget.build_button.click()
+    assert widget.banner.kind == "error" and widget.progress.bar.bar_style == "danger"
+    assert widget.data is None and not widget.preview.children and widget.card.value == ""
+    assert not widget.output.outputs and widget.download.value == ""

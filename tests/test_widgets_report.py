@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from privacy_audit.report.compliance import compliance_report
+from privacy_audit.widgets._common import screen_text
 from privacy_audit.widgets.report import ReportWidget, summary_frame
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,7 +31,10 @@ def test_report_button_writes_html_and_json(built: ReportWidget) -> None:
     assert len(data["findings"]) == len(built.result.findings)
     assert f"{len(built.result.findings)} findings" in built.banner.message
     links = built.output.outputs[-1]["data"]["text/html"]
-    assert 'download="compliance_report.html"' in links and 'download="compliance_report.json"' in links
+    assert 'download="compliance_report.json"' in links
+    assert "compliance_report.html" in links and 'download="compliance_report.html"' not in links  # opens
+    # the bar moved through the datasets and checks, and ended full
+    assert built.progress.bar.value == built.progress.bar.max and built.progress.bar.bar_style == "success"
 
 
 def test_same_findings_as_the_report_function(built: ReportWidget) -> None:
@@ -43,18 +47,19 @@ def test_same_findings_as_the_report_function(built: ReportWidget) -> None:
 
 def test_clause_filter(built: ReportWidget) -> None:
     frame = built.result.to_frame()
-    assert set(built.status.options) == {"all", *frame["status"]}
+    assert {value for _label, value in built.status.options} == {"all", *frame["status"]}
+    assert "needs manual evidence" in [label for label, _value in built.status.options]  # words, not identifiers
     built.status.value = "fails"
     try:
-        assert f"Clause by clause ({int((frame['status'] == 'fails').sum())})" in built.clauses.value
+        assert f"Clause by clause ({int((frame['status'] == 'fails').sum())})" in screen_text(built.clauses)
     finally:
         built.status.value = "all"
-    assert f"Clause by clause ({len(frame)})" in built.clauses.value
+    assert f"Clause by clause ({len(frame)})" in screen_text(built.clauses)
 
 
 def test_no_raw_identity_values_on_screen(built: ReportWidget) -> None:
     users = pd.read_csv(REPO / "data_samples" / "exports" / "users_backup.csv", dtype=str)
-    screen = built.summary.value + built.clauses.value + built.findings.value + built.banner.value
+    screen = screen_text(built)
     for column in ("email", "phone", "name", "street_address"):
         leaked = [v for v in users[column].dropna() if v in screen]
         assert not leaked, f"raw {column} values on screen"

@@ -10,7 +10,7 @@ import yaml
 from privacy_audit.datamap import load_datamap
 from privacy_audit.errors import DataMapError
 from privacy_audit.scan import scan
-from privacy_audit.widgets._common import working_copy
+from privacy_audit.widgets._common import screen_text, working_copy
 from privacy_audit.widgets.scan import NOT_PERSONAL, ScanWidget, pii_summary, set_dataset_columns
 
 REPO = Path(__file__).resolve().parents[1]
@@ -52,7 +52,7 @@ def test_scan_button_matches_the_scan_function(scanned: ScanWidget, estate: Path
     summary = pii_summary(scanned.result).set_index("dataset")
     assert summary["pii_columns"].sum() == len(scanned.result.pii_columns())
     assert scanned.chart.value[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "support/tickets.csv" in scanned.table.value
+    assert "support/tickets.csv" in screen_text(scanned.table)
 
 
 @needs_samples
@@ -60,7 +60,7 @@ def test_no_raw_identity_values_in_the_rendered_scan(scanned: ScanWidget, estate
     import pandas as pd
 
     users = pd.read_csv(estate / "exports" / "users_backup.csv", dtype=str)
-    shown = scanned.table.value
+    shown = screen_text(scanned.table)
     for column in ("email", "phone", "name"):
         leaked = [v for v in users[column].dropna() if v in shown]
         assert not leaked, f"raw {column} values in the widget: {len(leaked)}"
@@ -122,7 +122,7 @@ def test_unreadable_table_is_reported_and_the_rest_scanned(tmp_path: Path) -> No
     assert "broken.csv" in widget.banner.message and "\n" not in widget.banner.message
     entities = {c.column: c.entity for c in widget.result.columns}
     assert entities["contact"] == "EMAIL_ADDRESS"
-    assert "ana.lopez@mail.test" not in widget.table.value
+    assert "ana.lopez@mail.test" not in screen_text(widget.table)
     assert widget.dataset_picker.options == ("",)  # nothing mapped
 
 

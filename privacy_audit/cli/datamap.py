@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from ..datamap import datamap_drift, draft_datamap, load_datamap, ropa
+from ..datamap import draft_datamap, load_datamap, ropa
 from ..errors import InputError
+from ..services import datamap_diff
 from ._common import check_not_estate_file, check_writable_file
 
 __all__ = ["datamap_group"]
@@ -93,20 +94,11 @@ def diff_cmd(ctx: click.Context, datamap: str, fmt: str, only: tuple[str, ...]) 
 
     Exit 1 when there is drift, 0 when scan and data map agree, 2 on bad input.
     """
-    from ..checks import CheckContext, load_controls
-
-    dm = load_datamap(datamap)
-    targets = [dm.dataset(n) for n in only] if only else list(dm.datasets)
-    cctx = CheckContext(dm, as_of=dm.as_of or _dt.date.today(), controls=load_controls())
-    scans = {}
-    for ds in targets:
-        if not ds.columns:
-            continue
-        try:
-            scans[ds.name] = cctx.scan(ds).to_frame()
-        except InputError as exc:
-            click.echo(f"warning: {ds.name}: {exc}", err=True)
-    drift = datamap_drift(dm, scans)
+    outcome = datamap_diff(datamap, only=only)
+    for name, why in outcome.skipped:
+        click.echo(f"warning: {name}: {why}", err=True)
+    scans = outcome.scanned
+    drift = outcome.drift
     if fmt == "json":
         click.echo(json.dumps([r.to_dict() for r in drift.rows], indent=2))
     elif not drift:

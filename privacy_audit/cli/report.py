@@ -6,6 +6,8 @@ import datetime as _dt
 
 import click
 
+from ..scan import SCAN_SAMPLE
+
 __all__ = ["report_cmd"]
 
 
@@ -25,7 +27,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> _dt.
 @click.option("--as-of", "as_of", callback=_date, metavar="DATE",
               help="Date ages are measured from (default: the data map's as_of, else today).")  # fmt: skip
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Do not print the PDF with headless Chromium.")
-@click.option("--sample", type=click.IntRange(min=1), default=1000, show_default=True,
+@click.option("--sample", type=click.IntRange(min=1), default=SCAN_SAMPLE, show_default=True,
               help="Rows per column the PII scan examines.")  # fmt: skip
 @click.option("--full", is_flag=True, help="Scan every row (slow on large datasets).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the scan's row sample.")

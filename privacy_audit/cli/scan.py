@@ -6,6 +6,8 @@ import json
 
 import click
 
+from ..scan import SCAN_SAMPLE
+
 __all__ = ["scan_cmd"]
 
 _JSON_KEYS = ("dataset", "column", "entity", "score", "coverage", "runner_up", "evidence")
@@ -15,7 +17,7 @@ _JSON_KEYS = ("dataset", "column", "entity", "score", "coverage", "runner_up", "
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="Output format.")  # fmt: skip
-@click.option("--sample", type=click.IntRange(min=1), default=1000, show_default=True,
+@click.option("--sample", type=click.IntRange(min=1), default=SCAN_SAMPLE, show_default=True,
               help="Rows sampled per column (seeded).")  # fmt: skip
 @click.option("--full", is_flag=True, help="Examine every cell instead of a sample.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Sampling seed.")

@@ -28,7 +28,7 @@ import logging
 import platform
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -789,6 +789,7 @@ def _dataset_facts(
     frames: dict[str, Any] | None = None,
     scans: dict[str, Any] | None = None,
     text_cache: Any = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> tuple[list[DatasetFacts], int | None]:
     """Rows, subjects and PII columns per dataset; ``frames`` / ``scans`` (when given) collect what was
     read and scanned, by dataset name, for reuse; ``text_cache`` is the run's Presidio cache."""
@@ -800,7 +801,9 @@ def _dataset_facts(
             from ..scan import scan as scan_fn  # noqa: PLC0415
         except ImportError:
             scan_fn = None
-    for ds in datamap.datasets:
+    for i, ds in enumerate(datamap.datasets):
+        if progress is not None:
+            progress(f"reading and scanning {ds.name}", i, len(datamap.datasets))
         rows = subjects = None
         error = None
         pii: list[tuple[str, str]] = []
@@ -909,6 +912,7 @@ def compliance_report(
     scan: bool = True,
     vault_key: bytes | None = None,
     now: _dt.datetime | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> ComplianceReport:
     """Build the compliance report for a data map (a ``DataMap`` or the path of its YAML file).
 
@@ -916,7 +920,8 @@ def compliance_report(
     every row; ``scan=False`` uses the declared columns; a vault dataset is read with ``vault_key``,
     default the data map's ``vault.key_file`` / ``key_env``), runs every check as of ``as_of`` (default:
     the data map's ``as_of``, else today), reads and verifies the audit log, and loads the policy the
-    data map names (default ``policy.md`` beside it).
+    data map names (default ``policy.md`` beside it). ``progress(step, index, total)`` is called per
+    dataset read and per check run (a notebook's progress bar).
     """
     from ..checks import load_controls, registry, run_checks
     from ..datamap import load_datamap
@@ -946,10 +951,13 @@ def compliance_report(
     text_cache = TextCache()  # free text through Presidio once per distinct value, for the whole report
     facts, subjects = _dataset_facts(
         datamap, sample=sample, seed=seed, full=full, do_scan=scan, vault_key=vault_key, frames=frames, scans=scans,
-        text_cache=text_cache,
+        text_cache=text_cache, progress=progress,
     )
     # The checks reuse what the summary already read and scanned (same settings), instead of doing it again.
-    result = run_checks(datamap, as_of=as_of, frames=frames, scans=scans, text_cache=text_cache)
+    result = run_checks(
+        datamap, as_of=as_of, frames=frames, scans=scans, text_cache=text_cache,
+        progress=None if progress is None else (lambda cid, i, n: progress(f"check {cid}", i, n)),
+    )  # fmt: skip
     activity = _activity(datamap)
     desk, desk_errors = _request_desk(datamap, as_of, installed)
     manual = load_manual_evidence(datamap)

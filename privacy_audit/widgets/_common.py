@@ -9,6 +9,13 @@ Every widget in :mod:`privacy_audit.widgets` is built from these, so they all be
   and one "reveal" checkbox per row; only ticked rows show their raw values, and only on screen.
 * :func:`find_samples`, :func:`working_copy` and :func:`file_link` help notebooks find
   ``data_samples/``, work on a temporary copy of it, and offer a download link.
+* :func:`grid` shows a table as a sortable, searchable grid (itables, offline) with severity
+  colours; :func:`plain` turns Python values into words for the screen.
+* :class:`SubjectCard` shows who a rights request is about (masked), before anything irreversible.
+
+Colours are JupyterLab's theme variables (``var(--jp-...)``), so light and dark themes both read.
+A widget that defines ``clear_results()`` gets it called by :func:`guarded` when an action fails,
+so nothing of an earlier run stays on screen under an error.
 """
 
 from __future__ import annotations
@@ -17,17 +24,23 @@ import atexit
 import functools
 import html
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+import warnings
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
+import numpy as np
 import pandas as pd
 
+from ..entities import entity_for_kind
 from ..errors import InputError, PrivacyAuditError
+from ..identifiers import singular
 from ..masking import mask
+from ..subjects import SUBJECT_KINDS, Subject, parse_subject_arg
 
 __all__ = [
     "ErrorBanner",
@@ -41,12 +54,61 @@ __all__ = [
     "file_link",
     "html_table",
     "SubjectInput",
+    "SubjectCard",
+    "grid",
+    "plain",
+    "plain_message",
+    "show_links",
+    "SEVERITY_COLORS",
+    "subject_lines",
+    "screen_text",
+    "wide",
+    "discard",
 ]
 
+# JupyterLab's theme variables (with fallbacks outside JupyterLab): readable in light and dark themes
 _BANNER_STYLE = (
-    "padding:4px 8px;border-left:4px solid {color};background:{bg};font-family:sans-serif;"
-    "white-space:nowrap;overflow:hidden;text-overflow:ellipsis"
+    "padding:6px 10px;margin:4px 0;border-left:5px solid {color};background:var(--jp-layout-color2,#eeeeee);"
+    "color:var(--jp-ui-font-color0,#000);font-family:var(--jp-ui-font-family,sans-serif);"
+    "font-size:var(--jp-ui-font-size1,13px);white-space:normal;overflow-wrap:anywhere;line-height:1.4"
 )
+_ERROR = "var(--jp-error-color1,#d32f2f)"
+_OK = "var(--jp-success-color1,#388e3c)"
+SEVERITY_COLORS = {
+    "critical": "var(--jp-error-color0,#b71c1c)",
+    "high": "var(--jp-error-color1,#d32f2f)",
+    "medium": "var(--jp-warn-color1,#f57c00)",
+    "low": "var(--jp-info-color1,#0097a7)",
+    "info": "var(--jp-ui-font-color2,#757575)",
+    "fails": "var(--jp-error-color1,#d32f2f)",
+    "holds": "var(--jp-success-color1,#388e3c)",
+    "needs manual evidence": "var(--jp-warn-color1,#f57c00)",
+    "not testable here": "var(--jp-ui-font-color2,#757575)",
+}
+# words for the few status values that would otherwise reach the screen as identifiers
+_WORDS = {
+    "needs_manual_evidence": "needs manual evidence",
+    "not_testable": "not testable here",
+    "crypto_shred": "crypto-shred (key destroyed)",
+    "delete_row": "delete rows",
+    "mask_columns": "mask columns",
+    "redact_spans": "redact text",
+}
+
+
+def discard(*widgets: w.Widget) -> None:
+    """Close widgets (and everything inside them) that leave the screen: a closed widget is gone
+    from the kernel and the page, so a notebook saved with widget state does not keep it."""
+    for widget in widgets:
+        for child in getattr(widget, "children", ()) or ():
+            discard(child)
+        if isinstance(widget, w.Widget):
+            widget.close()
+
+
+def wide() -> w.Layout:
+    """A button layout as wide as its label needs (never cut), at least the usual button width."""
+    return w.Layout(width="auto", min_width="148px")
 
 
 class ErrorBanner(w.HTML):
@@ -57,54 +119,80 @@ class ErrorBanner(w.HTML):
         self.message: str = ""
         self.kind: str = ""
 
-    def _set(self, kind: str, text: str, color: str, bg: str) -> None:
+    def _set(self, kind: str, text: str, color: str) -> None:
         self.message = " ".join(str(text).split())
         self.kind = kind
-        style = _BANNER_STYLE.format(color=color, bg=bg)
+        style = _BANNER_STYLE.format(color=color)
         self.value = f'<div class="pa-banner pa-{kind}" style="{style}">{html.escape(self.message)}</div>'
 
     def error(self, text: str) -> None:
-        """Show ``text`` as an error (red)."""
-        self._set("error", f"error: {text}", "#c62828", "#fdecea")
+        """Show ``text`` as an error (red bar; the text wraps, never cut)."""
+        self._set("error", f"error: {plain_message(text)}", _ERROR)
 
     def info(self, text: str) -> None:
-        """Show ``text`` as a neutral status line (green)."""
-        self._set("info", text, "#2e7d32", "#edf7ed")
+        """Show ``text`` as a status line (green bar)."""
+        self._set("info", text, _OK)
 
     def clear(self) -> None:
         """Hide the banner."""
         self.message, self.kind, self.value = "", "", ""
 
 
-def guarded(method: Callable[..., Any]) -> Callable[..., Any]:
-    """Decorate a widget method so a PrivacyAuditError lands in ``self.banner`` as one line.
+def plain_message(text: str) -> str:
+    """An error message in words for the screen: a CLI option prefix (``--as-of: ...``) becomes
+    the field's name (``as of: ...``), and status identifiers become words."""
+    text = re.sub(r"(?<![\w-])--([a-z][a-z-]*)", lambda m: m.group(1).replace("-", " "), str(text))
+    for raw, words in _WORDS.items():
+        text = text.replace(raw, words)
+    return text
 
+
+def guarded(method: Callable[..., Any] | None = None, *, keep: bool = False) -> Any:
+    """Decorate a widget method so a PrivacyAuditError lands in ``self.banner`` as one red line.
+
+    On failure the widget's ``clear_results()`` (when it has one) removes every result of an
+    earlier run from the screen, so an error never stands under someone else's results; ``keep=True``
+    is for actions that refuse before doing anything (e.g. Apply without a plan) and leave the plan.
     Unexpected exceptions are programming errors: the banner names the type only (the message could
     quote a personal value, and ipywidgets would log it), and the exception is kept in memory on
     ``self.last_exception`` for whoever debugs it. Either way the method returns ``None``.
     """
 
-    @functools.wraps(method)
-    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
-        banner: ErrorBanner = self.banner
-        banner.clear()
-        self.last_exception = None
-        try:
-            return method(self, *args, **kwargs)
-        except PrivacyAuditError as exc:
-            self.last_exception = exc
-            banner.error(str(exc))
-            return None
-        except Exception as exc:  # noqa: BLE001 - a widget must not die with a traceback
-            self.last_exception = exc
-            banner.error(f"unexpected {type(exc).__name__} (a bug: please report it)")
-            return None
-        finally:
-            progress = getattr(self, "progress", None)
-            if isinstance(progress, Progress):
-                progress.finish()
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+            banner: ErrorBanner = self.banner
+            banner.clear()
+            self.last_exception = None
+            try:
+                return func(self, *args, **kwargs)
+            except PrivacyAuditError as exc:
+                self.last_exception = exc
+                _failed(self, keep)
+                banner.error(str(exc))
+                return None
+            except Exception as exc:  # noqa: BLE001 - a widget must not die with a traceback
+                self.last_exception = exc
+                _failed(self, keep)
+                banner.error(f"unexpected {type(exc).__name__} (a bug: please report it)")
+                return None
+            finally:
+                progress = getattr(self, "progress", None)
+                if isinstance(progress, Progress):
+                    progress.finish(failed=self.last_exception is not None)
 
-    return wrapper
+        return wrapper
+
+    return decorate(method) if method is not None else decorate
+
+
+def _failed(widget: Any, keep: bool) -> None:
+    clear = getattr(widget, "clear_results", None)
+    if callable(clear) and not keep:
+        try:
+            clear()
+        except Exception:  # noqa: BLE001 - the error itself must still be shown
+            pass
 
 
 class Progress(w.HBox):
@@ -129,8 +217,19 @@ class Progress(w.HBox):
         if text:
             self.label.value = text
 
-    def finish(self, text: str | None = None) -> None:
-        """Fill the bar; keep it visible with a final label."""
+    def at(self, fraction: float, text: str = "") -> None:
+        """Move the bar to ``fraction`` (0..1) of the way (for work reported in phases)."""
+        self.bar.value = min(self.bar.max, max(self.bar.value, round(fraction * self.bar.max)))
+        if text:
+            self.label.value = text
+
+    def finish(self, text: str | None = None, *, failed: bool = False) -> None:
+        """Fill the bar (red, and shown, when the work failed); keep it visible with a final label."""
+        if failed:
+            self.bar.bar_style = "danger"
+            self.label.value = "failed"
+            self.layout.visibility = "visible"
+            return
         if self.layout.visibility == "hidden":
             return
         self.bar.value = self.bar.max
@@ -138,11 +237,41 @@ class Progress(w.HBox):
         if text is not None:
             self.label.value = text
 
+    def reset(self) -> None:
+        """Hide the bar again (a new action starts from nothing)."""
+        self.bar.value = 0
+        self.bar.bar_style = ""
+        self.label.value = ""
+        self.layout.visibility = "hidden"
+
+
+def plain(value: object) -> str:
+    """A value as words for the screen: no ``NaN``, ``<NA>``, ``None``, ``PosixPath(...)`` or
+    ``['a', 'b']``; paths as paths, collections joined with commas, booleans as yes/no, and
+    status identifiers (``needs_manual_evidence``) as words."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float) and pd.isna(value):
+        return ""
+    if isinstance(value, bool | np.bool_):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, Path):
+        return value.as_posix()
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    if isinstance(value, list | tuple | set | frozenset):
+        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
+        return ", ".join(plain(v) for v in items if plain(v))
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}: {plain(v)}" for k, v in value.items())
+    text = str(value)
+    return _WORDS.get(text, text)
+
 
 def _cell(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    return str(value)
+    return plain(value)
 
 
 def html_table(frame: pd.DataFrame, *, max_rows: int = 200) -> str:
@@ -155,7 +284,7 @@ def html_table(frame: pd.DataFrame, *, max_rows: int = 200) -> str:
     )
     more = f"<p>... {len(frame) - max_rows} more rows</p>" if len(frame) > max_rows else ""
     return (
-        '<table class="pa-table" style="border-collapse:collapse;font-size:12px">'
+        '<table class="pa-table" style="border-collapse:collapse;font-size:12px;color:var(--jp-ui-font-color1,#222)">'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
     )
 
@@ -174,9 +303,11 @@ class MaskedTable(w.VBox):
         *,
         max_rows: int = 50,
         title: str = "",
+        scrub: Callable[[str], str] | None = None,
     ) -> None:
         self.frame = frame.reset_index(drop=True)
         self.pii = {c: e for c, e in pii.items() if c in self.frame.columns}
+        self.scrub = scrub  # masks known personal values inside the other (undeclared) columns
         self.shown = self.frame.head(max_rows)
         self.checkboxes: list[w.Checkbox] = []
         self._rows: list[list[w.HTML]] = []
@@ -217,8 +348,11 @@ class MaskedTable(w.VBox):
     def text(self, row: int, column: str) -> str:
         """What the table shows for one cell right now (masked unless the row is revealed)."""
         value = _cell(self.shown.iloc[row][column])
-        if column in self.pii and not (row < len(self.checkboxes) and self.checkboxes[row].value):
+        revealed = row < len(self.checkboxes) and self.checkboxes[row].value
+        if column in self.pii and not revealed:
             return mask(value, self.pii[column]) if value else ""
+        if self.scrub is not None and value and not revealed:
+            return self.scrub(value)
         return value
 
     def reveal(self, row: int, on: bool = True) -> None:
@@ -312,8 +446,13 @@ def working_copy(samples: str | Path | None = None, dest: str | Path | None = No
     return dest
 
 
-def file_link(path: str | Path, label: str | None = None) -> str:
-    """HTML anchor to a file, relative to the working directory when possible (JupyterLab serves it)."""
+def file_link(path: str | Path, label: str | None = None, *, download: bool = True) -> str:
+    """HTML anchor to a file, relative to the working directory (the notebook's folder).
+
+    Show it through an ``Output`` (:func:`show_links`), not an ``HTML`` widget: JupyterLab rewrites
+    relative links in outputs to the server's ``/files/...`` URL of the file. ``download=True``
+    saves the file; ``download=False`` opens it (an HTML report opens in a JupyterLab tab).
+    """
     path = Path(path)
     try:
         href = os.path.relpath(path.resolve(), Path.cwd().resolve())
@@ -321,30 +460,208 @@ def file_link(path: str | Path, label: str | None = None) -> str:
         href = str(path.resolve())
     href = Path(href).as_posix()
     text = html.escape(label or path.name)
-    return f'<a class="pa-download" href="{html.escape(href)}" download="{html.escape(path.name)}" target="_blank">{text}</a>'
+    how = f' download="{html.escape(path.name)}"' if download else ""
+    cls = "pa-download" if download else "pa-open"
+    return f'<a class="{cls}" href="{html.escape(href)}"{how} target="_blank">{text}</a>'
+
+
+def show_links(output: w.Output, text: str) -> None:
+    """Replace what ``output`` shows with ``text`` (HTML holding :func:`file_link` anchors)."""
+    from IPython.display import HTML
+
+    output.outputs = ()  # state sync, ordered with the append below (clear_output is not)
+    if text:
+        output.append_display_data(HTML(text))
+
+
+def grid(frame: pd.DataFrame, *, caption: str | None = None, page: int = 10) -> w.Widget:
+    """A sortable, searchable grid of ``frame`` (already safe: masked or non-personal values).
+
+    Built on itables' widget, whose DataTables code ships inside the package (works offline).
+    Values are shown in words (:func:`plain`); a ``severity`` or ``status`` column is coloured
+    with the theme's colours.
+    """
+    from itables.widget import ITable  # optional heavy front-end dependency: loaded on first grid
+
+    shown = pd.DataFrame({str(c): [_grid_cell(str(c), v) for v in frame[c]] for c in frame.columns})
+    if shown.empty and not len(shown.columns):
+        shown = pd.DataFrame({"": []})
+    table = ITable(
+        shown,
+        caption=caption,
+        allow_html=True,
+        classes="display compact cell-border",
+        pageLength=page,
+        lengthMenu=[page, 25, 50, 100, -1],
+        showIndex=False,
+        maxBytes=0,
+        style="table-layout:auto;width:100%;margin:0;caption-side:top",
+    )
+    table.add_class("pa-grid")
+    return table
+
+
+def _grid_cell(column: str, value: object) -> str:
+    text = html.escape(plain(value))
+    if column in ("severity", "status", "worst") and text in SEVERITY_COLORS:
+        color = SEVERITY_COLORS[text]
+        return (
+            f'<span class="pa-sev" style="border-left:4px solid {color};padding-left:4px;'
+            f'color:{color};font-weight:600">{text}</span>'
+        )
+    return text
 
 
 class SubjectInput(w.HBox):
-    """Identifier of a data subject: kind, value, and an optional second ``KIND=VALUE`` to narrow down."""
+    """Identifier of a data subject: kind, value, and an optional second ``KIND=VALUE`` to narrow down.
+
+    Enter in either box calls the ``on_submit`` callbacks (the widget's main action). When the
+    person changes anything, the ``on_change`` callbacks run (the widget clears its results).
+    After a subject is resolved, :meth:`forget` empties the boxes: the raw identifier stays in the
+    kernel's memory only, so a saved notebook's widget state does not hold it.
+    """
 
     def __init__(self, kind: str = "email", value: str = "") -> None:
-        from ..subjects import SUBJECT_KINDS
-
         self.kind = w.Dropdown(options=list(SUBJECT_KINDS), value=kind, description="identifier")
         self.kind.add_class("pa-subject-kind")
         self.identifier = w.Text(value=value, placeholder="e.g. someone@example.com", layout=w.Layout(width="320px"))
         self.identifier.add_class("pa-subject-id")
         self.extra = w.Text(value="", description="and", placeholder="optional KIND=VALUE to narrow down")
+        self._remembered: list[tuple[str, str]] | None = None
+        self._quiet = False
+        self._changed: list[Callable[[], Any]] = []
+        self._submitted: list[Callable[[], Any]] = []
+        for box in (self.kind, self.identifier, self.extra):
+            box.observe(self._on_change, names="value")
+        with warnings.catch_warnings():  # Enter has no other hook in ipywidgets 8 (on_submit still works)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            for box in (self.identifier, self.extra):
+                box.on_submit(lambda _box: [f() for f in self._submitted])
         super().__init__([self.kind, self.identifier, self.extra])
 
-    def pairs(self) -> list[tuple[str, str]]:
-        """The ``(kind, value)`` identifiers entered; InputError when none is."""
-        from ..subjects import parse_subject_arg
+    def on_change(self, callback: Callable[[], Any]) -> None:
+        """Call ``callback()`` whenever the person edits the identifier."""
+        self._changed.append(callback)
 
+    def on_submit(self, callback: Callable[[], Any]) -> None:
+        """Call ``callback()`` when the person presses Enter in the identifier boxes."""
+        self._submitted.append(callback)
+
+    def _on_change(self, _change: object) -> None:
+        if self._quiet:
+            return
+        self._remembered = None
+        for callback in self._changed:
+            callback()
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """The ``(kind, value)`` identifiers entered (or remembered); InputError when none is."""
         value = self.identifier.value.strip()
+        if not value and self._remembered:
+            return list(self._remembered)
         if not value:
             raise InputError("enter an identifier of the data subject")
         pairs = [(self.kind.value, value)]
         if self.extra.value.strip():
             pairs.append(parse_subject_arg(self.extra.value.strip()))
         return pairs
+
+    def forget(self, shown_as: str = "") -> None:
+        """Empty the boxes (the pairs are remembered in memory for the next action on this subject)."""
+        pairs = self.pairs()
+        self._quiet = True
+        try:
+            self.identifier.value = ""
+            self.extra.value = ""
+            self.identifier.placeholder = f"resolved: {shown_as}" if shown_as else "e.g. someone@example.com"
+        finally:
+            self._quiet = False
+        self._remembered = pairs
+
+    def reset(self) -> None:
+        """Forget the remembered subject too."""
+        self._remembered = None
+        self.identifier.placeholder = "e.g. someone@example.com"
+
+
+def subject_lines(subject: Subject) -> list[tuple[str, str]]:
+    """What identifies a subject, masked: (label, masked values) for names, e-mails, tokens, phones."""
+    out = []
+    for plural, label in (("names", "name"), ("emails", "e-mail"), ("tokens", "token"), ("phones", "phone")):
+        values = sorted(subject.ids(plural))
+        if not values:
+            continue
+        entity = entity_for_kind(singular(plural))
+        shown = [mask(v, entity) if entity else mask(v, None) for v in values[:3]]
+        more = f" (+{len(values) - 3} more)" if len(values) > 3 else ""
+        out.append((label, ", ".join(shown) + more))
+    return out
+
+
+class SubjectCard(w.HTML):
+    """Who a request is about, masked: name, e-mail, token, and the datasets the subject is found in.
+
+    Shown above every export, erasure, rectification and restriction, so the person checks whom
+    they are about to act on; ``.label`` (masked) names the subject in the confirmation box.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(value="")
+        self.add_class("pa-subject-card")
+        self.label = ""
+
+    def show(self, subject: Subject, datasets: Sequence[str] | None = None) -> None:
+        """Show ``subject`` (masked); ``datasets``: where their data was found."""
+        lines = subject_lines(subject)
+        if not subject.found:
+            self.label = ""
+            body = "<b>No data subject matches this identifier.</b>"
+        else:
+            first = dict(lines)
+            self.label = " / ".join(v.split(",")[0] for k, v in first.items() if k in ("name", "e-mail", "token"))
+            body = "".join(
+                f"<tr><th style='text-align:left;padding-right:1em;font-weight:600'>{html.escape(k)}</th>"
+                f"<td><code>{html.escape(v)}</code></td></tr>"
+                for k, v in [*lines, ("reference", subject.ref[:24])]
+            )
+            if datasets is not None:
+                where = ", ".join(datasets) if datasets else "no dataset"
+                body += (
+                    "<tr><th style='text-align:left;padding-right:1em;font-weight:600'>found in</th>"
+                    f"<td>{html.escape(where)}</td></tr>"
+                )
+            body = f"<table>{body}</table>"
+        self.value = (
+            '<div class="pa-card" style="border:1px solid var(--jp-border-color1,#bdbdbd);border-radius:4px;'
+            "padding:6px 10px;margin:4px 0;background:var(--jp-layout-color1,#fff);"
+            'color:var(--jp-ui-font-color0,#000)"><div style="font-weight:600;margin-bottom:4px">'
+            f"Data subject</div>{body}</div>"
+        )
+
+    def clear(self) -> None:
+        """Show nothing (no subject resolved)."""
+        self.value, self.label = "", ""
+
+
+def screen_text(widget: w.Widget) -> str:
+    """Everything a widget tree shows as text: HTML and label values, grid cells, tab and panel
+    titles, and Output areas (what a test checks for leaked values or stale results)."""
+    parts: list[str] = []
+    value = getattr(widget, "value", None)
+    if isinstance(value, str) and not isinstance(widget, w.Text | w.Textarea | w.Password):
+        parts.append(value)
+    if isinstance(widget, w.Output):
+        for out in widget.outputs:
+            data = out.get("data", {})
+            parts.append(str(data.get("text/html", data.get("text/plain", ""))) + str(out.get("text", "")))
+    frame = getattr(widget, "df", None)
+    if isinstance(frame, pd.DataFrame):
+        parts.append(frame.to_csv(index=False))
+    if isinstance(widget, w.Checkbox | w.Button):
+        parts.append(widget.description)
+    titles = getattr(widget, "titles", None)
+    if titles:
+        parts.extend(str(t) for t in titles if t)
+    for child in getattr(widget, "children", ()) or ():
+        parts.append(screen_text(child))
+    return " ".join(p for p in parts if p)

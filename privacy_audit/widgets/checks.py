@@ -15,10 +15,22 @@ import ipywidgets as w
 import pandas as pd
 
 from ..checks import SEVERITIES, CheckResult, Finding, run_checks
-from ..datamap import load_datamap
-from ._common import ErrorBanner, Progress, find_samples, guarded, html_table
+from ..datamap import DataMap, load_datamap
+from ..errors import PrivacyAuditError
+from ..policy import load_policy
+from ._common import ErrorBanner, Progress, find_samples, grid, guarded, wide
 
-__all__ = ["ChecksWidget", "clause_severity_table"]
+__all__ = ["ChecksWidget", "clause_severity_table", "clause_titles"]
+
+
+def clause_titles(datamap: DataMap) -> dict[str, str]:
+    """Clause number -> its title, from the data map's policy file (empty when there is none)."""
+    if datamap.policy is None:
+        return {}
+    try:
+        return {c.id: c.title for c in load_policy(datamap.policy).clauses}
+    except PrivacyAuditError:
+        return {}
 
 
 def clause_severity_table(result: CheckResult) -> pd.DataFrame:
@@ -41,29 +53,31 @@ class ChecksWidget(w.VBox):
         path = Path(datamap) if datamap else find_samples() / "datamap.yaml"
         self.result: CheckResult | None = None
         self.by_clause: pd.DataFrame | None = None
+        self.titles: dict[str, str] = {}
         self.last_exception: BaseException | None = None
 
         self.path = w.Text(value=str(path), description="data map", layout=w.Layout(width="60%"))
         self.as_of = w.Text(value=as_of or "", description="as of", placeholder="YYYY-MM-DD (default: map)")
         self.severity = w.Dropdown(options=["all", *SEVERITIES], value="all", description="severity")
-        self.run_button = w.Button(description="Run checks", button_style="primary", icon="check")
+        self.run_button = w.Button(description="Run checks", button_style="primary", icon="check", layout=wide())
         self.run_button.add_class("pa-run-checks")
         self.banner = ErrorBanner()
         self.progress = Progress()
-        self.summary = w.HTML()
+        self.summary = w.VBox()
         self.groups = w.Accordion()
         self.finding_picker = w.Dropdown(options=[], description="finding", layout=w.Layout(width="90%"))
         self.detail = w.HTML()
         self.output = w.Output()
 
+        self.finding_picker.add_class("pa-finding-picker")
         self.run_button.on_click(self.run)
         self.severity.observe(lambda _c: self._render(), names="value")
         self.finding_picker.observe(lambda _c: self._show_detail(), names="value")
         super().__init__(
             [
                 w.HBox([self.path, self.run_button]),
-                w.HBox([self.as_of, self.severity]),
                 self.banner,
+                w.HBox([self.as_of, self.severity]),
                 self.progress,
                 self.summary,
                 self.groups,
@@ -73,11 +87,28 @@ class ChecksWidget(w.VBox):
                 self.output,
             ]
         )
+        self.add_class("pa-checks")
+
+    def clear_results(self) -> None:
+        """Remove the findings of an earlier run."""
+        self.result = self.by_clause = None
+        self.summary.children = ()
+        self.groups.children = ()
+        self.finding_picker.options = []
+        self.detail.value = ""
+        self.progress.reset()
+
+    def title(self, clause: str) -> str:
+        """``"3.2 Pseudonymous data kept apart"``: the clause number with its title from the policy."""
+        name = self.titles.get(str(clause), "")
+        return f"{clause} {name}".strip()
 
     @guarded
     def run(self, _button: object = None) -> CheckResult:
         """Run the controls; progress advances per check."""
+        self.clear_results()
         datamap = load_datamap(self.path.value)
+        self.titles = clause_titles(datamap)
         started = False
 
         def progress(check_id: str, index: int, total: int) -> None:
@@ -112,8 +143,12 @@ class ChecksWidget(w.VBox):
         errors = "".join(
             f"<li>{html.escape(cid)}: {html.escape(msg)}</li>" for cid, msg in self.result.errors
         )
-        self.summary.value = "<h4>Findings by clause and severity</h4>" + html_table(self.by_clause) + (
-            f"<p>Checks that could not run:</p><ul>{errors}</ul>" if errors else ""
+        by_clause = self.by_clause.copy()
+        by_clause.insert(1, "title", [self.titles.get(str(c), "") for c in by_clause["clause"]])
+        self.summary.children = (
+            w.HTML("<h4>Findings by clause and severity</h4>"),
+            grid(by_clause),
+            w.HTML(f"<p>Checks that could not run:</p><ul>{errors}</ul>" if errors else ""),
         )
         clauses = sorted({f.clause for f in findings}, key=_clause_key)
         children, titles = [], []
@@ -132,8 +167,8 @@ class ChecksWidget(w.VBox):
                     for f in rows
                 ]
             )
-            children.append(w.HTML(html_table(frame)))
-            titles.append(f"clause {clause}: {len(rows)} finding{'s' if len(rows) != 1 else ''}")
+            children.append(grid(frame))
+            titles.append(f"clause {self.title(clause)}: {len(rows)} finding{'s' if len(rows) != 1 else ''}")
         self.groups.children = children
         for i, title in enumerate(titles):
             self.groups.set_title(i, title)
@@ -153,7 +188,7 @@ class ChecksWidget(w.VBox):
         f = findings[index]
         items = [
             ("check", f.check),
-            ("clause", f.clause),
+            ("clause", self.title(f.clause)),
             ("severity", f.severity),
             ("dataset", f.dataset or ""),
             ("column", f.column or ""),
@@ -161,7 +196,7 @@ class ChecksWidget(w.VBox):
             ("message", f.message),
             ("evidence", f.evidence),
         ]
-        self.detail.value = "<table>" + "".join(
+        self.detail.value = "<table style='color:var(--jp-ui-font-color1,#222)'>" + "".join(
             f"<tr><th style='text-align:left;padding-right:1em'>{k}</th><td>{html.escape(v)}</td></tr>"
             for k, v in items
         ) + "</table>"

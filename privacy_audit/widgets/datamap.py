@@ -3,8 +3,9 @@
 ``DataMapWidget(path=...)``: ``.run_button`` loads and validates the map (``.result`` is the
 :class:`~privacy_audit.datamap.DataMap`); the *Edit* tab validates YAML text before it is saved
 (atomically); ``.ropa_button`` writes the Record of Processing Activities (CSV and Markdown) to
-``out_dir``; ``.drift_button`` scans the mapped datasets and lists where scan and map disagree
-(``.drift``).
+``out_dir`` with links that download the files; ``.drift_button`` scans the mapped datasets and
+lists where scan and map disagree (``.drift``) -- :func:`privacy_audit.services.datamap_diff`, the
+same call and defaults as ``privacy-audit datamap diff``, so both give one answer.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from pathlib import Path
 import ipywidgets as w
 import pandas as pd
 
-from ..datamap import DataMap, Drift, Ropa, datamap_drift, load_datamap, parse_datamap, ropa
+from .. import services
+from ..datamap import DataMap, Drift, Ropa, load_datamap, parse_datamap, ropa
 from ..errors import InputError
 from ..sources import atomic_write_bytes, read_table
-from ._common import ErrorBanner, Progress, file_link, find_samples, guarded, html_table
+from ._common import ErrorBanner, Progress, file_link, find_samples, grid, guarded, show_links, wide
 
 __all__ = ["DataMapWidget", "datasets_frame"]
 
@@ -53,11 +55,9 @@ class DataMapWidget(w.VBox):
         path: str | Path | None = None,
         *,
         out_dir: str | Path | None = None,
-        sample: int = 200,
     ) -> None:
         path = Path(path) if path else find_samples() / "datamap.yaml"
         self.out_dir = Path(out_dir) if out_dir else path.parent.parent / "reports"
-        self.sample = sample
         self.result: DataMap | None = None
         self.ropa: Ropa | None = None
         self.drift: Drift | None = None
@@ -65,18 +65,22 @@ class DataMapWidget(w.VBox):
         self.last_exception: BaseException | None = None
 
         self.path = w.Text(value=str(path), description="data map", layout=w.Layout(width="70%"))
-        self.run_button = w.Button(description="Load", button_style="primary", icon="folder-open")
+        self.run_button = w.Button(description="Load", button_style="primary", icon="folder-open", layout=wide())
         self.banner = ErrorBanner()
         self.progress = Progress()
         self.output = w.Output()
-        self.summary = w.HTML()
+        self.summary = w.VBox()
         self.editor = w.Textarea(layout=w.Layout(width="100%", height="360px"))
-        self.validate_button = w.Button(description="Validate")
-        self.save_button = w.Button(description="Save", button_style="warning", icon="save")
-        self.ropa_button = w.Button(description="Export RoPA", icon="download")
-        self.ropa_view = w.HTML()
-        self.drift_button = w.Button(description="Scan and compare", icon="search")
-        self.drift_view = w.HTML()
+        self.validate_button = w.Button(description="Validate", layout=wide())
+        self.save_button = w.Button(description="Save", button_style="warning", icon="save", layout=wide())
+        self.ropa_button = w.Button(description="Export RoPA", icon="download", layout=w.Layout(width="auto"))
+        self.ropa_button.add_class("pa-ropa-button")
+        self.ropa_links = w.Output()  # links in an output: JupyterLab turns them into /files/... URLs
+        self.ropa_links.add_class("pa-ropa-links")
+        self.ropa_view = w.VBox()
+        self.drift_button = w.Button(description="Scan and compare", icon="search", layout=w.Layout(width="auto"))
+        self.drift_button.add_class("pa-drift-button")
+        self.drift_view = w.VBox()
         self.run_button.add_class("pa-load-button")
 
         self.run_button.on_click(self.load)
@@ -85,34 +89,47 @@ class DataMapWidget(w.VBox):
         self.ropa_button.on_click(self.export_ropa)
         self.drift_button.on_click(self.compare)
 
+        # one banner, shown under the buttons of every tab: the message is next to the button pressed
         self.tabs = w.Tab(
             [
-                self.summary,
-                w.VBox([self.editor, w.HBox([self.validate_button, self.save_button])]),
-                w.VBox([self.ropa_button, self.ropa_view]),
-                w.VBox([self.drift_button, self.drift_view]),
+                w.VBox([self.banner, self.summary]),
+                w.VBox([self.editor, w.HBox([self.validate_button, self.save_button]), self.banner]),
+                w.VBox([self.ropa_button, self.banner, self.ropa_links, self.ropa_view]),
+                w.VBox([self.drift_button, self.banner, self.progress, self.drift_view]),
             ]
         )
         for i, title in enumerate(("Datasets", "Edit", "RoPA", "Drift")):
             self.tabs.set_title(i, title)
-        super().__init__(
-            [w.HBox([self.path, self.run_button]), self.banner, self.progress, self.tabs, self.output]
-        )
+        super().__init__([w.HBox([self.path, self.run_button]), self.tabs, self.output])
+        self.add_class("pa-datamap")
+
+    def clear_results(self) -> None:
+        """Remove every result of an earlier run (datasets, RoPA and its links, drift)."""
+        self.summary.children = ()
+        self.ropa_view.children = ()
+        show_links(self.ropa_links, "")
+        self.drift_view.children = ()
+        self.progress.reset()
 
     # -- actions --------------------------------------------------------------------------------
 
     @guarded
     def load(self, _button: object = None) -> DataMap:
         """Load and validate the data map named in ``.path``."""
+        self.result = None
+        self.clear_results()
         datamap = load_datamap(self.path.value)
         self.result = datamap
         self.editor.value = datamap.path.read_text(encoding="utf-8")
         frame = datasets_frame(datamap)
         zones = frame["zone"].value_counts().to_dict()
-        self.summary.value = (
-            f"<p><b>{html.escape(datamap.organization)}</b>: {len(frame)} datasets "
-            f"({', '.join(f'{n} {z}' for z, n in sorted(zones.items()))}), "
-            f"{len(datamap.registers)} registers, {len(datamap.roles)} roles.</p>" + html_table(frame)
+        self.summary.children = (
+            w.HTML(
+                f"<p><b>{html.escape(datamap.organization)}</b>: {len(frame)} datasets "
+                f"({', '.join(f'{n} {z}' for z, n in sorted(zones.items()))}), "
+                f"{len(datamap.registers)} registers, {len(datamap.roles)} roles.</p>"
+            ),
+            grid(frame),
         )
         self.banner.info(f"{datamap.path.name} is valid: {len(frame)} datasets")
         return datamap
@@ -144,6 +161,8 @@ class DataMapWidget(w.VBox):
     @guarded
     def export_ropa(self, _button: object = None) -> Ropa:
         """Write the Record of Processing Activities as CSV and Markdown into ``out_dir``."""
+        self.ropa_view.children = ()
+        show_links(self.ropa_links, "")
         datamap = self._need_map()
         reg = datamap.register("sharing")
         sharing = read_table(reg.path, format=reg.format) if reg is not None else None
@@ -153,39 +172,29 @@ class DataMapWidget(w.VBox):
         atomic_write_bytes(csv_path, record.to_csv().encode("utf-8"))
         atomic_write_bytes(md_path, record.to_markdown().encode("utf-8"))
         self.written = [csv_path, md_path]
-        self.ropa_view.value = (
-            f"<p>{file_link(csv_path)} &middot; {file_link(md_path)}</p>" + html_table(record.to_frame())
-        )
+        show_links(self.ropa_links, f"<p>Download: {file_link(csv_path)} &middot; {file_link(md_path)}</p>")
+        self.ropa_view.children = (grid(record.to_frame()),)
         self.banner.info(f"RoPA written: {len(record.rows)} processing activities")
         return record
 
     @guarded
     def compare(self, _button: object = None) -> Drift:
-        """Scan every mapped dataset (sampled) and list where the scan disagrees with the map."""
-        from ..scan import scan  # Presidio loads here, not at import
-        from ..subjects import read_estate_frame
-
+        """Scan every mapped dataset and list where the scan disagrees with the map (as the CLI does)."""
+        self.drift_view.children = ()
         datamap = self._need_map()
-        scans: dict[str, pd.DataFrame] = {}
-        skipped: list[str] = []
         self.progress.start(len(datamap.datasets), "scanning")
-        for ds in datamap.datasets:
-            self.progress.step(ds.name)
-            if not ds.columns:
-                continue
-            try:
-                frame = read_estate_frame(datamap, ds)
-            except Exception as exc:  # noqa: BLE001 - one unreadable dataset must not hide the rest
-                skipped.append(f"{ds.name} ({type(exc).__name__})")
-                continue
-            scans[ds.name] = scan(frame, name=ds.name, sample=self.sample, progress=False).to_frame()
-        drift = datamap_drift(datamap, scans)
+        outcome = services.datamap_diff(datamap, progress=lambda name, _i, _n: self.progress.step(name))
+        drift = outcome.drift
         self.drift = drift
         table = drift.to_frame()
-        self.drift_view.value = (
-            f"<p>{len(table)} disagreements over {len(scans)} scanned datasets"
-            f"{'; not read: ' + html.escape(', '.join(skipped)) if skipped else ''}.</p>"
-            + (html_table(table) if len(table) else "<p>The map matches the scan.</p>")
+        skipped = "".join(f"<li>{html.escape(n)}: not read, {html.escape(why)}</li>" for n, why in outcome.skipped)
+        self.drift_view.children = (
+            w.HTML(
+                f"<p>{len(table)} disagreements over {len(outcome.scanned)} scanned datasets.</p>"
+                + (f"<ul>{skipped}</ul>" if skipped else "")
+                + ("" if len(table) else "<p>The map matches the scan.</p>")
+            ),
+            *((grid(table),) if len(table) else ()),
         )
         undeclared = int((table["kind"] == "undeclared").sum()) if len(table) else 0
         self.banner.info(f"drift: {len(table)} columns disagree, {undeclared} personal columns undeclared")

@@ -19,14 +19,13 @@ from typing import Any
 
 import ipywidgets as w
 import pandas as pd
-from IPython.display import HTML
 
 from .. import services
 from ..access import verify_bundle
 from ..datamap import DataMap, load_datamap
 from ..detect.headers import header_hints
 from ..entities import entity_for_kind
-from ..errors import AmbiguousSubjectError, InputError
+from ..errors import InputError
 from ..identifiers import singular
 from ..masking import mask
 from ..subjects import Subject, SubjectData, read_estate_frame
@@ -34,11 +33,16 @@ from ._common import (
     ErrorBanner,
     MaskedTable,
     Progress,
+    SubjectCard,
     SubjectInput,
+    discard,
     file_link,
     find_samples,
+    grid,
     guarded,
     html_table,
+    show_links,
+    wide,
 )
 
 __all__ = ["ExportWidget", "example_identifier", "pii_columns_of", "mask_line"]
@@ -116,14 +120,16 @@ class ExportWidget(w.VBox):
         self.subject_input = SubjectInput(kind, identifier)
         self.kind, self.identifier, self.extra = self.subject_input.kind, self.subject_input.identifier, self.subject_input.extra
         self.password = w.Password(value="", description="password", placeholder="optional: encrypt the bundle")
-        self.preview_button = w.Button(description="Preview", icon="eye")
-        self.build_button = w.Button(description="Build bundle", button_style="primary", icon="file-archive")
+        self.preview_button = w.Button(description="Preview", icon="eye", layout=wide())
+        self.preview_button.add_class("pa-preview-button")
+        self.build_button = w.Button(description="Build bundle", button_style="primary", icon="file-archive", layout=wide())
         self.build_button.add_class("pa-build-button")
         self.run_button = self.build_button
         self.banner = ErrorBanner()
         self.banner.add_class("pa-banner")
         self.progress = Progress()
-        self.summary = w.HTML()
+        self.card = SubjectCard()
+        self.summary = w.VBox()
         self.preview = w.Accordion()
         self.download = w.HTML()
         self.download.add_class("pa-download-area")
@@ -131,6 +137,8 @@ class ExportWidget(w.VBox):
 
         self.preview_button.on_click(self.show_preview)
         self.build_button.on_click(self.build)
+        self.subject_input.on_submit(self.show_preview)
+        self.subject_input.on_change(self.clear_results)
         super().__init__(
             [
                 self.path,
@@ -138,12 +146,29 @@ class ExportWidget(w.VBox):
                 w.HBox([self.password, self.preview_button, self.build_button]),
                 self.banner,
                 self.progress,
-                self.summary,
-                self.preview,
+                self.card,
                 self.download,
                 self.output,
+                self.summary,
+                self.preview,
             ]
         )
+        self.add_class("pa-export")
+
+    def clear_results(self) -> None:
+        """Remove everything an earlier request put on screen: subject card, preview, bundle link."""
+        self.subject = self.data = None
+        self.result = self.verification = None
+        self.tables = {}
+        self.banner.clear()
+        self.card.clear()
+        old = (*self.summary.children, *self.preview.children)
+        self.summary.children = ()
+        self.preview.children = ()
+        discard(*old)
+        self.download.value = ""
+        show_links(self.output, "")
+        self.progress.reset()
 
     @property
     def datamap(self) -> DataMap:
@@ -153,15 +178,10 @@ class ExportWidget(w.VBox):
         return self._datamap
 
     def _context(self) -> services.SubjectContext:
+        self.clear_results()
         self.progress.start(3, "resolving the subject")
-        try:
-            return services.open_subject(self.datamap, self.subject_input.pairs())
-        except AmbiguousSubjectError as exc:
-            self.subject = self.data = None
-            self.summary.value = "<p>Candidates:</p><ul>" + "".join(
-                f"<li>{html.escape(c)}</li>" for c in exc.candidates
-            ) + "</ul>"
-            raise
+        # an ambiguous identifier raises with the (masked) candidates in its message: the banner wraps
+        return services.open_subject(self.datamap, self.subject_input.pairs())
 
     def _find(self) -> SubjectData:
         ctx = self._context()
@@ -169,7 +189,13 @@ class ExportWidget(w.VBox):
         data = services.find_data(ctx)
         self.progress.step("preview")
         self.subject, self.data = ctx.subject, data
+        self._show_card(data)
         return data
+
+    def _show_card(self, data: SubjectData) -> None:
+        self.card.show(data.subject, [m.name for m in (*data.datasets, *data.registers) if m.records])
+        if data.subject.found:
+            self.subject_input.forget(self.card.label)  # the raw identifier leaves the page
 
     @guarded
     def show_preview(self, _button: object = None) -> SubjectData:
@@ -189,7 +215,7 @@ class ExportWidget(w.VBox):
 
     def _render_preview(self, data: SubjectData) -> None:
         counts = data.to_frame()
-        self.summary.value = "<h4>What will be exported</h4>" + html_table(counts)
+        self.summary.children = (w.HTML("<h4>What will be exported</h4>"), grid(counts))
         children, titles, self.tables = [], [], {}
         for match in (*data.datasets, *data.registers):
             if not match.records:
@@ -203,7 +229,8 @@ class ExportWidget(w.VBox):
                 )
             else:
                 table = MaskedTable(
-                    match.rows, pii_columns_of(self.datamap, match.name, match.rows), max_rows=self.max_rows
+                    match.rows, pii_columns_of(self.datamap, match.name, match.rows), max_rows=self.max_rows,
+                    scrub=lambda text, subject=data.subject: mask_line(text, subject),
                 )
                 self.tables[match.name] = table
                 child = table
@@ -225,6 +252,8 @@ class ExportWidget(w.VBox):
         outcome = services.export_subject(ctx, out, password=password)  # the same call as `privacy-audit export`
         result, data = outcome.bundle, outcome.data
         self.subject, self.data = ctx.subject, data
+        self._show_card(data)
+        self.password.value = ""  # never kept in the page
         self._render_preview(data)
         self.progress.step("verifying")
         check = verify_bundle(out, password=password)
@@ -238,8 +267,7 @@ class ExportWidget(w.VBox):
             + ("" if check.ok else html_table(pd.DataFrame(check.problems, columns=["file", "problem"])))
         )
         # The link goes through the Output area: JupyterLab resolves relative links there to /files/...
-        self.output.outputs = ()  # state sync, ordered with the append below (clear_output is not)
-        self.output.append_display_data(HTML(f"<p>Download: {file_link(out)}</p>"))
+        show_links(self.output, f"<p>Download: {file_link(out)}</p>")
         if not check.ok:
             self.banner.error(f"bundle written but verification failed: {len(check.problems)} problems")
         elif not result.found:

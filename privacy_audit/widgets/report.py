@@ -21,12 +21,12 @@ from typing import Any
 
 import ipywidgets as w
 import pandas as pd
-from IPython.display import HTML
 
 from .. import signoff
 from ..datamap import load_datamap
 from ..errors import InputError, PrivacyAuditError
-from ._common import ErrorBanner, Progress, file_link, find_samples, guarded, html_table
+from ..scan import SCAN_SAMPLE
+from ._common import ErrorBanner, Progress, file_link, find_samples, grid, guarded, plain, show_links, wide
 
 __all__ = ["ReportWidget", "SignOffForm", "summary_frame"]
 
@@ -52,7 +52,7 @@ class ReportWidget(w.VBox):
         *,
         out_dir: str | Path | None = None,
         pdf: bool = False,
-        sample: int = 1000,
+        sample: int = SCAN_SAMPLE,
     ) -> None:
         path = Path(datamap) if datamap else find_samples() / "datamap.yaml"
         self.result: Any = None
@@ -62,17 +62,19 @@ class ReportWidget(w.VBox):
         self.out_dir = w.Text(value=str(Path(out_dir) if out_dir else find_samples().parent / "reports"),
                               description="write to", layout=w.Layout(width="60%"))  # fmt: skip
         self.as_of = w.Text(value="", description="as of", placeholder="YYYY-MM-DD (default: map)")
-        self.sample = w.BoundedIntText(value=sample, min=1, max=10_000_000, description="scan rows")
+        self.sample = w.BoundedIntText(value=sample, min=1, max=10_000_000, description="scan rows",
+                                       style={"description_width": "initial"})  # fmt: skip
         self.pdf = w.Checkbox(value=pdf, description="also PDF (headless Chromium)", indent=False)
-        self.run_button = w.Button(description="Build report", button_style="primary", icon="file")
+        self.run_button = w.Button(description="Build report", button_style="primary", icon="file", layout=wide())
         self.run_button.add_class("pa-report-button")
         self.status = w.Dropdown(options=["all"], value="all", description="clauses")
         self.banner = ErrorBanner()
         self.progress = Progress()
-        self.summary = w.HTML()
-        self.clauses = w.HTML()
-        self.findings = w.HTML()
+        self.summary = w.VBox()
+        self.clauses = w.VBox()
+        self.findings = w.VBox()
         self.output = w.Output()
+        self.output.add_class("pa-report-links")
         self.run_button.on_click(self.run)
         self.status.observe(lambda _c: self._render_clauses(), names="value")
         super().__init__(
@@ -90,6 +92,20 @@ class ReportWidget(w.VBox):
                 self.findings,
             ]
         )
+        self.add_class("pa-report")
+
+    def clear_results(self) -> None:
+        """Remove the figures, tables and links of an earlier report."""
+        self.result = self.files = None
+        show_links(self.output, "")
+        self.summary.children = self.clauses.children = self.findings.children = ()
+        self.status.options = ["all"]
+        self.progress.reset()
+
+    def _progress(self, step: str, index: int, total: int) -> None:
+        # datasets read and scanned fill the first 60 %, the checks the next 35 %, writing the rest
+        base, span = (0.0, 0.6) if step.startswith("reading") else (0.6, 0.35)
+        self.progress.at(base + span * index / max(total, 1), step)
 
     @guarded
     def run(self, _button: object = None) -> Any:
@@ -97,27 +113,29 @@ class ReportWidget(w.VBox):
         from ..report.compliance import compliance_report
         from ..report.render import write_report
 
-        self.progress.start(2, "checks, scan and audit log")
-        report = compliance_report(self.path.value, as_of=self.as_of.value.strip() or None, sample=self.sample.value)
-        self.progress.step("writing")
+        self.clear_results()
+        self.progress.start(100, "reading the data map")
+        report = compliance_report(self.path.value, as_of=self.as_of.value.strip() or None, sample=self.sample.value,
+                                   progress=self._progress)  # fmt: skip
+        self.progress.at(0.95, "writing")
         files = write_report(report, self.out_dir.value, pdf=self.pdf.value)
         self.result, self.files = report, files
         self.progress.finish("done")
-        links = [file_link(files.html, "HTML"), file_link(files.json, "JSON")]
+        # in an output, so JupyterLab serves them from /files/...; the HTML opens, the others download
+        links = [file_link(files.html, "open the report (HTML)", download=False), file_link(files.json, "JSON")]
         if files.pdf:
             links.append(file_link(files.pdf, "PDF"))
-        self.output.outputs = ()
-        self.output.append_display_data(HTML("<p>Compliance report: " + " &middot; ".join(links) + "</p>"))
-        self.summary.value = "<h4>Summary</h4>" + html_table(summary_frame(report))
+        show_links(self.output, "<p>Compliance report: " + " &middot; ".join(links) + "</p>")
+        self.summary.children = (w.HTML("<h4>Summary</h4>"), grid(summary_frame(report)))
         statuses = sorted({c.status for c in report.clauses})
-        self.status.options = ["all", *statuses]
+        self.status.options = [("all", "all"), *((plain(st), st) for st in statuses)]
         self.status.value = "all"
         self._render_clauses()
         worst = pd.DataFrame(
             [{"id": f.id, "severity": f.severity, "clause": f.clause, "dataset": f.dataset or "",
               "message": f.message, "remedy": f.remedy} for f in report.findings]  # fmt: skip
         )
-        self.findings.value = "<h4>Findings, worst first</h4>" + html_table(worst, max_rows=50)
+        self.findings.children = (w.HTML("<h4>Findings, worst first</h4>"), grid(worst))
         s = report.summary
         sev = s.get("findings_by_severity", {})
         note = f"; no PDF: {files.note}" if self.pdf.value and not files.pdf and files.note else ""
@@ -133,7 +151,7 @@ class ReportWidget(w.VBox):
         frame = self.result.to_frame()
         if self.status.value != "all":
             frame = frame[frame["status"] == self.status.value]
-        self.clauses.value = f"<h4>Clause by clause ({len(frame)})</h4>" + html_table(frame, max_rows=300)
+        self.clauses.children = (w.HTML(f"<h4>Clause by clause ({len(frame)})</h4>"), grid(frame))
 
 
 class SignOffForm(w.VBox):
@@ -150,17 +168,17 @@ class SignOffForm(w.VBox):
         self._datamap = Path(datamap) if datamap else None
         self._report = report
         self.last_exception: BaseException | None = None
-        wide = w.Layout(width="70%")
+        long = w.Layout(width="70%")
         # findings
-        self.finding = w.Dropdown(options=[], description="finding", layout=wide)
+        self.finding = w.Dropdown(options=[], description="finding", layout=long)
         self.owner = w.Text(description="owner", placeholder="a role or team, e.g. Data engineering")
         self.due = w.Text(description="due", placeholder="YYYY-MM-DD")
         self.track_status = w.Dropdown(options=list(signoff.FINDING_STATUSES), value="open", description="status")
-        self.note = w.Text(description="note", layout=wide)
+        self.note = w.Text(description="note", layout=long)
         self.save_finding = w.Button(description="Save finding", icon="save")
         self.finding_msg = ErrorBanner()
         # manual evidence
-        self.clause = w.Dropdown(options=[], description="clause", layout=wide)
+        self.clause = w.Dropdown(options=[], description="clause", layout=long)
         self.evidence_status = w.ToggleButtons(options=["holds", "fails"], value="holds", description="clause")
         self.evidence = w.Textarea(description="evidence", placeholder="what it is and where it is kept",
                                    layout=w.Layout(width="70%", height="5em"))  # fmt: skip

@@ -28,7 +28,7 @@ import pandas as pd
 
 from .. import requests as desk
 from ..datamap import DataMap, load_datamap
-from ._common import ErrorBanner, SubjectInput, find_samples, guarded
+from ._common import ErrorBanner, SubjectInput, find_samples, guarded, wide
 
 __all__ = ["RequestsWidget", "queue_html"]
 
@@ -80,7 +80,7 @@ class RequestsWidget(w.VBox):
         self.result: desk.Request | None = None
         self.ledger: desk.Ledger | None = None
         self.queue_view = w.HTML()
-        self.refresh_button = w.Button(description="Refresh queue", icon="refresh")
+        self.refresh_button = w.Button(description="Refresh queue", icon="refresh", layout=wide())
         self.request = w.Dropdown(options=[], description="request")
         # New
         self.kind = w.Dropdown(options=list(desk.KINDS), value="access", description="kind")
@@ -90,26 +90,26 @@ class RequestsWidget(w.VBox):
         self.channel = w.Dropdown(options=["email", "letter", "web-form", "phone", "in-app"], value="email",
                                   description="channel")  # fmt: skip
         self.received = w.Text(description="received", placeholder="YYYY-MM-DD (default: today)")
-        self.new_button = w.Button(description="Record request", icon="plus", button_style="primary")
+        self.new_button = w.Button(description="Record request", icon="plus", button_style="primary", layout=wide())
         # Verify
         self.method = w.Dropdown(options=list(desk.METHODS), value="email-code", description="method")
         self.outcome = w.Dropdown(options=["passed", "failed"], value="passed", description="outcome")
         self.verified_on = w.Text(description="on", placeholder="YYYY-MM-DD (default: today)")
-        self.verify_button = w.Button(description="Record identity check", icon="check")
+        self.verify_button = w.Button(description="Record identity check", icon="check", layout=wide())
         # Extend
         self.extend_by = w.Dropdown(options=["1 month", "2 months"], value="2 months", description="by")
         self.extend_reason = w.Text(description="reason", placeholder="why (no personal data)")
         self.extended_on = w.Text(description="on", placeholder="YYYY-MM-DD (default: today)")
-        self.extend_button = w.Button(description="Extend deadline", icon="clock-o")
+        self.extend_button = w.Button(description="Extend deadline", icon="clock-o", layout=wide())
         # Close
         self.close_outcome = w.Dropdown(options=["answered", "refused"], value="answered", description="outcome")
         self.link = w.Text(description="answer", placeholder="path of the bundle, report or letter (optional)")
         self.close_reason = w.Text(description="reason", placeholder="for a refusal (no personal data)")
         self.closed_on = w.Text(description="on", placeholder="YYYY-MM-DD (default: today)")
-        self.close_button = w.Button(description="Close request", icon="flag-checkered")
+        self.close_button = w.Button(description="Close request", icon="flag-checkered", layout=wide())
         # Notify
         self.processor = w.Dropdown(options=[], description="processor")
-        self.notify_button = w.Button(description="Record notification", icon="envelope")
+        self.notify_button = w.Button(description="Record notification", icon="envelope", layout=wide())
 
         self.refresh_button.on_click(self.refresh)
         self.new_button.on_click(self.new)
@@ -187,6 +187,8 @@ class RequestsWidget(w.VBox):
         r = desk.open_request(self.datamap, self.kind.value, subject=self.subject.pairs(),
                               requester=self.requester.value.strip() or None, requester_role=self.role.value,
                               channel=self.channel.value, received=self.received.value.strip() or None)  # fmt: skip
+        self.subject.forget()  # recorded (masked) in the register: the raw identifier leaves the page
+        self.subject.reset()
         return self._done(r, "recorded")
 
     @guarded

@@ -18,7 +18,7 @@ import pandas as pd
 from ..checks.risk import SEPARATED_ZONES, DatasetRisk, assess_estate
 from ..datamap import load_datamap
 from ..errors import InputError
-from ._common import ErrorBanner, find_samples, guarded, html_table
+from ._common import ErrorBanner, find_samples, guarded, html_table, wide
 
 __all__ = ["RiskWidget"]
 
@@ -43,7 +43,7 @@ class RiskWidget(w.VBox):
         self.qis = w.SelectMultiple(options=[], description="quasi-ids", rows=6, layout=w.Layout(width="50%"))
         self.k = w.BoundedIntText(value=5, min=2, max=1000, description="target k")
         self.max_suppression = w.BoundedFloatText(value=0.05, min=0.0, max=1.0, step=0.01, description="max suppr.")
-        self.run_button = w.Button(description="Measure risk", button_style="primary", icon="shield")
+        self.run_button = w.Button(description="Measure risk", button_style="primary", icon="shield", layout=wide())
         self.run_button.add_class("pa-run-risk")
         self.banner = ErrorBanner()
         self.summary = w.HTML()
@@ -82,9 +82,15 @@ class RiskWidget(w.VBox):
         self.k.value = found.settings.target_k
         self.max_suppression.value = found.settings.max_suppression
 
+    def clear_results(self) -> None:
+        """Remove the figures and tables of an earlier measurement."""
+        self.result = None
+        self.summary.value = self.tables.value = ""
+
     @guarded
     def run(self, _button: object = None) -> DatasetRisk:
         """Measure the chosen dataset over the chosen quasi-identifiers and propose the fix."""
+        self.clear_results()
         if not self.qis.value:
             raise InputError("choose at least one quasi-identifier column")
         res = assess_estate(self.datamap, dataset=self.dataset.value, quasi_identifiers=list(self.qis.value),

@@ -23,9 +23,9 @@ import yaml
 from ..datamap import DataMap, load_datamap, parse_datamap
 from ..entities import names
 from ..errors import DataMapError, InputError
-from ..scan import ScanResult, scan
+from ..scan import SCAN_SAMPLE, ScanResult, scan
 from ..sources import atomic_write_bytes, list_tables
-from ._common import ErrorBanner, Progress, find_samples, guarded, html_table
+from ._common import ErrorBanner, Progress, find_samples, grid, guarded, wide
 
 __all__ = ["ScanWidget", "ENTITIES", "NOT_PERSONAL", "pii_summary", "set_dataset_columns"]
 
@@ -60,15 +60,21 @@ def _chart_png(summary: pd.DataFrame) -> bytes:
 
     labels = [str(d) for d in summary["dataset"]]
     fig = Figure(figsize=(7, 0.35 * max(len(labels), 3) + 1))
+    fig.patch.set_alpha(0)  # transparent, mid-grey text: readable on light and dark themes
     ax = fig.subplots()
+    ax.set_facecolor("none")
+    for where in ("x", "y"):
+        ax.tick_params(axis=where, colors="#888888")
+    for spine in ax.spines.values():
+        spine.set_color("#888888")
     ax.barh(labels, summary["pii_columns"], color="#c62828")
     ax.barh(labels, summary["columns"] - summary["pii_columns"], left=summary["pii_columns"], color="#cfd8dc")
     ax.invert_yaxis()
-    ax.set_xlabel("columns (red: personal data)")
-    ax.set_title("Personal-data columns per dataset")
+    ax.set_xlabel("columns (red: personal data)", color="#888888")
+    ax.set_title("Personal-data columns per dataset", color="#888888")
     fig.tight_layout()
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=90)
+    fig.savefig(buf, format="png", dpi=90, transparent=True)
     return buf.getvalue()
 
 
@@ -126,7 +132,7 @@ class ScanWidget(w.VBox):
         path: str | Path | None = None,
         *,
         datamap: str | Path | None = None,
-        sample: int = 1000,
+        sample: int = SCAN_SAMPLE,
     ) -> None:
         samples = None if path and datamap else find_samples()
         path = Path(path) if path else samples
@@ -139,18 +145,19 @@ class ScanWidget(w.VBox):
         self._reviewing: str | None = None
 
         self.path = w.Text(value=str(path), description="file/folder", layout=w.Layout(width="60%"))
-        self.list_button = w.Button(description="List tables", icon="list")
+        self.list_button = w.Button(description="List tables", icon="list", layout=wide())
         self.files = w.SelectMultiple(options=[], rows=8, description="tables", layout=w.Layout(width="80%"))
-        self.sample = w.BoundedIntText(value=sample, min=1, max=10_000_000, description="sample rows")
-        self.run_button = w.Button(description="Scan", button_style="primary", icon="search")
+        self.sample = w.BoundedIntText(value=sample, min=1, max=10_000_000, description="sample rows",
+                                       style={"description_width": "initial"})  # fmt: skip
+        self.run_button = w.Button(description="Scan", button_style="primary", icon="search", layout=wide())
         self.run_button.add_class("pa-scan-button")
         self.banner = ErrorBanner()
         self.progress = Progress()
-        self.table = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="700px"))
+        self.table = w.VBox()
+        self.chart = w.Image(format="png", layout=w.Layout(max_width="700px", display="none"))
         self.dataset_picker = w.Dropdown(options=[], description="dataset")
         self.review_box = w.VBox()
-        self.apply_button = w.Button(description="Write to data map", button_style="warning", icon="save")
+        self.apply_button = w.Button(description="Write to data map", button_style="warning", icon="save", layout=wide())
         self.output = w.Output()
 
         self.list_button.on_click(self.list_files)
@@ -173,7 +180,20 @@ class ScanWidget(w.VBox):
                 self.output,
             ]
         )
+        self.add_class("pa-scan")
         self.list_files()
+
+    def clear_results(self) -> None:
+        """Remove the chart, tables and the review of an earlier scan."""
+        self.result = self.summary = None
+        self.table.children = ()
+        self.chart.layout.display = "none"
+        self.chart.value = b""
+        self._reviewing = None
+        self._pickers = {}
+        self.review_box.children = ()
+        self.dataset_picker.options = []
+        self.progress.reset()
 
     # -- scanning -------------------------------------------------------------------------------
 
@@ -197,6 +217,7 @@ class ScanWidget(w.VBox):
     @guarded
     def run(self, _button: object = None) -> ScanResult:
         """Scan every target table; unreadable tables are listed, the others still scanned."""
+        self.clear_results()
         targets = self.targets()
         if not targets:
             raise InputError(f"{self.path.value}: no tables found")
@@ -234,10 +255,12 @@ class ScanWidget(w.VBox):
         pii = frame[frame["entity"].notna()][["dataset", "column", "entity", "score", "coverage", "evidence"]]
         pii = pii.assign(dataset=pii["dataset"].map(self.short))
         summary = self.summary.assign(dataset=self.summary["dataset"].map(self.short))
-        self.table.value = (
-            "<h4>Per dataset</h4>" + html_table(summary) + "<h4>Personal-data columns</h4>" + html_table(pii)
+        self.table.children = (
+            w.HTML("<h4>Per dataset</h4>"), grid(summary), w.HTML("<h4>Personal-data columns</h4>"), grid(pii)
         )
-        self.chart.value = _chart_png(summary) if len(summary) else b""
+        if len(summary):
+            self.chart.value = _chart_png(summary)
+            self.chart.layout.display = ""
 
     # -- confirm into the data map --------------------------------------------------------------
 
