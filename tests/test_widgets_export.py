@@ -168,3 +168,32 @@ def test_a_new_request_starts_clean_and_the_identifier_does_not_stay_on_the_page
     assert widget.banner.kind == "error" and widget.progress.bar.bar_style == "danger"
     assert widget.data is None and not widget.preview.children and widget.card.value == ""
     assert not widget.output.outputs and widget.download.value == ""
+
+
+def test_open_bundle_button_unpacks_the_last_bundle_and_needs_its_password(
+    estate: Path, users: pd.DataFrame, tmp_path: Path
+) -> None:
+    widget = _widget(estate, tmp_path)
+    assert widget.open_button.disabled  # nothing built yet
+    person = users.iloc[5]
+    widget.kind.value, widget.identifier.value = "email", person["email"]
+    widget.password.value = "correct horse battery staple"
+    widget.build_button.click()
+    assert widget.banner.kind == "info", widget.banner.message
+    assert not widget.open_button.disabled
+    widget.open_button.click()  # the password was emptied after the build: refused, the bundle stays offered
+    assert widget.banner.kind == "error" and "password" in widget.banner.message
+    assert widget.opened is None and widget.result is not None
+    widget.password.value = "correct horse battery staple"
+    widget.open_button.click()
+    assert widget.banner.kind == "info", widget.banner.message
+    index = widget.opened.index
+    assert index.is_file() and index.parent.parent == tmp_path
+    page = index.read_text(encoding="utf-8")
+    assert person["email"] in page  # the person's own data, readable in their own bundle
+    assert widget.password.value == ""
+    widget.password.value = "correct horse battery staple"
+    widget.open_button.click()  # a second open never overwrites the first folder
+    assert widget.opened.folder != index.parent and index.is_file()
+    widget.identifier.value = "someone-else@example.org"  # a new request: the old bundle is no longer offered
+    assert widget.open_button.disabled and widget.opened is None

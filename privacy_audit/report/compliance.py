@@ -44,6 +44,7 @@ from ..errors import AuditLogError, ConfigError, PrivacyAuditError
 from ..masking import mask, mask_text_spans
 from ..policy import Policy, load_policy
 from ..requests import QueueSummary, load_ledger
+from ..scan import SCAN_SAMPLE
 from ..signoff import finding_key, load_register, load_signoff
 
 __all__ = [
@@ -906,7 +907,7 @@ def compliance_report(
     datamap: Any,
     *,
     as_of: _dt.date | str | None = None,
-    sample: int | None = 1000,
+    sample: int | None = SCAN_SAMPLE,
     seed: int = 0,
     full: bool = False,
     scan: bool = True,

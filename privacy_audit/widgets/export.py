@@ -125,6 +125,10 @@ class ExportWidget(w.VBox):
         self.build_button = w.Button(description="Build bundle", button_style="primary", icon="file-archive", layout=wide())
         self.build_button.add_class("pa-build-button")
         self.run_button = self.build_button
+        self.open_button = w.Button(description="Open bundle", icon="folder-open", layout=wide(), disabled=True,
+                                    tooltip="check the last bundle and unpack it into a folder (type its password)")
+        self.open_button.add_class("pa-open-button")
+        self.opened: Any = None
         self.banner = ErrorBanner()
         self.banner.add_class("pa-banner")
         self.progress = Progress()
@@ -137,13 +141,14 @@ class ExportWidget(w.VBox):
 
         self.preview_button.on_click(self.show_preview)
         self.build_button.on_click(self.build)
+        self.open_button.on_click(self.open_bundle)
         self.subject_input.on_submit(self.show_preview)
         self.subject_input.on_change(self.clear_results)
         super().__init__(
             [
                 self.path,
                 self.subject_input,
-                w.HBox([self.password, self.preview_button, self.build_button]),
+                w.HBox([self.password, self.preview_button, self.build_button, self.open_button]),
                 self.banner,
                 self.progress,
                 self.card,
@@ -158,7 +163,8 @@ class ExportWidget(w.VBox):
     def clear_results(self) -> None:
         """Remove everything an earlier request put on screen: subject card, preview, bundle link."""
         self.subject = self.data = None
-        self.result = self.verification = None
+        self.result = self.verification = self.opened = None
+        self.open_button.disabled = True
         self.tables = {}
         self.banner.clear()
         self.card.clear()
@@ -274,4 +280,31 @@ class ExportWidget(w.VBox):
             self.banner.info(f"no data subject matches: empty bundle {out.name} written and verified")
         else:
             self.banner.info(f"bundle {out.name} written and verified: {result.total_records} records")
+        self.open_button.disabled = False
         return result
+
+    @guarded(keep=True)
+    def open_bundle(self, _button: object = None) -> Any:
+        """Check the last bundle built here and unpack it into a new folder beside it, as the person
+        would with ``privacy-audit open-bundle``; link its ``index.html``. An encrypted bundle needs its
+        password typed again (it is never kept)."""
+        if self.result is None:
+            raise InputError("build a bundle first, then open it")
+        bundle = Path(self.result.path)
+        password = self.password.value or None
+        if self.result.encryption == "password" and password is None:
+            raise InputError("type the bundle's password in the password box to open it")
+        stem = bundle.name.split(".", 1)[0]
+        folder, n = bundle.parent / f"{stem}-opened", 1
+        while folder.exists():
+            n += 1
+            folder = bundle.parent / f"{stem}-opened-{n}"
+        self.progress.step("checking and unpacking the bundle")
+        opened = services.open_bundle(bundle, folder, password=password)
+        self.password.value = ""  # never kept in the page
+        self.opened = opened
+        self.progress.finish("done")
+        show_links(self.output, f"<p>Download: {file_link(bundle)} · Opened: {file_link(opened.index)}</p>")
+        self.banner.info(f"bundle checked and unpacked into {folder.name}: {len(opened.files)} files; "
+                         "open index.html to read it as the person will")  # fmt: skip
+        return opened
