@@ -15,7 +15,8 @@ from pathlib import Path
 import click
 
 from .. import services
-from ..errors import InputError
+from ..access import BUNDLE_MAGIC
+from ..errors import BundleError, InputError
 from ..requests import check_servable, served
 from ._common import NoSecretValueCommand, check_not_estate_file, check_writable_file, printable
 
@@ -143,7 +144,7 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         red = result.redactions.get(name, 0)
         click.echo(f"  {name:<{width}}  {n:>6} record{'s' if n != 1 else ' '}"
                    + (f"  ({red} third-party item{'s' if red != 1 else ''} redacted)" if red else ""))
-    if not subject.found:
+    if not subject.found and data.empty:
         click.echo("no data subject matches these identifiers: the bundle says we hold nothing "
                    "(check the identifier for a typo)", err=True)  # fmt: skip
     elif data.empty:
@@ -167,8 +168,29 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
     if errors:  # the bundle says so in its manifest; a script must not take it for a complete answer
         click.echo(f"incomplete: {len(errors)} dataset(s) could not be read (listed in the bundle's notes)", err=True)
         click.get_current_context().exit(1)
-    if not subject.found:  # a typo must not pass for "we hold nothing" in a script
+    if not subject.found and data.empty:  # a typo must not pass for "we hold nothing" in a script
         click.get_current_context().exit(1)
+
+
+def _bundle_password(bundle: Path, password_file: Path | None, ask_password: bool, identity: Path | None) -> str | None:
+    """The password to read ``bundle`` with (file, prompt, environment, or asked when the bundle says it is
+    password-encrypted and no recipient key was given); ``None`` for a plain or recipient bundle."""
+    if bundle.is_dir():
+        raise BundleError(f"{bundle}: is a folder, not a bundle file")
+    if not bundle.is_file():
+        raise BundleError(f"{bundle}: no such file")
+    if password_file:
+        return _read_password_file(password_file)
+    if ask_password:
+        return _asked_password()[0]
+    if os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    if identity is None:
+        with open(bundle, "rb") as fh:
+            head = fh.read(8192).split(b"\n", 2)
+        if len(head) > 1 and head[0] + b"\n" == BUNDLE_MAGIC and b'"mode":"password"' in head[1]:
+            return _prompt_password()
+    return None
 
 
 @click.command("verify-bundle", cls=NoSecretValueCommand)
@@ -189,27 +211,11 @@ def verify_bundle_cmd(ctx: click.Context, bundle: Path, password_file: Path | No
     With --datamap, the manifest must also carry the estate's MAC (a plain bundle rewritten and
     re-hashed by someone without the key fails).
     """
-    from ..access import BUNDLE_MAGIC, verify_bundle
+    from ..access import verify_bundle
     from ..datamap import load_datamap
-    from ..errors import BundleError
     from ..vault import audit_key_for_datamap
 
-    if bundle.is_dir():
-        raise BundleError(f"{bundle}: is a folder, not a bundle file")
-    if not bundle.is_file():
-        raise BundleError(f"{bundle}: no such file")
-    password: str | None = None
-    if password_file:
-        password = _read_password_file(password_file)
-    elif ask_password:
-        password = _asked_password()[0]
-    elif os.environ.get(PASSWORD_ENV):
-        password = os.environ[PASSWORD_ENV]
-    elif identity is None:
-        with open(bundle, "rb") as fh:
-            head = fh.read(8192).split(b"\n", 2)
-        if len(head) > 1 and head[0] + b"\n" == BUNDLE_MAGIC and b'"mode":"password"' in head[1]:
-            password = _prompt_password()
+    password = _bundle_password(bundle, password_file, ask_password, identity)
     key = None
     if datamap is not None:
         key = audit_key_for_datamap(load_datamap(datamap))
@@ -246,25 +252,7 @@ def open_bundle_cmd(ctx: click.Context, bundle: Path, out: Path, password_file: 
     All or nothing: the bundle is decrypted and every file checked against its manifest before the
     folder appears. Exit 0 unpacked, 1 the bundle fails its check (nothing unpacked), 2 bad input.
     """
-    from ..access import BUNDLE_MAGIC
-    from ..errors import BundleError
-
-    if bundle.is_dir():
-        raise BundleError(f"{bundle}: is a folder, not a bundle file")
-    if not bundle.is_file():
-        raise BundleError(f"{bundle}: no such file")
-    password: str | None = None
-    if password_file:
-        password = _read_password_file(password_file)
-    elif ask_password:
-        password = _asked_password()[0]
-    elif os.environ.get(PASSWORD_ENV):
-        password = os.environ[PASSWORD_ENV]
-    elif identity is None:
-        with open(bundle, "rb") as fh:
-            head = fh.read(8192).split(b"\n", 2)
-        if len(head) > 1 and head[0] + b"\n" == BUNDLE_MAGIC and b'"mode":"password"' in head[1]:
-            password = _prompt_password()
+    password = _bundle_password(bundle, password_file, ask_password, identity)
     try:
         opened = services.open_bundle(bundle, out, password=password, identity=identity, datamap=datamap)
     except BundleError as exc:
