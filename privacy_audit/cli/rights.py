@@ -13,6 +13,7 @@ import contextlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -52,9 +53,9 @@ def _resolve(dm, subjects: tuple[str, ...], key: bytes | None):
 
 
 @contextlib.contextmanager
-def _estate(dm, key: bytes | None, *, scanner: bool = True) -> Iterator[None]:
+def _estate(dm, key: bytes | None, *, scanner: bool = True) -> Iterator[Any]:
     """Hold the estate lock for the whole command (plan, confirm, apply, verify, log); first finish
-    any change a stopped process left half done."""
+    any change a stopped process left half done (yields that :class:`RecoveryResult`, or ``None``)."""
     from ..io.lock import estate_lock
     from ..recovery import pending_changes, recover_estate
 
@@ -62,10 +63,12 @@ def _estate(dm, key: bytes | None, *, scanner: bool = True) -> Iterator[None]:
         click.echo("waiting for another privacy-audit process to finish changing this estate ...", err=True)
 
     with estate_lock(dm.root, on_wait=waiting):
+        recovered = None
         if pending_changes(dm):
             click.echo("an interrupted change of this estate is pending: finishing it first", err=True)
-            echo_recovery(recover_estate(dm, vault_key=key, scanner=scanner))
-        yield
+            recovered = recover_estate(dm, vault_key=key, scanner=scanner)
+            echo_recovery(recovered)
+        yield recovered
 
 
 def _check_audit_log(dm) -> None:
@@ -105,12 +108,15 @@ def erase_cmd(ctx: click.Context, datamap: Path, subjects: tuple[str, ...], vaul
     _check_can_confirm(do_apply, yes)
     _check_report(report)
     dm, key = _load(datamap, vault_key_file)
-    with _estate(dm, key, scanner=not no_scanner):
-        _erase(ctx, dm, key, subjects, do_apply, yes, report, no_scanner, request_id)
+    with _estate(dm, key, scanner=not no_scanner) as recovered:
+        finished = recovered is not None and any(
+            c.action == "erasure" and c.files != "back" and c.residual in (None, 0) for c in recovered.changes)
+        _erase(ctx, dm, key, subjects, do_apply, yes, report, no_scanner, request_id, finished)
 
 
 def _erase(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...], do_apply: bool, yes: bool,
-           report: Path | None, no_scanner: bool, request_id: str | None) -> None:  # fmt: skip
+           report: Path | None, no_scanner: bool, request_id: str | None,
+           finished_erasure: bool = False) -> None:  # fmt: skip
     from ..erasure import plan_erasure
     from ..report.erasure import build_erasure_report, write_erasure_report
 
@@ -123,7 +129,8 @@ def _erase(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...],
     click.echo(f"subject: {plan.subject_ref} ({'found' if plan.found else 'not found'}; "
                f"identified by {', '.join(plan.kinds_used)})")  # fmt: skip
     if not plan.found:
-        click.echo("nothing is held for this identifier; nothing to erase")
+        click.echo("nothing is held for this identifier; nothing to erase"
+                   + ("" if not finished_erasure else " (the interrupted erasure finished above left nothing)"))
     _print_plan(plan)
     held = [d.name for d in plan.datasets if d.subject_rows]
     if not do_apply or not plan.has_changes:
@@ -137,7 +144,9 @@ def _erase(ctx: click.Context, dm, key: bytes | None, subjects: tuple[str, ...],
             click.echo("dry run: nothing was changed (use --apply to erase)")
         else:
             click.echo("nothing to change: every row found is kept (see reasons above)")
-        ctx.exit(0 if plan.found else 1)  # no data subject matches: exit 1, so a typo does not pass
+        # no data subject matches: exit 1, so a typo does not pass -- unless this run has just finished an
+        # interrupted erasure (re-running the erasure is how a crashed one is finished, and it succeeded)
+        ctx.exit(0 if plan.found or finished_erasure else 1)
     totals = plan.totals()
     _confirm(yes, f"Erase this subject: delete {totals['delete_row']}, mask {totals['mask_columns']}, redact "
                   f"{totals['redact_spans']}, shred {totals['crypto_shred']}, remove {totals['remove_file']} "
