@@ -208,7 +208,9 @@ def test_export_waits_for_a_change_in_progress_and_refuses_a_half_done_one(tmp_p
     assert refused.returncode == 4 and "privacy-audit recover" in refused.stderr, refused.stderr
     assert not (tmp_path / "b.zip").exists()
     assert cli("recover", str(root / "datamap.yaml"), "--no-scanner").returncode == 0
-    assert cli(*args).returncode == 0
+    served = cli(*args)  # runs now; the finished erasure left nothing of the person: exit 1, "we hold nothing"
+    assert served.returncode == 1 and "no data subject matches" in served.stderr, served.stderr
+    assert (tmp_path / "b.zip").is_file()
 
 
 # --------------------------------------------------------------- done-when gaps: items 4 and 6, low list
