@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -172,6 +173,20 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
         click.get_current_context().exit(1)
 
 
+def _bundle_key_options(command: Any) -> Any:
+    """The options that unlock a bundle (``verify-bundle``, ``open-bundle``): see :func:`_bundle_password`."""
+    for option in reversed((
+        click.option("--password-file", type=click.Path(dir_okay=False, path_type=Path),
+                     help="File holding the bundle password."),
+        click.option("--ask-password", "--password", "ask_password", is_flag=True,
+                     help=f"Prompt for the password (also asked when needed). ${PASSWORD_ENV} is used when set."),
+        click.option("--identity", metavar="KEY", type=click.Path(dir_okay=False, path_type=Path),
+                     help="X25519 private key (PEM or raw) of the recipient of a recipient-encrypted bundle."),
+    )):  # fmt: skip
+        command = option(command)
+    return command
+
+
 def _bundle_password(bundle: Path, password_file: Path | None, ask_password: bool, identity: Path | None) -> str | None:
     """The password to read ``bundle`` with (file, prompt, environment, or asked when the bundle says it is
     password-encrypted and no recipient key was given); ``None`` for a plain or recipient bundle."""
@@ -195,12 +210,7 @@ def _bundle_password(bundle: Path, password_file: Path | None, ask_password: boo
 
 @click.command("verify-bundle", cls=NoSecretValueCommand)
 @click.argument("bundle", type=click.Path(path_type=Path))
-@click.option("--password-file", type=click.Path(dir_okay=False, path_type=Path),
-              help="File holding the bundle password.")
-@click.option("--ask-password", "--password", "ask_password", is_flag=True,
-              help=f"Prompt for the password (also asked when needed). ${PASSWORD_ENV} is used when set.")
-@click.option("--identity", metavar="KEY", type=click.Path(dir_okay=False, path_type=Path),
-              help="X25519 private key (PEM or raw) of the recipient of an encrypted bundle.")
+@_bundle_key_options
 @click.option("--datamap", "datamap", type=click.Path(dir_okay=False, path_type=Path),
               help="The estate's data map: check the manifest's MAC with the estate's key (vault key needed).")
 @click.pass_context
@@ -236,12 +246,7 @@ def verify_bundle_cmd(ctx: click.Context, bundle: Path, password_file: Path | No
 @click.argument("bundle", type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="New (or empty) folder to unpack into; an existing folder with files is refused.")
-@click.option("--password-file", type=click.Path(dir_okay=False, path_type=Path),
-              help="File holding the bundle password.")
-@click.option("--ask-password", "--password", "ask_password", is_flag=True,
-              help=f"Prompt for the password (also asked when needed). ${PASSWORD_ENV} is used when set.")
-@click.option("--identity", metavar="KEY", type=click.Path(dir_okay=False, path_type=Path),
-              help="X25519 private key (PEM or raw) of the recipient of a recipient-encrypted bundle.")
+@_bundle_key_options
 @click.option("--datamap", "datamap", type=click.Path(dir_okay=False, path_type=Path),
               help="The estate's data map: also check the manifest's MAC with the estate's key.")
 @click.pass_context
