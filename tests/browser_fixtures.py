@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -22,13 +23,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
 import pytest
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "LabServer", "accept_kernel_dialog", "lab_server", "start_lab", "stop_lab"]
+__all__ = [
+    "CHROMIUM", "CHROMIUM_ARGS", "HANG", "LONG", "LabServer", "accept_kernel_dialog", "lab_server", "run_every_cell",
+    "start_lab", "stop_lab", "text_of",
+]  # fmt: skip
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+LONG = (
+    180_000  # ms: a page or a widget to appear (kernel start + Presidio model load on a busy 2-core machine)
+)
+HANG = 900  # s: one cell running longer than this, its kernel still alive, is taken for a hang
 
 
 @dataclass
@@ -176,3 +185,59 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
         yield server
     finally:
         stop_lab(server)
+
+
+def _kernel_state(server: LabServer, session: str) -> str:
+    """The session's kernel execution state as the server sees it: idle, busy, starting, dead, ..."""
+    try:
+        return str(server.api("GET", f"sessions/{session}")["kernel"]["execution_state"])
+    except Exception as exc:  # noqa: BLE001 - a diagnostic only: the wait below decides
+        return f"unknown ({type(exc).__name__})"
+
+
+def run_every_cell(page, server: LabServer, session: str, notebook: str) -> None:
+    """Run the code cells one by one, each to completion; fail on a traceback in any output.
+
+    The wait is a hang guard, not a timing: a cell may take as long as it needs while its kernel is
+    busy (a loaded machine loads spaCy slowly); the test fails at once if the kernel dies, and after
+    HANG seconds of one cell with the kernel's state and the server log's tail in the message.
+    """
+    from playwright.sync_api import expect
+
+    n_code = sum(c.cell_type == "code" for c in nbformat.read(server.root / notebook, as_version=4).cells)
+    cells = page.locator(".jp-Notebook .jp-CodeCell")
+    expect(cells).to_have_count(n_code, timeout=LONG)
+    for i in range(n_code):
+        cell = cells.nth(i)
+        prompt = cell.locator(".jp-InputPrompt")
+        for _attempt in range(3):
+            before = prompt.inner_text().strip()
+            cell.locator(".jp-InputArea-editor").click()  # a kernel dialog is answered first
+            page.keyboard.press("Shift+Enter")
+            started, text, polled, state = time.monotonic(), "", 0.0, "busy"
+            while not _finished(text := prompt.inner_text().strip(), before):
+                if text in ("[ ]:", "") and time.monotonic() - started > 20:
+                    break  # the key press went nowhere (a dialog took it): send it again
+                if time.monotonic() - polled > 10:  # ask the server about the kernel every 10 s
+                    state, polled = _kernel_state(server, session), time.monotonic()
+                if state in ("dead", "restarting") or time.monotonic() - started > HANG:
+                    raise AssertionError(
+                        f"{notebook}: cell {i + 1} did not finish after {time.monotonic() - started:.0f} s "
+                        f"(prompt {text!r}, kernel {state}); server log tail:\n{server.log.read_text()[-1500:]}"
+                    )
+                time.sleep(0.3)
+            if _finished(text, before):
+                break
+        else:
+            raise AssertionError(f"{notebook}: cell {i + 1} never started after 3 attempts")
+    outputs = text_of(page, ".jp-OutputArea-output")
+    assert "Traceback" not in outputs and not re.search(r"\b[A-Z]\w*Error\b", outputs), outputs[-2000:]
+
+
+def _finished(prompt: str, before: str) -> bool:
+    """A cell's prompt says it ran to completion: a new execution count (``[3]:``), not the one before."""
+    return bool(re.fullmatch(r"\[\d+\]:", prompt)) and prompt != before
+
+
+def text_of(page, selector: str) -> str:
+    return " ".join(page.locator(selector).all_text_contents())  # textContent: also for cells not painted

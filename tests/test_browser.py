@@ -13,10 +13,18 @@ import re
 import time
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 import pytest
-from browser_fixtures import CHROMIUM, CHROMIUM_ARGS, LabServer, accept_kernel_dialog, lab_server  # noqa: F401
+from browser_fixtures import (  # noqa: F401
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LONG,
+    LabServer,
+    accept_kernel_dialog,
+    lab_server,
+    run_every_cell,
+    text_of,
+)
 
 from privacy_audit.access import verify_bundle
 
@@ -24,7 +32,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 NOTEBOOK = "notebooks/04_subject_access_export.ipynb"
-LONG = 180_000  # ms: kernel start + Presidio model load on a busy 2-core machine
 
 
 def _wait_for_new_file(folder: Path, before: set[Path], timeout: float) -> Path:
@@ -43,7 +50,6 @@ def test_notebook_04_builds_a_bundle_in_jupyterlab(lab_server: LabServer) -> Non
     root = lab_server.root
     bundles = root / "reports" / "bundles"
     users = pd.read_csv(root / "data_samples" / "exports" / "users_backup.csv", dtype=str)
-    n_code = sum(c.cell_type == "code" for c in nbformat.read(root / NOTEBOOK, as_version=4).cells)
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "browser_04_subject_access_export.png"
     for stale in ("browser_04_failure.png", "browser_04_server.log"):
@@ -65,11 +71,13 @@ def test_notebook_04_builds_a_bundle_in_jupyterlab(lab_server: LabServer) -> Non
             page.wait_for_selector(".jp-Notebook .jp-CodeCell .jp-InputArea-editor")
             page.wait_for_selector(".jp-StatusBar-Widget :text-matches('\\| Idle')")
             _dismiss_toasts(page)
-            _run_every_cell(page, n_code)
+            run_every_cell(page, lab_server, session, NOTEBOOK)
             first = _wait_for_new_file(bundles, set(), 30)  # the notebook's own build of the example subject
             page.wait_for_selector(".pa-build-button")
-            outputs = _text(page, ".jp-OutputArea-output")
-            assert "Traceback" not in outputs and not re.search(r"\b[A-Z]\w*Error\b", outputs), outputs[-2000:]
+            outputs = text_of(page, ".jp-OutputArea-output")
+            assert "Traceback" not in outputs and not re.search(r"\b[A-Z]\w*Error\b", outputs), outputs[
+                -2000:
+            ]
             assert first.name in outputs  # the last cell printed the bundle's name: every assert passed
 
             # now a person types another subject's e-mail (not the example subject's) and clicks the button
@@ -80,9 +88,13 @@ def test_notebook_04_builds_a_bundle_in_jupyterlab(lab_server: LabServer) -> Non
             before = set(bundles.glob("*.zip"))
             page.click(".pa-build-button")
             bundle = _wait_for_new_file(bundles, before, LONG / 1000)
-            page.wait_for_selector(f".pa-banner:has-text('{bundle.name} written and verified')", state="attached")
+            page.wait_for_selector(
+                f".pa-banner:has-text('{bundle.name} written and verified')", state="attached"
+            )
             # attached, not "visible": JupyterLab may skip painting cells scrolled out of view
-            page.wait_for_selector(f".jp-OutputArea-output a.pa-download:has-text('{bundle.name}')", state="attached")
+            page.wait_for_selector(
+                f".jp-OutputArea-output a.pa-download:has-text('{bundle.name}')", state="attached"
+            )
 
             # the widget area rendered for real: no placeholder, the controls are on screen
             assert page.locator("text=Loading widget...").count() == 0
@@ -107,44 +119,6 @@ def test_notebook_04_builds_a_bundle_in_jupyterlab(lab_server: LabServer) -> Non
     assert check.ok, check.problems
     assert "email" in str(check.manifest["subject"]) and row["email"] not in str(check.manifest["subject"])
     assert check.manifest["datasets"] and sum(d["records"] for d in check.manifest["datasets"]) > 0
-
-
-def _run_every_cell(page, n_code_cells: int) -> None:
-    """Run the code cells one by one (click into the editor, Shift+Enter), each to completion.
-
-    One by one rather than "Run All": when JupyterLab swaps the kernel of a fresh session right
-    after opening, queued executions can be dropped; a cell whose run never started is re-sent.
-    """
-    from playwright.sync_api import expect
-
-    cells = page.locator(".jp-Notebook .jp-CodeCell")
-    # the notebook renders its cells one after another once the first is up: wait for all of them
-    expect(cells).to_have_count(n_code_cells, timeout=LONG)
-    for i in range(n_code_cells):
-        cell = cells.nth(i)
-        prompt = cell.locator(".jp-InputPrompt")
-        for _attempt in range(3):
-            before = prompt.inner_text().strip()
-            cell.locator(".jp-InputArea-editor").click()
-            page.keyboard.press("Shift+Enter")
-            started = time.monotonic()
-            while True:
-                text = prompt.inner_text().strip()
-                if re.fullmatch(r"\[\d+\]:", text) and text != before:
-                    break  # ran to completion
-                if text in ("[ ]:", "") and time.monotonic() - started > 20:
-                    break  # never started: send it again
-                if time.monotonic() - started > LONG / 1000:
-                    raise AssertionError(f"cell {i + 1} did not finish within {LONG / 1000:.0f} s")
-                time.sleep(0.3)
-            if re.fullmatch(r"\[\d+\]:", text) and text != before:
-                break
-        else:
-            raise AssertionError(f"cell {i + 1} never started after 3 attempts")
-
-
-def _text(page, selector: str) -> str:
-    return " ".join(page.locator(selector).all_text_contents())  # textContent: also for cells not painted
 
 
 def _dismiss_toasts(page) -> None:

@@ -20,21 +20,27 @@ tests/artifacts/ (gitignored) for a person to look at.
 from __future__ import annotations
 
 import json
-import re
 import time
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 import pytest
-from browser_fixtures import CHROMIUM, CHROMIUM_ARGS, LabServer, accept_kernel_dialog, lab_server  # noqa: F401
+from browser_fixtures import (  # noqa: F401
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LONG,
+    LabServer,
+    accept_kernel_dialog,
+    lab_server,
+    run_every_cell,
+    text_of,
+)
 
 from privacy_audit.masking import mask
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-LONG = 180_000  # ms: kernel start + Presidio model load on a busy 2-core machine
 THEMES = {"light": "JupyterLab Light", "dark": "JupyterLab Dark"}
 
 
@@ -47,40 +53,10 @@ def _open(page, server: LabServer, notebook: str) -> str:
     return session
 
 
-def _run_every_cell(page, root: Path, notebook: str) -> None:
-    """Run the code cells one by one, each to completion; fail on a traceback in any output."""
-    from playwright.sync_api import expect
-
-    n_code = sum(c.cell_type == "code" for c in nbformat.read(root / notebook, as_version=4).cells)
-    cells = page.locator(".jp-Notebook .jp-CodeCell")
-    expect(cells).to_have_count(n_code, timeout=LONG)
-    for i in range(n_code):
-        cell = cells.nth(i)
-        prompt = cell.locator(".jp-InputPrompt")
-        for _attempt in range(3):
-            cell.locator(".jp-InputArea-editor").click()  # a kernel dialog is answered first
-            page.keyboard.press("Shift+Enter")
-            started, text = time.monotonic(), ""
-            while not re.fullmatch(r"\[\d+\]:", text := prompt.inner_text().strip()):
-                if text in ("[ ]:", "") and time.monotonic() - started > 20:
-                    break  # the key press went nowhere (a dialog took it): send it again
-                if time.monotonic() - started > LONG / 1000:
-                    raise AssertionError(f"{notebook}: cell {i + 1} did not finish within {LONG / 1000:.0f} s")
-                time.sleep(0.3)
-            if re.fullmatch(r"\[\d+\]:", text):
-                break
-        else:
-            raise AssertionError(f"{notebook}: cell {i + 1} never started after 3 attempts")
-    outputs = _text(page, ".jp-OutputArea-output")
-    assert "Traceback" not in outputs and not re.search(r"\b[A-Z]\w*Error\b", outputs), outputs[-2000:]
-
-
-def _text(page, selector: str) -> str:
-    return " ".join(page.locator(selector).all_text_contents())  # textContent: also for cells not painted
-
-
 def _theme(page, name: str) -> None:
-    page.evaluate("t => window.jupyterapp.commands.execute('apputils:change-theme', {theme: t})", THEMES[name])
+    page.evaluate(
+        "t => window.jupyterapp.commands.execute('apputils:change-theme', {theme: t})", THEMES[name]
+    )
     page.wait_for_function("t => document.body.dataset.jpThemeName === t", arg=THEMES[name])
     page.wait_for_timeout(500)  # let the new stylesheet paint before the picture (not a wait for work)
 
@@ -118,7 +94,7 @@ def _check_export(page, server: LabServer) -> None:
     """Items 1-2 and issue 18: no stale result, errors clear the screen, no raw identifier saved."""
     root = server.root
     first = sorted((root / "reports" / "bundles").glob("*.zip"))[0].name  # the notebook's own bundle
-    assert first in _text(page, ".pa-export")
+    assert first in text_of(page, ".pa-export")
     users = pd.read_csv(root / "data_samples" / "exports" / "users_backup.csv", dtype=str)
     widget = page.locator(".pa-export")
     # an unknown identifier: the previous person's bundle and card leave the screen
@@ -126,7 +102,7 @@ def _check_export(page, server: LabServer) -> None:
     widget.locator(".pa-subject-id input").fill("nobody.here@unknown.test")
     widget.locator(".pa-preview-button").click()
     page.wait_for_selector(".pa-export .pa-banner:has-text('no data subject matches')", state="attached")
-    shown = _text(page, ".pa-export")
+    shown = text_of(page, ".pa-export")
     assert first not in shown, "the previous subject's bundle stayed on screen under a new request"
     assert "Bundle verified" not in shown and "Download" not in shown
     # a real person, by e-mail, pressing Enter: the masked card heads the preview
@@ -137,21 +113,23 @@ def _check_export(page, server: LabServer) -> None:
     page.wait_for_selector(f".pa-export .pa-subject-card:has-text('{masked}')", state="attached")
     widget.locator(".pa-build-button").click()
     page.wait_for_selector(".pa-export .pa-banner:has-text('written and verified')", state="attached")
-    built = _text(page, ".pa-export a.pa-download")
+    built = text_of(page, ".pa-export a.pa-download")
     assert "subject-access-" in built
     # an error (the data map is gone): red banner, nothing of the last run
     path = widget.locator("input").first
     path.fill(str(root / "data_samples" / "missing.yaml"))
     widget.locator(".pa-build-button").click()  # the same (remembered) subject: only the map is gone
     page.wait_for_selector(".pa-export .pa-banner .pa-error", state="attached")
-    shown = _text(page, ".pa-export")
+    shown = text_of(page, ".pa-export")
     assert "written and verified" not in shown and built not in shown and masked not in shown
     assert page.locator(".pa-export .pa-banner .pa-info").count() == 0
     # the saved notebook holds widget state, and no raw identifier in it
     saved = _save(page, root, "notebooks/04_subject_access_export.ipynb")
     state = json.loads(saved)["metadata"].get("widgets", {})
     models = state.get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
-    assert len(models) > 20 and "missing.yaml" in saved, "widget state was not saved: the check would mean nothing"
+    assert len(models) > 20 and "missing.yaml" in saved, (
+        "widget state was not saved: the check would mean nothing"
+    )
     assert person["email"] not in saved  # the masked card may stay; the raw value may not
     assert not any(t in saved for t in users["user_token"])  # the example subject's token (notebook cell) too
 
@@ -174,13 +152,15 @@ def _check_erasure(page, server: LabServer) -> None:
     expect(rights.locator("button.pa-rectify-button")).to_be_enabled()
 
     erasure = page.locator(".pa-erasure")
-    assert "Erasure report" in _text(page, ".pa-erasure")  # the notebook's own erasure
+    assert "Erasure report" in text_of(page, ".pa-erasure")  # the notebook's own erasure
     person = users.iloc[-5]
     masked = mask(person["email"], "EMAIL_ADDRESS")
     erasure.locator(".pa-subject-kind select").select_option("email")
     erasure.locator(".pa-subject-id input").fill(person["email"])
-    expect(erasure.locator(".jp-OutputArea-output")).to_have_count(0)  # a new identifier withdraws the report link
-    assert "Erasure report" not in _text(page, ".pa-erasure")
+    expect(erasure.locator(".jp-OutputArea-output")).to_have_count(
+        0
+    )  # a new identifier withdraws the report link
+    assert "Erasure report" not in text_of(page, ".pa-erasure")
     erasure.locator(".pa-subject-id input").press("Enter")
     page.wait_for_selector(f".pa-erasure .pa-subject-card:has-text('{masked}')", state="attached")
     expect(erasure.locator(".pa-confirm")).to_contain_text(masked)  # the confirmation names the card
@@ -192,7 +172,7 @@ def _check_erasure(page, server: LabServer) -> None:
     page.wait_for_selector(".pa-erasure .pa-banner:has-text('nothing is held')", state="attached")
     expect(erasure.locator(".pa-subject-card")).to_contain_text("No data subject matches")
     expect(erasure.locator("button.pa-apply-button")).to_be_disabled()
-    assert masked not in _text(page, ".pa-erasure")
+    assert masked not in text_of(page, ".pa-erasure")
 
 
 def _check_report(page, server: LabServer) -> None:
@@ -233,7 +213,7 @@ def test_every_notebook_runs_and_behaves_in_jupyterlab(lab_server: LabServer) ->
                 notebook = f"notebooks/{name}"
                 session = _open(page, lab_server, notebook)
                 try:
-                    _run_every_cell(page, lab_server.root, notebook)
+                    run_every_cell(page, lab_server, session, notebook)
                     check = CHECKS.get(stem)
                     if check is not None:
                         check(page, lab_server)
