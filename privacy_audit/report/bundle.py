@@ -14,6 +14,8 @@ import json
 from functools import lru_cache
 from typing import Any
 
+from .templating import template
+
 __all__ = ["MAX_ROWS_SHOWN", "data_table", "render_bundle_index", "plain_words"]
 
 _WORDS = {
@@ -61,21 +63,10 @@ def _location(loc: Any) -> str:
 
 @lru_cache(maxsize=1)
 def _template():
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
-    env = Environment(
-        loader=PackageLoader("privacy_audit.report", "templates"),
-        autoescape=select_autoescape(["html", "j2"], default=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["plain"] = plain_words
-    env.filters["retention"] = _retention
-    env.filters["location"] = _location
-    env.filters["zone"] = lambda z: _ZONES.get(str(z), str(z))
-    return env.get_template("bundle_index.html.j2")
+    return template(
+        "bundle_index.html.j2", plain=plain_words, retention=_retention, location=_location,
+        zone=lambda z: _ZONES.get(str(z), str(z)),
+    )  # fmt: skip
 
 
 #: rows of one dataset shown in the page (all of them are in the files)

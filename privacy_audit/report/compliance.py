@@ -347,7 +347,12 @@ def load_remedies(path: str | Path | None = None) -> dict[str, str]:
 def _remedy_for(check: str, remedies: Mapping[str, str], zone: str | None = None) -> str:
     """The remedy of ``check`` for a dataset of ``zone``: CHECK@ZONE, CHECK, AREA@ZONE, AREA, default."""
     area = check.split(".", 1)[0]
-    keys = ([f"{check}@{zone}"] if zone else []) + [check] + ([f"{area}@{zone}"] if zone else []) + [area, "default"]
+    keys = (
+        ([f"{check}@{zone}"] if zone else [])
+        + [check]
+        + ([f"{area}@{zone}"] if zone else [])
+        + [area, "default"]
+    )
     return next((remedies[k] for k in keys if remedies.get(k)), "")
 
 
@@ -421,7 +426,9 @@ def scrub(text: str | None, *, analyzer: Any = None) -> str:
     keep = []
     for r in spans:
         value = text[r.start : r.end]
-        if r.entity_type == "PHONE_NUMBER" and (sum(ch.isdigit() for ch in value) < 7 or _looks_like_date(value)):
+        if r.entity_type == "PHONE_NUMBER" and (
+            sum(ch.isdigit() for ch in value) < 7 or _looks_like_date(value)
+        ):
             continue
         if "*" in value:  # already masked
             continue
@@ -453,7 +460,9 @@ def summarize_audit_log(
     """Counts by action, first/last dates and outcomes, the newest ``recent`` entries, and the
     verification status (an ``auditlog.VerifyResult`` or None)."""
     if entries is None:
-        return RequestActivity(path, False, None, error or "no audit log: no subject request has been served yet", 0, (), ())
+        return RequestActivity(
+            path, False, None, error or "no audit log: no subject request has been served yet", 0, (), ()
+        )
     by_action: dict[str, list[Mapping[str, Any]]] = {}
     for e in entries:
         by_action.setdefault(str(e.get("action", "?")), []).append(e)
@@ -618,7 +627,10 @@ def build_report(
             if fids:
                 worst = "fails"
             counts = Counter(k.status for k in kids)
-            parts = [f"{n} {s.replace('_', ' ')}" for s, n in sorted(counts.items(), key=lambda x: _STATUS_RANK[x[0]])]
+            parts = [
+                f"{n} {s.replace('_', ' ')}"
+                for s, n in sorted(counts.items(), key=lambda x: _STATUS_RANK[x[0]])
+            ]
             status, basis = worst, "rollup"
             why = f"Section: {', '.join(parts)} among its {len(kids)} sub-clauses" + (
                 f"; findings tied to the section itself: {len(fids)}" if fids else ""
@@ -672,8 +684,8 @@ def build_report(
     }
     help_text = (
         f"Record evidence for a clause under `manual_evidence:` in {Path(datamap.path).name}, or in "
-        f"{MANUAL_EVIDENCE_FILE} beside it, e.g. `\"6\": {{status: holds, evidence: \"policy-change e-mail of "
-        f"2018-05-16, archived in the legal drive\", recorded_by: \"A. Auditor\", date: 2018-06-01}}`; "
+        f'{MANUAL_EVIDENCE_FILE} beside it, e.g. `"6": {{status: holds, evidence: "policy-change e-mail of '
+        f'2018-05-16, archived in the legal drive", recorded_by: "A. Auditor", date: 2018-06-01}}`; '
         f"status is holds or fails. The next report shows it."
     )
     return ComplianceReport(
@@ -690,8 +702,10 @@ def build_report(
         reproducibility=dict(reproducibility),
         manual_evidence_help=help_text,
         requests=requests,
-        signoff={k: v if k == "date" else scrub(v, analyzer=analyzer)
-                 for k, v in (signoff.to_dict() if signoff else {}).items()},  # fmt: skip
+        signoff={
+            k: v if k == "date" else scrub(v, analyzer=analyzer)
+            for k, v in (signoff.to_dict() if signoff else {}).items()
+        },  # fmt: skip
     )
 
 
@@ -712,7 +726,12 @@ def _leaf_status(
     needed = test.get("evidence") or None
     installed = [c for c in ctrl if not c.endswith("(not installed)")]
     if fids:
-        return "fails", "controls", f"{len(fids)} finding(s) from {', '.join(installed) or 'the checks'}", needed
+        return (
+            "fails",
+            "controls",
+            f"{len(fids)} finding(s) from {', '.join(installed) or 'the checks'}",
+            needed,
+        )
     if installed:
         failed = [c for c in installed if c in errors]
         not_run = [c for c in installed if c not in ran and c not in errors]
@@ -737,7 +756,12 @@ def _leaf_status(
         return "not_testable", "controls", f"control declared but not installed: {', '.join(ctrl)}", needed
     if kind == "data":
         return "not_testable", "testability", "testable from data, but no control for it is installed", needed
-    return "not_testable", "testability", "no control tests this clause and testability.yaml does not describe it", None
+    return (
+        "not_testable",
+        "testability",
+        "no control tests this clause and testability.yaml does not describe it",
+        None,
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -822,7 +846,13 @@ def _dataset_facts(
                     subject_keys.update(values.unique())
             if scan_fn is not None:
                 result = scan_fn(
-                    frame, name=ds.name, sample=sample, seed=seed, full=full, progress=False, text_cache=text_cache
+                    frame,
+                    name=ds.name,
+                    sample=sample,
+                    seed=seed,
+                    full=full,
+                    progress=False,
+                    text_cache=text_cache,
                 )
                 if scans is not None:
                     scans[ds.name] = result
@@ -844,7 +874,9 @@ def _dataset_facts(
                 pii_columns=tuple(pii),
                 pii_source=source,
                 country=ds.country,
-                provider=str(ds.location.get("provider")) if ds.location and ds.location.get("provider") else None,
+                provider=str(ds.location.get("provider"))
+                if ds.location and ds.location.get("provider")
+                else None,
                 encrypted=bool(ds.encrypted),
                 shared_with=tuple(ds.shared_with),
                 access=tuple(ds.access),
@@ -889,7 +921,9 @@ def _request_desk(
     try:
         ledger = load_ledger(datamap)
     except PrivacyAuditError as exc:
-        return None, [(cid, f"request ledger unreadable: {exc}") for cid in installed if cid.startswith("rights.")]
+        return None, [
+            (cid, f"request ledger unreadable: {exc}") for cid in installed if cid.startswith("rights.")
+        ]
     if ledger.requests:
         return ledger.summary(as_of), []
     why = "no subject request is recorded in the ledger (privacy-audit request new), so there is nothing to test"
@@ -951,8 +985,16 @@ def compliance_report(
     scans: dict[str, Any] = {}
     text_cache = TextCache()  # free text through Presidio once per distinct value, for the whole report
     facts, subjects = _dataset_facts(
-        datamap, sample=sample, seed=seed, full=full, do_scan=scan, vault_key=vault_key, frames=frames, scans=scans,
-        text_cache=text_cache, progress=progress,
+        datamap,
+        sample=sample,
+        seed=seed,
+        full=full,
+        do_scan=scan,
+        vault_key=vault_key,
+        frames=frames,
+        scans=scans,
+        text_cache=text_cache,
+        progress=progress,
     )
     # The checks reuse what the summary already read and scanned (same settings), instead of doing it again.
     result = run_checks(
@@ -979,7 +1021,9 @@ def compliance_report(
         "datamap_sha256": datamap.sha256 or _sha256_file(Path(datamap.path)),
         "policy": _relative(policy_path, Path(datamap.root)),
         "policy_sha256": policy.sha256,
-        "controls_sha256": _sha256_file(Path(datamap.controls)) if datamap.controls else _sha256_file(_CHECKS_DIR / "controls.yaml"),
+        "controls_sha256": _sha256_file(Path(datamap.controls))
+        if datamap.controls
+        else _sha256_file(_CHECKS_DIR / "controls.yaml"),
         "scan": {"enabled": scan, "sample": None if full else sample, "full": full, "seed": seed},
         "as_of": as_of.isoformat(),
         "checks_run": list(result.checks_run),
@@ -1021,4 +1065,3 @@ def _dist_version(name: str) -> str | None:
         return version(name)
     except PackageNotFoundError:
         return None
-

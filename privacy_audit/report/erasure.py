@@ -11,17 +11,21 @@ render it; :func:`write_erasure_report` writes ``PATH.json`` and ``PATH.html`` a
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..erasure import ErasurePlan, ErasureResult
 from ..requests import recipients_of
 from ..sources import atomic_write_bytes
+from .templating import template
 
-__all__ = ["ACTION_WORDS", "build_erasure_report", "render_erasure_html", "render_erasure_json", "write_erasure_report"]
+__all__ = [
+    "ACTION_WORDS",
+    "build_erasure_report",
+    "render_erasure_html",
+    "render_erasure_json",
+    "write_erasure_report",
+]
 
 
 def build_erasure_report(plan_or_result: Any, datamap: Any = None) -> dict[str, Any]:
@@ -77,23 +81,17 @@ def build_erasure_report(plan_or_result: Any, datamap: Any = None) -> dict[str, 
         "files_written": list(result.files_written) if result else [],
         "audit_seq": result.audit_seq if result else None,
         "totals": {
-            "subject_rows": totals["subject_rows"], "deleted": totals["delete_row"], "masked": totals["mask_columns"],
-            "redacted": totals["redact_spans"], "shredded": totals["crypto_shred"], "kept": totals["keep"],
+            "subject_rows": totals["subject_rows"],
+            "deleted": totals["delete_row"],
+            "masked": totals["mask_columns"],
+            "redacted": totals["redact_spans"],
+            "shredded": totals["crypto_shred"],
+            "kept": totals["keep"],
         },  # fmt: skip
         "shared_identifier_kinds": list(plan.shared_kinds),
         "datasets": rows,
         "verification": ver,
     }
-
-
-@lru_cache(maxsize=1)
-def _env() -> Environment:
-    return Environment(
-        loader=PackageLoader("privacy_audit", "report/templates"),
-        autoescape=select_autoescape(["html", "j2"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 #: what each action did, in the words the person reads
@@ -113,7 +111,7 @@ def render_erasure_html(report: dict[str, Any]) -> str:
     r = {"organization": "", "contacts": {}, "recipients": [], **report}
     parties = {p: {f: str((r["contacts"].get(p) or {}).get(f, "") or "") for f in ("name", "email", "url")}
                for p in ("controller", "dpo", "supervisory_authority")}  # fmt: skip
-    return _env().get_template("erasure_report.html.j2").render(r=r, c=parties, words=ACTION_WORDS)
+    return template("erasure_report.html.j2").render(r=r, c=parties, words=ACTION_WORDS)
 
 
 def render_erasure_json(report: dict[str, Any]) -> str:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import InputError
+from .templating import template
 
 __all__ = ["LETTER_KINDS", "letter_kind", "render_letter"]
 
@@ -38,17 +39,7 @@ def letter_kind(request: Any, kind: str | None = None) -> str:
 
 @lru_cache(maxsize=1)
 def _template():
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
-    env = Environment(
-        loader=PackageLoader("privacy_audit.report", "templates"),
-        autoescape=select_autoescape(["html", "j2"], default=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["longdate"] = lambda d: d.strftime("%-d %B %Y") if d else ""
-    return env.get_template("letter.html.j2")
+    return template("letter.html.j2", longdate=lambda d: d.strftime("%-d %B %Y") if d else "")
 
 
 def render_letter(request: Any, *, organization: str, contacts: dict[str, dict[str, str]] | None = None,

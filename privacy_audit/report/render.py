@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from ..access import neutralise_cell
 from ..errors import InputError
 from ..sources import atomic_write_bytes
 from .charts import all_charts
 from .compliance import ComplianceReport
+from .templating import template
 
 __all__ = [
     "HTML_NAME",
@@ -50,7 +50,6 @@ HTML_NAME = "compliance_report.html"
 JSON_NAME = "compliance_report.json"
 PDF_NAME = "compliance_report.pdf"
 CHROMIUM = "/usr/bin/chromium"
-_TEMPLATES = Path(__file__).with_name("templates")
 STATUS_LABELS = {
     "fails": "fails",
     "holds": "holds",
@@ -90,25 +89,13 @@ def _fmt_measure(x: object) -> str:
     return f"{int(x):,}" if isinstance(x, int | float) else str(x)
 
 
-def _env() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(_TEMPLATES)),
-        autoescape=select_autoescape(["html", "j2"], default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["fmt_measure"] = _fmt_measure
-    return env
-
-
 def render_html(report: ComplianceReport, *, charts: dict[str, str] | None = None) -> str:
     """The report as one self-contained HTML page."""
     charts = charts if charts is not None else all_charts(report)
-    template = _env().get_template("compliance.html.j2")
+    page = template("compliance.html.j2", fmt_measure=_fmt_measure)
     repro = {**_REPRO_DEFAULTS, **report.reproducibility}
     repro["scan"] = {**_REPRO_DEFAULTS["scan"], **(repro.get("scan") or {})}
-    return template.render(r=report, repro=repro, charts=charts, status_label=STATUS_LABELS, xlsx=has_xlsx())
+    return page.render(r=report, repro=repro, charts=charts, status_label=STATUS_LABELS, xlsx=has_xlsx())
 
 
 def has_xlsx() -> bool:
@@ -155,7 +142,9 @@ def find_chromium() -> str | None:
     return CHROMIUM if os.path.exists(CHROMIUM) and os.access(CHROMIUM, os.X_OK) else None
 
 
-def print_pdf(html_path: str | Path, pdf_path: str | Path, *, chromium: str | None = None, timeout: float = 120) -> None:
+def print_pdf(
+    html_path: str | Path, pdf_path: str | Path, *, chromium: str | None = None, timeout: float = 120
+) -> None:
     """Print ``html_path`` to ``pdf_path`` with headless Chromium, atomically (temp file, then rename).
 
     Raises InputError (one line) when Chromium is missing, fails or times out; ``pdf_path`` is then
@@ -219,7 +208,9 @@ def write_report(report: ComplianceReport, out_dir: str | Path, *, pdf: bool = T
     if not pdf:
         return ReportFiles(html_path, json_path, None, "PDF not requested")
     if not find_chromium():
-        return ReportFiles(html_path, json_path, None, "PDF skipped: headless Chromium not found at /usr/bin/chromium")
+        return ReportFiles(
+            html_path, json_path, None, "PDF skipped: headless Chromium not found at /usr/bin/chromium"
+        )
     pdf_path = out / PDF_NAME
     try:
         print_pdf(html_path, pdf_path)
