@@ -37,11 +37,12 @@ import io
 import json
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
+import numpy as np
 import pandas as pd
 
 from . import identifiers as idm
@@ -112,6 +113,7 @@ class Hit:
 
 
 _WORD = r"A-Za-z0-9_"
+_NOT_DIGIT = re.compile(r"[^0-9\x00]+")
 
 
 def _alternation(values: Iterable[str], *, flags: int = 0, left: str, right: str) -> re.Pattern | None:
@@ -230,6 +232,49 @@ class Needles:
         screen = self._screen()
         return screen is not None and screen.search(text) is not None
 
+    def candidates(self, values: Sequence[str | None]) -> set[int]:
+        """Indices of ``values`` (one column) that may hold one of the subject's identifiers: every
+        value :meth:`find` matches is among them (a superset; :meth:`find` decides). The column is
+        searched as one string: literal needles (tokens, e-mails, IP addresses, the longest word of
+        each name) by ``str.find`` on its lower-cased text, phones by their tail digits
+        (:meth:`_phone_tails`) on its digits; values with any non-ASCII character are always kept."""
+        if not self:
+            return set()
+        folded = {*self.emails, *self.names}
+        if not all(v.isascii() for v in folded):  # Unicode case folding: let find() decide every value
+            return {i for i, v in enumerate(values) if v}
+        index = [i for i, v in enumerate(values) if v]
+        texts = [values[i] for i in index]
+        if not texts:
+            return set()
+        low = "\x00".join(texts)
+        out: set[int] = set()
+        if not low.isascii() or low.count("\x00") != len(texts) - 1:  # rare: sort the values out one by one
+            keep = [k for k, v in enumerate(texts) if v.isascii() and "\x00" not in v]
+            out = {index[k] for k, v in enumerate(texts) if not (v.isascii() and "\x00" not in v)}
+            index, texts = [index[k] for k in keep], [texts[k] for k in keep]
+            if not texts:
+                return out
+            low = "\x00".join(texts)
+        low = low.lower()
+
+        def hits(big: str, lits: Iterable[str], lengths: Iterable[int]) -> None:
+            begins = np.concatenate(([0], np.cumsum(np.fromiter(lengths, dtype=np.int64, count=len(index)) + 1)))
+            for lit in lits:
+                at = big.find(lit)
+                while at >= 0:
+                    k = int(np.searchsorted(begins, at, side="right")) - 1
+                    out.add(index[k])
+                    at = big.find(lit, int(begins[k + 1]))
+
+        lits = {*self.tokens, *self.emails, *(e.replace("@", "%40") for e in self.emails), *self.ips}
+        lits |= {max(n.split(), key=len) for n in self.names}
+        hits(low, sorted({x.lower() for x in lits if x}), map(len, texts))
+        if self.phones:
+            digits = _NOT_DIGIT.sub("", low)
+            hits(digits, self._phone_tails(), map(len, digits.split("\x00")))
+        return out
+
     def phone_key(self, candidate: str) -> str | None:
         """The key of the subject phone that ``candidate`` writes (:func:`identifiers.phone_keys`), else None."""
         if not self.phones:
@@ -324,6 +369,8 @@ class EstateTable:
     # SQL tables are read sparsely: only candidate rows; ``positions[i]`` is the row id of ``rows[i]``
     positions: list[int] | None = None
     total: int | None = None
+    _screens: dict[tuple[int, int], set[int]] = field(default_factory=dict, repr=False, compare=False)
+    _screens_cols: dict[str, list[tuple[str | None, ...]]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def n_rows(self) -> int:
@@ -340,6 +387,20 @@ class EstateTable:
             return {int(r) for r in row_ids}
         where = {p: i for i, p in enumerate(self.positions)}
         return {where[int(r)] for r in row_ids if int(r) in where}
+
+    def candidate_rows(self, needles: Needles, columns: Iterable[int]) -> set[int]:
+        """Rows whose cell in one of ``columns`` (indices) may hold one of ``needles``
+        (:meth:`Needles.candidates`, per column, kept for the table's life)."""
+        out: set[int] = set()
+        for j in columns:
+            key = (id(needles), j)
+            if key not in self._screens:
+                if "columns" not in self._screens_cols:
+                    self._screens_cols["columns"] = list(zip(*self.rows, strict=True)) if self.rows else []
+                cols = self._screens_cols["columns"]
+                self._screens[key] = needles.candidates(cols[j] if j < len(cols) else [])
+            out |= self._screens[key]
+        return out
 
     def owner(self, i: int) -> str | None:
         if self.format == "log":
@@ -1050,7 +1111,8 @@ def _shared_keys(tables: list[EstateTable], needles: Needles) -> set[str]:
         if t.owner_col is None and t.format != "log":
             continue
         cols = [j for j, c in enumerate(t.columns) if c not in t.text_columns and c != t.owner_col]
-        for i, row in enumerate(t.rows):
+        for i in sorted(t.candidate_rows(needles, cols)):
+            row = t.rows[i]
             owner = t.owner(i)
             if owner is None or owner in needles.tokens:
                 continue
@@ -1071,6 +1133,22 @@ def _identifying_columns(t: EstateTable) -> tuple[str, ...]:
         c for j, c in enumerate(t.columns)
         if declared.get(c) or column_kind(c, None, [r[j] for r in t.rows[:500]], keys=True)
     )  # fmt: skip
+
+
+def _rows_to_plan(t: EstateTable, needles: Needles, subject_rows: set[int]) -> list[int]:
+    """The rows :func:`_plan_table` must look at, in order: those with a cell that may hold a needle
+    (:meth:`EstateTable.candidate_rows`), those the subject search lists, those the subject owns
+    (subject key or log cookie) and log lines from the subject's address. Every other row has no hit,
+    no owner of the subject's and no listing: the plan does nothing with it."""
+    cols = [j for j, c in enumerate(t.columns) if not (t.format == "log" and c == "ip")]
+    rows = t.candidate_rows(needles, cols) | {i for i in subject_rows if 0 <= i < len(t.rows)}
+    if t.format == "log":
+        rows |= {i for i, o in enumerate(t.info["owners"]) if o is not None and o in needles.tokens}
+        rows |= {i for i, r in enumerate(t.rows) if r[0] in needles.ips}
+    elif t.owner_col is not None:
+        j = t.columns.index(t.owner_col)
+        rows |= {i for i, r in enumerate(t.rows) if r[j] in needles.tokens}
+    return sorted(rows)
 
 
 def _row_hits(t: EstateTable, i: int, needles: Needles) -> list[Hit]:
@@ -1106,7 +1184,7 @@ def _plan_table(
     held: set[str] = set()
     shared_rows = 0
     mask_cols = tuple(conf.get("columns") or _identifying_columns(t))
-    for i in range(len(t.rows)):
+    for i in _rows_to_plan(t, needles, subject_rows):
         owner = t.owner(i)
         hits = _row_hits(t, i, needles)
         own = owner is not None and owner in needles.tokens

@@ -89,3 +89,39 @@ def test_the_screen_never_hides_a_match_on_the_sample_estate():
         assert sum(1 for c in passed if n.find(c)) >= 2  # the subject's own cells are there
         missed = [c for c in cells if n.find(c) and not n.may_hold(c)]
         assert missed == []
+
+
+def test_column_candidates_hold_every_value_find_matches(needles):
+    """``Needles.candidates`` (one column searched as one string) keeps every value ``find`` matches,
+    whatever its neighbours (non-ASCII values, NUL characters, empty cells, upper case)."""
+    column = [*HOLDING, *CLEAN, None, "", "Zoë Roe", "x\x00jane.roe@example.org", "JANE.ROE@EXAMPLE.ORG", "ＪＡＮＥ"]
+    got = needles.candidates(column)
+    want = {i for i, v in enumerate(column) if v and needles.find(v)}
+    assert want <= got
+    assert len(want) >= len(HOLDING)
+    assert not any(i in got for i, v in enumerate(column) if v in ("a note about the weather", "order 12345 shipped"))
+
+
+def test_column_candidates_on_the_sample_estate():
+    from pathlib import Path
+
+    import pandas as pd
+
+    root = Path(__file__).resolve().parents[1] / "data_samples"
+    users = pd.read_csv(root / "exports" / "users_backup.csv", dtype=str)
+    columns = []
+    for path in sorted(root.rglob("*.csv")):
+        frame = pd.read_csv(path, dtype=str)
+        columns += [[v if isinstance(v, str) else None for v in frame[c].tolist()] for c in frame.columns]
+    for i in (10, 20, 40, 77, 123):
+        u = users.iloc[i]
+        n = Needles.from_identifiers({"emails": [u["email"]], "phones": [u["phone"]], "names": [u["name"]],
+                                      "tokens": [u["user_token"]], "ips": [u["signup_ip"]]}, region="US")  # fmt: skip
+        found = kept = cells = 0
+        for col in columns:
+            want = {k for k, v in enumerate(col) if v and n.find(v)}
+            got = n.candidates(col)
+            assert want <= got
+            found, kept, cells = found + len(want), kept + len(got), cells + len(col)
+        assert found >= 2
+        assert kept < cells / 20
