@@ -125,3 +125,48 @@ def test_column_candidates_on_the_sample_estate():
             found, kept, cells = found + len(want), kept + len(got), cells + len(col)
         assert found >= 2
         assert kept < cells / 20
+
+
+def test_parquet_cells_and_fingerprints_are_what_a_row_by_row_read_gives(tmp_path):
+    """The Parquet read converts whole columns (strings as they are, UTC timestamps through naive
+    values) and computes fingerprints on demand: every cell and fingerprint equals the row-by-row
+    conversion (``str``, ``isoformat``, NaN and null as None) for every column type."""
+    import datetime as dt
+    import hashlib
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    import yaml
+
+    from privacy_audit.datamap import load_datamap
+    from privacy_audit.erasure import load_estate_table
+
+    utc = dt.UTC
+    table = pa.table({
+        "s": pa.array(["a", None, "", "Zoë"]),
+        "ts_ms": pa.array([dt.datetime(2026, 1, 2, 3, 4, 5, 6000, tzinfo=utc), None,
+                           dt.datetime(2026, 1, 2, tzinfo=utc), dt.datetime(1999, 12, 31, 23, 59, 59, tzinfo=utc)],
+                          type=pa.timestamp("ms", tz="UTC")),
+        "ts_us": pa.array([dt.datetime(2026, 1, 2, 3, 4, 5, 123456, tzinfo=utc)] * 4, type=pa.timestamp("us", tz="UTC")),
+        "ts_naive": pa.array([dt.datetime(2026, 5, 1, 8, 0)] * 4, type=pa.timestamp("s")),
+        "n": pa.array([1, None, -3, 2**40]),
+        "f": pa.array([1.5, float("nan"), None, 0.0]),
+        "b": pa.array([True, False, None, True]),
+    })  # fmt: skip
+    pq.write_table(table, tmp_path / "t.parquet")
+    (tmp_path / "datamap.yaml").write_text(yaml.safe_dump(
+        {"datasets": [{"name": "t", "path": "t.parquet", "format": "parquet", "zone": "pseudonymous"}]}))  # fmt: skip
+    t = load_estate_table(load_datamap(tmp_path / "datamap.yaml"), "t")
+
+    def cell(v):
+        if v is None or (isinstance(v, float) and v != v):
+            return None
+        return v.isoformat() if isinstance(v, dt.datetime) else str(v)
+
+    want = [[cell(v) for v in rec.values()] for rec in table.to_pylist()]
+    assert t.columns == table.column_names
+    assert t.rows == want
+    assert [t.fingerprints[i] for i in range(len(want))] == [
+        hashlib.sha256(json.dumps(["t.parquet", k, row]).encode()).hexdigest() for k, row in enumerate(want)]
+    assert t.fingerprints[-1] == t.fingerprints[3] and len(t.fingerprints) == 4
