@@ -20,6 +20,13 @@
 * :func:`verify_erasure` searches the whole estate again with the subject's identifiers and
   pseudonyms, the subject search, and Presidio on free text; any match outside a hold is a residue.
 
+Cost: the plan reads every file dataset once (the commit needs each file's hash, and the subject
+index does not cover everything a plan matches: pseudonyms in any column, URL-encoded e-mails, names
+outside free text), but matches only where a needle can be: each column is screened in one pass
+(:meth:`Needles.candidates`: ``str.find`` of the literal needles over the column's lower-cased text,
+phone tails over its digits) and only the rows it keeps, the rows the subject search lists and the
+subject's own rows go through :meth:`Needles.find`. SQL tables are read sparsely by the SQL eraser.
+
 Identifiers shared with another subject (a family's phone, a namesake's name) are never used to
 change that other subject's rows: they are reported as shared instead.
 
