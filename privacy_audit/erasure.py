@@ -20,6 +20,13 @@
 * :func:`verify_erasure` searches the whole estate again with the subject's identifiers and
   pseudonyms, the subject search, and Presidio on free text; any match outside a hold is a residue.
 
+Cost: the plan reads every file dataset once (the commit needs each file's hash, and the subject
+index does not cover everything a plan matches: pseudonyms in any column, URL-encoded e-mails, names
+outside free text), but matches only where a needle can be: each column is screened in one pass
+(:meth:`Needles.candidates`: ``str.find`` of the literal needles over the column's lower-cased text,
+phone tails over its digits) and only the rows it keeps, the rows the subject search lists and the
+subject's own rows go through :meth:`Needles.find`. SQL tables are read sparsely by the SQL eraser.
+
 Identifiers shared with another subject (a family's phone, a namesake's name) are never used to
 change that other subject's rows: they are reported as shared instead.
 
@@ -37,11 +44,12 @@ import io
 import json
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
+import numpy as np
 import pandas as pd
 
 from . import identifiers as idm
@@ -112,6 +120,7 @@ class Hit:
 
 
 _WORD = r"A-Za-z0-9_"
+_NOT_DIGIT = bytes(b for b in range(256) if not (48 <= b <= 57 or b == 0))  # bytes.translate deletes these
 
 
 def _alternation(values: Iterable[str], *, flags: int = 0, left: str, right: str) -> re.Pattern | None:
@@ -189,6 +198,90 @@ class Needles:
             object.__setattr__(self, "_compiled", cache)
         return cache
 
+    def _phone_tails(self) -> tuple[str, ...]:
+        """Digits that every phone-number candidate holding one of the subject's phone keys contains,
+        in order (separators between them allowed): the last six digits of each key's national
+        significant number (fewer when it is shorter). Like the subject index (which keys phones by
+        their last six digits), this relies on :func:`identifiers.phone_keys` keeping a number's
+        trailing digits: only the prefix changes between a number's written forms."""
+        tails: set[str] = set()
+        for k in self.phones:
+            digits = re.sub(r"\D", "", k)
+            if k.startswith("nsn:"):
+                tails.add(digits[-6:])
+                continue
+            nsn = [x[4:] for x in idm.phone_keys(k[5:] if k.startswith("e164:") else k) if x.startswith("nsn:")]
+            # a country code has at most three digits and a key at least seven: the last four are national
+            tails |= {n[-6:] for n in nsn} if nsn else {digits[-4:]}
+        return tuple(sorted(t for t in tails if t))
+
+    def _screen(self) -> re.Pattern | None:
+        """One pattern that every text holding a needle matches (a superset of :meth:`find`'s
+        matches, searched in one C pass): texts it does not match hold nothing of the subject, so
+        :meth:`find` returns at once without parsing phone-number candidates. Phones: the tail
+        digits of a key (:meth:`_phone_tails`) with anything but digits between them, or any
+        non-ASCII digit (normalised before parsing)."""
+        cache = self.__dict__.get("_screened")
+        if cache is None:
+            parts = [f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
+                     for p in self._patterns().values() if p is not None]  # fmt: skip
+            if self.phones:
+                parts.append(r"(?![0-9])\d")
+                parts += [r"\D*".join(t) for t in self._phone_tails()]
+            cache = (re.compile("|".join(parts)) if parts else None,)
+            object.__setattr__(self, "_screened", cache)
+        return cache[0]
+
+    def may_hold(self, text: str | None) -> bool:
+        """False when ``text`` certainly holds none of the subject's identifiers (a cheap screen)."""
+        if not text or not self:
+            return False
+        screen = self._screen()
+        return screen is not None and screen.search(text) is not None
+
+    def candidates(self, values: Sequence[str | None]) -> set[int]:
+        """Indices of ``values`` (one column) that may hold one of the subject's identifiers: every
+        value :meth:`find` matches is among them (a superset; :meth:`find` decides). The column is
+        searched as one string: literal needles (tokens, e-mails, IP addresses, the longest word of
+        each name) by ``str.find`` on its lower-cased text, phones by their tail digits
+        (:meth:`_phone_tails`) on its digits; values with any non-ASCII character are always kept."""
+        if not self:
+            return set()
+        folded = {*self.emails, *self.names}
+        if not all(v.isascii() for v in folded):  # Unicode case folding: let find() decide every value
+            return {i for i, v in enumerate(values) if v}
+        index = [i for i, v in enumerate(values) if v]
+        texts = [values[i] for i in index]
+        if not texts:
+            return set()
+        low = "\x00".join(texts)
+        out: set[int] = set()
+        if not low.isascii() or low.count("\x00") != len(texts) - 1:  # rare: sort the values out one by one
+            keep = [k for k, v in enumerate(texts) if v.isascii() and "\x00" not in v]
+            out = {index[k] for k, v in enumerate(texts) if not (v.isascii() and "\x00" not in v)}
+            index, texts = [index[k] for k in keep], [texts[k] for k in keep]
+            if not texts:
+                return out
+            low = "\x00".join(texts)
+        low = low.lower()
+
+        def hits(big: str, lits: Iterable[str], lengths: Iterable[int]) -> None:
+            begins = np.concatenate(([0], np.cumsum(np.fromiter(lengths, dtype=np.int64, count=len(index)) + 1)))
+            for lit in lits:
+                at = big.find(lit)
+                while at >= 0:
+                    k = int(np.searchsorted(begins, at, side="right")) - 1
+                    out.add(index[k])
+                    at = big.find(lit, int(begins[k + 1]))
+
+        lits = {*self.tokens, *self.emails, *(e.replace("@", "%40") for e in self.emails), *self.ips}
+        lits |= {max(n.split(), key=len) for n in self.names}
+        hits(low, sorted({x.lower() for x in lits if x}), map(len, texts))
+        if self.phones:
+            digits = low.encode("ascii").translate(None, _NOT_DIGIT).decode("ascii")
+            hits(digits, self._phone_tails(), map(len, digits.split("\x00")))
+        return out
+
     def phone_key(self, candidate: str) -> str | None:
         """The key of the subject phone that ``candidate`` writes (:func:`identifiers.phone_keys`), else None."""
         if not self.phones:
@@ -198,7 +291,7 @@ class Needles:
 
     def find(self, text: str, column: str = "") -> list[Hit]:
         """Every non-overlapping occurrence of the subject's identifiers in ``text``."""
-        if not text or not self:
+        if not self.may_hold(text):
             return []
         found: list[Hit] = []
         for kind, pat in self._patterns().items():
@@ -255,6 +348,39 @@ def identifiers_of(subject: Any) -> dict[str, frozenset[str]]:
 # reading the estate: one table per dataset or register, rows as strings, exact bytes kept
 
 
+class _Fingerprints(Sequence):
+    """Row fingerprints, each computed when first asked for (a plan asks for the few rows it holds)."""
+
+    def __init__(self, n: int, fn: Any) -> None:
+        self._n, self._fn, self._done = n, fn, {}
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._n))]
+        i = int(i) + (self._n if int(i) < 0 else 0)
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        if i not in self._done:
+            self._done[i] = self._fn(i)
+        return self._done[i]
+
+
+def _arrow_cells(column: Any) -> list[str | None]:
+    """A pyarrow column's values as :func:`_cell` writes them (strings as they are, in one call)."""
+    import pyarrow as pa
+
+    t = column.type
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        return column.to_pylist()
+    if pa.types.is_timestamp(t) and t.unit != "ns" and t.tz in ("UTC", "+00:00", "Etc/UTC"):  # naive: ~3x faster
+        naive = column.cast(pa.timestamp(t.unit)).to_pylist()
+        return [None if v is None else v.isoformat() + "+00:00" for v in naive]
+    return [_cell(v) for v in column.to_pylist()]
+
+
 @dataclass
 class _File:
     path: Path
@@ -273,7 +399,7 @@ class EstateTable:
     dataset: Dataset | None
     columns: list[str]
     rows: list[list[str | None]]
-    fingerprints: list[str]
+    fingerprints: Sequence[str]
     files: list[_File]
     row_file: list[tuple[int, int]]  # (file index, record index inside that file)
     owner_col: str | None = None
@@ -283,6 +409,8 @@ class EstateTable:
     # SQL tables are read sparsely: only candidate rows; ``positions[i]`` is the row id of ``rows[i]``
     positions: list[int] | None = None
     total: int | None = None
+    _screens: dict[tuple[int, int], set[int]] = field(default_factory=dict, repr=False, compare=False)
+    _screens_cols: dict[str, list[tuple[str | None, ...]]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def n_rows(self) -> int:
@@ -299,6 +427,20 @@ class EstateTable:
             return {int(r) for r in row_ids}
         where = {p: i for i, p in enumerate(self.positions)}
         return {where[int(r)] for r in row_ids if int(r) in where}
+
+    def candidate_rows(self, needles: Needles, columns: Iterable[int]) -> set[int]:
+        """Rows whose cell in one of ``columns`` (indices) may hold one of ``needles``
+        (:meth:`Needles.candidates`, per column, kept for the table's life)."""
+        out: set[int] = set()
+        for j in columns:
+            key = (id(needles), j)
+            if key not in self._screens:
+                if "columns" not in self._screens_cols:
+                    self._screens_cols["columns"] = list(zip(*self.rows, strict=True)) if self.rows else []
+                cols = self._screens_cols["columns"]
+                self._screens[key] = needles.candidates(cols[j] if j < len(cols) else [])
+            out |= self._screens[key]
+        return out
 
     def owner(self, i: int) -> str | None:
         if self.format == "log":
@@ -457,17 +599,19 @@ def load_estate_table(
             text, enc = _decode(data, path)
             delimiter = sniff_csv(path)[1]
             lines, header, recs = _csv_records(text, delimiter)
-            rows, fps = [], []
-            for start, end, fields in recs:
-                fields = fields + [""] * (len(header) - len(fields))
-                rows.append([f if f != "" else None for f in fields[: len(header)]])
-                fps.append(_sha("".join(lines[start:end]).rstrip("\r\n").encode("utf-8")))
+            rows = []
+            width = len(header)
+            for _, _, fields in recs:
+                if len(fields) < width:
+                    fields = fields + [""] * (width - len(fields))
+                rows.append([f if f != "" else None for f in fields[:width]])
+            fps = _Fingerprints(len(recs), lambda i: _sha("".join(lines[recs[i][0]:recs[i][1]]).rstrip("\r\n").encode("utf-8")))
             return table(header, rows, fps, [_File(path, data, _sha(data))], [(0, i) for i in range(len(rows))],
                          encoding=enc, delimiter=delimiter)  # fmt: skip
         if fmt == "jsonl":
             data = read_bytes(path)
             text, enc = _decode(data, path)
-            objs, fps = [], []
+            objs, kept = [], []
             for line in _lines(text):
                 if not line.strip():
                     continue
@@ -475,7 +619,8 @@ def load_estate_table(
                     objs.append(json.loads(line))
                 except ValueError:
                     raise ErasureError(f"{relpath}: a line is not valid JSON") from None
-                fps.append(_sha(line.rstrip("\r\n").encode("utf-8")))
+                kept.append(line)
+            fps = _Fingerprints(len(kept), lambda i: _sha(kept[i].rstrip("\r\n").encode("utf-8")))
             columns: list[str] = []
             for o in objs:
                 columns.extend(k for k in o if k not in columns)
@@ -486,7 +631,7 @@ def load_estate_table(
             data = read_bytes(path)
             text, enc = _decode(data, path)
             cookie = ds.extra.get("subject_cookie") if ds else None
-            rows, fps, owners, ts = [], [], [], []
+            rows, owners, ts = [], [], []
             for line in _lines(text):
                 raw = line.rstrip("\r\n")
                 if not raw.strip():
@@ -496,7 +641,7 @@ def load_estate_table(
                 owners.append(owner)
                 m = _LOG_TS.search(raw)
                 ts.append(m.group(1) if m else None)
-                fps.append(_sha(raw.encode("utf-8")))
+            fps = _Fingerprints(len(rows), lambda i: _sha(rows[i][1].encode("utf-8")))
             return table(["ip", "raw"], rows, fps, [_File(path, data, _sha(data))], [(0, i) for i in range(len(rows))],
                          encoding=enc, owners=owners, ts=ts)  # fmt: skip
         if fmt == "parquet":
@@ -505,7 +650,7 @@ def load_estate_table(
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".parquet", ".pq")
                            and not any(part.startswith((".", "_")) for part in p.relative_to(path).parts)) \
                 if path.is_dir() else [path]  # fmt: skip
-            columns, rows, fps, fobjs, row_file = [], [], [], [], []
+            columns, rows, fobjs, row_file, file_names = [], [], [], [], []
             for fi, fp in enumerate(files):
                 data = read_bytes(fp)
                 tbl = pq.read_table(io.BytesIO(data))
@@ -513,15 +658,28 @@ def load_estate_table(
                 for c in names:
                     if c not in columns:
                         columns.append(c)
-                cols = [tbl.column(c).to_pylist() for c in names]
-                for k in range(tbl.num_rows):
-                    vals = {c: _cell(cols[j][k]) for j, c in enumerate(names)}
-                    rows.append([vals.get(c) for c in columns])
-                    fps.append(_sha(json.dumps([fp.name, k, [vals[c] for c in names]]).encode()))
-                    row_file.append((fi, k))
+                cols = [_arrow_cells(tbl.column(c)) for c in names]
+                if names == columns:
+                    rows.extend(map(list, zip(*cols, strict=True)))
+                else:
+                    where = [columns.index(c) for c in names]
+                    for vals in zip(*cols, strict=True):
+                        row = [None] * len(columns)
+                        for j, v in zip(where, vals, strict=True):
+                            row[j] = v
+                        rows.append(row)
+                row_file.extend((fi, k) for k in range(tbl.num_rows))
                 fobjs.append(_File(fp, data, _sha(data)))
-            rows = [r + [None] * (len(columns) - len(r)) for r in rows]
-            return table(columns, rows, fps, fobjs, row_file)
+                file_names.append(names)
+            rows = [r + [None] * (len(columns) - len(r)) if len(r) < len(columns) else r for r in rows]
+            at = {c: j for j, c in enumerate(columns)}
+
+            def parquet_fp(i: int) -> str:
+                fi, k = row_file[i]
+                cells = [rows[i][at[c]] for c in file_names[fi]]
+                return _sha(json.dumps([files[fi].name, k, cells]).encode())
+
+            return table(columns, rows, _Fingerprints(len(rows), parquet_fp), fobjs, row_file)
     except PrivacyAuditError:
         raise
     except (OSError, ValueError) as exc:
@@ -1009,7 +1167,8 @@ def _shared_keys(tables: list[EstateTable], needles: Needles) -> set[str]:
         if t.owner_col is None and t.format != "log":
             continue
         cols = [j for j, c in enumerate(t.columns) if c not in t.text_columns and c != t.owner_col]
-        for i, row in enumerate(t.rows):
+        for i in sorted(t.candidate_rows(needles, cols)):
+            row = t.rows[i]
             owner = t.owner(i)
             if owner is None or owner in needles.tokens:
                 continue
@@ -1030,6 +1189,22 @@ def _identifying_columns(t: EstateTable) -> tuple[str, ...]:
         c for j, c in enumerate(t.columns)
         if declared.get(c) or column_kind(c, None, [r[j] for r in t.rows[:500]], keys=True)
     )  # fmt: skip
+
+
+def _rows_to_plan(t: EstateTable, needles: Needles, subject_rows: set[int]) -> list[int]:
+    """The rows :func:`_plan_table` must look at, in order: those with a cell that may hold a needle
+    (:meth:`EstateTable.candidate_rows`), those the subject search lists, those the subject owns
+    (subject key or log cookie) and log lines from the subject's address. Every other row has no hit,
+    no owner of the subject's and no listing: the plan does nothing with it."""
+    cols = [j for j, c in enumerate(t.columns) if not (t.format == "log" and c == "ip")]
+    rows = t.candidate_rows(needles, cols) | {i for i in subject_rows if 0 <= i < len(t.rows)}
+    if t.format == "log":
+        rows |= {i for i, o in enumerate(t.info["owners"]) if o is not None and o in needles.tokens}
+        rows |= {i for i, r in enumerate(t.rows) if r[0] in needles.ips}
+    elif t.owner_col is not None:
+        j = t.columns.index(t.owner_col)
+        rows |= {i for i, r in enumerate(t.rows) if r[j] in needles.tokens}
+    return sorted(rows)
 
 
 def _row_hits(t: EstateTable, i: int, needles: Needles) -> list[Hit]:
@@ -1065,7 +1240,7 @@ def _plan_table(
     held: set[str] = set()
     shared_rows = 0
     mask_cols = tuple(conf.get("columns") or _identifying_columns(t))
-    for i in range(len(t.rows)):
+    for i in _rows_to_plan(t, needles, subject_rows):
         owner = t.owner(i)
         hits = _row_hits(t, i, needles)
         own = owner is not None and owner in needles.tokens

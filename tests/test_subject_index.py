@@ -247,3 +247,82 @@ def test_cli_index_bad_input_is_one_line_exit_2(tmp_path):
     for args in (["index", "build", str(tmp_path / "missing.yaml")], ["index", "build", str(dm_path)],
                  ["index", "status", str(dm_path), "--vault-key-file", str(tmp_path / "nokey")]):  # fmt: skip
         assert run_guarded(args) == 2
+
+
+# ------------------------------------------------------------------ the erasure plan, with and without
+
+
+def _plan_detail(dm, key, email) -> dict:
+    """Everything an erasure plan decides for the subject with e-mail ``email``: per dataset the
+    rows and their actions, masked columns, spans, reasons, matches, shared rows, links, notes, files
+    and held rows; the shared identifiers; the exports found (every field but its creation time)."""
+    from privacy_audit.erasure import plan_erasure
+
+    ctx = services.open_subject(dm, [("email", email)])
+    plan = plan_erasure(dm, ctx.subject, vault_key=key)
+    out = plan.to_dict()
+    out.pop("created_at")
+    out["rows"] = {p.name: [repr(r) for r in p.rows] for p in plan.datasets}
+    out["files"] = {p.name: p.files for p in plan.datasets}
+    out["held"] = {p.name: sorted(p.held_fingerprints) for p in plan.datasets}
+    out["shared"] = sorted(plan.shared)
+    return out
+
+
+def _plans_identical(dm, key, rows: tuple[int, ...]) -> list[dict]:
+    """The plan of each subject with the index (which the search must use) and without it (the
+    index folder moved away: a full pass); returns the plans."""
+    users = _users(dm)
+    folder = subject_index.index_path(dm).parent
+    plans = []
+    for i in rows:
+        email = users.loc[i, "email"]
+        s = resolve_subjects(dm, [("email", email)], vault_key=key)
+        assert find_subject_data(dm, s, vault_key=key).search == "index"
+        fast = _plan_detail(dm, key, email)
+        shutil.move(folder, folder.with_name("moved-away"))
+        try:
+            assert find_subject_data(dm, s, vault_key=key).search == "full"
+            full = _plan_detail(dm, key, email)
+        finally:
+            shutil.move(folder.with_name("moved-away"), folder)
+        assert fast == full, f"subject row {i}: the index changed the erasure plan"
+        plans.append(fast)
+    return plans
+
+
+def _with_shared_and_hold(plans: list[dict]) -> None:
+    assert any(p["shared"] for p in plans), "no subject with an identifier shared with another person"
+    assert any("legal hold" in r for p in plans for rows in p["rows"].values() for r in rows), "no legal hold"
+    assert all(p["totals"]["subject_rows"] > 0 for p in plans)
+
+
+def test_erasure_plans_are_identical_with_and_without_the_index_on_files(estate):
+    """Subjects: a family sharing a phone line (10, 11), a namesake (20), a legal hold (40), the
+    leaked export (77), an ordinary one (123)."""
+    dm, key = estate
+    _with_shared_and_hold(_plans_identical(dm, key, (10, 11, 20, 40, 77, 123)))
+
+
+def test_erasure_plans_are_identical_with_and_without_the_index_on_sql(sql_dm):
+    dm, key = sql_dm
+    assert any(ds.is_sql for ds in dm.datasets)
+    subject_index.build_index(dm, vault_key=key, progress=False)
+    assert subject_index.index_status(dm, vault_key=key).current
+    _with_shared_and_hold(_plans_identical(dm, key, (10, 40)))
+
+
+def test_erasure_plans_are_identical_with_and_without_the_needle_screen(estate, monkeypatch):
+    """The plan's screens (``Needles.candidates`` per column, ``Needles.may_hold`` per text) only
+    skip work: switched off (every value a candidate), the plans are the same."""
+    from privacy_audit.erasure import Needles
+
+    dm, key = estate
+    users = _users(dm)
+    for i in (10, 40, 77):
+        screened = _plan_detail(dm, key, users.loc[i, "email"])
+        with monkeypatch.context() as m:
+            m.setattr(Needles, "candidates", lambda self, values: {k for k, v in enumerate(values) if v})
+            m.setattr(Needles, "may_hold", lambda self, text: bool(text) and bool(self))
+            unscreened = _plan_detail(dm, key, users.loc[i, "email"])
+        assert screened == unscreened, f"subject row {i}: the screen changed the plan"
