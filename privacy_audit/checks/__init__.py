@@ -338,8 +338,12 @@ class CheckContext:
             keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
             parts: dict[str, ColumnSummary] = {}
             offset = 0
+            done = {col: t for (name, col), t in self._texts.items() if name == ds.name}
             for chunk in self.chunks(ds):
-                part = summarize_chunk(chunk, _subject_ids(ds, chunk) if keyed else None, offset=offset)
+                ids = _subject_ids(ds, chunk) if keyed else None
+                # texts computed by earlier checks are reused when the chunk is the whole cached frame
+                reuse = done if offset == 0 and len(chunk) == len(self._frames.get(ds.name, ())) else None
+                part = summarize_chunk(chunk, ids, offset=offset, texts=reuse)
                 parts = merge_summaries([parts, part])
                 offset += len(chunk)
             self._summaries[ds.name] = parts

@@ -99,37 +99,56 @@ class ColumnSummary:
 
 
 def summarize_chunk(
-    chunk: pd.DataFrame, subjects: pd.Series | None = None, *, offset: int = 0
+    chunk: pd.DataFrame,
+    subjects: pd.Series | None = None,
+    *,
+    offset: int = 0,
+    texts: Mapping[str, pd.Series] | None = None,
 ) -> dict[str, ColumnSummary]:
     """Every column of ``chunk`` summarised. ``subjects``: the subject id of each row (strings, ``None``
     where unknown) or ``None`` when the dataset has none; ``offset``: the row number of the chunk's
-    first row in the dataset (rows without a subject id are told apart by it)."""
+    first row in the dataset (rows without a subject id are told apart by it); ``texts``: columns
+    already turned into :func:`~privacy_audit.identifiers.cell_texts` (name -> texts), reused."""
     n = len(chunk)
     if subjects is None:
-        ids = np.full(n, None, dtype=object)
+        sub_codes, sub_ids = np.full(n, -1, dtype=np.int64), np.empty(0, dtype=object)
     else:
-        ids = subjects.reset_index(drop=True).to_numpy(dtype=object)
-    known = pd.notna(ids)
-    who = np.where(known, ids, np.arange(offset, offset + n)).astype(object)
+        sub_codes, sub_ids = pd.factorize(subjects.reset_index(drop=True), use_na_sentinel=True)
+        sub_ids = np.asarray(sub_ids, dtype=object)
+    known = sub_codes >= 0
+    k = len(sub_ids)
+    # who holds each row: a subject (code < k) or, without an id, the row itself (k + its row in the chunk)
+    who = np.where(known, sub_codes, k + np.arange(n)).astype(np.int64)
+    width = k + n + 1
     out: dict[str, ColumnSummary] = {}
     for col in chunk.columns:
-        texts = cell_texts(chunk[col])
-        codes, uniques = pd.factorize(texts.reset_index(drop=True), use_na_sentinel=True)
+        done = texts.get(str(col)) if texts else None
+        column_texts = done if done is not None else cell_texts(chunk[col])
+        codes, uniques = pd.factorize(column_texts.reset_index(drop=True), use_na_sentinel=True)
         present = codes >= 0
         counts = np.bincount(codes[present], minlength=len(uniques))
-        pairs = pd.DataFrame({"v": codes[present], "s": who[present]}).drop_duplicates()
-        first = pairs.drop_duplicates("v")
-        holders_arr = np.full(len(uniques), _MANY, dtype=object)
-        holders_arr[first["v"].to_numpy()] = first["s"].to_numpy(dtype=object)
-        holders_arr[np.bincount(pairs["v"].to_numpy(), minlength=len(uniques)) != 1] = _MANY
+        pairs = np.unique(codes[present].astype(np.int64) * width + who[present])
+        pv, ps = pairs // width, pairs % width
+        holders_n = np.bincount(pv, minlength=len(uniques))
+        holder_of = np.zeros(len(uniques), dtype=np.int64)
+        holder_of[pv] = ps
+        one = holders_n == 1
+        single = holder_of[one]
+        by_subject = single < k
+        who_one = np.empty(len(single), dtype=object)
+        who_one[by_subject] = sub_ids[single[by_subject]]
+        who_one[~by_subject] = (offset + single[~by_subject] - k).tolist()
+        holders = np.full(len(uniques), _MANY, dtype=object)
+        holders[one] = who_one
+        held = np.unique(ps[ps < k])
         out[str(col)] = ColumnSummary(
             column=str(col),
             dtype_kind=chunk[col].dtype.kind,
             rows=n,
             values=tuple(np.asarray(uniques, dtype=object).tolist()),
-            counts=tuple(int(c) for c in counts),
-            holders=tuple(holders_arr.tolist()),
-            subjects=frozenset(ids[present & known].tolist()),
+            counts=tuple(counts.tolist()),
+            holders=tuple(holders.tolist()),
+            subjects=frozenset(sub_ids[held].tolist()),
             anonymous_rows=int((present & ~known).sum()),
         )
     return out
