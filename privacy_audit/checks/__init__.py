@@ -46,6 +46,7 @@ __all__ = [
     "run_checks",
     "find_column",
     "cookie_value",
+    "subject_ids",
 ]
 
 log = logging.getLogger(__name__)
@@ -210,7 +211,7 @@ def find_column(frame: pd.DataFrame, *names: str) -> str | None:
 _READABLE = {"csv", "parquet", "jsonl", "excel", "log"}
 
 
-def _subject_ids(ds: Dataset, df: pd.DataFrame) -> pd.Series:
+def subject_ids(ds: Dataset, df: pd.DataFrame) -> pd.Series:
     """The subject id of each row of ``df`` (a dataset's frame or one of its chunks) as strings: the
     ``subject_key`` column, else the ``subject_cookie`` inside the log's cookie field."""
     if ds.subject_key:
@@ -316,7 +317,7 @@ class CheckContext:
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
         if not ds.subject_key and not ds.extra.get("subject_cookie"):
             return None
-        return _subject_ids(ds, self.frame(ds))
+        return subject_ids(ds, self.frame(ds))
 
     def chunks(self, dataset: str | Dataset) -> Iterator[pd.DataFrame]:
         """The dataset in chunks, in row order: the frame when a check already read it whole, else
@@ -340,7 +341,7 @@ class CheckContext:
             offset = 0
             done = {col: t for (name, col), t in self._texts.items() if name == ds.name}
             for chunk in self.chunks(ds):
-                ids = _subject_ids(ds, chunk) if keyed else None
+                ids = subject_ids(ds, chunk) if keyed else None
                 # texts computed by earlier checks are reused when the chunk is the whole cached frame
                 reuse = done if offset == 0 and len(chunk) == len(self._frames.get(ds.name, ())) else None
                 part = summarize_chunk(chunk, ids, offset=offset, texts=reuse)
@@ -404,6 +405,7 @@ def run_checks(
     scans: Mapping[str, Any] | None = None,
     text_cache: TextCache | None = None,
     chunksize: int = 100_000,
+    summaries: Mapping[str, Mapping[str, ColumnSummary]] | None = None,
 ) -> CheckResult:
     """Run every registered check (or those in ``only``: ids or area prefixes such as ``sharing``).
 
@@ -413,7 +415,9 @@ def run_checks(
     datasets already read (name -> frame), e.g. by the Dask engine (``privacy_audit.engine``);
     ``scans``: their ScanResults already computed (name -> result), e.g. by the compliance report;
     ``text_cache``: Presidio's results per text, to share with the caller's scans (default: one for this run).
-    ``chunksize``: rows per chunk where a check streams a dataset into per-column summaries.
+    ``chunksize``: rows per chunk where a check streams a dataset into per-column summaries;
+    ``summaries``: datasets' column summaries already built (name -> column -> summary), e.g. per
+    partition on Dask and merged (``privacy_audit.engine``).
     """
     if isinstance(as_of, str):
         try:
@@ -428,6 +432,7 @@ def run_checks(
     ctx._defaults = {cid: default for cid, (_, default) in reg.items()}
     ctx._frames.update(frames or {})
     ctx._scans.update(scans or {})
+    ctx._summaries.update({name: dict(cols) for name, cols in (summaries or {}).items()})
     selected = _select(reg, only)
     findings: list[Finding] = []
     errors: list[tuple[str, str]] = []
