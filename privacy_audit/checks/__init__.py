@@ -350,6 +350,23 @@ class CheckContext:
             self._summaries[ds.name] = parts
         return self._summaries[ds.name]
 
+    def subjects_holding(self, dataset: str | Dataset, column: str, values: Iterable[str]) -> int:
+        """Distinct subject ids among the rows whose :func:`~privacy_audit.identifiers.cell_texts` in
+        ``column`` is one of ``values``: from the column's summary when each value has one holder,
+        else one pass over :meth:`chunks`."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        wanted = set(values)
+        known = self.summaries(ds)[column].subjects_of(wanted)
+        if known is not None:
+            return known
+        found: set[str] = set()
+        cached = self._texts.get((ds.name, column)) if ds.name in self._frames else None
+        for chunk in self.chunks(ds):  # the cached frame itself when ``cached`` is not None
+            texts = cached if cached is not None else cell_texts(chunk[column])
+            ids = subject_ids(ds, chunk).reset_index(drop=True)
+            found.update(ids[texts.reset_index(drop=True).isin(wanted).to_numpy()].dropna().tolist())
+        return len(found)
+
     # -- findings ----------------------------------------------------------------------------
     def control(self, check: str) -> Control:
         return _control_for(check, self.controls, self._defaults.get(check, {}))

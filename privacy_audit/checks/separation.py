@@ -243,6 +243,35 @@ def _match_texts(values: pd.Series, digests: Mapping[str, PseudonymForm], *, raw
     )
 
 
+def _match_summary(
+    summary: ColumnSummary, digests: Mapping[str, PseudonymForm], *, raw: bool
+) -> tuple[KeyMatch, frozenset[str]] | None:
+    """:func:`_match_texts` over a column summary: the match (without a row mask) and the values chosen."""
+    if not summary.values or not digests:
+        return None
+    hits: dict[str, PseudonymForm] = {}
+    for v in summary.values:
+        form = digests.get(lookup_key(v))
+        if form is not None and (raw or form.algorithm != "raw"):
+            hits[v] = form
+    if not hits:
+        return None
+    best, _ = Counter(hits.values()).most_common(1)[0]
+    chosen = frozenset(v for v, lab in hits.items() if lab == best)
+    match = KeyMatch(
+        kind=best.kind,
+        algorithm=best.algorithm,
+        encoding=best.encoding,
+        normalisation=best.normalisation,
+        matched_values=len(chosen),
+        distinct_values=len(summary.values),
+        matched_rows=sum(c for v, c in zip(summary.values, summary.counts, strict=True) if v in chosen),
+        rows=summary.present,
+        matched_mask=(),
+    )
+    return match, chosen
+
+
 def quasi_identifier_columns(
     frame: pd.DataFrame, categories: Mapping[str, str | None], *, exclude: Iterable[str] = ()
 ) -> list[str]:
@@ -429,13 +458,6 @@ def _digests(ctx: CheckContext, cid: str) -> dict[str, PseudonymForm]:
     return cache
 
 
-def _subject_count(subjects: pd.Series | None, mask_: pd.Series) -> int | None:
-    if subjects is None:
-        return None
-    picked = subjects.reset_index(drop=True)[mask_.reset_index(drop=True).to_numpy(dtype=bool)]
-    return int(picked.dropna().nunique())
-
-
 def _shown(value: object, entity: str | None = None) -> str:
     """A masked value for evidence, long runs of stars shortened."""
     return re.sub(r"\*{9,}", "********", mask(value, entity))
@@ -486,20 +508,21 @@ def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
     cid = "separation.direct_identifier"
     for ds in _separated(ctx):
         try:
-            frame = ctx.frame(ds)
             result = ctx.scan(ds)
-            subjects = ctx.subject_values(ds)
+            summaries = ctx.summaries(ds)
+            keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
         except PrivacyAuditError as exc:
             ctx.problem(cid, f"dataset {ds.name}: {exc}")
             continue
         for col in result.columns:
             if ds.subject_key and col.column.lower() == ds.subject_key.lower():
                 continue  # the subject key is judged by separation.linkable_key
-            real = find_column(frame, col.column)
-            if real is None or frame[real].dtype.kind in "bmM":
+            real = {name.lower(): name for name in summaries}.get(col.column.lower())  # as find_column
+            if real is None or summaries[real].dtype_kind in "bmM":
                 continue
-            values = ctx.texts(ds, real)
-            distinct = list(pd.unique(values.dropna().to_numpy(dtype=object)))
+            summary = summaries[real]
+            distinct = list(summary.values)
+            rows_total = summary.rows
             entity = col.entity
             free_text = col.evidence.startswith("free text") or (
                 _prose_like(distinct) and entity not in {"LOCATION", "PERSON"}
@@ -518,7 +541,6 @@ def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
                 if not hit:
                     continue
                 holders = set(hit)
-                rows = values.isin(holders)
                 kinds: Counter = Counter()
                 for c in hit.values():
                     kinds.update(dict.fromkeys(c, 1))
@@ -526,32 +548,31 @@ def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
                 ex_spans = [s for s in spans[texts.index(example)] if _span_counts(s, example, entity)]
                 shown = mask_text_spans(example, [(s.start, s.end, s.entity) for s in ex_spans])
                 what = ", ".join(f"{k}" for k, _ in kinds.most_common())
-                n = int(rows.sum())
+                n = sum(c for v, c in zip(summary.values, summary.counts, strict=True) if v in holders)
                 yield ctx.finding(
                     cid,
                     dataset=ds.name,
                     column=col.column,
-                    subjects_affected=_subject_count(subjects, rows),
+                    subjects_affected=ctx.subjects_holding(ds, real, holders) if keyed else None,
                     message=f"{n} rows of {ds.zone} dataset {ds.name} carry direct identifiers ({what}) "
                     f"in the free text of column {col.column}",
-                    evidence=f"{n} of {len(frame)} rows ({_pct(n / max(len(frame), 1))}); "
+                    evidence=f"{n} of {rows_total} rows ({_pct(n / max(rows_total, 1))}); "
                     f'{len(hit)} of {len(distinct)} distinct texts hold {what}; e.g. "{shown[:160]}"',
                 )
                 continue
             if not entities.is_direct(entity) and entity != "LOCATION":
                 continue
-            rows = values.notna()
-            n = int(rows.sum())
+            n = summary.present
             if not n:
                 continue
             yield ctx.finding(
                 cid,
                 dataset=ds.name,
                 column=col.column,
-                subjects_affected=_subject_count(subjects, rows) if subjects is not None else None,
+                subjects_affected=len(summary.subjects) if keyed else None,
                 message=f"column {col.column} of {ds.zone} dataset {ds.name} holds direct identifiers "
                 f"({'street addresses' if entity == 'LOCATION' else entity})",
-                evidence=f"{n} of {len(frame)} rows; scan: {col.evidence} (score {col.score})",
+                evidence=f"{n} of {rows_total} rows; scan: {col.evidence} (score {col.score})",
             )
 
 
@@ -573,22 +594,20 @@ def linkable_key(ctx: CheckContext) -> Iterator[Finding]:
     digests = _digests(ctx, cid)
     for ds in targets:
         try:
-            frame = ctx.frame(ds)
-            subjects = ctx.subject_values(ds)
+            summaries = ctx.summaries(ds)
+            keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
             scanned = {c.column: c.entity for c in ctx.scan(ds).columns}
         except PrivacyAuditError as exc:
             ctx.problem(cid, f"dataset {ds.name}: {exc}")
             continue
         claimed = str(ds.pseudonym.get("kind", "")) if ds.pseudonym else ""
-        for col in frame.columns:
-            name = str(col)
-            if frame[col].dtype.kind in "biufcmM":
+        for name, summary in summaries.items():
+            if summary.dtype_kind in "biufcmM":
                 continue
             keyish = _key_like(name, ds)
-            texts = ctx.texts(ds, col)
-            match = _match_texts(texts, digests, raw=keyish)
+            found = _match_summary(summary, digests, raw=keyish)
             raw_by_scan = keyish and entities.is_direct(scanned.get(name))
-            if match is None and not raw_by_scan:
+            if found is None and not raw_by_scan:
                 continue
             role = (
                 "subject key"
@@ -600,15 +619,15 @@ def linkable_key(ctx: CheckContext) -> Iterator[Finding]:
                 if claimed and role == "subject key"
                 else ""
             )
-            example_values = texts.dropna()
-            if match is not None:
-                matched = pd.Series(match.matched_mask, dtype=bool)
-                example = texts[matched.to_numpy()].iloc[0] if match.matched_rows else ""
+            if found is not None:
+                match, chosen = found
+                # the value of the first matched row: chosen values in order of first appearance
+                example = next((v for v in summary.values if v in chosen), "")
                 yield ctx.finding(
                     cid,
                     dataset=ds.name,
                     column=name,
-                    subjects_affected=_subject_count(subjects, matched),
+                    subjects_affected=ctx.subjects_holding(ds, name, chosen) if keyed else None,
                     message=f"{role} {name} of {ds.name} is {'an' if match.algorithm != 'raw' else 'a'} {match.description}: it links back to "
                     "identities without any key",
                     evidence=f"{match.algorithm} / {match.encoding} / normalisation {match.normalisation}: "
@@ -618,14 +637,13 @@ def linkable_key(ctx: CheckContext) -> Iterator[Finding]:
                 )
             else:
                 entity = scanned[name]
-                present = example_values
                 yield ctx.finding(
                     cid,
                     dataset=ds.name,
                     column=name,
-                    subjects_affected=_subject_count(subjects, texts.notna()),
+                    subjects_affected=len(summary.subjects) if keyed else None,
                     message=f"{role} {name} of {ds.name} is a raw identifier ({entity})",
-                    evidence=f"{len(present)} rows; e.g. {_shown(present.iloc[0], entity)}{claim}",
+                    evidence=f"{summary.present} rows; e.g. {_shown(summary.values[0], entity)}{claim}",
                 )
 
 

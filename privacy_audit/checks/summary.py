@@ -58,6 +58,19 @@ class ColumnSummary:
         """Subjects (or rows without a subject id) holding at least one value that is theirs alone."""
         return len({h for h in self.holders if h is not _MANY})
 
+    def subjects_of(self, values: Iterable[str]) -> int | None:
+        """Subjects with an id among the rows holding one of ``values``, when every such value is held
+        by one subject (else ``None``: the summary cannot tell, the rows must be read)."""
+        wanted = set(values)
+        found: set[str] = set()
+        for v, h in zip(self.values, self.holders, strict=True):
+            if v in wanted:
+                if h is _MANY:
+                    return None
+                if isinstance(h, str):
+                    found.add(h)
+        return len(found)
+
     def row_counter(self) -> bool:
         """A column of consecutive whole numbers (line numbers, row ids): no information about anyone."""
         if self.dtype_kind not in "iu" or not self.rows or self.present != self.rows:
