@@ -337,17 +337,18 @@ class CheckContext:
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
         if ds.name not in self._summaries:
             keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
-            parts: dict[str, ColumnSummary] = {}
-            offset = 0
             done = {col: t for (name, col), t in self._texts.items() if name == ds.name}
-            for chunk in self.chunks(ds):
-                ids = subject_ids(ds, chunk) if keyed else None
-                # texts computed by earlier checks are reused when the chunk is the whole cached frame
-                reuse = done if offset == 0 and len(chunk) == len(self._frames.get(ds.name, ())) else None
-                part = summarize_chunk(chunk, ids, offset=offset, texts=reuse)
-                parts = merge_summaries([parts, part])
-                offset += len(chunk)
-            self._summaries[ds.name] = parts
+            whole = ds.name in self._frames
+
+            def parts() -> Iterator[dict[str, ColumnSummary]]:
+                offset = 0
+                for chunk in self.chunks(ds):
+                    ids = subject_ids(ds, chunk) if keyed else None
+                    # texts earlier checks computed are reused when the chunk is the whole cached frame
+                    yield summarize_chunk(chunk, ids, offset=offset, texts=done if whole else None)
+                    offset += len(chunk)
+
+            self._summaries[ds.name] = merge_summaries(parts())
         return self._summaries[ds.name]
 
     def subjects_holding(self, dataset: str | Dataset, column: str, values: Iterable[str]) -> int:

@@ -82,33 +82,7 @@ class ColumnSummary:
 
     def merge(self, later: ColumnSummary) -> ColumnSummary:
         """This summary followed by ``later`` (the next rows of the same column)."""
-        index = {v: i for i, v in enumerate(self.values)}
-        values, counts, holders = list(self.values), list(self.counts), list(self.holders)
-        for v, c, h in zip(later.values, later.counts, later.holders, strict=True):
-            i = index.get(v)
-            if i is None:
-                index[v] = len(values)
-                values.append(v)
-                counts.append(c)
-                holders.append(h)
-            else:
-                counts[i] += c
-                if holders[i] is not _MANY and holders[i] != h:
-                    holders[i] = _MANY
-        if not self.rows or not later.rows:
-            kind = self.dtype_kind if self.rows else later.dtype_kind
-        else:
-            kind = self.dtype_kind if self.dtype_kind == later.dtype_kind else "O"
-        return ColumnSummary(
-            column=self.column,
-            dtype_kind=kind,
-            rows=self.rows + later.rows,
-            values=tuple(values),
-            counts=tuple(counts),
-            holders=tuple(holders),
-            subjects=self.subjects | later.subjects,
-            anonymous_rows=self.anonymous_rows + later.anonymous_rows,
-        )
+        return merge_summaries([{self.column: self}, {self.column: later}])[self.column]
 
 
 def summarize_chunk(
@@ -167,10 +141,51 @@ def summarize_chunk(
     return out
 
 
+class _Merge:
+    """One column's running merge (mutable; frozen into a :class:`ColumnSummary` at the end)."""
+
+    def __init__(self, first: ColumnSummary) -> None:
+        self.column, self.kind, self.rows = first.column, first.dtype_kind, 0
+        self.index: dict[str, int] = {}
+        self.values: list[str] = []
+        self.counts: list[int] = []
+        self.holders: list[str | int | None] = []
+        self.subjects: set[str] = set()
+        self.anonymous = 0
+
+    def add(self, part: ColumnSummary) -> None:
+        if self.rows and part.rows and part.dtype_kind != self.kind:
+            self.kind = "O"
+        elif not self.rows:
+            self.kind = part.dtype_kind
+        self.rows += part.rows
+        index, values, counts, holders = self.index, self.values, self.counts, self.holders
+        for v, c, h in zip(part.values, part.counts, part.holders, strict=True):
+            i = index.get(v)
+            if i is None:
+                index[v] = len(values)
+                values.append(v)
+                counts.append(c)
+                holders.append(h)
+            else:
+                counts[i] += c
+                if holders[i] is not _MANY and holders[i] != h:
+                    holders[i] = _MANY
+        self.subjects |= part.subjects
+        self.anonymous += part.anonymous_rows
+
+    def result(self) -> ColumnSummary:
+        return ColumnSummary(self.column, self.kind, self.rows, tuple(self.values), tuple(self.counts),
+                             tuple(self.holders), frozenset(self.subjects), self.anonymous)  # fmt: skip
+
+
 def merge_summaries(parts: Iterable[Mapping[str, ColumnSummary]]) -> dict[str, ColumnSummary]:
-    """Per-chunk summaries (in row order) merged into one per column (columns in first-seen order)."""
-    out: dict[str, ColumnSummary] = {}
+    """Per-chunk summaries (in row order) merged into one per column (columns in first-seen order).
+    ``parts`` may be a generator: one part is held at a time, and each value is merged once."""
+    acc: dict[str, _Merge] = {}
     for part in parts:
         for name, summary in part.items():
-            out[name] = out[name].merge(summary) if name in out else summary
-    return out
+            if name not in acc:
+                acc[name] = _Merge(summary)
+            acc[name].add(summary)
+    return {name: m.result() for name, m in acc.items()}
