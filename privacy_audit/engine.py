@@ -25,7 +25,9 @@ Results are identical across engines, by construction:
   ``subjects.search_registers``). With a current subject index, ``find_subject_data`` on pandas reads
   only the indexed rows (:mod:`privacy_audit.subject_index`).
 * **Checks** (separation and the rest) run :func:`privacy_audit.checks.run_checks` on frames read
-  partition by partition on the cluster; the check logic itself is the same code.
+  partition by partition on the cluster; the per-column summaries of partitioned datasets
+  (:mod:`privacy_audit.checks.summary`) are built per partition on the workers and merged in row-id
+  order (:func:`dataset_summaries`); the check logic itself is the same code.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ __all__ = [
     "find_subject_data",
     "read_frame",
     "run_checks",
+    "dataset_summaries",
     "SqlEraser",
 ]
 
@@ -549,9 +552,36 @@ def read_frame(ds: Any, *, engine: str = "pandas", scheduler: str | None = None)
     return pd.concat(frames, ignore_index=True) if frames else sources.read_dataset(ds, nrows=0)
 
 
+def _summary_part(part, ds: Any) -> dict:
+    """Column summaries of one partition of ``ds`` with its row-id offset (pure; runs on a worker)."""
+    from . import sources
+    from .checks import subject_ids
+    from .checks.summary import summarize_chunk
+
+    df = sources.read_partition(part)
+    keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
+    return summarize_chunk(df, subject_ids(ds, df) if keyed else None, offset=part.offset)
+
+
+def dataset_summaries(ds: Any, *, engine: str = "pandas", scheduler: str | None = None) -> dict:
+    """Every column of a partitioned data map dataset as a
+    :class:`~privacy_audit.checks.summary.ColumnSummary`: one summary per partition (on Dask: per
+    worker task), merged in row-id order -- the summary a whole-table read gives."""
+    from . import sources
+    from .checks.summary import merge_summaries
+
+    _check_engine(engine)
+    parts = sources.partitions(ds.path)
+    if engine == "pandas":
+        return merge_summaries(_summary_part(p, ds) for p in parts)
+    client = get_client(scheduler)
+    return merge_summaries(client.gather(client.map(_summary_part, parts, ds=ds, pure=False)))
+
+
 def run_checks(datamap: Any, *, engine: str = "pandas", scheduler: str | None = None, **kwargs):
-    """:func:`privacy_audit.checks.run_checks` with the datasets' frames read by ``engine`` (on
-    Dask, partitioned Parquet datasets are read in parallel by the workers). Same findings."""
+    """:func:`privacy_audit.checks.run_checks` with the datasets read by ``engine``. On Dask the
+    partitioned Parquet datasets are read in parallel by the workers, and their per-column summaries
+    (what the join-path audit reads) are built per partition on the workers and merged. Same findings."""
     import inspect
 
     from .checks import run_checks as _run
@@ -562,13 +592,16 @@ def run_checks(datamap: Any, *, engine: str = "pandas", scheduler: str | None = 
     if "frames" not in inspect.signature(_run).parameters:
         raise ConfigError("engine dask: this build's run_checks cannot take pre-read frames (use pandas)")
     frames: dict[str, pd.DataFrame] = {}
+    summaries: dict[str, dict] = {}
     for ds in datamap.datasets:
         if ds.path is not None and not ds.is_sql and Path(ds.path).is_dir():
             try:
                 frames[ds.name] = read_frame(ds, engine=engine, scheduler=scheduler)
-            except InputError:
+                summaries[ds.name] = dataset_summaries(ds, engine=engine, scheduler=scheduler)
+            except PrivacyAuditError:
+                frames.pop(ds.name, None)
                 continue  # the checks report the unreadable dataset themselves
-    return _run(datamap, frames=frames, **kwargs)
+    return _run(datamap, frames=frames, summaries=summaries, **kwargs)
 
 
 # ------------------------------------------------------------------------------ SQL erasure

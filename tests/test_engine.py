@@ -101,6 +101,20 @@ def test_dask_separation_checks_equal_pandas(cluster, estate):
     pd.testing.assert_frame_equal(on_dask.to_frame(), base.to_frame())
 
 
+def test_dask_summaries_per_partition_equal_the_streamed_ones(cluster, estate):
+    """The per-column summaries of the partitioned events dataset, built per row group on the workers
+    and merged, equal those CheckContext builds by streaming the dataset in chunks."""
+    from privacy_audit.checks import CheckContext
+
+    events = estate.dataset("events")
+    ctx = CheckContext(estate, as_of=estate.as_of, controls={})
+    ctx.chunksize = 777
+    streamed = ctx.summaries(events)
+    on_dask = engine.dataset_summaries(events, engine="dask")
+    assert on_dask == streamed == engine.dataset_summaries(events)
+    assert any(s.subjects for s in on_dask.values()) and sum(s.rows for s in on_dask.values()) > 0
+
+
 def test_dask_subject_search_equals_pandas(cluster, estate):
     subject = resolve_subject(estate, "token", SUBJECT_TOKEN)
     base = find_subject_data(estate, subject)

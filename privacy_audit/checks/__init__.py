@@ -20,7 +20,7 @@ import datetime as _dt
 import importlib
 import logging
 import pkgutil
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from ..datamap import DataMap, Dataset
 from ..detect.text import TextCache
 from ..errors import ConfigError, InputError, PrivacyAuditError
 from ..identifiers import cell_texts, map_distinct
+from .summary import ColumnSummary, merge_summaries, summarize_chunk
 
 __all__ = [
     "SEVERITIES",
@@ -45,6 +46,7 @@ __all__ = [
     "run_checks",
     "find_column",
     "cookie_value",
+    "subject_ids",
 ]
 
 log = logging.getLogger(__name__)
@@ -209,6 +211,20 @@ def find_column(frame: pd.DataFrame, *names: str) -> str | None:
 _READABLE = {"csv", "parquet", "jsonl", "excel", "log"}
 
 
+def subject_ids(ds: Dataset, df: pd.DataFrame) -> pd.Series:
+    """The subject id of each row of ``df`` (a dataset's frame or one of its chunks) as strings: the
+    ``subject_key`` column, else the ``subject_cookie`` inside the log's cookie field."""
+    if ds.subject_key:
+        col = find_column(df, ds.subject_key)
+        if col is None:
+            raise InputError(f"subject_key column {ds.subject_key!r} not in the data")
+        return map_distinct(df[col], str)
+    col = find_column(df, "cookie", "cookies")
+    if col is None:
+        raise InputError("subject_cookie given but the data has no cookie column")
+    return map_distinct(df[col], lambda v: cookie_value(v, str(ds.extra.get("subject_cookie"))))
+
+
 class CheckContext:
     """What checks share: the data map, the audit date, controls, and cached frames/registers/scans."""
 
@@ -230,6 +246,9 @@ class CheckContext:
         self._registers: dict[str, pd.DataFrame | None] = {}
         self._scans: dict[str, Any] = {}
         self._texts: dict[tuple[str, str], pd.Series] = {}
+        self._summaries: dict[str, dict[str, ColumnSummary]] = {}
+        #: rows per chunk when a dataset is streamed (:meth:`chunks`)
+        self.chunksize = 100_000
         self.problems: list[tuple[str, str]] = []
         self._vault_key: bytes | None = None
 
@@ -296,19 +315,58 @@ class CheckContext:
         data map names with ``subject_cookie:`` inside the log's ``cookie`` field.
         """
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
-        cookie_name = ds.extra.get("subject_cookie")
-        if not ds.subject_key and not cookie_name:
+        if not ds.subject_key and not ds.extra.get("subject_cookie"):
             return None
-        df = self.frame(ds)
-        if ds.subject_key:
-            col = find_column(df, ds.subject_key)
-            if col is None:
-                raise InputError(f"subject_key column {ds.subject_key!r} not in the data")
-            return map_distinct(df[col], str)
-        col = find_column(df, "cookie", "cookies")
-        if col is None:
-            raise InputError("subject_cookie given but the data has no cookie column")
-        return map_distinct(df[col], lambda v: cookie_value(v, str(cookie_name)))
+        return subject_ids(ds, self.frame(ds))
+
+    def chunks(self, dataset: str | Dataset) -> Iterator[pd.DataFrame]:
+        """The dataset in chunks, in row order: the frame when a check already read it whole, else
+        streamed by :func:`privacy_audit.sources.iter_dataset_chunks` (the vault, which cannot be
+        streamed, is read whole)."""
+        from .. import sources
+
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        if ds.name in self._frames or ds.format == "vault":
+            yield self.frame(ds)
+            return
+        yield from sources.iter_dataset_chunks(ds, self.chunksize)
+
+    def summaries(self, dataset: str | Dataset) -> dict[str, ColumnSummary]:
+        """Every column of the dataset as a :class:`~privacy_audit.checks.summary.ColumnSummary`,
+        built in one pass over :meth:`chunks` (once per run); only the current chunk is held."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        if ds.name not in self._summaries:
+            keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
+            done = {col: t for (name, col), t in self._texts.items() if name == ds.name}
+            whole = ds.name in self._frames
+
+            def parts() -> Iterator[dict[str, ColumnSummary]]:
+                offset = 0
+                for chunk in self.chunks(ds):
+                    ids = subject_ids(ds, chunk) if keyed else None
+                    # texts earlier checks computed are reused when the chunk is the whole cached frame
+                    yield summarize_chunk(chunk, ids, offset=offset, texts=done if whole else None)
+                    offset += len(chunk)
+
+            self._summaries[ds.name] = merge_summaries(parts())
+        return self._summaries[ds.name]
+
+    def subjects_holding(self, dataset: str | Dataset, column: str, values: Iterable[str]) -> int:
+        """Distinct subject ids among the rows whose :func:`~privacy_audit.identifiers.cell_texts` in
+        ``column`` is one of ``values``: from the column's summary when each value has one holder,
+        else one pass over :meth:`chunks`."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        wanted = set(values)
+        known = self.summaries(ds)[column].subjects_of(wanted)
+        if known is not None:
+            return known
+        found: set[str] = set()
+        cached = self._texts.get((ds.name, column)) if ds.name in self._frames else None
+        for chunk in self.chunks(ds):  # the cached frame itself when ``cached`` is not None
+            texts = cached if cached is not None else cell_texts(chunk[column])
+            ids = subject_ids(ds, chunk).reset_index(drop=True)
+            found.update(ids[texts.reset_index(drop=True).isin(wanted).to_numpy()].dropna().tolist())
+        return len(found)
 
     # -- findings ----------------------------------------------------------------------------
     def control(self, check: str) -> Control:
@@ -364,6 +422,8 @@ def run_checks(
     frames: Mapping[str, pd.DataFrame] | None = None,
     scans: Mapping[str, Any] | None = None,
     text_cache: TextCache | None = None,
+    chunksize: int = 100_000,
+    summaries: Mapping[str, Mapping[str, ColumnSummary]] | None = None,
 ) -> CheckResult:
     """Run every registered check (or those in ``only``: ids or area prefixes such as ``sharing``).
 
@@ -373,6 +433,9 @@ def run_checks(
     datasets already read (name -> frame), e.g. by the Dask engine (``privacy_audit.engine``);
     ``scans``: their ScanResults already computed (name -> result), e.g. by the compliance report;
     ``text_cache``: Presidio's results per text, to share with the caller's scans (default: one for this run).
+    ``chunksize``: rows per chunk where a check streams a dataset into per-column summaries;
+    ``summaries``: datasets' column summaries already built (name -> column -> summary), e.g. per
+    partition on Dask and merged (``privacy_audit.engine``).
     """
     if isinstance(as_of, str):
         try:
@@ -383,9 +446,11 @@ def run_checks(
     controls = load_controls(datamap.controls)
     reg = registry()
     ctx = CheckContext(datamap, as_of=as_of, controls=controls, text_cache=text_cache)
+    ctx.chunksize = chunksize
     ctx._defaults = {cid: default for cid, (_, default) in reg.items()}
     ctx._frames.update(frames or {})
     ctx._scans.update(scans or {})
+    ctx._summaries.update({name: dict(cols) for name, cols in (summaries or {}).items()})
     selected = _select(reg, only)
     findings: list[Finding] = []
     errors: list[tuple[str, str]] = []

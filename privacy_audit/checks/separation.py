@@ -36,7 +36,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,7 @@ from ..masking import mask, mask_text_spans
 from ..risk import equivalence_classes, risk_settings
 from ..vault import Vault
 from . import CheckContext, Finding, find_column
+from .summary import ColumnSummary, summarize_chunk
 
 __all__ = [
     "CHECKS",
@@ -242,6 +243,35 @@ def _match_texts(values: pd.Series, digests: Mapping[str, PseudonymForm], *, raw
     )
 
 
+def _match_summary(
+    summary: ColumnSummary, digests: Mapping[str, PseudonymForm], *, raw: bool
+) -> tuple[KeyMatch, frozenset[str]] | None:
+    """:func:`_match_texts` over a column summary: the match (without a row mask) and the values chosen."""
+    if not summary.values or not digests:
+        return None
+    hits: dict[str, PseudonymForm] = {}
+    for v in summary.values:
+        form = digests.get(lookup_key(v))
+        if form is not None and (raw or form.algorithm != "raw"):
+            hits[v] = form
+    if not hits:
+        return None
+    best, _ = Counter(hits.values()).most_common(1)[0]
+    chosen = frozenset(v for v, lab in hits.items() if lab == best)
+    match = KeyMatch(
+        kind=best.kind,
+        algorithm=best.algorithm,
+        encoding=best.encoding,
+        normalisation=best.normalisation,
+        matched_values=len(chosen),
+        distinct_values=len(summary.values),
+        matched_rows=sum(c for v, c in zip(summary.values, summary.counts, strict=True) if v in chosen),
+        rows=summary.present,
+        matched_mask=(),
+    )
+    return match, chosen
+
+
 def quasi_identifier_columns(
     frame: pd.DataFrame, categories: Mapping[str, str | None], *, exclude: Iterable[str] = ()
 ) -> list[str]:
@@ -273,46 +303,6 @@ def _subject_ids(subjects: pd.Series | None, n: int) -> pd.Series:
 
 
 @dataclass(frozen=True)
-class _ColumnSide:
-    """One column's summary for join paths: its texts and which values single out one subject."""
-
-    texts: pd.Series  # cell_texts, index 0..n-1
-    values: frozenset[str]  # distinct non-null texts
-    one_subject: frozenset[str]  # values held by exactly one subject
-    subjects: int  # subjects (rows without an id count as their own) with a value
-    unique_subjects: int  # subjects whose value is theirs alone
-
-    @classmethod
-    def of(cls, texts: pd.Series, subjects: pd.Series | None) -> _ColumnSide:
-        """The summary of a column already turned into :func:`identifiers.cell_texts`."""
-        v = texts.reset_index(drop=True)
-        codes, uniques = pd.factorize(v, use_na_sentinel=True)
-        uniques = np.asarray(uniques, dtype=object)
-        if subjects is None:
-            who = np.arange(len(v))
-        else:  # rows without a subject id count as their own subject
-            who, known = pd.factorize(subjects.reset_index(drop=True), use_na_sentinel=True)
-            missing = who < 0
-            who[missing] = len(known) + np.arange(int(missing.sum()))
-        present = codes >= 0
-        pairs = pd.DataFrame({"v": codes[present], "s": who[present]}).drop_duplicates()
-        holders = np.bincount(pairs["v"].to_numpy(), minlength=len(uniques))
-        one = holders == 1
-        return cls(
-            texts=v,
-            values=frozenset(uniques.tolist()),
-            one_subject=frozenset(uniques[one].tolist()),
-            subjects=int(pairs["s"].nunique()),
-            unique_subjects=int(pairs.loc[one[pairs["v"].to_numpy()], "s"].nunique()),
-        )
-
-
-def _values_of_one_subject(values: pd.Series, subjects: pd.Series | None) -> set[str]:
-    """Values held by exactly one subject (``subjects``: the subject id of each row, or ``None``)."""
-    return set(_ColumnSide.of(_strings(values), subjects).one_subject)
-
-
-@dataclass(frozen=True)
 class JoinOverlap:
     """How well one separated column joins to one identified column."""
 
@@ -330,19 +320,24 @@ class JoinOverlap:
         return self.reidentified_rows / self.rows if self.rows else 0.0
 
 
-def _overlap(left: _ColumnSide, right: _ColumnSide) -> JoinOverlap:
-    shared = left.values & right.values
-    linking = frozenset(shared & right.one_subject & left.one_subject)
+def _overlap(left: ColumnSummary, right: ColumnSummary) -> JoinOverlap:
+    shared = frozenset(left.values).intersection(right.values)
+    linking = frozenset(shared & right.one_subject() & left.one_subject())
     return JoinOverlap(
         shared_values=len(shared),
         distinct_values=len(left.values),
         linking_values=len(linking),
-        rows=int(left.texts.notna().sum()),
-        reidentified_rows=int(left.texts.isin(linking).sum()) if linking else 0,
-        identified_subjects=right.subjects,
-        identified_unique=right.unique_subjects,
+        rows=left.present,
+        reidentified_rows=sum(c for v, c in zip(left.values, left.counts, strict=True) if v in linking),
+        identified_subjects=right.subject_count,
+        identified_unique=right.unique_subjects(),
         linking=linking,
     )
+
+
+def _column_summary(values: pd.Series, subjects: pd.Series | None) -> ColumnSummary:
+    frame = pd.DataFrame({"v": values.reset_index(drop=True)})
+    return summarize_chunk(frame, None if subjects is None else subjects.reset_index(drop=True))["v"]
 
 
 def join_overlap(
@@ -358,8 +353,7 @@ def join_overlap(
     merging on it attributes those separated rows to one identified person.
     """
     return _overlap(
-        _ColumnSide.of(_strings(separated), separated_subjects),
-        _ColumnSide.of(_strings(identified), identified_subjects),
+        _column_summary(separated, separated_subjects), _column_summary(identified, identified_subjects)
     )
 
 
@@ -399,17 +393,9 @@ def _separated(ctx: CheckContext) -> list[Dataset]:
 @dataclass(frozen=True)
 class _Identified:
     name: str
-    frame: pd.DataFrame
-    subjects: pd.Series | None
+    summaries: Mapping[str, ColumnSummary]  # column -> summary (CheckContext.summaries)
     categories: Mapping[str, str | None]
     key_columns: frozenset[str]
-    _texts: dict[str, pd.Series] = field(default_factory=dict, compare=False, repr=False)
-
-    def texts(self, column: str) -> pd.Series:
-        """cell_texts of one column (index 0..n-1), computed once."""
-        if column not in self._texts:
-            self._texts[column] = _strings(self.frame[column]).reset_index(drop=True)
-        return self._texts[column]
 
 
 def _identified(ctx: CheckContext, cid: str) -> list[_Identified]:
@@ -423,22 +409,20 @@ def _identified(ctx: CheckContext, cid: str) -> list[_Identified]:
         if ds.zone != "identified":
             continue
         try:
-            frame = ctx.frame(ds)
-            subjects = ctx.subject_values(ds)
+            summaries = ctx.summaries(ds)
         except PrivacyAuditError as exc:
             ctx.problem(cid, f"dataset {ds.name}: {exc}")
             continue
         if ds.path is not None:
             seen_paths.add(ds.path.resolve())
         keys = {c for c in (ds.subject_key, "record_id" if ds.format == "vault" else None) if c}
-        out.append(_Identified(ds.name, frame, subjects, dict(ds.columns), frozenset(keys)))
+        out.append(_Identified(ds.name, summaries, dict(ds.columns), frozenset(keys)))
     vpath = ctx.datamap.vault.get("path") if ctx.datamap.vault else None
     if vpath and ctx.datamap.resolve(vpath).resolve() not in seen_paths:
         try:
             frame = Vault.open(ctx.datamap.resolve(vpath), ctx.vault_key()).to_frame()
-            out.append(
-                _Identified("vault", frame, frame["record_id"].astype(str), {}, frozenset({"record_id"}))
-            )
+            summaries = summarize_chunk(frame, frame["record_id"].astype(str))
+            out.append(_Identified("vault", summaries, {}, frozenset({"record_id"})))
         except PrivacyAuditError as exc:
             ctx.problem(cid, f"vault {vpath}: {exc}")
     ctx._separation_identified = out  # type: ignore[attr-defined]
@@ -450,11 +434,10 @@ def _identifier_values(ident: list[_Identified]) -> tuple[set[str], set[str]]:
     emails: set[str] = set()
     phones: set[str] = set()
     for src in ident:
-        for col in src.frame.columns:
-            name = str(col)
+        for name, summary in src.summaries.items():
             if name in src.key_columns:
                 continue
-            values = list(pd.unique(src.texts(col).dropna().to_numpy(dtype=object)))
+            values = list(summary.values)
             if not values:
                 continue
             kind = column_kind(name, src.categories.get(name))
@@ -473,13 +456,6 @@ def _digests(ctx: CheckContext, cid: str) -> dict[str, PseudonymForm]:
         cache = identifier_digests(emails, phones, region=ctx.datamap.phone_region)
         ctx._separation_digests = cache  # type: ignore[attr-defined]
     return cache
-
-
-def _subject_count(subjects: pd.Series | None, mask_: pd.Series) -> int | None:
-    if subjects is None:
-        return None
-    picked = subjects.reset_index(drop=True)[mask_.reset_index(drop=True).to_numpy(dtype=bool)]
-    return int(picked.dropna().nunique())
 
 
 def _shown(value: object, entity: str | None = None) -> str:
@@ -532,20 +508,21 @@ def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
     cid = "separation.direct_identifier"
     for ds in _separated(ctx):
         try:
-            frame = ctx.frame(ds)
             result = ctx.scan(ds)
-            subjects = ctx.subject_values(ds)
+            summaries = ctx.summaries(ds)
+            keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
         except PrivacyAuditError as exc:
             ctx.problem(cid, f"dataset {ds.name}: {exc}")
             continue
         for col in result.columns:
             if ds.subject_key and col.column.lower() == ds.subject_key.lower():
                 continue  # the subject key is judged by separation.linkable_key
-            real = find_column(frame, col.column)
-            if real is None or frame[real].dtype.kind in "bmM":
+            real = {name.lower(): name for name in summaries}.get(col.column.lower())  # as find_column
+            if real is None or summaries[real].dtype_kind in "bmM":
                 continue
-            values = ctx.texts(ds, real)
-            distinct = list(pd.unique(values.dropna().to_numpy(dtype=object)))
+            summary = summaries[real]
+            distinct = list(summary.values)
+            rows_total = summary.rows
             entity = col.entity
             free_text = col.evidence.startswith("free text") or (
                 _prose_like(distinct) and entity not in {"LOCATION", "PERSON"}
@@ -564,7 +541,6 @@ def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
                 if not hit:
                     continue
                 holders = set(hit)
-                rows = values.isin(holders)
                 kinds: Counter = Counter()
                 for c in hit.values():
                     kinds.update(dict.fromkeys(c, 1))
@@ -572,32 +548,31 @@ def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
                 ex_spans = [s for s in spans[texts.index(example)] if _span_counts(s, example, entity)]
                 shown = mask_text_spans(example, [(s.start, s.end, s.entity) for s in ex_spans])
                 what = ", ".join(f"{k}" for k, _ in kinds.most_common())
-                n = int(rows.sum())
+                n = sum(c for v, c in zip(summary.values, summary.counts, strict=True) if v in holders)
                 yield ctx.finding(
                     cid,
                     dataset=ds.name,
                     column=col.column,
-                    subjects_affected=_subject_count(subjects, rows),
+                    subjects_affected=ctx.subjects_holding(ds, real, holders) if keyed else None,
                     message=f"{n} rows of {ds.zone} dataset {ds.name} carry direct identifiers ({what}) "
                     f"in the free text of column {col.column}",
-                    evidence=f"{n} of {len(frame)} rows ({_pct(n / max(len(frame), 1))}); "
+                    evidence=f"{n} of {rows_total} rows ({_pct(n / max(rows_total, 1))}); "
                     f'{len(hit)} of {len(distinct)} distinct texts hold {what}; e.g. "{shown[:160]}"',
                 )
                 continue
             if not entities.is_direct(entity) and entity != "LOCATION":
                 continue
-            rows = values.notna()
-            n = int(rows.sum())
+            n = summary.present
             if not n:
                 continue
             yield ctx.finding(
                 cid,
                 dataset=ds.name,
                 column=col.column,
-                subjects_affected=_subject_count(subjects, rows) if subjects is not None else None,
+                subjects_affected=len(summary.subjects) if keyed else None,
                 message=f"column {col.column} of {ds.zone} dataset {ds.name} holds direct identifiers "
                 f"({'street addresses' if entity == 'LOCATION' else entity})",
-                evidence=f"{n} of {len(frame)} rows; scan: {col.evidence} (score {col.score})",
+                evidence=f"{n} of {rows_total} rows; scan: {col.evidence} (score {col.score})",
             )
 
 
@@ -619,22 +594,20 @@ def linkable_key(ctx: CheckContext) -> Iterator[Finding]:
     digests = _digests(ctx, cid)
     for ds in targets:
         try:
-            frame = ctx.frame(ds)
-            subjects = ctx.subject_values(ds)
+            summaries = ctx.summaries(ds)
+            keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
             scanned = {c.column: c.entity for c in ctx.scan(ds).columns}
         except PrivacyAuditError as exc:
             ctx.problem(cid, f"dataset {ds.name}: {exc}")
             continue
         claimed = str(ds.pseudonym.get("kind", "")) if ds.pseudonym else ""
-        for col in frame.columns:
-            name = str(col)
-            if frame[col].dtype.kind in "biufcmM":
+        for name, summary in summaries.items():
+            if summary.dtype_kind in "biufcmM":
                 continue
             keyish = _key_like(name, ds)
-            texts = ctx.texts(ds, col)
-            match = _match_texts(texts, digests, raw=keyish)
+            found = _match_summary(summary, digests, raw=keyish)
             raw_by_scan = keyish and entities.is_direct(scanned.get(name))
-            if match is None and not raw_by_scan:
+            if found is None and not raw_by_scan:
                 continue
             role = (
                 "subject key"
@@ -646,15 +619,15 @@ def linkable_key(ctx: CheckContext) -> Iterator[Finding]:
                 if claimed and role == "subject key"
                 else ""
             )
-            example_values = texts.dropna()
-            if match is not None:
-                matched = pd.Series(match.matched_mask, dtype=bool)
-                example = texts[matched.to_numpy()].iloc[0] if match.matched_rows else ""
+            if found is not None:
+                match, chosen = found
+                # the value of the first matched row: chosen values in order of first appearance
+                example = next((v for v in summary.values if v in chosen), "")
                 yield ctx.finding(
                     cid,
                     dataset=ds.name,
                     column=name,
-                    subjects_affected=_subject_count(subjects, matched),
+                    subjects_affected=ctx.subjects_holding(ds, name, chosen) if keyed else None,
                     message=f"{role} {name} of {ds.name} is {'an' if match.algorithm != 'raw' else 'a'} {match.description}: it links back to "
                     "identities without any key",
                     evidence=f"{match.algorithm} / {match.encoding} / normalisation {match.normalisation}: "
@@ -664,14 +637,13 @@ def linkable_key(ctx: CheckContext) -> Iterator[Finding]:
                 )
             else:
                 entity = scanned[name]
-                present = example_values
                 yield ctx.finding(
                     cid,
                     dataset=ds.name,
                     column=name,
-                    subjects_affected=_subject_count(subjects, texts.notna()),
+                    subjects_affected=len(summary.subjects) if keyed else None,
                     message=f"{role} {name} of {ds.name} is a raw identifier ({entity})",
-                    evidence=f"{len(present)} rows; e.g. {_shown(present.iloc[0], entity)}{claim}",
+                    evidence=f"{summary.present} rows; e.g. {_shown(summary.values[0], entity)}{claim}",
                 )
 
 
@@ -810,13 +782,6 @@ def _rel(path: Path, root: Path) -> str:
 # ---------------------------------------------------------------------------------- join paths
 
 
-def _row_counter(series: pd.Series) -> bool:
-    """A column of consecutive whole numbers (line numbers, row ids): no information about anyone."""
-    if series.dtype.kind not in "iu" or series.empty:
-        return False
-    return bool(series.is_unique and int(series.max()) - int(series.min()) == len(series) - 1)
-
-
 def _pseudonym_columns(ctx: CheckContext) -> set[str]:
     """Column names that are a declared subject key anywhere in the data map (pseudonym columns)."""
     return {d.subject_key.lower() for d in ctx.datamap.datasets if d.subject_key}
@@ -830,35 +795,30 @@ def join_path(ctx: CheckContext) -> Iterator[Finding]:
         return
     ident = _identified(ctx, cid)
     pseudonyms = _pseudonym_columns(ctx)
-    right_cols: list[tuple[_Identified, str, _ColumnSide]] = []
+    right_cols: list[tuple[_Identified, str, ColumnSummary]] = []
     for src in ident:
-        for col in src.frame.columns:
-            name = str(col)
-            if name in src.key_columns or name.lower() in pseudonyms or _row_counter(src.frame[col]):
+        for name, summary in src.summaries.items():
+            if name in src.key_columns or name.lower() in pseudonyms or summary.row_counter():
                 continue
-            right_cols.append((src, name, _ColumnSide.of(src.texts(col), src.subjects)))
+            right_cols.append((src, name, summary))
     for ds in targets:
         try:
             cfg = _config(ctx, ds)
-            frame = ctx.frame(ds)
-            subjects = ctx.subject_values(ds)
+            summaries = ctx.summaries(ds)
         except PrivacyAuditError as exc:
             ctx.problem(cid, f"dataset {ds.name}: {exc}")
             continue
-        for col in frame.columns:
-            name = str(col)
+        keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
+        for name, side in summaries.items():
             if name.lower() in pseudonyms or (ds.subject_key and name.lower() == ds.subject_key.lower()):
                 continue
-            left = ctx.texts(ds, col)
-            left_values = set(pd.unique(left.dropna().to_numpy(dtype=object)))
+            left_values = frozenset(side.values)
             if not left_values:
                 continue
-            side: _ColumnSide | None = None
             results: list[tuple[float, str, str, JoinOverlap]] = []
             for src, rname, right in right_cols:
                 if left_values.isdisjoint(right.values):
                     continue
-                side = side or _ColumnSide.of(left, subjects)
                 ov = _overlap(side, right)
                 if ov.reidentified_rows >= 3 and ov.share >= cfg.join_min_share:
                     results.append((ov.share, src.name, rname, ov))
@@ -866,14 +826,16 @@ def join_path(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             results.sort(key=lambda r: (-r[0], r[1], r[2]))
             share, src_name, rname, ov = results[0]
-            matched = left.isin(ov.linking)
             also = ", ".join(f"{s}.{c} ({_pct(sh)})" for sh, s, c, _ in results[1:4])
-            example = left[matched].iloc[0] if matched.any() else ""
+            # the value of the first matched row: linking values in order of first appearance
+            example = next((v for v in side.values if v in ov.linking), "")
+            # each linking value is held by one subject here: those with an id are the subjects affected
+            holders = {h for v, h in zip(side.values, side.holders, strict=True) if v in ov.linking}
             yield ctx.finding(
                 cid,
                 dataset=ds.name,
                 column=name,
-                subjects_affected=_subject_count(subjects, matched) if subjects is not None else None,
+                subjects_affected=sum(isinstance(h, str) for h in holders) if keyed else None,
                 message=f"column {name} of {ds.zone} dataset {ds.name} joins to identified dataset "
                 f"{src_name} ({rname}): a merge re-identifies {_pct(share)} of its rows",
                 evidence=f"{ov.reidentified_rows} of {ov.rows} rows ({_pct(share)}) hold a value that "
