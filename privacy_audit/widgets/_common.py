@@ -57,6 +57,7 @@ __all__ = [
     "SubjectCard",
     "grid",
     "plain",
+    "plain_frame",
     "plain_message",
     "show_links",
     "SEVERITY_COLORS",
@@ -93,6 +94,15 @@ _WORDS = {
     "delete_row": "delete rows",
     "mask_columns": "mask columns",
     "redact_spans": "redact text",
+    "in_progress": "in progress",
+    # a request's steps, as the requests desk records them in the audit log
+    "request-new": "recorded",
+    "request-verify": "identity checked",
+    "request-progress": "served",
+    "request-extend": "deadline extended",
+    "request-close": "closed",
+    "request-notify": "processor notified",
+    "request-receipt": "processor's receipt recorded",
 }
 
 
@@ -268,6 +278,14 @@ def plain(value: object) -> str:
         return ", ".join(f"{k}: {plain(v)}" for k, v in value.items())
     text = str(value)
     return _WORDS.get(text, text)
+
+
+def plain_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` as words for a notebook's output: every value through :func:`plain` (no ``NaN``,
+    ``True``, ``in_progress``) and column names with spaces instead of underscores."""
+    return pd.DataFrame(
+        {str(c).replace("_", " "): [plain(v) for v in frame[c]] for c in frame.columns}, index=frame.index
+    )
 
 
 def _cell(value: object) -> str:
