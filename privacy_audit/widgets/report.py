@@ -125,6 +125,10 @@ class ReportWidget(w.VBox):
         links = [file_link(files.html, "open the report (HTML)", download=False), file_link(files.json, "JSON")]
         if files.pdf:
             links.append(file_link(files.pdf, "PDF"))
+        if files.findings_csv:
+            links.append(file_link(files.findings_csv, "findings (CSV)"))
+        if files.findings_xlsx:
+            links.append(file_link(files.findings_xlsx, "findings (Excel)"))
         show_links(self.output, "<p>Compliance report: " + " &middot; ".join(links) + "</p>")
         self.summary.children = (w.HTML("<h4>Summary</h4>"), grid(summary_frame(report)))
         statuses = sorted({c.status for c in report.clauses})
