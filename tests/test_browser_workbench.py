@@ -109,9 +109,9 @@ def _text(locator) -> str:
     return " ".join(locator.all_text_contents())  # textContent: also what is not painted
 
 
-def _around(text: str, needle: str, width: int = 70) -> str:
+def _around(text: str, needle: str, width: int = 90) -> str:
     i = text.find(needle)
-    return repr(text[max(i - width, 0) : i + len(needle) + width]) if i >= 0 else "(absent)"
+    return repr(text[max(i - 10, 0) : i + len(needle) + width]) if i >= 0 else "(absent)"
 
 
 def _wait(locator) -> None:
@@ -162,11 +162,14 @@ def _screenshots(page, stem: str) -> None:
     long notebook: the window is made as tall as the notebook for the pictures.
     """
     size = page.viewport_size
-    height = page.evaluate(
+    height = page.evaluate(  # the bottom of the last cell, the panel scrolled to the top
         "() => { const o = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer');"
-        " if (!o) return 0; o.scrollTop = 0; return o.scrollHeight; }"
+        " if (!o) return 0; o.scrollTop = 0; const cells = o.querySelectorAll('.jp-Cell');"
+        " return cells.length ? cells[cells.length - 1].getBoundingClientRect().bottom : o.scrollHeight; }"
     )
-    page.set_viewport_size({"width": size["width"], "height": max(size["height"], min(height + 300, 16_000))})
+    page.set_viewport_size(
+        {"width": size["width"], "height": max(size["height"], min(int(height) + 120, 16_000))}
+    )
     try:
         (ARTIFACTS / f"{stem}.txt").write_text(page.locator(".jp-Notebook").inner_text())
         for name in THEMES:
@@ -400,7 +403,7 @@ def test_every_notebook_runs_and_behaves_in_jupyterlab(lab_server: LabServer) ->
                 try:
                     with v.step("run", stem):
                         run_every_cell(page, lab_server, session, notebook)
-                    v.expect("run", True, "")
+                        v.expect("run", True, "")  # counted once, as a failure when the run raised
                     check = CHECKS.get(stem)
                     if check is not None:
                         check(page, lab_server, v)  # on the notebook as it ran, even when a cell failed

@@ -292,12 +292,20 @@ def _cell(value: object) -> str:
     return plain(value)
 
 
+def _rounded(value: object) -> object:
+    """A share or risk as people read it: three decimals (0.091, not 0.09090909090909091)."""
+    if isinstance(value, float | np.floating) and not pd.isna(value) and not float(value).is_integer():
+        return round(float(value), 3)
+    return value
+
+
 def html_table(frame: pd.DataFrame, *, max_rows: int = 200) -> str:
     """Render a DataFrame of already safe (masked or non-personal) values as a small HTML table."""
     shown = frame.head(max_rows)
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    pad = ' style="padding:2px 10px 2px 0;text-align:left;vertical-align:top"'  # columns apart, never run together
+    head = "".join(f"<th{pad}>{html.escape(str(c).replace('_', ' '))}</th>" for c in shown.columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
+        "<tr>" + "".join(f"<td{pad}>{html.escape(_cell(_rounded(v)))}</td>" for v in row) + "</tr>"
         for row in shown.itertuples(index=False, name=None)
     )
     more = f"<p>... {len(frame) - max_rows} more rows</p>" if len(frame) > max_rows else ""

@@ -33,7 +33,7 @@ from ._common import ErrorBanner, SubjectInput, find_samples, guarded, plain, wi
 __all__ = ["RequestsWidget", "queue_html"]
 
 _RED = "color:var(--jp-error-color1,#b03a2e);font-weight:600"
-_PAD = ' style="padding:2px 8px;text-align:left;white-space:nowrap"'
+_PAD = ' style="padding:2px 8px;text-align:left;vertical-align:top"'
 _COLUMNS = ("id", "kind", "status", "received", "due", "days_left", "verified", "requester", "subject", "closed_on",
             "unnotified")  # fmt: skip
 
@@ -52,9 +52,10 @@ def queue_html(ledger: desk.Ledger, as_of: _dt.date) -> str:
         style = f' style="{_RED}"' if late else ""
         cls = "pa-overdue" if late else ("pa-open" if is_open else "pa-closed")
         rows.append(f'<tr class="{cls}" data-request="{html.escape(rec["id"])}"{style}>{cells}</tr>')
-    return (
+    return (  # long rows wrap, and the box scrolls sideways rather than cut the last columns
+        '<div style="overflow-x:auto;max-width:100%">'
         '<table class="pa-table pa-queue" style="border-collapse:collapse;font-size:12px">'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
