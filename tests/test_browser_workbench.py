@@ -383,8 +383,12 @@ def test_every_notebook_runs_and_behaves_in_jupyterlab(lab_server: LabServer) ->
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
-    for stale in ARTIFACTS.glob("failure-*.png"):
-        stale.unlink()
+    for stale in (
+        *ARTIFACTS.glob("failure-*.png"),
+        ARTIFACTS / "browser_items.txt",
+        ARTIFACTS / "workbench_server.log",
+    ):
+        stale.unlink(missing_ok=True)
     notebooks = sorted(p.name for p in (lab_server.root / "notebooks").glob("*.ipynb"))
     assert len(notebooks) >= 8
     v = Verdicts()

@@ -33,7 +33,8 @@ from ._common import ErrorBanner, SubjectInput, find_samples, guarded, plain, wi
 __all__ = ["RequestsWidget", "queue_html"]
 
 _RED = "color:var(--jp-error-color1,#b03a2e);font-weight:600"
-_PAD = ' style="padding:2px 8px;text-align:left;vertical-align:top"'
+_PAD = ' style="padding:2px 8px;text-align:left;vertical-align:top;white-space:nowrap"'
+_WRAP = ' style="padding:2px 8px;text-align:left;vertical-align:top"'  # the long columns may wrap
 _COLUMNS = ("id", "kind", "status", "received", "due", "days_left", "verified", "requester", "subject", "closed_on",
             "unnotified")  # fmt: skip
 
@@ -48,7 +49,8 @@ def queue_html(ledger: desk.Ledger, as_of: _dt.date) -> str:
     for rec in frame.to_dict("records"):
         is_open = not pd.isna(rec["days_left"])
         late = bool(rec["overdue"]) and is_open
-        cells = "".join(f"<td{_PAD}>{html.escape(_cell(rec[c]))}</td>" for c in _COLUMNS)
+        cells = "".join(f"<td{_WRAP if c in ('requester', 'subject') else _PAD}>{html.escape(_cell(rec[c]))}</td>"
+                        for c in _COLUMNS)  # fmt: skip
         style = f' style="{_RED}"' if late else ""
         cls = "pa-overdue" if late else ("pa-open" if is_open else "pa-closed")
         rows.append(f'<tr class="{cls}" data-request="{html.escape(rec["id"])}"{style}>{cells}</tr>')
