@@ -524,6 +524,7 @@ def grid(frame: pd.DataFrame, *, caption: str | None = None, page: int = 10) -> 
         style="table-layout:auto;width:100%;margin:0;caption-side:top",
     )
     table.add_class("pa-grid")
+    table.layout = w.Layout(max_width="100%", overflow="auto")  # a wide table scrolls sideways, never cut
     return table
 
 
