@@ -231,7 +231,10 @@ def run_every_cell(page, server: LabServer, session: str, notebook: str) -> None
         else:
             raise AssertionError(f"{notebook}: cell {i + 1} never started after 3 attempts")
     outputs = text_of(page, ".jp-OutputArea-output")
-    assert "Traceback" not in outputs and not re.search(r"\b[A-Z]\w*Error\b", outputs), outputs[-2000:]
+    found = re.search(r"Traceback|\b[A-Z]\w*Error\b", outputs)
+    assert found is None, (
+        f"{notebook}: an error in the outputs: ...{outputs[max(found.start() - 150, 0) : found.end() + 150]}..."
+    )
 
 
 def _finished(prompt: str, before: str) -> bool:

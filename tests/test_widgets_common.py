@@ -19,6 +19,7 @@ from privacy_audit.widgets._common import (
     grid,
     guarded,
     plain,
+    plain_frame,
     plain_message,
     working_copy,
 )
@@ -135,6 +136,12 @@ def test_values_reach_the_screen_as_words() -> None:
     assert plain([Path("reports/ropa.csv"), Path("reports/ropa.md")]) == "reports/ropa.csv, reports/ropa.md"
     assert plain(True) == "yes" and plain(2.0) == "2" and plain(0.95) == "0.95"
     assert plain("needs_manual_evidence") == "needs manual evidence"
+    frame = pd.DataFrame({"days_left": [3.0, float("nan")], "status": ["in_progress", "answered"],
+                          "step": ["request-new", "request-notify"], "verified": [True, False]})  # fmt: skip
+    words = plain_frame(frame)
+    assert list(words.columns) == ["days left", "status", "step", "verified"]
+    assert words.to_dict("list") == {"days left": ["3", ""], "status": ["in progress", "answered"],
+                                     "step": ["recorded", "processor notified"], "verified": ["yes", "no"]}  # fmt: skip
     assert plain_message("--as-of: expected a date YYYY-MM-DD, got '2026-13-45'").startswith("as of: expected")
     banner = ErrorBanner()
     banner.error("--as-of: bad date")

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from privacy_audit.report.compliance import compliance_report
+from privacy_audit.report.render import has_xlsx
 from privacy_audit.widgets._common import screen_text
 from privacy_audit.widgets.report import ReportWidget, summary_frame
 
@@ -33,6 +34,10 @@ def test_report_button_writes_html_and_json(built: ReportWidget) -> None:
     links = built.output.outputs[-1]["data"]["text/html"]
     assert 'download="compliance_report.json"' in links
     assert "compliance_report.html" in links and 'download="compliance_report.html"' not in links  # opens
+    # the findings as a table, for owners and due dates: linked beside the report, as written
+    assert built.files.findings_csv.exists() and 'download="findings.csv"' in links
+    if has_xlsx():
+        assert built.files.findings_xlsx.exists() and 'download="findings.xlsx"' in links
     # the bar moved through the datasets and checks, and ended full
     assert built.progress.bar.value == built.progress.bar.max and built.progress.bar.bar_style == "success"
 

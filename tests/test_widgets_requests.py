@@ -33,6 +33,8 @@ def test_queue_sorted_by_days_left_with_overdue_in_red():
     overdue_rows = [part for part in html.split("<tr ")[1:] if 'class="pa-overdue"' in part]
     assert len(overdue_rows) == 1 and 'data-request="REQ-0002"' in overdue_rows[0] and "#b03a2e" in overdue_rows[0]
     assert widget.banner.message == ""
+    # statuses in words, as everywhere on screen (REQ-0002 is being served: in_progress in the ledger)
+    assert "in_progress" not in html and ">in progress</td>" in overdue_rows[0]
 
 
 def test_a_request_s_whole_life_from_the_widget(estate):

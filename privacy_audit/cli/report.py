@@ -59,6 +59,9 @@ def report_cmd(
     )
     click.echo(f"wrote {files.html}")
     click.echo(f"wrote {files.json}")
+    for table in (files.findings_csv, files.findings_xlsx):
+        if table:
+            click.echo(f"wrote {table}")
     if files.pdf:
         click.echo(f"wrote {files.pdf}")
     elif files.note and not no_pdf:

@@ -68,16 +68,25 @@ _REPRO_DEFAULTS: dict = {
 
 @dataclass(frozen=True)
 class ReportFiles:
-    """The files :func:`write_report` wrote; ``pdf`` is None when no PDF was made (``note`` says why)."""
+    """The files :func:`write_report` wrote; ``pdf`` is None when no PDF was made (``note`` says why).
+
+    ``findings_csv`` and ``findings_xlsx`` are the findings as a table (owner, due date, status per
+    finding); ``findings_xlsx`` is None when openpyxl is not installed.
+    """
 
     html: Path
     json: Path
     pdf: Path | None
     note: str = ""
+    findings_csv: Path | None = None
+    findings_xlsx: Path | None = None
 
     def to_dict(self) -> dict:
-        return {"html": str(self.html), "json": str(self.json), "pdf": str(self.pdf) if self.pdf else None,
-                "note": self.note}  # fmt: skip
+        def opt(path: Path | None) -> str | None:
+            return str(path) if path else None
+
+        return {"html": str(self.html), "json": str(self.json), "pdf": opt(self.pdf), "note": self.note,
+                "findings_csv": opt(self.findings_csv), "findings_xlsx": opt(self.findings_xlsx)}  # fmt: skip
 
 
 def _fmt_measure(x: object) -> str:
@@ -205,15 +214,18 @@ def write_report(report: ComplianceReport, out_dir: str | Path, *, pdf: bool = T
     if xlsx_data is not None:
         atomic_write_bytes(out / FINDINGS_XLSX, xlsx_data)
     atomic_write_bytes(html_path, html)
+    tables = {
+        "findings_csv": out / FINDINGS_CSV,
+        "findings_xlsx": out / FINDINGS_XLSX if xlsx_data is not None else None,
+    }
     if not pdf:
-        return ReportFiles(html_path, json_path, None, "PDF not requested")
+        return ReportFiles(html_path, json_path, None, "PDF not requested", **tables)
     if not find_chromium():
-        return ReportFiles(
-            html_path, json_path, None, "PDF skipped: headless Chromium not found at /usr/bin/chromium"
-        )
+        return ReportFiles(html_path, json_path, None, "PDF skipped: headless Chromium not found at /usr/bin/chromium",
+                           **tables)  # fmt: skip
     pdf_path = out / PDF_NAME
     try:
         print_pdf(html_path, pdf_path)
     except InputError as exc:
-        return ReportFiles(html_path, json_path, None, f"PDF skipped: {exc}")
-    return ReportFiles(html_path, json_path, pdf_path, "")
+        return ReportFiles(html_path, json_path, None, f"PDF skipped: {exc}", **tables)
+    return ReportFiles(html_path, json_path, pdf_path, "", **tables)

@@ -23,6 +23,7 @@ __all__ = [
     "RiskWidget",
     "find_samples",
     "working_copy",
+    "plain_frame",
 ]
 
 _WHERE = {
@@ -37,6 +38,7 @@ _WHERE = {
     "RiskWidget": "risk",
     "find_samples": "_common",
     "working_copy": "_common",
+    "plain_frame": "_common",
 }
 
 

@@ -57,6 +57,7 @@ __all__ = [
     "SubjectCard",
     "grid",
     "plain",
+    "plain_frame",
     "plain_message",
     "show_links",
     "SEVERITY_COLORS",
@@ -93,6 +94,15 @@ _WORDS = {
     "delete_row": "delete rows",
     "mask_columns": "mask columns",
     "redact_spans": "redact text",
+    "in_progress": "in progress",
+    # a request's steps, as the requests desk records them in the audit log
+    "request-new": "recorded",
+    "request-verify": "identity checked",
+    "request-progress": "served",
+    "request-extend": "deadline extended",
+    "request-close": "closed",
+    "request-notify": "processor notified",
+    "request-receipt": "processor's receipt recorded",
 }
 
 
@@ -270,16 +280,32 @@ def plain(value: object) -> str:
     return _WORDS.get(text, text)
 
 
+def plain_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` as words for a notebook's output: every value through :func:`plain` (no ``NaN``,
+    ``True``, ``in_progress``) and column names with spaces instead of underscores."""
+    return pd.DataFrame(
+        {str(c).replace("_", " "): [plain(v) for v in frame[c]] for c in frame.columns}, index=frame.index
+    )
+
+
 def _cell(value: object) -> str:
     return plain(value)
+
+
+def _rounded(value: object) -> object:
+    """A share or risk as people read it: three decimals (0.091, not 0.09090909090909091)."""
+    if isinstance(value, float | np.floating) and not pd.isna(value) and not float(value).is_integer():
+        return round(float(value), 3)
+    return value
 
 
 def html_table(frame: pd.DataFrame, *, max_rows: int = 200) -> str:
     """Render a DataFrame of already safe (masked or non-personal) values as a small HTML table."""
     shown = frame.head(max_rows)
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    pad = ' style="padding:2px 10px 2px 0;text-align:left;vertical-align:top"'  # columns apart, never run together
+    head = "".join(f"<th{pad}>{html.escape(str(c).replace('_', ' '))}</th>" for c in shown.columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
+        "<tr>" + "".join(f"<td{pad}>{html.escape(_cell(_rounded(v)))}</td>" for v in row) + "</tr>"
         for row in shown.itertuples(index=False, name=None)
     )
     more = f"<p>... {len(frame) - max_rows} more rows</p>" if len(frame) > max_rows else ""
@@ -498,6 +524,7 @@ def grid(frame: pd.DataFrame, *, caption: str | None = None, page: int = 10) -> 
         style="table-layout:auto;width:100%;margin:0;caption-side:top",
     )
     table.add_class("pa-grid")
+    table.layout = w.Layout(max_width="100%", overflow="auto")  # a wide table scrolls sideways, never cut
     return table
 
 

@@ -32,15 +32,20 @@ __all__ = ["ReportWidget", "SignOffForm", "summary_frame"]
 
 
 def summary_frame(report: Any) -> pd.DataFrame:
-    """The report's headline figures as a two-column table (what, count)."""
+    """The report's headline figures as a two-column table (what, count), named in words
+    (``pii_by_category`` reads "personal data by category")."""
     s = report.summary
     rows = []
     for key, value in s.items():
         if isinstance(value, dict):
-            rows.extend((f"{key}: {k}", v) for k, v in value.items() if not isinstance(v, dict | list))
+            rows.extend((f"{_figure(key)}: {plain(k)}", v) for k, v in value.items() if not isinstance(v, dict | list))
         elif not isinstance(value, list):
-            rows.append((key, value))
+            rows.append((_figure(key), value))
     return pd.DataFrame(rows, columns=["what", "value"])
+
+
+def _figure(key: str) -> str:
+    return plain(key).replace("pii_", "personal data ").replace("pii", "personal data").replace("_", " ")
 
 
 class ReportWidget(w.VBox):
@@ -125,6 +130,10 @@ class ReportWidget(w.VBox):
         links = [file_link(files.html, "open the report (HTML)", download=False), file_link(files.json, "JSON")]
         if files.pdf:
             links.append(file_link(files.pdf, "PDF"))
+        if files.findings_csv:
+            links.append(file_link(files.findings_csv, "findings (CSV)"))
+        if files.findings_xlsx:
+            links.append(file_link(files.findings_xlsx, "findings (Excel)"))
         show_links(self.output, "<p>Compliance report: " + " &middot; ".join(links) + "</p>")
         self.summary.children = (w.HTML("<h4>Summary</h4>"), grid(summary_frame(report)))
         statuses = sorted({c.status for c in report.clauses})

@@ -28,11 +28,13 @@ import pandas as pd
 
 from .. import requests as desk
 from ..datamap import DataMap, load_datamap
-from ._common import ErrorBanner, SubjectInput, find_samples, guarded, wide
+from ._common import ErrorBanner, SubjectInput, find_samples, guarded, plain, wide
 
 __all__ = ["RequestsWidget", "queue_html"]
 
-_RED = "color:#b03a2e;font-weight:600"
+_RED = "color:var(--jp-error-color1,#b03a2e);font-weight:600"
+_PAD = ' style="padding:2px 8px;text-align:left;vertical-align:top;white-space:nowrap"'
+_WRAP = ' style="padding:2px 8px;text-align:left;vertical-align:top"'  # the long columns may wrap
 _COLUMNS = ("id", "kind", "status", "received", "due", "days_left", "verified", "requester", "subject", "closed_on",
             "unnotified")  # fmt: skip
 
@@ -42,29 +44,27 @@ def queue_html(ledger: desk.Ledger, as_of: _dt.date) -> str:
     frame = ledger.to_frame(as_of)
     if frame.empty:
         return "<p>No request recorded yet.</p>"
-    head = "".join(f"<th>{html.escape(c.replace('_', ' '))}</th>" for c in _COLUMNS)
+    head = "".join(f"<th{_PAD}>{html.escape(c.replace('_', ' '))}</th>" for c in _COLUMNS)
     rows = []
     for rec in frame.to_dict("records"):
         is_open = not pd.isna(rec["days_left"])
         late = bool(rec["overdue"]) and is_open
-        cells = "".join(f"<td>{html.escape(_cell(rec[c]))}</td>" for c in _COLUMNS)
+        cells = "".join(f"<td{_WRAP if c in ('requester', 'subject') else _PAD}>{html.escape(_cell(rec[c]))}</td>"
+                        for c in _COLUMNS)  # fmt: skip
         style = f' style="{_RED}"' if late else ""
         cls = "pa-overdue" if late else ("pa-open" if is_open else "pa-closed")
         rows.append(f'<tr class="{cls}" data-request="{html.escape(rec["id"])}"{style}>{cells}</tr>')
-    return (
+    return (  # long rows wrap, and the box scrolls sideways rather than cut the last columns
+        '<div style="overflow-x:auto;max-width:100%">'
         '<table class="pa-table pa-queue" style="border-collapse:collapse;font-size:12px">'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
 def _cell(value: Any) -> str:
-    if value is None or (not isinstance(value, str | bool) and pd.isna(value)):
-        return ""
     if hasattr(value, "item"):  # numpy scalars
         value = value.item()
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
+    return plain(value)  # words: no NaN, yes/no, "in progress"
 
 
 class RequestsWidget(w.VBox):
@@ -172,7 +172,7 @@ class RequestsWidget(w.VBox):
         if self.request.options and r.id in self.request.options:
             self.request.value = r.id
         left = r.days_left(self.as_of_date(self.datamap))
-        self.banner.info(f"{r.id}: {what} ({r.kind}, {r.status.replace('_', ' ')}, due {r.due.isoformat()}"
+        self.banner.info(f"{r.id}: {what} ({r.kind}, {plain(r.status)}, due {r.due.isoformat()}"
                          + (f", {left} day(s) left" if left is not None else "") + ")")  # fmt: skip
         return r
 

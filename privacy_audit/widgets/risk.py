@@ -55,7 +55,7 @@ class RiskWidget(w.VBox):
         self._load_columns()
         super().__init__(
             [
-                w.HBox([self.dataset, self.k, self.max_suppression]),
+                w.HBox([self.dataset, self.k, self.max_suppression], layout=w.Layout(flex_flow="row wrap")),
                 self.qis,
                 self.run_button,
                 self.banner,
