@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -169,35 +170,40 @@ def test_an_erasure_entry_names_the_vault_generation_so_a_restored_vault_is_refu
     assert not (tmp_path / "b.zip").exists()
 
 
+# Holds the estate lock until the test writes the release file (at most 300 s), whatever the machine's load.
 _HOLDER = """
 import sys, time
 from pathlib import Path
 from privacy_audit.io import estate_lock
 with estate_lock(sys.argv[1]):
     Path(sys.argv[2]).write_text("held")
-    time.sleep(float(sys.argv[3]))
+    deadline = time.monotonic() + 300
+    while not Path(sys.argv[3]).exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
 """
 
 
 def test_export_waits_for_a_change_in_progress_and_refuses_a_half_done_one(tmp_path):
     root = copy_estate(tmp_path / "e")
-    marker = tmp_path / "held"
+    marker, release = tmp_path / "held", tmp_path / "release"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(root), str(marker), "6"], env=env)
+    holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(root), str(marker), str(release)], env=env)
     try:
-        for _ in range(300):
-            if marker.exists():
-                break
+        deadline = time.monotonic() + 120
+        while not marker.exists():
+            assert time.monotonic() < deadline and holder.poll() is None, "the lock holder never took the lock"
             time.sleep(0.05)
         args = ["export", str(root / "datamap.yaml"), "--subject", f"token={RICH}", "--out", str(tmp_path / "b.zip"),
                 "--no-audit-log"]  # fmt: skip
         busy = cli(*args, env={"PRIVACY_AUDIT_LOCK_TIMEOUT": "1"})
         assert busy.returncode == 2 and "locked by another privacy-audit process" in busy.stderr, busy.stderr
         assert not (tmp_path / "b.zip").exists()
+        threading.Timer(3, release.write_text, ("done",)).start()  # the change ends while the export waits
         waited = cli(*args)  # waits for the holder (a change in progress) to finish, then exports
         assert waited.returncode == 0, waited.stderr
         assert holder.poll() is not None  # it could only run once the change had let go
     finally:
+        release.write_text("done")
         holder.wait(timeout=60)
     (tmp_path / "b.zip").unlink()
     # a change stopped half way (its journal left behind): the export refuses rather than read it
