@@ -143,6 +143,12 @@ class _Digester:
         d = hashlib.blake2b(f"{ns}\x1f{value}".encode("utf-8", "surrogatepass"), key=self._key, digest_size=8).digest()
         return int.from_bytes(d, "big", signed=True)
 
+    def many(self, texts: list[str]) -> np.ndarray:
+        """The digests of ``ns + "\\x1f" + value`` texts (as :meth:`__call__` gives them), as int64."""
+        key, b2 = self._key, hashlib.blake2b
+        raw = b"".join([b2(t.encode("utf-8", "surrogatepass"), key=key, digest_size=8).digest() for t in texts])
+        return np.frombuffer(raw, dtype=">i8").astype(np.int64)
+
 
 def _last6(key: str) -> str | None:
     digits = re.sub(r"\D", "", key)
@@ -387,11 +393,12 @@ def _connect(path: Path) -> Iterator[sqlite3.Connection]:
 # ------------------------------------------------------------------------------- building
 
 
-def _coded_entries(codes: np.ndarray, per: list) -> tuple[np.ndarray, np.ndarray]:
+def _coded_entries(codes: np.ndarray, per: list, digest: _Digester) -> tuple[np.ndarray, np.ndarray]:
     """``(digests, positions)`` of rows with value codes ``codes`` (-1: no value) where ``per[c]`` holds
-    the digests of code ``c``: every row gets its value's digests, with no Python work per row."""
+    the ``ns\\x1fvalue`` texts of code ``c``: each text is digested once (in one batch) and every row gets
+    its value's digests, with no Python work per row."""
     lens = np.fromiter((len(x) for x in per), dtype=np.int64, count=len(per))
-    flat = np.fromiter((d for x in per for d in x), dtype=np.int64, count=int(lens.sum()))
+    flat = digest.many([t for x in per for t in x])
     starts = np.cumsum(lens) - lens
     pos = np.nonzero(codes >= 0)[0]
     c = codes[pos]
@@ -401,11 +408,30 @@ def _coded_entries(codes: np.ndarray, per: list) -> tuple[np.ndarray, np.ndarray
     return flat[starts[rep_c] + within], np.repeat(pos, counts)
 
 
-def _column_entries(values: pd.Series, fn: Any) -> tuple[np.ndarray, np.ndarray]:
-    """``(digests, positions)`` of one column: ``fn`` maps each distinct value to its digests once,
-    then every row gets its value's digests (no Python work per row)."""
+def _column_entries(values: pd.Series, fn: Any, digest: _Digester) -> tuple[np.ndarray, np.ndarray]:
+    """``(digests, positions)`` of one column: ``fn`` maps each distinct value to its ``ns\\x1fvalue``
+    texts once, then every row gets its value's digests (no Python work per row)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return _coded_entries(codes, [sorted(fn(u)) for u in uniques])
+    return _coded_entries(codes, [fn(u) for u in _values_of(uniques)], digest)
+
+
+def _id_column_entries(values: pd.Series, kind: str, region: str, fn: Any,
+                       digest: _Digester) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """:func:`_column_entries` of an identifier column of a kind other than phone: a text column's
+    distinct values are normalised together (:func:`identifiers.normalize_many`)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    if kind == "phone" or not isinstance(getattr(uniques, "dtype", None), pd.StringDtype):
+        return _coded_entries(codes, [fn(u) for u in _values_of(uniques)], digest)
+    ns = f"col:{kind}\x1f"
+    keys = idm.normalize_many(kind, _values_of(uniques), region=region)
+    return _coded_entries(codes, [[ns + k for k in ks] for ks in keys], digest)
+
+
+def _values_of(uniques: Any) -> list:
+    """The distinct values as Python objects (strings converted in one call, not boxed one by one)."""
+    if isinstance(getattr(uniques, "dtype", None), pd.StringDtype):
+        return uniques.to_numpy(dtype=object).tolist()
+    return list(uniques)
 
 
 def _identity_entries(frame: pd.DataFrame, key_col: str, kinds: Mapping[str, str], region: str | None,
@@ -414,8 +440,8 @@ def _identity_entries(frame: pd.DataFrame, key_col: str, kinds: Mapping[str, str
     :func:`privacy_audit.subjects.identity_rows` gives for a row, computed once per distinct
     (value, row region) pair instead of once per cell."""
     sid_codes, sid_uniques = pd.factorize(frame[key_col], use_na_sentinel=True)
-    sid_text = [idm.cell_text(u) for u in sid_uniques]
-    yield _coded_entries(sid_codes, [[digest("id:token", t)] if t is not None else [] for t in sid_text])
+    sid_text = [idm.cell_text(u) for u in _values_of(sid_uniques)]
+    yield _coded_entries(sid_codes, [[f"id:token\x1f{t}"] if t is not None else [] for t in sid_text], digest)
     has_sid = np.zeros(len(frame), dtype=bool)
     known = np.nonzero(sid_codes >= 0)[0]
     has_sid[known] = np.fromiter((sid_text[c] is not None for c in sid_codes[known]), dtype=bool, count=len(known))
@@ -434,63 +460,62 @@ def _identity_entries(frame: pd.DataFrame, key_col: str, kinds: Mapping[str, str
         per = []
         for pair in pairs.tolist():
             if pair < 0:
-                per.append([])
+                per.append(())
                 continue
             _, keys = identity_cell(kind, vuniques[pair // len(reg_values)], reg_values[pair % len(reg_values)])
-            per.append(sorted({digest(f"id:{kind}", k) for k in keys}))
-        yield _coded_entries(np.asarray(codes, dtype=np.int64).ravel(), per)
+            per.append([f"id:{kind}\x1f{k}" for k in keys])
+        yield _coded_entries(np.asarray(codes, dtype=np.int64).ravel(), per, digest)
 
 
 def _row_entries(frame: pd.DataFrame, ds: Any, layout: FrameLayout, region: str,
                  digest: _Digester) -> Iterator[tuple[np.ndarray, np.ndarray]]:  # fmt: skip
     """``(digests, positions)`` of every searchable value of a (non-log) frame, column by column."""
 
-    def key_digests(u: Any) -> set[int]:
+    def key_texts(u: Any) -> set[str]:
         v = idm.cell_text(u)
-        return {digest("key", v), digest("key", idm.lookup_key(v))} if isinstance(v, str) else set()
+        return {f"key\x1f{v}", f"key\x1f{idm.lookup_key(v)}"} if isinstance(v, str) else set()
 
-    def id_digests(kind: str) -> Any:
-        def fn(u: Any) -> set[int]:
+    def id_texts(kind: str) -> Any:
+        ns = f"col:{kind}\x1f"
+
+        def fn(u: Any) -> set[str]:
             v = idm.cell_text(u)
             if not isinstance(v, str):
                 return set()
-            out = set()
-            for k in idm.normalize(kind, v, region=region):
-                if kind != "phone":
-                    out.add(digest(f"col:{kind}", k))
-                elif _last6(k):
-                    out.add(digest("ph6", _last6(k)))
-            return out
+            keys = idm.normalize(kind, v, region=region)
+            if kind != "phone":
+                return {ns + k for k in keys}
+            return {f"ph6\x1f{d}" for d in map(_last6, keys) if d}
 
         return fn
 
-    def text_digests(u: Any) -> set[int]:
-        return {digest(ns, v) for ns, v in _text_tokens(str(u))}
+    def text_texts(u: Any) -> set[str]:
+        return {f"{ns}\x1f{v}" for ns, v in _text_tokens(str(u))}
 
     if ds.subject_key and ds.subject_key in frame.columns:
-        yield _column_entries(frame[ds.subject_key], key_digests)
+        yield _column_entries(frame[ds.subject_key], key_texts, digest)
     for col, kind in layout.id_cols.items():
         if col in frame.columns:
-            yield _column_entries(frame[col], id_digests(kind))
+            yield _id_column_entries(frame[col], kind, region, id_texts(kind), digest)
     for col in layout.text_cols:
         if col in frame.columns:
-            yield _column_entries(frame[col].astype("string"), text_digests)
+            yield _column_entries(frame[col].astype("string"), text_texts, digest)
 
 
 def _log_entries(frame: pd.DataFrame, digest: _Digester) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    def cookie_digests(c: Any) -> set[int]:
+    def cookie_texts(c: Any) -> set[str]:
         out = set()
         for name, value in cookie_pairs(c):
-            out |= {digest("key", value), digest("cookie", f"{name}={value}")}
+            out |= {f"key\x1f{value}", f"cookie\x1f{name}={value}"}
         return out
 
-    def ip_digests(ip: Any) -> set[int]:
+    def ip_texts(ip: Any) -> set[str]:
         if not isinstance(ip, str) or ip in {"", "-"}:
             return set()
-        return {digest("ip", k) for k in idm.normalize("ip", ip)}
+        return {f"ip\x1f{k}" for k in idm.normalize("ip", ip)}
 
-    yield _column_entries(frame["cookie"], cookie_digests)
-    yield _column_entries(frame["ip"], ip_digests)
+    yield _column_entries(frame["cookie"], cookie_texts, digest)
+    yield _column_entries(frame["ip"], ip_texts, digest)
 
 
 def _is_identity(ds: Any, fmt: str) -> bool:
