@@ -102,7 +102,8 @@ def _floor(folder: Path) -> None:
     import pyarrow.parquet as pq
 
     for path in sorted(folder.rglob("*")):
-        if not path.is_file() or path.name.startswith(("_", ".")):
+        # the data only: not markers, nor per-estate state (a subject index, a journal) in dot folders
+        if not path.is_file() or any(part.startswith(("_", ".")) for part in path.relative_to(folder).parts):
             continue
         suffix = path.suffix.lower()
         if suffix == ".csv":

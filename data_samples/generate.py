@@ -318,10 +318,11 @@ def _consents_optouts_restrictions(users: pd.DataFrame, rnd: random.Random, spec
     blocked |= {r["user_token"] for r in restr_rows}
     eligible = [t for t in tokens if consent_status.get(t) is True and t not in blocked]
     members = eligible + planted_optout + planted_restricted + planted_noconsent
-    by_token = users.set_index("user_token")
+    email_of = dict(zip(users["user_token"], users["email"], strict=True))
+    first_of = dict(zip(users["user_token"], users["first_name"], strict=True))
     audience = pd.DataFrame({
-        "email": [by_token.loc[t, "email"] for t in members],
-        "first_name": [by_token.loc[t, "first_name"] for t in members],
+        "email": [email_of[t] for t in members],
+        "first_name": [first_of[t] for t in members],
         "user_token": members,
         "segment": [rnd.choice(SEGMENTS) for _ in members],
         "exported_at": _iso(EXPORTED_AT),
@@ -394,25 +395,32 @@ def _events(users: pd.DataFrame, rnd: random.Random, rng: np.random.Generator) -
     types = rng.choice(len(EVENT_TYPES), size=n, p=np.array(EVENT_WEIGHTS) / sum(EVENT_WEIGHTS))
     campaigns = [f"cmp_{c:04d}" for c in range(1201, 1241)]
     planted = rng.random(n) < 0.015
-    rows = []
+    # The random draws stay in the order of the original per-row loop (same estate at every scale); the
+    # per-user columns are gathered with numpy and the timestamps computed at once.
+    emails = users["email"].tolist()
+    app_opened = EVENT_TYPES.index("app_opened")
+    event_ids, contexts, campaign_ids = [], [], []
     for k in range(n):
-        u = users.iloc[int(idx[k])]
-        etype = EVENT_TYPES[int(types[k])]
         if planted[k]:
-            context = rnd.choice(PLANTED_CONTEXT).format(email=u["email"])
+            context = rnd.choice(PLANTED_CONTEXT).format(email=emails[idx[k]])
         elif rnd.random() < 0.3:
             context = rnd.choice(MACHINE_CONTEXT)
         else:
             context = ""
-        rows.append({
-            "event_id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)),
-            "user_token": u["user_token"], "event_type": etype,
-            "campaign_id": None if etype == "app_opened" else rnd.choice(campaigns),
-            "ts": start + timedelta(seconds=int(secs[k])),
-            "device_os": u["os_version"], "app_version": u["app_version"], "country": u["country"],
-            "context": context,
-        })
-    return pd.DataFrame(rows)
+        contexts.append(context)
+        event_ids.append(str(uuid.UUID(int=rnd.getrandbits(128), version=4)))
+        campaign_ids.append(None if types[k] == app_opened else rnd.choice(campaigns))
+
+    def per_user(col: str) -> np.ndarray:
+        return users[col].to_numpy(dtype=object)[idx]
+
+    ts = pd.Series(pd.Timestamp(start) + pd.to_timedelta(secs, unit="s"))
+    return pd.DataFrame({
+        "event_id": event_ids, "user_token": per_user("user_token"),
+        "event_type": np.asarray(EVENT_TYPES, dtype=object)[types], "campaign_id": campaign_ids, "ts": ts,
+        "device_os": per_user("os_version"), "app_version": per_user("app_version"), "country": per_user("country"),
+        "context": contexts,
+    })
 
 
 def _devices(users: pd.DataFrame, rnd: random.Random) -> pd.DataFrame:
@@ -450,7 +458,7 @@ def _survey(users: pd.DataFrame, rnd: random.Random) -> pd.DataFrame:
 
 def _tickets(users: pd.DataFrame, rnd: random.Random, fakers: dict[str, Faker], special: dict[str, str]):
     """Support tickets with free text; ~15% also name a third person. Returns (frame, third-party truth)."""
-    by_token = users.set_index("user_token")
+    by_token = users.set_index("user_token")[["name", "first_name", "email", "phone"]].to_dict("index")
     others = [t for t in users["user_token"] if t != special["rich"]]
     authors = [special["rich"]] * 4 + [special["family_a"], special["legal_hold"]] \
         + [rnd.choice(others) for _ in range(N_TICKETS - 6)]
@@ -459,7 +467,7 @@ def _tickets(users: pd.DataFrame, rnd: random.Random, fakers: dict[str, Faker], 
     rnd.shuffle(authors)
     rows, truth = [], {}
     for k, (tok, ts) in enumerate(zip(authors, times, strict=True)):
-        u = by_token.loc[tok]
+        u = by_token[tok]
         subject, problem = rnd.choice(TICKET_TOPICS)
         values = {"name": u["name"], "first": u["first_name"], "email": u["email"], "phone": u["phone"]}
         parts = [rnd.choice(TICKET_OPEN).format(**values), problem]
@@ -493,14 +501,14 @@ def _log_lines(users: pd.DataFrame, rnd: random.Random, special: dict[str, str])
     active = list(users["user_token"].sample(n=260, random_state=rnd.randint(0, 2**31 - 1)))
     if special["rich"] not in active:
         active.append(special["rich"])
-    by_token = users.set_index("user_token")
+    by_token = users.set_index("user_token")[["signup_ip", "device_os"]].to_dict("index")
     entries: list[tuple[datetime, str]] = []
     while len(entries) < N_LOG_LINES:
         r = rnd.random()
         t0 = _between(rnd, start, end)
         if r < 0.80:  # a signed-in visit: same IP, user agent and session cookie for a few requests
             tok = special["rich"] if rnd.random() < 0.03 else rnd.choice(active)
-            u = by_token.loc[tok]
+            u = by_token[tok]
             ip = u["signup_ip"] if rnd.random() < 0.75 or not extra_ips[tok] else rnd.choice(extra_ips[tok])
             ua = USER_AGENTS[0] if u["device_os"] == "iOS" else USER_AGENTS[1]
             if rnd.random() < 0.3:
@@ -598,6 +606,7 @@ def _plant_requests(estate: Estate, out: Path, seed: int) -> None:
     from cryptography.hazmat.primitives import serialization
 
     from privacy_audit import requests as desk  # the project's requests desk; see privacy_audit/requests.py
+    from privacy_audit import subject_index
     from privacy_audit.datamap import load_datamap
 
     keys = out / "keys" / "processors"
@@ -613,6 +622,20 @@ def _plant_requests(estate: Estate, out: Path, seed: int) -> None:
         shutil.rmtree(receipts)
     receipts.mkdir(parents=True)
     dm = load_datamap(out / "datamap.yaml")
+    # Each request resolves its subject; through a subject index built once (and removed afterwards: the
+    # estate is written without one) that reads only the subject's rows instead of the whole estate per request.
+    index_dir = subject_index.index_path(dm).parent
+    had_index = index_dir.exists()
+    subject_index.build_index(dm, vault_key=demo_key(seed), progress=False, fresh=True)
+    try:
+        _record_requests(estate, dm, desk, receipts, seed)
+    finally:
+        if not had_index:
+            shutil.rmtree(index_dir, ignore_errors=True)
+    (out / "audit_log.jsonl.lock").unlink(missing_ok=True)
+
+
+def _record_requests(estate: Estate, dm, desk, receipts: Path, seed: int) -> None:
     for req in estate.truth["requests"]:
         rid = req["id"]
         desk.open_request(dm, req["kind"], subject=req["subject"], requester=req["requester"],
@@ -635,7 +658,6 @@ def _plant_requests(estate: Estate, out: Path, seed: int) -> None:
                 path = receipts / f"{rid}-{args['processor']}.json"
                 path.write_bytes(desk.receipt_bytes(signed))
                 desk.record_receipt(dm, path)
-    (out / "audit_log.jsonl.lock").unlink(missing_ok=True)
 
 
 # --------------------------------------------------------------------------------------------- build / write

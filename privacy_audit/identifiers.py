@@ -21,6 +21,7 @@ check says a key links back to identities, the search finds and erasure removes 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import ipaddress
 import re
@@ -32,6 +33,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import phonenumbers
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .detect.headers import header_hints
 from .entities import kind_of
@@ -51,6 +54,7 @@ __all__ = [
     "factorisable",
     "nfkc",
     "normalize",
+    "normalize_many",
     "canonical",
     "same",
     "phone_keys",
@@ -234,7 +238,14 @@ def phone_keys(value: str, region: str | None = None) -> frozenset[str]:
     country it was recorded for), else :data:`DEFAULT_REGION`. An extension is ignored. Numbers with
     fewer than six digits have no key.
     """
-    text = _EXTENSION.sub("", nfkc(str(value)))
+    return _phone_keys(str(value), region)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _phone_keys(value: str, region: str | None) -> frozenset[str]:
+    """:func:`phone_keys`, remembered per (text, region): the same numbers recur across columns,
+    datasets and free text, and parsing one costs far more than looking it up."""
+    text = _EXTENSION.sub("", nfkc(value))
     if text.startswith("00"):
         text = "+" + text[2:]
     digits = _digits(text)
@@ -305,6 +316,28 @@ def normalize(kind: str, value: Any, *, region: str | None = None) -> frozenset[
         compact = re.sub(r"[^0-9A-Za-z]", "", text).upper()
         return frozenset({compact}) if compact else frozenset()
     return frozenset({text})
+
+
+#: kinds whose keys are the NFKC text itself (casefolded for some): plain values take a vectorised path
+_SPECIAL_KINDS = frozenset({"phone", "ip", "dob", "national_id"})
+_CASEFOLDED = frozenset({"email", "name", "username"})
+#: printable ASCII words separated by single spaces: ``cell_text`` and ``nfkc`` leave such a text as it is
+_PLAIN_TEXT = r"^[!-~]+( [!-~]+)*$"
+
+
+def normalize_many(kind: str, values: list[Any], *, region: str | None = None) -> list[frozenset[str]]:
+    """:func:`normalize` of each of ``values`` (the same keys, in order), for a whole column's distinct
+    values at once: plain ASCII strings of the kinds compared by their text are settled in Arrow
+    compute, everything else value by value."""
+    if kind in _SPECIAL_KINDS or not values or not all(type(v) is str for v in values):
+        return [normalize(kind, v, region=region) for v in values]
+    arr = pa.array(values, type=pa.large_string())
+    lower = pc.ascii_lower(arr)
+    fast = pc.and_(pc.match_substring_regex(arr, _PLAIN_TEXT),
+                   pc.invert(pc.is_in(lower, value_set=pa.array(sorted(_NULL_TEXTS), type=pa.large_string()))))  # fmt: skip
+    keys = (lower if kind in _CASEFOLDED else arr).to_pylist()
+    return [frozenset((k,)) if ok else normalize(kind, v, region=region)
+            for v, k, ok in zip(values, keys, fast.to_pylist(), strict=True)]  # fmt: skip
 
 
 def canonical(kind: str, value: Any, *, region: str | None = None) -> str | None:

@@ -39,6 +39,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import itertools
 import json
 import logging
 import os
@@ -65,7 +66,9 @@ from .subjects import (
     cookie_pairs,
     dataset_format,
     frame_layout,
+    identity_cell,
     identity_kinds,
+    identity_regions,
     identity_rows,
     log_identity_rows,
     register_search_index,
@@ -139,6 +142,12 @@ class _Digester:
     def __call__(self, ns: str, value: str) -> int:
         d = hashlib.blake2b(f"{ns}\x1f{value}".encode("utf-8", "surrogatepass"), key=self._key, digest_size=8).digest()
         return int.from_bytes(d, "big", signed=True)
+
+    def many(self, texts: list[str]) -> np.ndarray:
+        """The digests of ``ns + "\\x1f" + value`` texts (as :meth:`__call__` gives them), as int64."""
+        key, b2 = self._key, hashlib.blake2b
+        raw = b"".join([b2(t.encode("utf-8", "surrogatepass"), key=key, digest_size=8).digest() for t in texts])
+        return np.frombuffer(raw, dtype=">i8").astype(np.int64)
 
 
 def _last6(key: str) -> str | None:
@@ -384,13 +393,12 @@ def _connect(path: Path) -> Iterator[sqlite3.Connection]:
 # ------------------------------------------------------------------------------- building
 
 
-def _column_entries(values: pd.Series, fn: Any) -> tuple[np.ndarray, np.ndarray]:
-    """``(digests, positions)`` of one column: ``fn`` maps each distinct value to its digests once,
-    then every row gets its value's digests (no Python work per row)."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    per = [sorted(fn(u)) for u in uniques]
+def _coded_entries(codes: np.ndarray, per: list, digest: _Digester) -> tuple[np.ndarray, np.ndarray]:
+    """``(digests, positions)`` of rows with value codes ``codes`` (-1: no value) where ``per[c]`` holds
+    the ``ns\\x1fvalue`` texts of code ``c``: each text is digested once (in one batch) and every row gets
+    its value's digests, with no Python work per row."""
     lens = np.fromiter((len(x) for x in per), dtype=np.int64, count=len(per))
-    flat = np.fromiter((d for x in per for d in x), dtype=np.int64, count=int(lens.sum()))
+    flat = digest.many([t for x in per for t in x])
     starts = np.cumsum(lens) - lens
     pos = np.nonzero(codes >= 0)[0]
     c = codes[pos]
@@ -400,72 +408,145 @@ def _column_entries(values: pd.Series, fn: Any) -> tuple[np.ndarray, np.ndarray]
     return flat[starts[rep_c] + within], np.repeat(pos, counts)
 
 
+def _column_entries(values: pd.Series, fn: Any, digest: _Digester) -> tuple[np.ndarray, np.ndarray]:
+    """``(digests, positions)`` of one column: ``fn`` maps each distinct value to its ``ns\\x1fvalue``
+    texts once, then every row gets its value's digests (no Python work per row)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return _coded_entries(codes, [fn(u) for u in _values_of(uniques)], digest)
+
+
+def _id_column_entries(values: pd.Series, kind: str, region: str, fn: Any,
+                       digest: _Digester) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """:func:`_column_entries` of an identifier column of a kind other than phone: a text column's
+    distinct values are normalised together (:func:`identifiers.normalize_many`)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    if kind == "phone" or not isinstance(getattr(uniques, "dtype", None), pd.StringDtype):
+        return _coded_entries(codes, [fn(u) for u in _values_of(uniques)], digest)
+    ns = f"col:{kind}\x1f"
+    keys = idm.normalize_many(kind, _values_of(uniques), region=region)
+    return _coded_entries(codes, [[ns + k for k in ks] for ks in keys], digest)
+
+
+def _values_of(uniques: Any) -> list:
+    """The distinct values as Python objects (strings converted in one call, not boxed one by one)."""
+    if isinstance(getattr(uniques, "dtype", None), pd.StringDtype):
+        return uniques.to_numpy(dtype=object).tolist()
+    return list(uniques)
+
+
+def _identity_entries(frame: pd.DataFrame, key_col: str, kinds: Mapping[str, str], region: str | None,
+                      digest: _Digester) -> Iterator[tuple[np.ndarray, np.ndarray]]:  # fmt: skip
+    """The ``id:`` digests of an identity frame: one per ``(kind, key)`` that
+    :func:`privacy_audit.subjects.identity_rows` gives for a row, computed once per distinct
+    (value, row region) pair instead of once per cell."""
+    sid_codes, sid_uniques = pd.factorize(frame[key_col], use_na_sentinel=True)
+    sid_text = [idm.cell_text(u) for u in _values_of(sid_uniques)]
+    yield _coded_entries(sid_codes, [[f"id:token\x1f{t}"] if t is not None else [] for t in sid_text], digest)
+    has_sid = np.zeros(len(frame), dtype=bool)
+    known = np.nonzero(sid_codes >= 0)[0]
+    has_sid[known] = np.fromiter((sid_text[c] is not None for c in sid_codes[known]), dtype=bool, count=len(known))
+    no_region = "\x00"
+    regions = np.asarray([no_region if r is None else r for r in identity_regions(frame, region)], dtype=object)
+    reg_codes, reg_uniques = pd.factorize(regions)
+    reg_values = [None if r == no_region else r for r in reg_uniques]
+    for col, kind in kinds.items():
+        values = frame[col]
+        if idm.factorisable(values):
+            vcodes, vuniques = pd.factorize(values, use_na_sentinel=True)
+        else:  # values equal across types (1, 1.0, True) must not share a result
+            vcodes, vuniques = np.arange(len(values)), values.to_numpy(dtype=object)
+        combined = np.where((vcodes >= 0) & has_sid, vcodes * len(reg_values) + reg_codes, -1)
+        pairs, codes = np.unique(combined, return_inverse=True)
+        per = []
+        for pair in pairs.tolist():
+            if pair < 0:
+                per.append(())
+                continue
+            _, keys = identity_cell(kind, vuniques[pair // len(reg_values)], reg_values[pair % len(reg_values)])
+            per.append([f"id:{kind}\x1f{k}" for k in keys])
+        yield _coded_entries(np.asarray(codes, dtype=np.int64).ravel(), per, digest)
+
+
 def _row_entries(frame: pd.DataFrame, ds: Any, layout: FrameLayout, region: str,
                  digest: _Digester) -> Iterator[tuple[np.ndarray, np.ndarray]]:  # fmt: skip
     """``(digests, positions)`` of every searchable value of a (non-log) frame, column by column."""
 
-    def key_digests(u: Any) -> set[int]:
+    def key_texts(u: Any) -> set[str]:
         v = idm.cell_text(u)
-        return {digest("key", v), digest("key", idm.lookup_key(v))} if isinstance(v, str) else set()
+        return {f"key\x1f{v}", f"key\x1f{idm.lookup_key(v)}"} if isinstance(v, str) else set()
 
-    def id_digests(kind: str) -> Any:
-        def fn(u: Any) -> set[int]:
+    def id_texts(kind: str) -> Any:
+        ns = f"col:{kind}\x1f"
+
+        def fn(u: Any) -> set[str]:
             v = idm.cell_text(u)
             if not isinstance(v, str):
                 return set()
-            out = set()
-            for k in idm.normalize(kind, v, region=region):
-                if kind != "phone":
-                    out.add(digest(f"col:{kind}", k))
-                elif _last6(k):
-                    out.add(digest("ph6", _last6(k)))
-            return out
+            keys = idm.normalize(kind, v, region=region)
+            if kind != "phone":
+                return {ns + k for k in keys}
+            return {f"ph6\x1f{d}" for d in map(_last6, keys) if d}
 
         return fn
 
-    def text_digests(u: Any) -> set[int]:
-        return {digest(ns, v) for ns, v in _text_tokens(str(u))}
+    def text_texts(u: Any) -> set[str]:
+        return {f"{ns}\x1f{v}" for ns, v in _text_tokens(str(u))}
 
     if ds.subject_key and ds.subject_key in frame.columns:
-        yield _column_entries(frame[ds.subject_key], key_digests)
+        yield _column_entries(frame[ds.subject_key], key_texts, digest)
     for col, kind in layout.id_cols.items():
         if col in frame.columns:
-            yield _column_entries(frame[col], id_digests(kind))
+            yield _id_column_entries(frame[col], kind, region, id_texts(kind), digest)
     for col in layout.text_cols:
         if col in frame.columns:
-            yield _column_entries(frame[col].astype("string"), text_digests)
+            yield _column_entries(frame[col].astype("string"), text_texts, digest)
 
 
 def _log_entries(frame: pd.DataFrame, digest: _Digester) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    def cookie_digests(c: Any) -> set[int]:
+    def cookie_texts(c: Any) -> set[str]:
         out = set()
         for name, value in cookie_pairs(c):
-            out |= {digest("key", value), digest("cookie", f"{name}={value}")}
+            out |= {f"key\x1f{value}", f"cookie\x1f{name}={value}"}
         return out
 
-    def ip_digests(ip: Any) -> set[int]:
+    def ip_texts(ip: Any) -> set[str]:
         if not isinstance(ip, str) or ip in {"", "-"}:
             return set()
-        return {digest("ip", k) for k in idm.normalize("ip", ip)}
+        return {f"ip\x1f{k}" for k in idm.normalize("ip", ip)}
 
-    yield _column_entries(frame["cookie"], cookie_digests)
-    yield _column_entries(frame["ip"], ip_digests)
+    yield _column_entries(frame["cookie"], cookie_texts, digest)
+    yield _column_entries(frame["ip"], ip_texts, digest)
 
 
 def _is_identity(ds: Any, fmt: str) -> bool:
     return ds.zone == "identified" and bool(ds.subject_key) and fmt != "log"
 
 
-def _index_dataset(datamap: Any, ds: Any, vault_key: bytes | None, digest: _Digester) -> tuple[dict, np.ndarray, int]:
-    """(layout record, entries, rows) of one dataset, read once."""
+def _unique_entries(parts: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """The distinct ``(digest, row)`` pairs of ``parts``, sorted (the index's key order: inserted in order)."""
+    if not parts:
+        return np.empty((0, 2), dtype=np.int64)
+    d = np.concatenate([d for d, _ in parts]).astype(np.int64, copy=False)
+    r = np.concatenate([p for _, p in parts]).astype(np.int64, copy=False)
+    order = np.lexsort((r, d))
+    d, r = d[order], r[order]
+    keep = np.ones(len(d), dtype=bool)
+    keep[1:] = (d[1:] != d[:-1]) | (r[1:] != r[:-1])
+    return np.stack([d[keep], r[keep]], axis=1)
+
+
+def _index_dataset(datamap: Any, ds: Any, vault_key: bytes | None, digest: _Digester) -> tuple[dict, np.ndarray, int, list]:
+    """(layout record, entries, rows, distinct cookie values of a log) of one dataset, read once."""
     fmt = dataset_format(ds) or ("sql" if ds.is_sql else sources.detect_format(ds.path))
     fmt = {"tsv": "csv", "json": "jsonl"}.get(fmt, fmt)
     frame = sources.read_dataset(ds, vault_key=vault_key)
     region = datamap.phone_region
     record: dict[str, Any] = {"format": fmt, "dtypes": {str(c): str(t) for c, t in frame.dtypes.items()}}
     parts: list[tuple[np.ndarray, np.ndarray]] = []
+    cookies: list = []
     if fmt == "log":
         parts += _log_entries(frame, digest)
+        cookies = [c for c in pd.unique(frame["cookie"]) if isinstance(c, str)]
     else:
         layout = frame_layout(frame, subject_key=ds.subject_key, columns=ds.columns)
         record["layout"] = layout.to_dict()
@@ -473,17 +554,11 @@ def _index_dataset(datamap: Any, ds: Any, vault_key: bytes | None, digest: _Dige
         if _is_identity(ds, fmt):
             kinds = identity_kinds(frame, ds.subject_key, ds.columns)
             record["identity_kinds"] = kinds
-            found = identity_rows(frame, ds.subject_key, ds.columns, ds.name, region, kinds=kinds, with_pos=True)
-            parts.append((np.fromiter((digest(f"id:{r[1]}", r[2]) for r in found), dtype=np.int64, count=len(found)),
-                          np.fromiter((r[5] for r in found), dtype=np.int64, count=len(found))))  # fmt: skip
-    if parts:
-        pairs = np.stack([np.concatenate([d for d, _ in parts]), np.concatenate([p for _, p in parts])], axis=1)
-        entries = np.unique(pairs, axis=0) if len(pairs) else pairs
-    else:
-        entries = np.empty((0, 2), dtype=np.int64)
+            parts += _identity_entries(frame, ds.subject_key, kinds, region, digest)
+    entries = _unique_entries(parts)
     if fmt == "parquet":
         record["parts"] = [[p.source, p.row_group, p.offset, p.rows, p.root] for p in sources.partitions(ds.path)]
-    return record, entries, len(frame)
+    return record, entries, len(frame), cookies
 
 
 def _spans_blob(ds: Any, fmt: str, rows: int) -> bytes | None:
@@ -525,12 +600,19 @@ def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool 
     region = datamap.phone_region
     marks = _stale_marks(datamap)
     rebuilt, kept, errors = [], [], []
+    log_cookies: dict[str, list] = {}  # distinct cookie values of the logs read by this build
     try:
         if ok and not fresh:
             tmp.write_bytes(path.read_bytes())
         else:
             tmp.unlink()
+        fresh_file = not tmp.exists()
         with _connect(tmp) as conn:
+            # a private temporary file, renamed into place only after it is complete, fsynced and MACed:
+            # no rollback journal and no syncs while it is written
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+            conn.execute("PRAGMA cache_size=-65536")
             conn.executescript(_SCHEMA)
             conn.execute("BEGIN")
             stored = {name: (dsn, json.loads(fp)) for dsn, name, fp in conn.execute("SELECT ds, name, fingerprint FROM datasets")}
@@ -545,7 +627,7 @@ def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool 
             for ds in bar:
                 try:
                     fp = _fingerprint(ds, region)
-                    record, entries, rows = _index_dataset(datamap, ds, key, digest)
+                    record, entries, rows, cookies = _index_dataset(datamap, ds, key, digest)
                     spans = _spans_blob(ds, record["format"], rows)
                     if _fingerprint_changed(ds, region, fp):
                         raise InputError(f"dataset {ds.name} changed while it was indexed; run index build again")
@@ -565,16 +647,19 @@ def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool 
                                        "VALUES (?, ?, ?, ?, ?, ?)",
                                        (ds.name, record["format"], rows, json.dumps(fp), json.dumps(record), spans))  # fmt: skip
                     dsn = cur.lastrowid
-                conn.executemany("INSERT INTO entries (digest, ds, row) VALUES (?, ?, ?)",
-                                 ((d, dsn, r) for d, r in entries.tolist()))  # fmt: skip
+                _insert_entries(conn, dsn, entries)
+                if record["format"] == "log":
+                    log_cookies[ds.name] = cookies
                 rebuilt.append(ds.name)
-            names = _cookie_names(datamap, conn, digest, key)
+            names = _cookie_names(datamap, conn, digest, log_cookies)
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(_VERSION),))
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('cookie_names', ?)", (json.dumps(sorted(names)),))
             conn.execute("COMMIT")
             total = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
-            if rebuilt:
+            if rebuilt and not fresh_file:  # entries were deleted or inserted into a filled tree: compact it
                 conn.execute("VACUUM")
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
         mac = _mac_of(tmp, mkey)
         os.replace(tmp, path)
         fsync_dir(path.parent)
@@ -608,8 +693,26 @@ def _progress(items: list, progress: bool | None):
     return tqdm(items, desc="index", unit="dataset", disable=None if progress is None else not progress)
 
 
-def _cookie_names(datamap: Any, conn: sqlite3.Connection, digest: _Digester, key: bytes) -> set[str]:
-    """Names of the log cookies that carry a known subject token (declared ``subject_cookie`` included)."""
+_ROWS_PER_INSERT = 100  # entries per INSERT statement: one statement step inserts many rows
+
+
+def _insert_entries(conn: sqlite3.Connection, dsn: int, entries: np.ndarray, batch: int = 100_000) -> None:
+    """Insert one dataset's sorted ``(digest, row)`` entries, in key order, many rows per statement."""
+    many = "INSERT INTO entries (digest, ds, row) VALUES " + ",".join(["(?, ?, ?)"] * _ROWS_PER_INSERT)
+    full = len(entries) - len(entries) % _ROWS_PER_INSERT
+    triples = np.empty((full, 3), dtype=np.int64)
+    triples[:, 0], triples[:, 1], triples[:, 2] = entries[:full, 0], dsn, entries[:full, 1]
+    per_statement = triples.reshape(-1, 3 * _ROWS_PER_INSERT)
+    step = max(1, batch // _ROWS_PER_INSERT)
+    for i in range(0, len(per_statement), step):
+        conn.executemany(many, map(tuple, per_statement[i : i + step].tolist()))
+    conn.executemany("INSERT INTO entries (digest, ds, row) VALUES (?, ?, ?)",
+                     zip(entries[full:, 0].tolist(), itertools.repeat(dsn), entries[full:, 1].tolist()))  # fmt: skip
+
+
+def _cookie_names(datamap: Any, conn: sqlite3.Connection, digest: _Digester, seen: Mapping[str, list]) -> set[str]:
+    """Names of the log cookies that carry a known subject token (declared ``subject_cookie`` included).
+    ``seen``: the distinct cookie values of the logs this build has just read (others are read here)."""
     names: set[str] = set()
     ident = _identity_ds_numbers(datamap, conn)
     for ds in datamap.datasets:
@@ -618,10 +721,30 @@ def _cookie_names(datamap: Any, conn: sqlite3.Connection, digest: _Digester, key
         declared = (ds.extra or {}).get("subject_cookie")
         if declared:
             names.add(str(declared))
-        frame = sources.read_dataset(ds)
-        tokens = _TokenSet(conn, digest, ident)
-        names |= {n for c in frame["cookie"] for n, v in cookie_pairs(c) if v in tokens}
+        cookies = seen.get(ds.name)
+        if cookies is None:
+            cookies = [c for c in pd.unique(sources.read_dataset(ds)["cookie"]) if isinstance(c, str)]
+        pairs = {pair for c in cookies for pair in cookie_pairs(c)}
+        tokens = _known_tokens(conn, digest, ident, {v for _, v in pairs})
+        names |= {n for n, v in pairs if v in tokens}
     return names
+
+
+def _known_tokens(conn: sqlite3.Connection, digest: _Digester, ident: list[int], values: set[str]) -> set[str]:
+    """Which of ``values`` are subject tokens of an identity dataset (one query for all of them)."""
+    if not ident or not values:
+        return set()
+    by_digest: dict[int, list[str]] = {}
+    for v in values:
+        by_digest.setdefault(digest("id:token", v), []).append(v)
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS asked (digest INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM asked")
+    conn.executemany("INSERT INTO asked VALUES (?)", ((d,) for d in by_digest))
+    q = (f"SELECT asked.digest FROM asked WHERE EXISTS (SELECT 1 FROM entries WHERE entries.digest = asked.digest "
+         f"AND entries.ds IN ({','.join('?' * len(ident))}))")
+    found = {v for (d,) in conn.execute(q, ident) for v in by_digest[d]}
+    conn.execute("DROP TABLE asked")
+    return found
 
 
 def _identity_ds_numbers(datamap: Any, conn: sqlite3.Connection) -> list[int]:

@@ -74,6 +74,8 @@ __all__ = [
     "text_needles",
     "identity_kinds",
     "identity_rows",
+    "identity_regions",
+    "identity_cell",
     "log_identity_rows",
     "cookie_pairs",
     "register_search_index",
@@ -377,27 +379,38 @@ def identity_rows(
     out: list[tuple] = []
     if key_col not in frame.columns:
         return out
-    region_col = next((c for c in ("country", "country_code") if c in frame.columns), None)
     kinds = dict(kinds) if kinds is not None else _identifier_columns(frame, key_col, columns)
-    ids = frame[key_col]
-    regions = frame[region_col] if region_col else None
+    ids = frame[key_col].tolist()
+    regions = identity_regions(frame, region)
+    cells = {col: frame[col].tolist() for col in kinds}
     for pos in range(len(frame)):
-        sid = idm.cell_text(ids.iat[pos])
+        sid = idm.cell_text(ids[pos])
         if sid is None:
             continue
         out.append((sid, "token", sid, sid, source, pos) if with_pos else (sid, "token", sid, sid, source))
-        row_region = region
-        if regions is not None:
-            r = regions.iat[pos]
-            row_region = str(r).upper() if isinstance(r, str) and len(r) == 2 else region
         for col, kind in kinds.items():
-            raw = frame[col].iat[pos]
-            raw_s = raw.isoformat()[:10] if kind == "dob" and hasattr(raw, "isoformat") else idm.cell_text(raw)
-            if raw_s is None:
-                continue
-            for key in idm.normalize(kind, raw_s, region=row_region):
+            raw_s, keys = identity_cell(kind, cells[col][pos], regions[pos])
+            for key in keys:
                 out.append((sid, kind, key, raw_s, source, pos) if with_pos else (sid, kind, key, raw_s, source))
     return out
+
+
+def identity_regions(frame: pd.DataFrame, region: str | None) -> list[str | None]:
+    """The phone region of each row of an identity frame: its two-letter ``country`` (or ``country_code``)
+    cell, upper-cased, else ``region``."""
+    region_col = next((c for c in ("country", "country_code") if c in frame.columns), None)
+    if region_col is None:
+        return [region] * len(frame)
+    return [str(r).upper() if isinstance(r, str) and len(r) == 2 else region for r in frame[region_col].tolist()]
+
+
+def identity_cell(kind: str, raw: Any, region: str | None) -> tuple[str | None, frozenset[str]]:
+    """``(text, keys)`` of one identifier cell of an identity frame as subject resolution reads it
+    (``(None, frozenset())`` for an empty cell)."""
+    raw_s = raw.isoformat()[:10] if kind == "dob" and hasattr(raw, "isoformat") else idm.cell_text(raw)
+    if raw_s is None:
+        return None, frozenset()
+    return raw_s, idm.normalize(kind, raw_s, region=region)
 
 
 def _cookie_pairs(cookie: Any) -> list[tuple[str, str]]:

@@ -22,7 +22,7 @@ from privacy_audit.checks import run_checks
 from privacy_audit.checks.separation import identifier_digests, match_identifiers
 from privacy_audit.datamap import load_datamap
 from privacy_audit.erasure import apply_erasure, plan_erasure, verify_erasure
-from privacy_audit.identifiers import ENCODINGS, HASH_ALGORITHMS, NORMALISATIONS
+from privacy_audit.identifiers import ENCODINGS, HASH_ALGORITHMS, NORMALISATIONS, normalize, normalize_many
 from privacy_audit.subjects import find_subject_data, resolve_subject
 
 USERS = pd.DataFrame(
@@ -297,3 +297,18 @@ def test_a_reason_with_personal_data_is_refused_by_cli_widget_and_library_alike(
     ok = plan_restriction(dm, resolve_subject(dm, "token", token), scope="email_marketing",
                           reason="the subject contests the accuracy of their data")  # fmt: skip
     assert ok.action in {"add", "none"}
+
+
+NORMALIZE_MANY_CASES = [
+    "Jane.Doe@Example.COM", " padded@example.com ", "two  spaces", "tab\there", "x\x1fy", "NULL", "NaN", "<NA>",
+    "none", "", "   ", "Ünïcödé Name", "ＦＵＬＬＷＩＤＴＨ", "e\u0301", "d_4f2a9c0b1e7d", "550e8400-e29b-41d4-a716-446655440000",
+    "O'Brien Smith", "line\nbreak", "ends.with.space ", "ß@strasse.de",
+]
+
+
+@pytest.mark.parametrize("kind", ["email", "name", "username", "device_id", "postal_code", "ip", "phone", "dob"])
+def test_normalize_many_gives_the_keys_of_normalize_value_by_value(kind):
+    got = normalize_many(kind, NORMALIZE_MANY_CASES, region="US")
+    assert got == [normalize(kind, v, region="US") for v in NORMALIZE_MANY_CASES]
+    mixed = [*NORMALIZE_MANY_CASES[:3], 12, None]  # not all strings: value by value
+    assert normalize_many(kind, mixed) == [normalize(kind, v) for v in mixed]
