@@ -11,7 +11,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -198,10 +197,9 @@ def test_the_lock_of_a_killed_process_is_taken_over(tmp_path):
     assert holder.stdout.readline().strip() == "held"
     os.kill(holder.pid, signal.SIGKILL)
     holder.wait()
-    t0 = time.monotonic()
     run = cli(*erase_args(root), env={"PRIVACY_AUDIT_LOCK_TIMEOUT": "30"})
     assert run.returncode == 0, run.stderr
-    assert time.monotonic() - t0 < 30 and "waiting" not in run.stderr
+    assert "waiting" not in run.stderr  # the dead holder's lock was free at once: no wait was announced
 
 
 def test_symlinked_dataset_file_is_erased_at_its_target(tmp_path):
