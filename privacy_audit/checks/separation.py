@@ -215,11 +215,10 @@ def match_identifiers(
     return _match_texts(_strings(series), digests, raw=raw)
 
 
-def _match_texts(values: pd.Series, digests: Mapping[str, PseudonymForm], *, raw: bool) -> KeyMatch | None:
-    present = values.dropna()
-    if present.empty or not digests:
-        return None
-    distinct = pd.unique(present.to_numpy(dtype=object))
+def _best_form(
+    distinct: Iterable[str], digests: Mapping[str, PseudonymForm], *, raw: bool
+) -> tuple[PseudonymForm, frozenset[str]] | None:
+    """The pseudonym form most of ``distinct`` values match (``raw`` copies only when asked) and those values."""
     hits: dict[str, PseudonymForm] = {}
     for v in distinct:
         form = digests.get(lookup_key(v))
@@ -228,7 +227,18 @@ def _match_texts(values: pd.Series, digests: Mapping[str, PseudonymForm], *, raw
     if not hits:
         return None
     best, _ = Counter(hits.values()).most_common(1)[0]
-    chosen = {v for v, lab in hits.items() if lab == best}
+    return best, frozenset(v for v, lab in hits.items() if lab == best)
+
+
+def _match_texts(values: pd.Series, digests: Mapping[str, PseudonymForm], *, raw: bool) -> KeyMatch | None:
+    present = values.dropna()
+    if present.empty or not digests:
+        return None
+    distinct = pd.unique(present.to_numpy(dtype=object))
+    found = _best_form(distinct, digests, raw=raw)
+    if found is None:
+        return None
+    best, chosen = found
     matched = values.isin(chosen)
     return KeyMatch(
         kind=best.kind,
@@ -249,15 +259,10 @@ def _match_summary(
     """:func:`_match_texts` over a column summary: the match (without a row mask) and the values chosen."""
     if not summary.values or not digests:
         return None
-    hits: dict[str, PseudonymForm] = {}
-    for v in summary.values:
-        form = digests.get(lookup_key(v))
-        if form is not None and (raw or form.algorithm != "raw"):
-            hits[v] = form
-    if not hits:
+    found = _best_form(summary.values, digests, raw=raw)
+    if found is None:
         return None
-    best, _ = Counter(hits.values()).most_common(1)[0]
-    chosen = frozenset(v for v, lab in hits.items() if lab == best)
+    best, chosen = found
     match = KeyMatch(
         kind=best.kind,
         algorithm=best.algorithm,
