@@ -111,6 +111,13 @@ def start_lab(root: Path, *, timeout: float = 120.0) -> LabServer:
     for sub in ("config", "settings", "workspaces", "runtime", "data"):
         (state / sub).mkdir(parents=True, exist_ok=True)
     _settings(state / "settings")
+    # Every kernel prints the stacks of all its threads to its stderr (the server log) on SIGUSR1: what a
+    # cell that hangs is doing (see _stacks_of)
+    startup = state / "ipython" / "profile_default" / "startup"
+    startup.mkdir(parents=True, exist_ok=True)
+    (startup / "00-stacks-on-sigusr1.py").write_text(
+        "import faulthandler, signal, sys\nfaulthandler.register(signal.SIGUSR1, file=sys.__stderr__, all_threads=True)\n"
+    )
     env = dict(os.environ)
     env.update(
         JUPYTER_CONFIG_DIR=str(state / "config"),
@@ -118,6 +125,7 @@ def start_lab(root: Path, *, timeout: float = 120.0) -> LabServer:
         JUPYTERLAB_WORKSPACES_DIR=str(state / "workspaces"),
         JUPYTER_RUNTIME_DIR=str(state / "runtime"),
         PYTHONDONTWRITEBYTECODE="1",
+        IPYTHONDIR=str(state / "ipython"),
     )
     log = state / "server.log"
     jupyter = Path(sys.executable).with_name("jupyter")
@@ -195,6 +203,19 @@ def _kernel_state(server: LabServer, session: str) -> str:
         return f"unknown ({type(exc).__name__})"
 
 
+def _stacks_of(server: LabServer, session: str) -> str:
+    """Ask the session's kernel for the stacks of its threads (SIGUSR1, see start_lab); return the log's tail."""
+    try:
+        kernel = server.api("GET", f"sessions/{session}")["kernel"]["id"]
+        for proc in Path("/proc").iterdir():
+            if proc.name.isdigit() and f"kernel-{kernel}.json" in (proc / "cmdline").read_bytes().decode(errors="replace"):
+                os.kill(int(proc.name), signal.SIGUSR1)
+        time.sleep(3)
+    except Exception as exc:  # noqa: BLE001 - a diagnostic only
+        return f"(no stacks: {type(exc).__name__}: {exc})"
+    return server.log.read_text(errors="replace")[-8000:]
+
+
 def run_every_cell(page, server: LabServer, session: str, notebook: str) -> None:
     """Run the code cells one by one, each to completion; fail on a traceback in any output.
 
@@ -221,9 +242,10 @@ def run_every_cell(page, server: LabServer, session: str, notebook: str) -> None
                 if time.monotonic() - polled > 10:  # ask the server about the kernel every 10 s
                     state, polled = _kernel_state(server, session), time.monotonic()
                 if state in ("dead", "restarting") or time.monotonic() - started > HANG:
+                    waited = time.monotonic() - started
                     raise AssertionError(
-                        f"{notebook}: cell {i + 1} did not finish after {time.monotonic() - started:.0f} s "
-                        f"(prompt {text!r}, kernel {state}); server log tail:\n{server.log.read_text()[-1500:]}"
+                        f"{notebook}: cell {i + 1} did not finish after {waited:.0f} s (prompt {text!r}, kernel "
+                        f"{state}); the kernel's threads and the server log's tail:\n{_stacks_of(server, session)}"
                     )
                 time.sleep(0.3)
             if _finished(text, before):
