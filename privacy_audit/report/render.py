@@ -15,9 +15,11 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+from jinja2 import Template
 
 from ..access import neutralise_cell
 from ..errors import InputError
@@ -98,10 +100,16 @@ def _fmt_measure(x: object) -> str:
     return f"{int(x):,}" if isinstance(x, int | float) else str(x)
 
 
+@lru_cache(maxsize=1)
+def _page() -> Template:
+    """The report's template, with its filter, made once per process (not an environment per render)."""
+    return template("compliance.html.j2", fmt_measure=_fmt_measure)
+
+
 def render_html(report: ComplianceReport, *, charts: dict[str, str] | None = None) -> str:
     """The report as one self-contained HTML page."""
     charts = charts if charts is not None else all_charts(report)
-    page = template("compliance.html.j2", fmt_measure=_fmt_measure)
+    page = _page()
     repro = {**_REPRO_DEFAULTS, **report.reproducibility}
     repro["scan"] = {**_REPRO_DEFAULTS["scan"], **(repro.get("scan") or {})}
     return page.render(r=report, repro=repro, charts=charts, status_label=STATUS_LABELS, xlsx=has_xlsx())
