@@ -19,7 +19,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +27,8 @@ import nbformat
 import pytest
 
 __all__ = [
-    "CHROMIUM", "CHROMIUM_ARGS", "HANG", "LONG", "LabServer", "accept_kernel_dialog", "lab_server", "run_every_cell",
-    "start_lab", "stop_lab", "text_of",
+    "CHROMIUM", "CHROMIUM_ARGS", "HANG", "LONG", "Kernel", "LabServer", "accept_kernel_dialog", "lab_server",
+    "run_every_cell", "start_lab", "stop_lab", "text_of",
 ]  # fmt: skip
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,6 +38,7 @@ LONG = (
     180_000  # ms: a page or a widget to appear (kernel start + Presidio model load on a busy 2-core machine)
 )
 HANG = 900  # s: one cell running longer than this, its kernel still alive, is taken for a hang
+SETTLE = 60.0  # s: an answer still absent this long after the kernel went idle will not come
 
 
 @dataclass
@@ -208,12 +209,56 @@ def _stacks_of(server: LabServer, session: str) -> str:
     try:
         kernel = server.api("GET", f"sessions/{session}")["kernel"]["id"]
         for proc in Path("/proc").iterdir():
-            if proc.name.isdigit() and f"kernel-{kernel}.json" in (proc / "cmdline").read_bytes().decode(errors="replace"):
+            if proc.name.isdigit() and f"kernel-{kernel}.json" in (proc / "cmdline").read_bytes().decode(
+                errors="replace"
+            ):
                 os.kill(int(proc.name), signal.SIGUSR1)
         time.sleep(3)
     except Exception as exc:  # noqa: BLE001 - a diagnostic only
         return f"(no stacks: {type(exc).__name__}: {exc})"
     return server.log.read_text(errors="replace")[-8000:]
+
+
+@dataclass(frozen=True)
+class Kernel:
+    """The kernel of one notebook session, for waits on the work it does (hang guards, not timings).
+
+    A widget's answer to a click (a banner, a link, a button enabled) comes when the kernel has done
+    the work, which on a loaded 2-core machine can take minutes (loading spaCy alone). So a wait lasts
+    as long as the kernel is busy and fails for a reason, never for a clock: the kernel died, it has
+    been idle for ``settle`` seconds without the answer (the work ended without it), or one wait
+    passed ``HANG`` seconds (a hang: the kernel's thread stacks go into the message).
+    """
+
+    server: LabServer
+    session: str
+
+    def state(self) -> str:
+        return _kernel_state(self.server, self.session)
+
+    def until(self, check: Callable[[], object], what: str, *, settle: float = SETTLE) -> object:
+        """Wait until ``check()`` is true (returned) while the kernel works; AssertionError naming ``what``."""
+        started, polled, idle_since, state = time.monotonic(), 0.0, None, "busy"
+        while not (found := check()):
+            now = time.monotonic()
+            if now - polled > 5:  # the server's view of the kernel, every 5 s
+                state, polled = self.state(), now
+                idle_since = (idle_since or now) if state == "idle" else None
+            if state in ("dead", "restarting"):
+                raise AssertionError(f"{what}: never came, the kernel is {state}")
+            if idle_since is not None and now - idle_since > settle:
+                raise AssertionError(
+                    f"{what}: not there although the kernel has been idle for {settle:.0f} s"
+                )
+            if now - started > HANG:
+                raise AssertionError(f"{what}: not there after {now - started:.0f} s, the kernel {state}; its threads "
+                                     f"and the server log's tail:\n{_stacks_of(self.server, self.session)}")  # fmt: skip
+            time.sleep(0.3)
+        return found
+
+    def attached(self, locator, what: str = "") -> None:
+        """Wait for ``locator`` to be in the page (painted or not) while the kernel works towards it."""
+        self.until(lambda: locator.first.count() > 0, what or f"the element {locator}")
 
 
 def run_every_cell(page, server: LabServer, session: str, notebook: str) -> None:

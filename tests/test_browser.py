@@ -10,7 +10,6 @@ A screenshot is kept in tests/artifacts/ (gitignored).
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +18,7 @@ from browser_fixtures import (  # noqa: F401
     CHROMIUM,
     CHROMIUM_ARGS,
     LONG,
+    Kernel,
     LabServer,
     accept_kernel_dialog,
     lab_server,
@@ -34,14 +34,9 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 NOTEBOOK = "notebooks/04_subject_access_export.ipynb"
 
 
-def _wait_for_new_file(folder: Path, before: set[Path], timeout: float) -> Path:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        new = sorted(set(folder.glob("*.zip")) - before) if folder.exists() else []
-        if new:
-            return new[0]
-        time.sleep(0.5)
-    raise AssertionError(f"no new bundle in {folder} after {timeout:.0f} s")
+def _new_bundle(folder: Path, before: set[Path]) -> Path | None:
+    new = sorted(set(folder.glob("*.zip")) - before) if folder.exists() else []
+    return new[0] if new else None
 
 
 def test_notebook_04_builds_a_bundle_in_jupyterlab(lab_server: LabServer) -> None:  # noqa: F811
@@ -63,16 +58,17 @@ def test_notebook_04_builds_a_bundle_in_jupyterlab(lab_server: LabServer) -> Non
             page.set_default_timeout(LONG)
             # the kernel is started before the page opens: JupyterLab joins that session instead of
             # choosing a kernel itself, so no "Select Kernel" dialog can come up on a slow machine
-            session = lab_server.start_kernel(NOTEBOOK)
+            kernel = Kernel(lab_server, lab_server.start_kernel(NOTEBOOK))
             accept_kernel_dialog(page)  # and should JupyterLab still ask, its own proposal is taken
             page.goto(lab_server.lab_url(NOTEBOOK))
             page.wait_for_selector(".jp-Notebook")
             # the kernel must be up before the first cell runs
             page.wait_for_selector(".jp-Notebook .jp-CodeCell .jp-InputArea-editor")
-            page.wait_for_selector(".jp-StatusBar-Widget :text-matches('\\| Idle')")
+            kernel.attached(page.locator(".jp-StatusBar-Widget :text-matches('\\| Idle')"), "the kernel idle")
             _dismiss_toasts(page)
-            run_every_cell(page, lab_server, session, NOTEBOOK)
-            first = _wait_for_new_file(bundles, set(), 30)  # the notebook's own build of the example subject
+            run_every_cell(page, lab_server, kernel.session, NOTEBOOK)
+            first = _new_bundle(bundles, set())  # the notebook's own build of the example subject
+            assert first is not None, f"the notebook built no bundle in {bundles}"
             page.wait_for_selector(".pa-build-button")
             outputs = text_of(page, ".jp-OutputArea-output")
             assert "Traceback" not in outputs and not re.search(r"\b[A-Z]\w*Error\b", outputs), outputs[
@@ -87,14 +83,10 @@ def test_notebook_04_builds_a_bundle_in_jupyterlab(lab_server: LabServer) -> Non
             page.fill(".pa-subject-id input", row["email"])
             before = set(bundles.glob("*.zip"))
             page.click(".pa-build-button")
-            bundle = _wait_for_new_file(bundles, before, LONG / 1000)
-            page.wait_for_selector(
-                f".pa-banner:has-text('{bundle.name} written and verified')", state="attached"
-            )
+            bundle = kernel.until(lambda: _new_bundle(bundles, before), "a new bundle after the click")
+            kernel.attached(page.locator(f".pa-banner:has-text('{bundle.name} written and verified')"), "the banner")
             # attached, not "visible": JupyterLab may skip painting cells scrolled out of view
-            page.wait_for_selector(
-                f".jp-OutputArea-output a.pa-download:has-text('{bundle.name}')", state="attached"
-            )
+            kernel.attached(page.locator(f".jp-OutputArea-output a.pa-download:has-text('{bundle.name}')"), "the link")
 
             # the widget area rendered for real: no placeholder, the controls are on screen
             assert page.locator("text=Loading widget...").count() == 0
@@ -105,7 +97,7 @@ def test_notebook_04_builds_a_bundle_in_jupyterlab(lab_server: LabServer) -> Non
             assert f"/files/reports/bundles/{bundle.name}" in href
             downloaded = page.request.get(href)
             assert downloaded.ok and downloaded.body() == bundle.read_bytes()
-            lab_server.stop_kernel(session)
+            lab_server.stop_kernel(kernel.session)
         except BaseException:
             if page is not None:  # keep what the page looked like, and the server's log, for whoever debugs
                 page.screenshot(path=str(ARTIFACTS / "browser_04_failure.png"), full_page=True)

@@ -38,6 +38,7 @@ from browser_fixtures import (  # noqa: F401
     CHROMIUM,
     CHROMIUM_ARGS,
     LONG,
+    Kernel,
     LabServer,
     accept_kernel_dialog,
     lab_server,
@@ -114,21 +115,14 @@ def _around(text: str, needle: str, width: int = 90) -> str:
     return repr(text[max(i - 10, 0) : i + len(needle) + width]) if i >= 0 else "(absent)"
 
 
-def _wait(locator) -> None:
-    """Wait for a widget's answer (a banner, a link): as long as a busy machine needs."""
-    locator.first.wait_for(state="attached", timeout=LONG)
-
-
 def _button(widget, caption: str):
     return widget.locator(f"button:has-text('{caption}')").first
 
 
-def _turns_enabled(button) -> bool:
+def _turns_enabled(kernel: Kernel, button) -> bool:
     """Whether ``button`` is enabled once the kernel has answered a tick (a round trip away)."""
-    from playwright.sync_api import expect
-
     try:
-        expect(button).to_be_enabled(timeout=30_000)
+        kernel.until(button.is_enabled, "the button enabled", settle=30)
     except AssertionError:
         return False
     return True
@@ -138,13 +132,15 @@ def _field(widget, label: str):
     return widget.locator(f".widget-text:has(label:text-is('{label}')) input").first
 
 
-def _open(page, server: LabServer, notebook: str) -> str:
-    """Open ``notebook`` on a kernel started beforehand (no kernel dialog); return the session id."""
-    session = server.start_kernel(notebook)
+def _open(page, server: LabServer, notebook: str) -> Kernel:
+    """Open ``notebook`` on a kernel started beforehand (no kernel dialog); return that kernel."""
+    kernel = Kernel(server, server.start_kernel(notebook))
     page.goto(server.lab_url(notebook))
     page.wait_for_selector(".jp-Notebook .jp-CodeCell .jp-InputArea-editor")
-    page.wait_for_selector(".jp-StatusBar-Widget :text-matches('\\| Idle')")
-    return session
+    kernel.attached(
+        page.locator(".jp-StatusBar-Widget :text-matches('\\| Idle')"), "the kernel idle in the status bar"
+    )
+    return kernel
 
 
 def _theme(page, name: str) -> None:
@@ -190,7 +186,7 @@ def _save(page, root: Path, notebook: str) -> str:
     return (root / notebook).read_text()
 
 
-def _check_datamap(page, server: LabServer, v: Verdicts) -> None:
+def _check_datamap(page, kernel: Kernel, v: Verdicts) -> None:
     """Item 4: the RoPA link is /files/... and downloads the CSV itself."""
     with v.step("4", "02 RoPA link"):
         page.locator(".lm-TabBar-tab:has-text('RoPA')").first.click()
@@ -203,14 +199,14 @@ def _check_datamap(page, server: LabServer, v: Verdicts) -> None:
             f"02: the RoPA link resolves to {href.split('?')[0]!r}, not the server's /files/reports/ropa.csv",
         )
         body = page.request.get(href).body()
-        v.expect("4", body == (server.root / "reports" / "ropa.csv").read_bytes(),
+        v.expect("4", body == (kernel.server.root / "reports" / "ropa.csv").read_bytes(),
                  f"02: the RoPA link serves {len(body)} bytes starting {body[:40]!r}, not ropa.csv")  # fmt: skip
         page.locator(".lm-TabBar-tab:has-text('Datasets')").first.click()
 
 
-def _check_export(page, server: LabServer, v: Verdicts) -> None:
+def _check_export(page, kernel: Kernel, v: Verdicts) -> None:
     """Items 1-2 (and issue 18): no stale result, errors clear the screen, no raw identifier saved."""
-    root = server.root
+    root = kernel.server.root
     users = pd.read_csv(root / "data_samples" / "exports" / "users_backup.csv", dtype=str)
     widget = _widget(page, "Build bundle")
     person = users.iloc[-3]
@@ -221,7 +217,7 @@ def _check_export(page, server: LabServer, v: Verdicts) -> None:
         widget.locator(".pa-subject-kind select").select_option("email")
         widget.locator(".pa-subject-id input").fill(UNKNOWN)
         _button(widget, "Preview").click()
-        _wait(widget.locator(".pa-banner").filter(has_text="no data subject matches"))
+        kernel.attached(widget.locator(".pa-banner").filter(has_text="no data subject matches"))
         shown = _text(widget)
         v.expect("1", first not in shown and "Bundle verified" not in shown,
                  f"04: under 'no data subject matches', the previous subject's bundle stays on screen: "
@@ -230,12 +226,12 @@ def _check_export(page, server: LabServer, v: Verdicts) -> None:
         widget.locator(".pa-subject-kind select").select_option("email")
         widget.locator(".pa-subject-id input").fill(person["email"])
         _button(widget, "Build bundle").click()
-        _wait(widget.locator(".pa-banner").filter(has_text="written and verified"))
+        kernel.attached(widget.locator(".pa-banner").filter(has_text="written and verified"))
         built = widget.locator("a[href*='subject-access-']").first.inner_text().strip()
         assert built.startswith("subject-access-"), f"precondition: no bundle link after building ({built!r})"
         _field(widget, "data map").fill(str(root / "data_samples" / "missing.yaml"))
         _button(widget, "Build bundle").click()  # the map is gone: an error
-        _wait(widget.locator(".pa-banner .pa-error"))
+        kernel.attached(widget.locator(".pa-banner .pa-error"))
         shown = _text(widget)
         stale = [s for s in ("written and verified", "Bundle verified", built, masked) if s in shown]
         v.expect("2", not stale, f"04: under the error, the last run stays on screen: {stale} "
@@ -263,10 +259,10 @@ def _check_export(page, server: LabServer, v: Verdicts) -> None:
         )
 
 
-def _check_erasure(page, server: LabServer, v: Verdicts) -> None:
+def _check_erasure(page, kernel: Kernel, v: Verdicts) -> None:
     """Items 1 and 3: subject card, confirmation naming the subject, Apply disabled until ticked,
     a new request withdraws the previous one's plan and report link."""
-    users = pd.read_csv(server.root / "data_samples" / "exports" / "users_backup.csv", dtype=str)
+    users = pd.read_csv(kernel.server.root / "data_samples" / "exports" / "users_backup.csv", dtype=str)
     with_city = users[users["city"].notna() & users["email"].notna()]
     rights = _widget(page, "Apply correction")
     with v.step("3", "05 rectification"):
@@ -283,7 +279,7 @@ def _check_erasure(page, server: LabServer, v: Verdicts) -> None:
         _field(rights, "column").fill("city")
         _field(rights, "new value").fill("Another City")
         _button(rights, "Preview correction").click()
-        _wait(rights.locator(".pa-banner").filter(has_text="would change"))
+        kernel.attached(rights.locator(".pa-banner").filter(has_text="would change"))
         shown = _text(rights)
         v.expect("3", masked in shown, f"05: the rectification preview does not show whom it changes "
                                        f"(masked e-mail {masked!r} not on screen)")  # fmt: skip
@@ -296,7 +292,7 @@ def _check_erasure(page, server: LabServer, v: Verdicts) -> None:
         rights.locator(".widget-checkbox:has-text('I confirm these corrections') input").first.check()
         v.expect(
             "3",
-            _turns_enabled(_button(rights, "Apply correction")),
+            _turns_enabled(kernel, _button(rights, "Apply correction")),
             "05: 'Apply correction' stays disabled once ticked",
         )
 
@@ -309,7 +305,7 @@ def _check_erasure(page, server: LabServer, v: Verdicts) -> None:
         erasure.locator(".pa-subject-kind select").select_option("email")
         erasure.locator(".pa-subject-id input").fill(person["email"])
         _button(erasure, "Plan erasure").click()
-        _wait(erasure.locator(".pa-banner").filter(has_text="review the plan"))
+        kernel.attached(erasure.locator(".pa-banner").filter(has_text="review the plan"))
         v.expect("1", reports.count() == 0, f"05: the previous subject's erasure report stays linked under a new plan "
                                             f"({reports.first.get_attribute('href') if reports.count() else ''})")  # fmt: skip
     with v.step("3", "05 erasure plan"):
@@ -328,14 +324,14 @@ def _check_erasure(page, server: LabServer, v: Verdicts) -> None:
         confirm.locator("input").check()
         v.expect(
             "3",
-            _turns_enabled(_button(erasure, "Apply erasure")),
+            _turns_enabled(kernel, _button(erasure, "Apply erasure")),
             "05: 'Apply erasure' stays disabled once ticked",
         )
     with v.step("1", "05 an identifier that matches no one after a plan"):
         ref = re.search(r"sref_[0-9a-f]{8,}", _text(erasure))
         erasure.locator(".pa-subject-id input").fill(UNKNOWN)
         _button(erasure, "Plan erasure").click()
-        _wait(erasure.locator(".pa-banner").filter(has_text=re.compile("nothing is held|error")))
+        kernel.attached(erasure.locator(".pa-banner").filter(has_text=re.compile("nothing is held|error")))
         shown = _text(erasure)
         stale = [s for s in (masked, ref.group(0)[:24] if ref else None) if s and s in shown]
         v.expect(
@@ -348,7 +344,7 @@ def _check_erasure(page, server: LabServer, v: Verdicts) -> None:
         )
 
 
-def _check_report(page, server: LabServer, v: Verdicts) -> None:
+def _check_report(page, kernel: Kernel, v: Verdicts) -> None:
     """Item 4: the report's HTML link opens the report from /files/ (no download attribute)."""
     with v.step("4", "06 the report's HTML link"):
         link = page.locator(".jp-Notebook a[href*='compliance_report.html']").first
@@ -367,7 +363,7 @@ def _check_report(page, server: LabServer, v: Verdicts) -> None:
         )
         answer = page.request.get(href)
         v.expect("4", answer.ok and "text/html" in answer.headers.get("content-type", "")
-                 and answer.body() == (server.root / "reports" / "compliance_report.html").read_bytes(),
+                 and answer.body() == (kernel.server.root / "reports" / "compliance_report.html").read_bytes(),
                  f"06: the HTML link answers {answer.status} {answer.headers.get('content-type')!r}, not the report")  # fmt: skip
 
 
@@ -403,14 +399,14 @@ def test_every_notebook_runs_and_behaves_in_jupyterlab(lab_server: LabServer) ->
                 stem = Path(name).stem
                 notebook = f"notebooks/{name}"
                 failed_before = v.count()
-                session = _open(page, lab_server, notebook)
+                kernel = _open(page, lab_server, notebook)
                 try:
                     with v.step("run", stem):
-                        run_every_cell(page, lab_server, session, notebook)
+                        run_every_cell(page, lab_server, kernel.session, notebook)
                         v.expect("run", True, "")  # counted once, as a failure when the run raised
                     check = CHECKS.get(stem)
                     if check is not None:
-                        check(page, lab_server, v)  # on the notebook as it ran, even when a cell failed
+                        check(page, kernel, v)  # on the notebook as it ran, even when a cell failed
                     v.expect("7", page.locator("text=Loading widget...").count() == 0,
                              f"{stem}: a widget stays 'Loading widget...'")  # fmt: skip
                     if v.count() > failed_before:
@@ -418,7 +414,7 @@ def test_every_notebook_runs_and_behaves_in_jupyterlab(lab_server: LabServer) ->
                     _screenshots(page, f"notebook-{stem}")
                 finally:
                     page.goto("about:blank")  # leave the notebook before its kernel goes
-                    lab_server.stop_kernel(session)  # one kernel at a time on a 2-core machine
+                    lab_server.stop_kernel(kernel.session)  # one kernel at a time on a 2-core machine
         finally:
             if v.count():
                 (ARTIFACTS / "workbench_server.log").write_bytes(lab_server.log.read_bytes())
