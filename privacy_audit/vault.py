@@ -238,11 +238,28 @@ def normalize_value(value: str) -> str:
     return nfkc(value).casefold()
 
 
+_SECRETS: dict[tuple[str, str, str], dict[str, bytes]] = {}  # (vault file, sha256 of its bytes, of the key) -> secrets
+
+
 def _estate_secret(key: bytes, vault: Any, purpose: str) -> bytes:
     if isinstance(vault, Vault):
         return vault._secrets[purpose]
     if vault is not None and Path(vault).is_file():
-        return Vault.open(vault, key)._secrets[purpose]
+        # A request asks for these keys several times; the same bytes under the same key hold the same
+        # secrets, so the file is read and hashed each time but authenticated and parsed once.
+        path = Path(vault)
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return Vault.open(path, key)._secrets[purpose]  # says why in one line
+        key = _check_key(key)
+        cache_key = (str(path), hashlib.sha256(raw).hexdigest(), hashlib.sha256(key).hexdigest())
+        found = _SECRETS.get(cache_key)
+        if found is None:
+            found = dict(Vault(path, key, _state=_parse(raw, key, path))._secrets)
+            _SECRETS.clear()  # one vault's secrets at a time
+            _SECRETS[cache_key] = found
+        return found[purpose]
     return _derive(_check_key(key), purpose)
 
 
