@@ -144,8 +144,9 @@ def _identity_frames(datamap: DataMap, vault_key: bytes | None) -> list[tuple[Da
             e = _quasi_entity(str(c), ds.columns.get(str(c)))
             if e is not None and str(c) != ds.subject_key:
                 cols[str(c)] = e
-        if cols:
-            out.append((ds, frame, cols))
+        if cols:  # only the columns compared are kept: the rest of each identity table is let go now
+            keep = [c for c in frame.columns if str(c) == ds.subject_key or str(c) in cols]
+            out.append((ds, frame.loc[:, keep], cols))
     return out
 
 
