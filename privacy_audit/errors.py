@@ -19,6 +19,7 @@ __all__ = [
     "AmbiguousSubjectError",
     "ErasureError",
     "AuditLogError",
+    "IndexIntegrityError",
 ]
 
 
@@ -101,3 +102,9 @@ class AuditLogError(PrivacyAuditError):
     """The audit log is unreadable or its hash chain is broken."""
 
     reason = "audit-log"
+
+
+class IndexIntegrityError(PrivacyAuditError):
+    """A part of the subject index a request read failed its MAC check: the index is not trusted."""
+
+    reason = "index-integrity"

@@ -38,7 +38,7 @@ from .checks.risk import SEPARATED_ZONES, assess_dataset
 from .datamap import DataMap, Dataset
 from .detect.headers import header_hints
 from .errors import PrivacyAuditError
-from .identifiers import cell_text, nfkc, normalize
+from .identifiers import cell_text, map_distinct, nfkc, normalize
 from .risk import equivalence_classes
 from .sources import read_dataset, sql_columns, sql_group_counts, sql_row_positions, sql_rows_at
 from .subjects import DatasetMatch, SubjectData
@@ -144,8 +144,9 @@ def _identity_frames(datamap: DataMap, vault_key: bytes | None) -> list[tuple[Da
             e = _quasi_entity(str(c), ds.columns.get(str(c)))
             if e is not None and str(c) != ds.subject_key:
                 cols[str(c)] = e
-        if cols:
-            out.append((ds, frame, cols))
+        if cols:  # only the columns compared are kept: the rest of each identity table is let go now
+            keep = [c for c in frame.columns if str(c) == ds.subject_key or str(c) in cols]
+            out.append((ds, frame.loc[:, keep], cols))
     return out
 
 
@@ -172,7 +173,7 @@ def _people(identity: list[tuple[Dataset, pd.DataFrame, dict[str, str]]], keys: 
         by_key = {_key(e): c for c, e in cols.items()}
         if not set(keys) <= set(by_key):
             continue
-        hit = np.logical_and.reduce([frame[by_key[k]].map(lambda x, e=cols[by_key[k]]: _norm(e, x)).to_numpy() == v
+        hit = np.logical_and.reduce([map_distinct(frame[by_key[k]], lambda x, e=cols[by_key[k]]: _norm(e, x)).to_numpy() == v
                                      for k, v in keys.items()])  # fmt: skip
         people |= {str(cell_text(s)) for s in frame.loc[hit, ds.subject_key]}
     return len(people)
@@ -256,7 +257,7 @@ def _link(ctx: CheckContext, ds: Dataset, values: dict[str, str], tokens: set[st
         return QuasiLink(ds.name, tuple(cols), tuple(ents), tuple(sorted(rows or ())), k, people)
     frame = ctx.frame(ds)
     subjects = ctx.subject_values(ds)
-    norm = pd.DataFrame({c: frame[c].map(lambda v, e=e: _norm(e, v)) for c, e in zip(cols, ents, strict=True)})
+    norm = pd.DataFrame({c: map_distinct(frame[c], lambda v, e=e: _norm(e, v)) for c, e in zip(cols, ents, strict=True)})
     classes = equivalence_classes(norm, cols, subjects)
     match = np.logical_and.reduce([norm[c].to_numpy() == v for c, v in wanted.items()])
     if subjects is not None:  # a row keyed to another subject is theirs, never this subject's

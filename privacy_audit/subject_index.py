@@ -23,10 +23,25 @@ audit-log key (:func:`privacy_audit.vault.audit_key`, frozen in the vault
 and kept across key rotation); without the vault key there is no index. A 64-bit digest may collide;
 a collision only adds a row that the matching then rejects.
 
-It lives beside the data map, in ``.privacy-audit-index/subjects.sqlite`` (SQLite: one B-tree,
-lookups in O(log n)), with ``subjects.mac``: an HMAC of the whole file under a second derived key,
-checked before every use. A file that fails the check (edited bytes, moved rows, an old copy) is
-never used: requests fall back to a full pass and ``index build`` rebuilds it from scratch. Each
+It lives beside the data map, in ``.privacy-audit-index/subjects.sqlite`` (SQLite: one B-tree keyed
+``(dataset, digest, row)``, lookups in O(log n)), with ``subjects.mac``, under a second derived key:
+
+* a *root* MAC over the meta rows and every dataset record (its fingerprint, layout, row count,
+  the length of its record spans and its *seal*: a fresh random nonce per build of the dataset and
+  how its entries are cut into segments), checked when a request opens the index;
+* a MAC per *segment*, in the ``seals`` table: the dataset's entries whose digests share their top
+  ``bits`` bits (about 512 entries each), and each page of 1,024 record spans; each MAC binds the
+  dataset's nonce, dataset number, segment number and the segment's bytes. A request verifies the
+  segments it reads (the answer comes from the verified bytes), so verification costs O(what the
+  request reads), not O(index). Edited bytes, moved rows, rows swapped between datasets or
+  segments, a segment or its MAC deleted, and segments from an older build (another nonce) fail;
+  an old copy of the whole index is caught by its fingerprints (the data changed since);
+* an HMAC of the whole file, checked by ``index build`` and ``index status``.
+
+A request that meets a segment failing its check stops trusting the index (for the rest of the
+process: :class:`~privacy_audit.errors.IndexIntegrityError` inside, logged) and reads whole what it
+has not read yet (subject resolution starts again as a full pass); ``index build`` sees the whole-file
+MAC fail and rebuilds it from scratch. Each
 dataset keeps its fingerprint (per file: size, mtime and SHA-256; per Parquet file likewise; per
 SQL table: row count and a checksum of its rows; plus the dataset's data map entry): a dataset whose
 files changed since the build is stale, read whole by requests and rebuilt (alone) by the next
@@ -45,6 +60,7 @@ import logging
 import os
 import re
 import sqlite3
+import struct
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping
@@ -57,7 +73,7 @@ import pandas as pd
 
 from . import identifiers as idm
 from . import sources
-from .errors import ConfigError, InputError, PrivacyAuditError
+from .errors import ConfigError, IndexIntegrityError, InputError, PrivacyAuditError
 from .io.atomic import atomic_write_bytes, fsync_dir
 from .subjects import (
     INDEX_COLUMNS,
@@ -96,7 +112,11 @@ INDEX_DIR = ".privacy-audit-index"
 _DB = "subjects.sqlite"
 _MAC = "subjects.mac"
 _STALE = "stale.json"
-_VERSION = 2  # 2: keyed BLAKE2b digests
+_VERSION = 3  # 2: keyed BLAKE2b digests; 3: entries keyed (ds, digest, row), sealed per segment
+_SEAL_ENTRIES = 512  # about this many entries per sealed segment of a dataset
+_SPAN_PAGE = 1024  # record spans per sealed page
+_SEAL_ENTRY, _SEAL_SPANS = 0, 1  # the kinds of segment in the seals table
+_SPAN_BYTES = 24  # one record span: three little-endian int64
 _EMAIL_RE = re.compile(r"[^\s@<>()\[\]\"',;:]+@[^\s@<>()\[\]\"',;:]+")
 _NONWORD = re.compile(r"\W")
 
@@ -374,10 +394,13 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS datasets (
     ds INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, format TEXT NOT NULL, rows INTEGER NOT NULL,
-    fingerprint TEXT NOT NULL, layout TEXT NOT NULL, spans BLOB);
+    fingerprint TEXT NOT NULL, layout TEXT NOT NULL, spans BLOB, seal TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS entries (
-    digest INTEGER NOT NULL, ds INTEGER NOT NULL, row INTEGER NOT NULL,
-    PRIMARY KEY (digest, ds, row)) WITHOUT ROWID;
+    ds INTEGER NOT NULL, digest INTEGER NOT NULL, row INTEGER NOT NULL,
+    PRIMARY KEY (ds, digest, row)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS seals (
+    ds INTEGER NOT NULL, kind INTEGER NOT NULL, seg INTEGER NOT NULL, mac BLOB NOT NULL,
+    PRIMARY KEY (ds, kind, seg)) WITHOUT ROWID;
 """
 
 
@@ -388,6 +411,79 @@ def _connect(path: Path) -> Iterator[sqlite3.Connection]:
         yield conn
     finally:
         conn.close()
+
+
+# ---------------------------------------------------------------------------------- seals
+
+_OFFSET = 1 << 63  # digests are signed: + 2**63 orders them as unsigned, so a bucket is one range
+
+
+def _bucket_bits(entries: int) -> int:
+    """How many top bits of the digest name a segment: about ``_SEAL_ENTRIES`` entries per segment."""
+    return min(40, (max(0, entries - 1) // _SEAL_ENTRIES).bit_length())
+
+
+def _bucket(digest: int, bits: int) -> int:
+    return (digest + _OFFSET) >> (64 - bits) if bits else 0
+
+
+def _bucket_range(bucket: int, bits: int) -> tuple[int, int]:
+    """The (lowest, highest) signed digest of ``bucket``."""
+    if not bits:
+        return -_OFFSET, _OFFSET - 1
+    width = 1 << (64 - bits)
+    lo = bucket * width - _OFFSET
+    return lo, lo + width - 1
+
+
+def _seal_mac(mac_key: bytes, nonce: bytes, dsn: int, kind: int, seg: int, content: bytes) -> bytes:
+    """The MAC of one segment: the dataset's nonce, its number, the segment's kind and number, its bytes."""
+    head = b"privacy-audit subject index seal v3\x1f" + nonce + struct.pack("<qqqq", dsn, kind, seg, len(content))
+    return hmac.digest(mac_key, head + content, "sha256")
+
+
+def _seal_dataset(conn: sqlite3.Connection, dsn: int, entries: np.ndarray, spans: bytes | None, mac_key: bytes) -> None:
+    """Seal one dataset's entries (sorted ``(digest, row)`` pairs, as inserted) and record spans: a
+    fresh nonce, a MAC per digest range and per page of spans (replacing the dataset's old seals)."""
+    nonce = os.urandom(16)
+    bits = _bucket_bits(len(entries))
+    packed = np.ascontiguousarray(entries, dtype="<i8").reshape(-1, 2)
+    if bits:
+        buckets = (packed[:, 0].astype(np.int64).view(np.uint64) ^ np.uint64(_OFFSET)) >> np.uint64(64 - bits)
+        bounds = np.searchsorted(buckets, np.arange((1 << bits) + 1, dtype=np.uint64)).tolist()
+    else:
+        bounds = [0, len(packed)]
+    raw = packed.tobytes()
+    rows = [(dsn, _SEAL_ENTRY, b, _seal_mac(mac_key, nonce, dsn, _SEAL_ENTRY, b, raw[lo * 16 : hi * 16]))
+            for b, (lo, hi) in enumerate(itertools.pairwise(bounds))]  # fmt: skip
+    page = _SPAN_PAGE * _SPAN_BYTES
+    for p in range(-(-len(spans or b"") // page)):
+        rows.append((dsn, _SEAL_SPANS, p, _seal_mac(mac_key, nonce, dsn, _SEAL_SPANS, p, spans[p * page : (p + 1) * page])))
+    conn.execute("DELETE FROM seals WHERE ds = ?", (dsn,))
+    conn.executemany("INSERT INTO seals (ds, kind, seg, mac) VALUES (?, ?, ?, ?)", rows)
+    conn.execute("UPDATE datasets SET seal = ? WHERE ds = ?", (json.dumps({"nonce": nonce.hex(), "bits": bits}), dsn))
+
+
+def _drop_dataset(conn: sqlite3.Connection, dsn: int) -> None:
+    conn.execute("DELETE FROM entries WHERE ds = ?", (dsn,))
+    conn.execute("DELETE FROM seals WHERE ds = ?", (dsn,))
+    conn.execute("DELETE FROM datasets WHERE ds = ?", (dsn,))
+
+
+def _root_mac(conn: sqlite3.Connection, mac_key: bytes) -> str:
+    """The MAC over the meta rows and every dataset record (its spans by length: they are sealed by page)."""
+    h = hmac.new(mac_key, b"privacy-audit subject index root v3\n", hashlib.sha256)
+    for row in conn.execute("SELECT key, value FROM meta ORDER BY key"):
+        h.update(json.dumps(list(row)).encode("utf-8") + b"\n")
+    cols = [r[1] for r in conn.execute("PRAGMA table_info(datasets)") if r[1] != "spans"]
+    h.update(json.dumps(cols).encode("utf-8") + b"\n")
+    q = f"SELECT {', '.join(cols)}, length(spans) FROM datasets ORDER BY ds"
+    for row in conn.execute(q):
+        h.update(json.dumps(list(row), default=lambda b: bytes(b).hex()).encode("utf-8") + b"\n")
+    return h.hexdigest()
+
+
+_UNTRUSTED: set[tuple[str, str]] = set()  # (index file, root MAC) a request of this process found tampered
 
 
 # ------------------------------------------------------------------------------- building
@@ -618,8 +714,7 @@ def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool 
             stored = {name: (dsn, json.loads(fp)) for dsn, name, fp in conn.execute("SELECT ds, name, fingerprint FROM datasets")}
             wanted = {ds.name for ds in datamap.datasets}
             for name in set(stored) - wanted:
-                conn.execute("DELETE FROM entries WHERE ds = ?", (stored[name][0],))
-                conn.execute("DELETE FROM datasets WHERE ds = ?", (stored[name][0],))
+                _drop_dataset(conn, stored[name][0])
             todo = [ds for ds in datamap.datasets
                     if ds.name not in stored or ds.name in marks or not _current(ds, region, stored[ds.name][1])]  # fmt: skip
             kept = [ds.name for ds in datamap.datasets if ds not in todo]
@@ -634,8 +729,7 @@ def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool 
                 except PrivacyAuditError as exc:
                     errors.append((ds.name, str(exc)))
                     if ds.name in stored:
-                        conn.execute("DELETE FROM entries WHERE ds = ?", (stored[ds.name][0],))
-                        conn.execute("DELETE FROM datasets WHERE ds = ?", (stored[ds.name][0],))
+                        _drop_dataset(conn, stored[ds.name][0])
                     continue
                 if ds.name in stored:
                     dsn = stored[ds.name][0]
@@ -648,6 +742,7 @@ def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool 
                                        (ds.name, record["format"], rows, json.dumps(fp), json.dumps(record), spans))  # fmt: skip
                     dsn = cur.lastrowid
                 _insert_entries(conn, dsn, entries)
+                _seal_dataset(conn, dsn, entries, spans, mkey)
                 if record["format"] == "log":
                     log_cookies[ds.name] = cookies
                 rebuilt.append(ds.name)
@@ -658,12 +753,13 @@ def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool 
             total = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
             if rebuilt and not fresh_file:  # entries were deleted or inserted into a filled tree: compact it
                 conn.execute("VACUUM")
+            root = _root_mac(conn, mkey)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         mac = _mac_of(tmp, mkey)
         os.replace(tmp, path)
         fsync_dir(path.parent)
-        atomic_write_bytes(path.parent / _MAC, json.dumps({"version": _VERSION, "mac": mac}).encode())
+        atomic_write_bytes(path.parent / _MAC, json.dumps({"version": _VERSION, "mac": mac, "root": root}).encode())
         (path.parent / _STALE).unlink(missing_ok=True)
     finally:
         tmp.unlink(missing_ok=True)
@@ -756,20 +852,17 @@ def _identity_ds_numbers(datamap: Any, conn: sqlite3.Connection) -> list[int]:
 
 
 class _TokenSet:
-    """``v in tokens``: is ``v`` a subject token of an identity dataset (asked of the index)."""
+    """``v in tokens``: is ``v`` a subject token of an identity dataset (asked of the index, verified)."""
 
-    def __init__(self, conn: sqlite3.Connection, digest: _Digester, ident: list[int]) -> None:
-        self._conn, self._digest, self._ident = conn, digest, ident
+    def __init__(self, view: IndexView, ident: list[int]) -> None:
+        self._view, self._ident = view, ident
         self._cache: dict[str, bool] = {}
 
     def __contains__(self, value: object) -> bool:
         v = str(value)
         if v not in self._cache:
-            if not self._ident:
-                self._cache[v] = False
-            else:
-                q = f"SELECT 1 FROM entries WHERE digest = ? AND ds IN ({','.join('?' * len(self._ident))}) LIMIT 1"
-                self._cache[v] = self._conn.execute(q, (self._digest("id:token", v), *self._ident)).fetchone() is not None
+            d = self._view.digest("id:token", v)
+            self._cache[v] = any(self._view._rows(dsn, [d]) for dsn in self._ident)
         return self._cache[v]
 
 
@@ -824,9 +917,14 @@ class IndexView:
     current: dict[str, tuple[int, dict, Any]]
     cookie_names: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    mac_key: bytes = b""
+    seals: dict[int, tuple[bytes, int]] = field(default_factory=dict)  # ds -> (nonce, bucket bits)
+    root: str = ""
     _subject_digests: dict[int, list[int]] = field(default_factory=dict)
     _conn: sqlite3.Connection | None = None
     _vault: Any = None
+    _segments: dict[tuple[int, int, int], np.ndarray] = field(default_factory=dict)
+    _names: dict[int, str] = field(default_factory=dict)
 
     @property
     def identity_current(self) -> bool:
@@ -853,14 +951,81 @@ class IndexView:
             self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         return self._conn
 
+    @property
+    def trusted(self) -> bool:
+        """False once a segment this process read failed its check (then nothing more is read from it)."""
+        return (str(self.path), self.root) not in _UNTRUSTED
+
+    def _fail(self, dsn: int, what: str) -> None:
+        _UNTRUSTED.add((str(self.path), self.root))
+        name = self._names.get(dsn, str(dsn))
+        msg = (f"subject index failed its check ({what} of dataset {name}): not trusted, the data is read whole; "
+               "privacy-audit index build rebuilds it")  # fmt: skip
+        logger.warning("%s", msg)
+        raise IndexIntegrityError(msg)
+
+    def _segment(self, dsn: int, kind: int, seg: int) -> np.ndarray:
+        """One sealed segment of dataset ``dsn``, read and checked against its MAC: ``(digest, row)``
+        pairs (entries) or record spans (``kind`` spans); raises IndexIntegrityError when it fails."""
+        key = (dsn, kind, seg)
+        got = self._segments.get(key)
+        if got is not None:
+            return got
+        if not self.trusted:
+            raise IndexIntegrityError("subject index not trusted (a part of it failed its check)")
+        nonce, bits = self.seals[dsn]
+        try:
+            db = self._db()
+            if kind == _SEAL_ENTRY:
+                lo, hi = _bucket_range(seg, bits)
+                rows = db.execute("SELECT digest, row FROM entries WHERE ds = ? AND digest BETWEEN ? AND ? "
+                                  "ORDER BY digest, row", (dsn, lo, hi)).fetchall()  # fmt: skip
+                content = np.asarray(rows, dtype="<i8").reshape(-1, 2).tobytes()
+            else:
+                size = _SPAN_PAGE * _SPAN_BYTES
+                with db.blobopen("datasets", "spans", dsn, readonly=True) as blob:
+                    if len(blob) != self.current_spans.get(dsn):
+                        self._fail(dsn, "record spans")
+                    blob.seek(seg * size)
+                    content = blob.read(size)
+            mac = db.execute("SELECT mac FROM seals WHERE ds = ? AND kind = ? AND seg = ?", (dsn, kind, seg)).fetchone()
+        except sqlite3.Error:
+            self._fail(dsn, "entries" if kind == _SEAL_ENTRY else "record spans")
+        if mac is None or not hmac.compare_digest(bytes(mac[0]), _seal_mac(self.mac_key, nonce, dsn, kind, seg, content)):
+            self._fail(dsn, "entries" if kind == _SEAL_ENTRY else "record spans")
+        arr = np.frombuffer(content, dtype="<i8").reshape(-1, 2 if kind == _SEAL_ENTRY else 3)
+        self._segments[key] = arr
+        return arr
+
+    @property
+    def current_spans(self) -> dict[int, int | None]:
+        """ds -> the length of its record spans (as the verified dataset record gives it)."""
+        return {dsn: spans for dsn, _, spans in self.current.values()}
+
     def _rows(self, dsn: int, digests: Iterable[int]) -> list[int]:
-        digests = sorted(set(digests))
+        """The row ids of dataset ``dsn`` indexed under any of ``digests``, from verified segments."""
+        bits = self.seals[dsn][1]
+        by_bucket: dict[int, list[int]] = {}
+        for d in set(digests):
+            by_bucket.setdefault(_bucket(d, bits), []).append(d)
         out: set[int] = set()
-        for i in range(0, len(digests), 500):
-            batch = digests[i : i + 500]
-            q = f"SELECT row FROM entries WHERE ds = ? AND digest IN ({','.join('?' * len(batch))})"
-            out |= {r[0] for r in self._db().execute(q, (dsn, *batch))}
+        for b, wanted in by_bucket.items():
+            seg = self._segment(dsn, _SEAL_ENTRY, b)
+            if len(seg):
+                out.update(seg[np.isin(seg[:, 0], np.asarray(wanted, dtype=np.int64)), 1].tolist())
         return sorted(out)
+
+    def _spans_at(self, dsn: int, positions: list[int]) -> tuple[tuple[int, int] | None, list[tuple[int, ...]]]:
+        """(header span, the spans of the records at ``positions``) from verified pages of spans."""
+        def span(i: int) -> tuple[int, ...]:
+            page = self._segment(dsn, _SEAL_SPANS, i // _SPAN_PAGE)
+            if i % _SPAN_PAGE >= len(page):
+                self._fail(dsn, "record spans")
+            return tuple(int(x) for x in page[i % _SPAN_PAGE])
+
+        first = span(0)
+        header = (first[0], first[1]) if first[0] >= 0 else None
+        return header, [span(p + 1) for p in positions]
 
     def _read(self, ds: Any, record: dict, spans: Any, positions: list[int]) -> pd.DataFrame:
         """The rows at ``positions`` of ``ds``, typed as a whole read types them."""
@@ -868,11 +1033,7 @@ class IndexView:
         if not positions:
             return _empty(record.get("dtypes") or {})
         if spans is not None:
-            import numpy as np
-
-            sp = np.frombuffer(spans, dtype="<i8").reshape(-1, 3)
-            header = (int(sp[0, 0]), int(sp[0, 1])) if sp[0, 0] >= 0 else None
-            wanted = [tuple(int(x) for x in sp[p + 1]) for p in positions]
+            header, wanted = self._spans_at(self.current[ds.name][0], positions)
             frame = sources.read_records(ds.path, fmt, header, wanted,
                                          dtypes=record.get("dtypes") if fmt == "csv" else None)  # fmt: skip
         elif fmt == "parquet":
@@ -938,11 +1099,14 @@ class IndexView:
         """``(rows, their row ids, layout)`` of ``ds`` that may be the subject's; ``None`` when the
         index is not current for ``ds`` (the caller reads it whole)."""
         got = self.current.get(ds.name)
-        if got is None:
+        if got is None or not self.trusted:
             return None
         dsn, record, spans = got
-        positions = self._rows(dsn, self._search_digests(subject))
-        frame = self._read(ds, record, spans, positions)
+        try:
+            positions = self._rows(dsn, self._search_digests(subject))
+            frame = self._read(ds, record, spans, positions)
+        except IndexIntegrityError:
+            return None  # read whole, as a dataset the index does not cover
         layout = FrameLayout.from_dict(record["layout"]) if "layout" in record else None
         return frame, positions, layout
 
@@ -953,7 +1117,7 @@ class IndexView:
         rows: list[tuple] = []
         region = self.datamap.phone_region
         ident = [self.current[ds.name][0] for ds in self.datamap.datasets if _is_identity(ds, dataset_format(ds))]
-        tokens = _TokenSet(self._db(), self.digest, ident)
+        tokens = _TokenSet(self, ident)
         for ds in self.datamap.datasets:
             fmt = dataset_format(ds)
             if _is_identity(ds, fmt):
@@ -985,9 +1149,11 @@ def _empty(dtypes: Mapping[str, str]) -> pd.DataFrame:
 
 
 def open_index(datamap: Any, vault_key: bytes | None) -> IndexView | None:
-    """The estate's index, verified, for one request: ``None`` when there is no index, no key, or it
-    fails its MAC check (then every dataset is read whole). Datasets that changed since the build are
-    left out of ``current``: requests read those whole."""
+    """The estate's index, verified, for one request: ``None`` when there is no index, no key, or its
+    root MAC fails (then every dataset is read whole). The root check reads only the meta rows and the
+    dataset records; each segment the request then reads is checked against its own MAC (see the
+    module docstring), so opening costs the same at any estate size. Datasets that changed since the
+    build are left out of ``current``: requests read those whole."""
     path = index_path(datamap)
     if vault_key is None or not path.is_file():
         return None
@@ -995,24 +1161,49 @@ def open_index(datamap: Any, vault_key: bytes | None) -> IndexView | None:
         dkey, mkey = _keys(datamap, vault_key)
     except PrivacyAuditError:  # a key that does not open the vault cannot vouch for the index
         return None
-    ok, why = _verified(datamap, mkey)
-    if not ok:
-        logger.warning("%s", why)
+    try:
+        sealed = json.loads((path.parent / _MAC).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        sealed = None
+    root = str(sealed.get("root", "")) if isinstance(sealed, dict) else ""
+    if not root or sealed.get("version") != _VERSION:
+        logger.warning("%s", "subject index has no valid MAC file (or another version): not trusted")
+        return None
+    if (str(path), root) in _UNTRUSTED:
+        return None
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        if not hmac.compare_digest(root, _root_mac(conn, mkey)):
+            logger.warning("%s", "subject index failed its MAC check (changed outside privacy-audit, or another key): "
+                                 "not trusted")  # fmt: skip
+            conn.close()
+            return None
+        if conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() != (str(_VERSION),):
+            conn.close()
+            return None
+        stored = {name: (dsn, fp, layout, spans, seal) for dsn, name, fp, layout, spans, seal in
+                  conn.execute("SELECT ds, name, fingerprint, layout, length(spans), seal FROM datasets")}  # fmt: skip
+        names = json.loads(conn.execute("SELECT value FROM meta WHERE key = 'cookie_names'").fetchone()[0])
+    except (sqlite3.Error, ValueError, TypeError):
+        conn.close()
+        logger.warning("%s", "subject index unreadable: not trusted")
         return None
     marks = _stale_marks(datamap)
     current: dict[str, tuple[int, dict, Any]] = {}
-    with _connect(path) as conn:
-        if conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() != (str(_VERSION),):
-            return None
-        stored = {name: (dsn, fp, layout, spans) for dsn, name, fp, layout, spans in
-                  conn.execute("SELECT ds, name, fingerprint, layout, spans FROM datasets")}  # fmt: skip
-        names = json.loads(conn.execute("SELECT value FROM meta WHERE key = 'cookie_names'").fetchone()[0])
+    seals: dict[int, tuple[bytes, int]] = {}
     for ds in datamap.datasets:
         got = stored.get(ds.name)
         if got is None or ds.name in marks or not _current(ds, datamap.phone_region, json.loads(got[1])):
             continue
+        try:
+            seal = json.loads(got[4])
+            seals[got[0]] = (bytes.fromhex(seal["nonce"]), int(seal["bits"]))
+        except (ValueError, TypeError, KeyError):
+            continue  # no seal: read whole
         current[ds.name] = (got[0], json.loads(got[2]), got[3])
-    return IndexView(datamap, vault_key, path, _Digester(dkey), current, tuple(names))
+    names_of = {v[0]: k for k, v in stored.items()}
+    return IndexView(datamap, vault_key, path, _Digester(dkey), current, tuple(names), mac_key=mkey, seals=seals,
+                     root=root, _conn=conn, _names=names_of)  # fmt: skip
 
 
 register_search_index(open_index)

@@ -57,7 +57,7 @@ import pandas as pd
 
 from . import identifiers as idm
 from .entities import entity_for_kind
-from .errors import AmbiguousSubjectError, ConfigError, InputError, SubjectError
+from .errors import AmbiguousSubjectError, ConfigError, IndexIntegrityError, InputError, SubjectError
 from .masking import mask
 from .vault import Vault, key_for_datamap, pseudonym, pseudonym_key, reference_key
 
@@ -586,8 +586,17 @@ def resolve_subjects(
     Raises :class:`AmbiguousSubjectError` when more than one subject remains, :class:`SubjectError`
     when the identifiers point at different subjects; gives ``found=False`` when none is known.
     With a current subject index (:mod:`privacy_audit.subject_index`; ``use_index=False`` forces a
-    full pass) only the rows holding the subject's identifiers are read.
+    full pass) only the rows holding the subject's identifiers are read; when a part of the index
+    fails its check on the way, the subject is resolved again by a full pass.
     """
+    pairs = list(pairs)
+    try:
+        return _resolve(datamap, pairs, vault_key, use_index)
+    except IndexIntegrityError:  # logged where it was found; the index is not trusted again
+        return _resolve(datamap, pairs, vault_key, False)
+
+
+def _resolve(datamap: Any, pairs: list[tuple[str, str]], vault_key: bytes | None, use_index: bool) -> Subject:
     pairs = [(_KIND_ALIASES.get(str(k).strip().lower(), ""), str(v).strip()) for k, v in pairs]
     if not pairs:
         raise InputError("give at least one subject identifier (KIND=VALUE)")

@@ -238,11 +238,28 @@ def normalize_value(value: str) -> str:
     return nfkc(value).casefold()
 
 
+_SECRETS: dict[tuple[str, str, str], dict[str, bytes]] = {}  # (vault file, sha256 of its bytes, of the key) -> secrets
+
+
 def _estate_secret(key: bytes, vault: Any, purpose: str) -> bytes:
     if isinstance(vault, Vault):
         return vault._secrets[purpose]
     if vault is not None and Path(vault).is_file():
-        return Vault.open(vault, key)._secrets[purpose]
+        # A request asks for these keys several times; the same bytes under the same key hold the same
+        # secrets, so the file is read and hashed each time but authenticated and parsed once.
+        path = Path(vault)
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return Vault.open(path, key)._secrets[purpose]  # says why in one line
+        key = _check_key(key)
+        cache_key = (str(path), hashlib.sha256(raw).hexdigest(), hashlib.sha256(key).hexdigest())
+        found = _SECRETS.get(cache_key)
+        if found is None:
+            found = dict(Vault(path, key, _state=_parse(raw, key, path))._secrets)
+            _SECRETS.clear()  # one vault's secrets at a time
+            _SECRETS[cache_key] = found
+        return found[purpose]
     return _derive(_check_key(key), purpose)
 
 
@@ -517,13 +534,22 @@ class Vault:
         self._shredded[record_id] = _now()
 
     def to_frame(self) -> pd.DataFrame:
-        """Return the live records as a DataFrame: ``record_id`` then the fields, first-seen order."""
-        rows = [{"record_id": rid, **self.get(rid)} for rid in self._records]
-        columns = ["record_id"]
-        for row in rows:
-            columns.extend(k for k in row if k not in columns)
-        # a field absent from a record is None, like a field stored as None
-        return pd.DataFrame([[row.get(c) for c in columns] for row in rows], columns=columns, dtype=object)
+        """Return the live records as a DataFrame: ``record_id`` then the fields, first-seen order.
+
+        Records are decrypted for the frame only (not kept decrypted in the vault object as well)."""
+        cols: dict[str, list] = {"record_id": []}  # built column by column: no per-record row kept
+        for n, (rid, rec) in enumerate(self._records.items()):
+            fields = rec.fields if rec.fields is not None else self._unseal(rid, rec.sealed)
+            cols["record_id"].append(rid)
+            for k, v in fields.items():
+                col = cols.get(k)
+                if col is None:
+                    col = cols[k] = [None] * n
+                col.append(v)
+            for col in cols.values():  # a field absent from a record is None, like a field stored as None
+                if len(col) <= n:
+                    col.append(None)
+        return pd.DataFrame(cols, columns=list(cols), dtype=object)
 
     def stats(self) -> VaultStats:
         """Return counts and metadata (no values)."""
@@ -839,18 +865,19 @@ def _parse(raw: bytes, key: bytes, path: Path) -> dict[str, Any]:
     )
     if not tail_ok:
         raise VaultError(f"{path} is truncated or damaged: its authenticator is missing")
-    signed, tag = raw[: mac_start + 1], raw[mac_start + 1 + len(_MAC_PREFIX) : -1]
+    # a view, not a copy: a large vault is not held two or three times over while it is parsed
+    signed, tag = memoryview(raw)[: mac_start + 1], raw[mac_start + 1 + len(_MAC_PREFIX) : -1]
     expected = hmac.new(_derive(key, "mac"), signed, hashlib.sha256).hexdigest().encode("ascii")
     if not hmac.compare_digest(tag, expected):
         # Tell a wrong key from a changed file when the (unauthenticated) key id allows it: a bounded
         # pattern search, never a parse of content that failed authentication.
-        found = _KEY_ID_RE.search(signed, 0, 64 * 1024 * 1024)
+        found = _KEY_ID_RE.search(bytes(signed[: 64 * 1024 * 1024]))
         stored_id = found.group(1).decode("ascii") if found else None
         if stored_id is not None and stored_id != key_id(key):
             raise VaultError(f"wrong key for the vault {path} (the key fingerprint does not match)")
         raise VaultError(f"{path} was altered or truncated: its authenticator does not match")
     try:
-        body = json.loads(signed[len(header) : -1].decode("ascii"))
+        body = json.loads(str(signed[len(header) : -1], "ascii"))
         if body.get("format") != "privacy-audit-vault" or body.get("version") != version:
             raise ValueError("format")
         records: dict[str, _Record] = {}

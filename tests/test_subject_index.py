@@ -145,27 +145,126 @@ def _tamper_bytes(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def _ds_number(conn: sqlite3.Connection, name: str) -> int:
+    return conn.execute("SELECT ds FROM datasets WHERE name = ?", (name,)).fetchone()[0]
+
+
 def _tamper_move_row(path: Path) -> None:
     """A valid SQLite file whose entries point one row away (what an attacker hiding a row would do)."""
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE entries SET row = row + 100000 WHERE row % 7 = 0")
 
 
-@pytest.mark.parametrize("tamper", [_tamper_bytes, _tamper_move_row])
-def test_a_tampered_index_is_detected_never_trusted_and_rebuilt(estate, tamper):
+def _tamper_drop_dataset_entries(path: Path) -> None:
+    """The tickets' entries and the MACs of their segments deleted (their rows would never be read)."""
+    with sqlite3.connect(path) as conn:
+        dsn = _ds_number(conn, "tickets")
+        conn.execute("DELETE FROM entries WHERE ds = ?", (dsn,))
+        conn.execute("DELETE FROM seals WHERE ds = ?", (dsn,))
+
+
+def _tamper_swap_datasets(path: Path) -> None:
+    """The entries of two datasets swapped, their segments' MACs with them."""
+    with sqlite3.connect(path) as conn:
+        a, b = _ds_number(conn, "tickets"), _ds_number(conn, "sessions")
+        for table in ("entries", "seals"):
+            conn.execute(f"UPDATE {table} SET ds = -1 WHERE ds = ?", (a,))
+            conn.execute(f"UPDATE {table} SET ds = ? WHERE ds = ?", (a, b))
+            conn.execute(f"UPDATE {table} SET ds = ? WHERE ds = -1", (b,))
+
+
+def _tamper_spans(path: Path) -> None:
+    """The tickets' record spans in reverse order (reads sent to other people's rows), same length."""
+    with sqlite3.connect(path) as conn:
+        dsn = _ds_number(conn, "tickets")
+        (blob,) = conn.execute("SELECT spans FROM datasets WHERE ds = ?", (dsn,)).fetchone()
+        recs = [blob[i : i + 24] for i in range(24, len(blob), 24)]
+        with conn.blobopen("datasets", "spans", dsn) as fh:
+            fh.seek(24)
+            fh.write(b"".join(reversed(recs)))
+
+
+def _tamper_record(path: Path) -> None:
+    """A dataset record edited (its row count): the root MAC covers every record."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE datasets SET rows = rows + 1 WHERE name = 'tickets'")
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [_tamper_bytes, _tamper_move_row, _tamper_drop_dataset_entries, _tamper_swap_datasets, _tamper_spans, _tamper_record],
+)
+def test_a_tampered_index_is_detected_never_trusted_and_rebuilt(estate, tamper, caplog):
     dm, key = estate
     path = subject_index.index_path(dm)
+    users = _users(dm)
+    email = users.loc[30, "email"]  # the richest history: rows in tickets, sessions, logs, ...
+    before, data = _answer(dm, key, "email", email, use_index=True)
+    assert data.search == "index" and data.dataset("tickets").row_ids
     tamper(path)
-    assert subject_index.open_index(dm, key) is None
+    caplog.clear()
+    full, _ = _answer(dm, key, "email", email, use_index=False)
+    fast, data = _answer(dm, key, "email", email, use_index=True)
+    assert fast == full == before  # the data itself answers, never the tampered index
+    if tamper is not _tamper_bytes:  # (a flipped byte may sit where this request reads nothing)
+        assert data.search != "index"
+        assert any("failed its" in r.getMessage() for r in caplog.records), [r.getMessage() for r in caplog.records]
+        assert subject_index.open_index(dm, key) is None  # found once, never trusted again
     status = subject_index.index_status(dm, vault_key=key)
     assert not status.verified and not status.current and "MAC" in status.note
-    users = _users(dm)
-    full, _ = _answer(dm, key, "email", users.loc[40, "email"], use_index=False)
-    fast, data = _answer(dm, key, "email", users.loc[40, "email"], use_index=True)
-    assert data.search == "full" and fast == full  # read everything rather than trust it
     result = subject_index.build_index(dm, vault_key=key, progress=False)
     assert "MAC" in result.note and len(result.rebuilt) == len(dm.datasets)
     assert subject_index.index_status(dm, vault_key=key).current
+    fast, data = _answer(dm, key, "email", email, use_index=True)
+    assert data.search == "index" and fast == full
+
+
+def test_segments_of_an_older_build_are_not_trusted(estate, caplog):
+    """An attacker keeps the current dataset records and root MAC but puts back a dataset's entries and
+    segment MACs from an earlier build of the same data: each build of a dataset has its own nonce."""
+    dm, key = estate
+    path = subject_index.index_path(dm)
+    old = path.with_name("old.sqlite")
+    shutil.copy(path, old)
+    subject_index.build_index(dm, vault_key=key, progress=False, fresh=True)
+    with sqlite3.connect(path) as conn:
+        dsn = _ds_number(conn, "tickets")
+        conn.execute("ATTACH DATABASE ? AS old", (str(old),))
+        for table in ("entries", "seals"):
+            conn.execute(f"DELETE FROM {table} WHERE ds = ?", (dsn,))
+            conn.execute(f"INSERT INTO {table} SELECT * FROM old.{table} WHERE ds = ?", (dsn,))
+        conn.commit()
+        conn.execute("DETACH DATABASE old")
+    old.unlink()
+    email = _users(dm).loc[30, "email"]
+    full, _ = _answer(dm, key, "email", email, use_index=False)
+    fast, data = _answer(dm, key, "email", email, use_index=True)
+    assert fast == full and data.search != "index"
+    assert any("failed its check (entries of dataset tickets)" in r.getMessage() for r in caplog.records)
+
+
+def test_an_old_copy_of_the_whole_index_is_caught_by_its_fingerprints(estate):
+    """The index and its MAC file put back as they were before the data changed: internally sound, but
+    the datasets changed since are stale (their fingerprints), so only the unchanged ones are used;
+    the old index file beside the new MAC file fails the root MAC."""
+    dm, key = estate
+    folder = subject_index.index_path(dm).parent
+    saved = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    u = _users(dm).iloc[30]
+    with open(dm.dataset("tickets").path, "a", encoding="utf-8") as fh:
+        fh.write(f"T-NEW-2,,2026-11-02T10:00:00Z,email,Question,Write to {u['email']} please\n")
+    subject_index.build_index(dm, vault_key=key, progress=False)
+    new_mac = (folder / "subjects.mac").read_bytes()
+    for name, data in saved.items():
+        (folder / name).write_bytes(data)
+    view = subject_index.open_index(dm, key)
+    assert view is not None and "tickets" not in view.current and "sessions" in view.current
+    full, _ = _answer(dm, key, "email", u["email"], use_index=False)
+    fast, data = _answer(dm, key, "email", u["email"], use_index=True)
+    assert fast == full and data.search == "partial"
+    assert (data.dataset("tickets").rows["ticket_id"] == "T-NEW-2").any()
+    (folder / "subjects.mac").write_bytes(new_mac)
+    assert subject_index.open_index(dm, key) is None
 
 
 def test_an_index_is_not_opened_with_another_key(estate):

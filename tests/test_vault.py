@@ -377,3 +377,26 @@ def test_split_identities_conflicts_with_existing_record():
                          existing={rid: {"email": "a@example.com", "name": "Anne"}})
     with pytest.raises(InputError, match="already has a column"):
         split_identities(df, ["email"], token_column="name")
+
+
+def test_estate_secrets_follow_the_vault_file_not_a_cache(tmp_path: Path, key: bytes) -> None:
+    """The estate secrets (pseudonym, audit-log) are parsed once per vault content: another vault put at
+    the same path gives its own secrets, a changed byte is refused, and the key must still open it."""
+    path = tmp_path / "v.vault"
+    _make(path, key)
+    first = (vault_mod.pseudonym_key(key, path), vault_mod.audit_key(key, path))
+    assert first == (Vault.open(path, key).pseudonym_key(), Vault.open(path, key).audit_key())
+    assert vault_mod.pseudonym_key(key, path) == first[0]  # asked again: the same
+    other, key2 = tmp_path / "other.vault", generate_key()
+    _make(other, key2)  # another estate's vault put at the same path
+    path.write_bytes(other.read_bytes())
+    with pytest.raises(VaultError):
+        vault_mod.pseudonym_key(key, path)  # the old key does not open it, cached secrets or not
+    second = (vault_mod.pseudonym_key(key2, path), vault_mod.audit_key(key2, path))
+    assert second == (Vault.open(other, key2).pseudonym_key(), Vault.open(other, key2).audit_key())
+    assert second != first
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 0x01
+    path.write_bytes(bytes(raw))
+    with pytest.raises(VaultError):
+        vault_mod.pseudonym_key(key2, path)

@@ -82,9 +82,14 @@ def require_model(model: str | None = None) -> str:
     return name
 
 
-@lru_cache(maxsize=4)
 def get_nlp_engine(model: str | None = None):
-    """A Presidio ``NlpEngine`` over the installed spaCy pipeline (cached per model name)."""
+    """A Presidio ``NlpEngine`` over the installed spaCy pipeline (cached per model name: ``get_nlp_engine()``
+    and ``get_nlp_engine(None)`` give the same engine, the pipeline is loaded once per process)."""
+    return _nlp_engine(model_name(model))
+
+
+@lru_cache(maxsize=4)
+def _nlp_engine(model: str):
     name = require_model(model)
     configure_offline()
     from presidio_analyzer.nlp_engine import NlpEngineProvider
@@ -103,9 +108,13 @@ def get_nlp_engine(model: str | None = None):
         raise ModelNotInstalledError(f"The spaCy model '{name}' could not be loaded: {_INSTALL_HINT}.") from exc
 
 
-@lru_cache(maxsize=4)
 def get_analyzer(model: str | None = None):
-    """Presidio's ``AnalyzerEngine`` with its predefined recognizers plus ours (cached)."""
+    """Presidio's ``AnalyzerEngine`` with its predefined recognizers plus ours (cached per model name)."""
+    return _analyzer(model_name(model))
+
+
+@lru_cache(maxsize=4)
+def _analyzer(model: str):
     configure_offline()
     from presidio_analyzer import AnalyzerEngine
 
