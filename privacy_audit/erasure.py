@@ -239,12 +239,32 @@ class Needles:
         screen = self._screen()
         return screen is not None and screen.search(text) is not None
 
+    def probes(self) -> frozenset[str] | None:
+        """The search units (:func:`identifiers.search_units`) of the subject's identifiers, one per
+        identifier (:func:`identifiers.search_probes`): every text :meth:`find` matches has one of
+        them. ``None`` when an identifier has none (it is searched by a full pass)."""
+        cache = self.__dict__.get("_probes")
+        if cache is None:
+            cache = (idm.search_probes(tokens=self.tokens, emails=self.emails, phones=self.phones,
+                                       names=self.names, ips=self.ips),)  # fmt: skip
+            object.__setattr__(self, "_probes", cache)
+        return cache[0]
+
     def candidates(self, values: Sequence[str | None]) -> set[int]:
         """Indices of ``values`` (one column) that may hold one of the subject's identifiers: every
         value :meth:`find` matches is among them (a superset; :meth:`find` decides). The column is
         searched as one string: literal needles (tokens, e-mails, IP addresses, the longest word of
         each name) by ``str.find`` on its lower-cased text, phones by their tail digits
-        (:meth:`_phone_tails`) on its digits; values with any non-ASCII character are always kept."""
+        (:meth:`_phone_tails`) on its digits; values with any non-ASCII character are always kept.
+        The values kept are then those whose search units hold one of :meth:`probes` (the units the
+        subject index digests): a dataset where the index finds no probe has no candidate."""
+        rows = self._screened_rows(values)
+        probes = self.probes()
+        if probes is None or not rows:
+            return rows
+        return {i for i in rows if not probes.isdisjoint(idm.search_units(values[i]))}
+
+    def _screened_rows(self, values: Sequence[str | None]) -> set[int]:
         if not self:
             return set()
         folded = {*self.emails, *self.names}
