@@ -20,12 +20,20 @@
 * :func:`verify_erasure` searches the whole estate again with the subject's identifiers and
   pseudonyms, the subject search, and Presidio on free text; any match outside a hold is a residue.
 
-Cost: the plan reads every file dataset once (the commit needs each file's hash, and the subject
-index does not cover everything a plan matches: pseudonyms in any column, URL-encoded e-mails, names
-outside free text), but matches only where a needle can be: each column is screened in one pass
-(:meth:`Needles.candidates`: ``str.find`` of the literal needles over the column's lower-cased text,
-phone tails over its digits) and only the rows it keeps, the rows the subject search lists and the
-subject's own rows go through :meth:`Needles.find`. SQL tables are read sparsely by the SQL eraser.
+Cost: with a current subject index (:mod:`privacy_audit.subject_index`), the plan reads only the
+rows of each CSV, log and Parquet dataset whose search units (:func:`identifiers.search_units`: the
+text units an identifier can occur in, digested by the index for every cell) hold one of the
+subject's probes (:meth:`Needles.probes`), the rows the subject search lists, and the first rows that
+decide a table's column roles; a dataset with no such row is planned without reading its data (its
+row count and file hashes come from the index). Every row the matcher can find the subject in is
+among the rows read (``tests/test_search_units.py``), so the plan is the one a full pass makes
+(``tests/test_subject_index.py``). Read whole, and named in :attr:`ErasurePlan.search_notes`:
+datasets the index is not current for, the vault and JSON Lines, and every dataset when the subject
+has an identifier without a probe (a token with no six-character word run, an IPv6 address). The
+commit reads and checks every file it changes. Within a table read whole, each column is screened
+in one pass (:meth:`Needles.candidates`) and only the rows it keeps, the rows the subject search
+lists and the subject's own rows go through :meth:`Needles.find`. SQL tables are read sparsely by
+the SQL eraser.
 
 Identifiers shared with another subject (a family's phone, a namesake's name) are never used to
 change that other subject's rows: they are reported as shared instead.
@@ -61,7 +69,8 @@ from .errors import ConfigError, ErasureError, PrivacyAuditError
 from .identifiers import column_kind
 from .linkage import QuasiLink, quasi_links
 from .masking import mask
-from .subjects import Subject, find_subject_data, register_key
+from .sources import sniff_csv
+from .subjects import Subject, find_subject_data, open_search_index, register_key
 
 __all__ = [
     "ACTIONS",
@@ -239,12 +248,32 @@ class Needles:
         screen = self._screen()
         return screen is not None and screen.search(text) is not None
 
+    def probes(self) -> frozenset[str] | None:
+        """The search units (:func:`identifiers.search_units`) of the subject's identifiers, one per
+        identifier (:func:`identifiers.search_probes`): every text :meth:`find` matches has one of
+        them. ``None`` when an identifier has none (it is searched by a full pass)."""
+        cache = self.__dict__.get("_probes")
+        if cache is None:
+            cache = (idm.search_probes(tokens=self.tokens, emails=self.emails, phones=self.phones,
+                                       names=self.names, ips=self.ips),)  # fmt: skip
+            object.__setattr__(self, "_probes", cache)
+        return cache[0]
+
     def candidates(self, values: Sequence[str | None]) -> set[int]:
         """Indices of ``values`` (one column) that may hold one of the subject's identifiers: every
         value :meth:`find` matches is among them (a superset; :meth:`find` decides). The column is
         searched as one string: literal needles (tokens, e-mails, IP addresses, the longest word of
         each name) by ``str.find`` on its lower-cased text, phones by their tail digits
-        (:meth:`_phone_tails`) on its digits; values with any non-ASCII character are always kept."""
+        (:meth:`_phone_tails`) on its digits; values with any non-ASCII character are always kept.
+        The values kept are then those whose search units hold one of :meth:`probes` (the units the
+        subject index digests): a dataset where the index finds no probe has no candidate."""
+        rows = self._screened_rows(values)
+        probes = self.probes()
+        if probes is None or not rows:
+            return rows
+        return {i for i in rows if not probes.isdisjoint(idm.search_units(values[i]))}
+
+    def _screened_rows(self, values: Sequence[str | None]) -> set[int]:
         if not self:
             return set()
         folded = {*self.emails, *self.names}
@@ -368,17 +397,7 @@ class _Fingerprints(Sequence):
         return self._done[i]
 
 
-def _arrow_cells(column: Any) -> list[str | None]:
-    """A pyarrow column's values as :func:`_cell` writes them (strings as they are, in one call)."""
-    import pyarrow as pa
-
-    t = column.type
-    if pa.types.is_string(t) or pa.types.is_large_string(t):
-        return column.to_pylist()
-    if pa.types.is_timestamp(t) and t.unit != "ns" and t.tz in ("UTC", "+00:00", "Etc/UTC"):  # naive: ~3x faster
-        naive = column.cast(pa.timestamp(t.unit)).to_pylist()
-        return [None if v is None else v.isoformat() + "+00:00" for v in naive]
-    return [_cell(v) for v in column.to_pylist()]
+_arrow_cells = idm.arrow_cell_strings  # the cell texts the matcher reads (shared with the subject index)
 
 
 @dataclass
@@ -530,14 +549,7 @@ def _text_columns(columns: list[str], rows: list[list[str | None]], declared: It
     return tuple(out)
 
 
-def _cell(v: Any) -> str | None:
-    if v is None:
-        return None
-    if isinstance(v, float) and v != v:
-        return None
-    if isinstance(v, _dt.datetime):
-        return v.isoformat()
-    return str(v)
+_cell = idm.cell_string
 
 
 def load_estate_table(
@@ -685,6 +697,136 @@ def load_estate_table(
     except (OSError, ValueError) as exc:
         raise ErasureError(f"{relpath}: cannot read for erasure ({type(exc).__name__})") from None
     raise ErasureError(f"{relpath}: erasure does not support the format {fmt!r} yet")
+
+
+
+_HEAD_ROWS = 2000  # rows a table's column roles are read from (_text_columns; _identifying_columns reads 500)
+
+
+def _sparse_estate_table(datamap: DataMap, ds: Dataset, src: Mapping[str, Any], row_ids: Iterable[int],
+                         vault_key: bytes | None = None) -> EstateTable | None:  # fmt: skip
+    """The rows ``row_ids`` of a CSV, log, Parquet or vault dataset (plus its first rows, which decide its
+    column roles as for a whole read), as :func:`load_estate_table` reads them, with their row ids in
+    ``positions``; ``src`` is the subject index's description of the dataset
+    (:meth:`privacy_audit.subject_index.IndexView.plan_source`). Cells, fingerprints, owners and
+    times are those of a whole read; the files are described by their indexed hashes, not read
+    (the commit reads and checks every file it changes; a vault is opened, only the records read are
+    unsealed). ``None`` for other formats (read whole)."""
+    fmt = {"tsv": "csv", "json": "jsonl"}.get(ds.format or "csv", ds.format or "csv")
+    total = int(src["rows"])
+    wanted = sorted(set(range(min(_HEAD_ROWS, total))) | {int(r) for r in row_ids if 0 <= int(r) < total})
+    relpath = ds.relpath or str(ds.path)
+    files = [_File(Path(path), b"", sha) for path, sha in src["files"]
+             if fmt != "parquet" or not Path(ds.path).is_dir() or Path(path).suffix.lower() in (".parquet", ".pq")]
+    declared = dict(ds.columns)
+    free_text = tuple(ds.extra.get("free_text") or ())
+    owner_col = ds.subject_key
+    info: dict[str, Any] = {}
+    if fmt in ("csv", "log") and src.get("spans") is not None and len(files) == 1 and fmt == src["format"]:
+        header, spans = src["spans"]
+        if len(spans) != total:
+            return None
+        with open(files[0].path, "rb") as fh:
+            def piece(a: int, b: int) -> bytes:
+                fh.seek(a)
+                return fh.read(b - a)
+
+            head = piece(*header) if header else b""
+            raw = [piece(int(spans[r][0]), int(spans[r][1])) for r in wanted]
+        enc = "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") or (fmt == "log" and raw and raw[0].startswith(b"\xef\xbb\xbf")) else "utf-8"
+        try:
+            texts = [b.decode("utf-8") for b in raw]
+            head_text = head.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None
+        if fmt == "log":
+            if texts and wanted[0] == 0:
+                texts[0] = texts[0].removeprefix("\ufeff")
+            cookie = ds.extra.get("subject_cookie")
+            rows, owners, ts = [], [], []
+            for text in texts:
+                line = text.rstrip("\r\n")
+                ip, owner = _log_owner(line, cookie)
+                rows.append([ip, line])
+                owners.append(owner)
+                m = _LOG_TS.search(line)
+                ts.append(m.group(1) if m else None)
+            columns = ["ip", "raw"]
+            fps = [_sha(r[1].encode("utf-8")) for r in rows]
+            info = {"encoding": enc, "owners": owners, "ts": ts}
+            text_columns: tuple[str, ...] = ("raw",)
+        else:
+            delimiter = sniff_csv(files[0].path)[1]
+            header_fields = next(csv.reader(io.StringIO(head_text, newline=""), delimiter=delimiter), [])
+            width = len(header_fields)
+            rows = []
+            for text in texts:
+                fields = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+                if len(fields) < width:
+                    fields = fields + [""] * (width - len(fields))
+                rows.append([f if f != "" else None for f in fields[:width]])
+            columns = header_fields
+            fps = [_sha(t.rstrip("\r\n").encode("utf-8")) for t in texts]
+            info = {"encoding": enc, "delimiter": delimiter}
+            text_columns = ()
+    elif fmt == "vault" and src["format"] == "vault" and vault_key is not None and len(files) == 1:
+        from .vault import Vault
+
+        vault = Vault.open(files[0].path, vault_key)
+        ids = vault.ids()
+        if len(ids) != total or not src.get("columns"):
+            return None
+        columns = list(src["columns"])
+        rows = []
+        for r in wanted:
+            rec = {columns[0]: ids[r], **vault.get(ids[r])}
+            rows.append([_cell(rec.get(c)) for c in columns])
+        fps = ["vault:" + str(row[0]) for row in rows]
+        text_columns = ()
+    elif fmt == "parquet" and src["format"] == "parquet" and src.get("parts"):
+        import pyarrow.parquet as pq
+
+        parquet_files = [f for f in files if f.path.suffix.lower() in (".parquet", ".pq")]
+        names_of = {str(f.path): pq.read_schema(f.path).names for f in parquet_files}
+        columns = []
+        for f in parquet_files:
+            columns.extend(c for c in names_of[str(f.path)] if c not in columns)
+        at = {c: j for j, c in enumerate(columns)}
+        first_row = {}
+        for source, _, offset, _ in src["parts"]:
+            first_row[str(source)] = min(first_row.get(str(source), offset), offset)
+        rows, fps = [], []
+        by_part: dict[int, list[int]] = {}
+        parts = src["parts"]
+        starts = np.asarray([p[2] for p in parts], dtype=np.int64)
+        for r in wanted:
+            by_part.setdefault(int(np.searchsorted(starts, r, side="right")) - 1, []).append(r)
+        cells: dict[int, list[str | None]] = {}
+        fp_of: dict[int, str] = {}
+        for k, rs in by_part.items():
+            source, row_group, offset, _ = parts[k]
+            tbl = pq.ParquetFile(source).read_row_group(row_group).take([r - offset for r in rs])
+            names = tbl.column_names
+            cols = [_arrow_cells(tbl.column(c)) for c in names]
+            for n, r in enumerate(rs):
+                row = [None] * len(columns)
+                for c, vals in zip(names, cols, strict=True):
+                    row[at[c]] = vals[n]
+                cells[r] = row
+                fp_of[r] = _sha(json.dumps([Path(source).name, r - first_row[str(source)], [row[at[c]] for c in names]]).encode())
+        rows = [cells[r] for r in wanted]
+        fps = [fp_of[r] for r in wanted]
+        text_columns = ()
+    else:
+        return None
+    if owner_col is not None and owner_col not in columns and fmt != "log":
+        owner_col = None
+    return EstateTable(
+        name=ds.name, kind="dataset", format=fmt, relpath=relpath, dataset=ds, columns=list(columns), rows=rows,
+        fingerprints=fps, files=files, row_file=[], owner_col=owner_col,
+        text_columns=text_columns or _text_columns(list(columns), rows, free_text),
+        id_columns=_identifier_columns(declared), info=info, positions=wanted, total=total,
+    )  # fmt: skip
 
 
 def _sql_cell(v: Any) -> str | None:
@@ -1000,6 +1142,10 @@ class ErasurePlan:
     datasets: tuple[DatasetPlan, ...]
     identifiers: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
     shared: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # shared identifier kinds:keys
+    #: how the datasets were read: ``index`` (sparsely, through a current subject index), ``partial``
+    #: (some read whole: ``search_notes`` says which and why) or ``full`` (no index)
+    search: str = field(default="full", compare=False)
+    search_notes: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def has_changes(self) -> bool:
@@ -1031,6 +1177,7 @@ class ErasurePlan:
             "created_at": self.created_at,
             "totals": self.totals(),
             "shared_identifier_kinds": list(self.shared_kinds),
+            "search": {"mode": self.search, "notes": list(self.search_notes)},
             "datasets": [d.to_dict() for d in self.datasets],
         }
 
@@ -1108,12 +1255,32 @@ def _estate_tables(
     vault_key: bytes | None,
     needles: Needles | None = None,
     sql_rows: Mapping[str, Iterable[int]] | None = None,
+    view: Any = None,
+    whole: list[str] | None = None,
 ) -> tuple[list[EstateTable], list[DatasetPlan]]:
     """Every dataset and register as an :class:`EstateTable`. SQL datasets are read through the SQL
     eraser: only the rows its parameterised search finds for ``needles`` plus ``sql_rows[name]``
-    (the rows the subject search attributes to, or finds mentioning, the subject)."""
+    (the rows the subject search attributes to, or finds mentioning, the subject). With a subject
+    index ``view``, a CSV, log or Parquet dataset it is current for is read sparsely: the rows whose
+    search units hold one of the needles' probes (:meth:`Needles.probes`; every row the matcher can
+    find the subject in), plus ``sql_rows[name]`` and its first rows; the others are read whole and
+    named in ``whole`` with the reason."""
     tables, skipped = [], []
+    probes = needles.probes() if needles is not None and view is not None else None
     for ds in datamap.datasets:
+        if not ds.is_sql and view is not None:
+            src = view.plan_source(ds) if probes is not None else None
+            rows = view.unit_rows(ds, probes) if src is not None else None
+            t = _sparse_estate_table(datamap, ds, src, {*rows, *(sql_rows or {}).get(ds.name, ())}, vault_key) \
+                if rows is not None else None  # fmt: skip
+            if t is not None:
+                tables.append(t)
+                continue
+            if whole is not None:
+                whole.append(f"{ds.name}: " + ("the subject has an identifier the index cannot look up" if probes is None
+                             else "not current in the subject index, or of a format read whole" if src is None
+                             else "a value of the subject is too common to list" if rows is None
+                             else "of a format read whole"))  # fmt: skip
         if ds.is_sql:
             eraser = sql_eraser()
             if eraser is None:
@@ -1290,7 +1457,7 @@ def _plan_table(
             actions.append(RowAction(i, "redact_spans", spans=spans, matched_by=matched))
     return DatasetPlan(
         name=t.name, kind=t.kind, format=t.format, zone=ds.zone if ds else None, path=t.relpath,
-        rows_total=len(t.rows), rows=tuple(actions), files=tuple((str(f.path), f.sha256) for f in t.files),
+        rows_total=t.n_rows, rows=tuple(actions), files=tuple((str(f.path), f.sha256) for f in t.files),
         held_fingerprints=frozenset(held), shared_rows=shared_rows,
     )  # fmt: skip
 
@@ -1472,7 +1639,15 @@ def plan_erasure(
         if link.attributable:
             listed.setdefault(link.dataset, set()).update(link.rows)
     sql_rows = {n: listed.get(n, set()) | mentions.get(n, set()) for n in set(listed) | set(mentions)}
-    tables, skipped = _estate_tables(datamap, vault_key, needles if found else None, sql_rows)
+    view = open_search_index(datamap, vault_key) if found else None
+    whole: list[str] = []
+    try:
+        tables, skipped = _estate_tables(datamap, vault_key, needles if found else None, sql_rows, view, whole)
+    finally:
+        if view is not None:
+            view.close()
+    search = "full" if view is None else "partial" if whole else "index"
+    notes = tuple(whole) if view is not None else ("no current subject index: every dataset read whole",) if found else ()
     plans: list[DatasetPlan] = []
     shared: set[str] = set()
     if found:
@@ -1485,6 +1660,9 @@ def plan_erasure(
             if t.format == "sql":
                 plans.append(sql_eraser().plan(datamap, t.dataset, needles, as_of, holds=holds, shared=shared,
                                                subject_rows=rows, table=t))  # fmt: skip
+            elif t.positions is not None:  # read sparsely through the subject index: rows by row id
+                p = _plan_table(t, needles, shared, holds, t.local_rows(rows), as_of)
+                plans.append(replace(p, rows=tuple(replace(r, row=t.row_id(r.row)) for r in p.rows)))
             else:
                 plans.append(_plan_table(t, needles, shared, holds, rows, as_of))
             if t.name in links and t.kind == "dataset":
@@ -1513,6 +1691,8 @@ def plan_erasure(
         datasets=tuple(plans),
         identifiers=identifiers,
         shared=frozenset(shared),
+        search=search,
+        search_notes=notes,
     )  # fmt: skip
 
 

@@ -21,6 +21,7 @@ check says a key links back to identities, the search finds and erasure removes 
 from __future__ import annotations
 
 import base64
+import datetime as _dt
 import functools
 import hashlib
 import ipaddress
@@ -47,6 +48,8 @@ __all__ = [
     "NORMALISATIONS",
     "PseudonymForm",
     "cell_text",
+    "cell_string",
+    "arrow_cell_strings",
     "column_kind",
     "full_names",
     "cell_texts",
@@ -66,6 +69,9 @@ __all__ = [
     "lookup_key",
     "plural",
     "singular",
+    "SEARCH_UNIT_MIN",
+    "search_units",
+    "search_probes",
 ]
 
 #: identifier kinds, and the plural key under which a Subject keeps their values
@@ -177,6 +183,29 @@ def cell_texts(series: pd.Series) -> pd.Series:
     iso = _iso_datetimes(series)
     return iso if iso is not None else map_distinct(series, cell_text)
 
+
+
+def cell_string(value: Any) -> str | None:
+    """A cell as the erasure matcher reads it: the value's text as stored (not stripped), datetimes
+    in ISO format, ``None`` for nulls and NaN. The subject index computes its search units on the same text."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def arrow_cell_strings(column: Any) -> list[str | None]:
+    """A pyarrow column's values as :func:`cell_string` writes them (strings as they are, in one call)."""
+    t = column.type
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        return column.to_pylist()
+    if pa.types.is_timestamp(t) and t.unit != "ns" and t.tz in ("UTC", "+00:00", "Etc/UTC"):  # naive: ~3x faster
+        naive = column.cast(pa.timestamp(t.unit)).to_pylist()
+        return [None if v is None else v.isoformat() + "+00:00" for v in naive]
+    return [cell_string(v) for v in column.to_pylist()]
 
 def nfkc(value: str) -> str:
     """NFKC-normalised text with runs of whitespace collapsed to one space."""
@@ -457,3 +486,138 @@ def pseudonym_forms(
                     ):
                         out.setdefault(lookup_key(shown), form(kind, algo, enc, norm))
     return out
+
+
+# ------------------------------------------------------------------------------ search units
+#
+# THE text units an identifier of a subject can occur in. The subject index digests the units of every
+# cell (:mod:`privacy_audit.subject_index`) and the erasure's screen (``Needles.candidates``) keeps only
+# cells whose units hold one of the subject's probes, so "the index has no entry for any probe in a
+# dataset" means "the screen keeps no row of it", and the screen keeps every cell that the erasure's
+# matcher (``Needles.find``) matches (tested on hostile strings: tests/test_search_units.py).
+
+SEARCH_UNIT_MIN = 6  # shortest ASCII word run kept as a unit (tokens are at least six characters)
+_WORD_RUN = re.compile(rf"[A-Za-z0-9_]{{{SEARCH_UNIT_MIN},}}")  # maximal runs: a shorter run never matches
+_AT = re.compile(r"@|%40")
+_LOCAL_TAIL = re.compile(r"[\w.+%-]{1,255}\Z")
+_DOMAIN_RUN = re.compile(r"[\w.-]*")
+_IP4_RUN = re.compile(r"[0-9.]*\.[0-9.]*")
+_WORDISH = re.compile(r"\w")
+_NONWORD = re.compile(r"\W")
+_LETTER = re.compile(r"[^\W\d_]")
+_TOKEN_RUNS = re.compile(r"[A-Za-z0-9_]+")
+_WORD_RUNS_ANY = re.compile(r"\w+")
+_LOCAL_OK = re.compile(r"[\w.+%-]{1,64}\Z")
+_DOMAIN_OK = re.compile(r"[\w.-]*[\w-]")
+_IP4_OK = re.compile(r"[0-9.]*[0-9]")
+
+
+def _fold(text: str) -> str:
+    """Case-folded text as ``re.IGNORECASE`` compares it (the dotted and dotless i fold to ``i``)."""
+    return text.casefold().replace("i\u0307", "i").replace("\u0131", "i")
+
+
+def _ascii_digits(digits: str) -> str:
+    return "".join(str(unicodedata.digit(ch)) for ch in digits)
+
+
+def _truncations(run: str, digit_only: bool) -> list[str]:
+    """``run`` and its prefixes that end before a dot an identifier may end at (the next character is
+    not a word character, or for addresses not a digit)."""
+    out = [run]
+    for k, ch in enumerate(run):
+        if ch == "." and k and (k + 1 == len(run) or not (run[k + 1].isdigit() if digit_only else _WORDISH.match(run[k + 1]))):
+            out.append(run[:k])
+    return out
+
+
+_WORD_GAP = re.compile(r"(\w+)(?=(\s+)(\w+))")
+
+
+def _name_pairs(folded: str) -> set[str]:
+    """Every two maximal word-character runs of ``folded`` with only whitespace between them, both
+    holding a letter: a full name's first two words meet there (the end of the first, the start of the second)."""
+    return {f"{m.group(1)} {m.group(3)}" for m in _WORD_GAP.finditer(folded)
+            if not m.group(1).isdigit() and not m.group(3).isdigit() and _LETTER.search(m.group(1))
+            and _LETTER.search(m.group(3))}  # fmt: skip
+
+
+def search_units(text: str) -> set[str]:
+    """The search units of ``text`` (a cell, a log line): ``w``: every maximal ASCII word run of six
+    characters or more (tokens, pseudonyms, ids); ``e``: around every ``@`` or ``%40``, the case-folded
+    run of e-mail local-part characters before it, ``@``, and the domain-character run after it (and
+    its prefixes ending before a dot the address may end at); ``p``: the last six digits (ASCII) of every
+    phone-number candidate (:func:`phone_candidates`, extension dropped) with six digits or more;
+    ``n``: every two word-character runs, case-folded, with only whitespace between them and a letter in
+    each (where a full name's first and second words meet);
+    ``ip``: every run of digits and dots holding a dot (and its prefixes before a dot)."""
+    out = {"w\x1f" + m.group(0) for m in _WORD_RUN.finditer(text)}
+    if "@" in text or "%40" in text:
+        for m in _AT.finditer(text):
+            left = _LOCAL_TAIL.search(text, max(0, m.start() - 256), m.start())
+            if left is None or left.end() - left.start() > 254:
+                continue
+            right = _DOMAIN_RUN.match(text, m.end()).group(0)
+            local = _fold(left.group(0))
+            out |= {f"e\x1f{local}@{_fold(d)}" for d in _truncations(right, False) if d}
+    if sum(ch.isdigit() for ch in text) >= 6:
+        for m in _PHONE_IN_TEXT.finditer(text):
+            digits = _digits(_EXTENSION.sub("", nfkc(m.group(0))))
+            if len(digits) >= 6:
+                out.add("p\x1f" + _ascii_digits(digits[-6:]))
+    if "." in text:
+        for m in _IP4_RUN.finditer(text):
+            out |= {"ip\x1f" + r for r in _truncations(m.group(0), True) if "." in r}
+    if any(ch.isspace() for ch in text):
+        out |= {"n\x1f" + p for p in _name_pairs(_fold(text))}
+    return out
+
+
+def search_probes(
+    *,
+    tokens: Iterable[str] = (),
+    emails: Iterable[str] = (),
+    phones: Iterable[str] = (),
+    names: Iterable[str] = (),
+    ips: Iterable[str] = (),
+) -> frozenset[str] | None:
+    r"""The units (:func:`search_units`) that every text holding one of these identifiers has, one per
+    identifier: a token's longest ASCII word run, an e-mail's case-folded address (its local part from
+    the last character outside ``[\w.+%-]``), the last six digits
+    of a phone key's national number, the last word run of a full name's first word and the first
+    of its second, an IPv4 address. ``phones`` are
+    keys (:func:`phone_keys`). ``None`` when an identifier has no such unit (a token without a word
+    run of six characters, an e-mail or address of an unusual shape, a national number of fewer than
+    six digits): those are searched by a full pass."""
+    out: set[str] = set()
+    for t in tokens:
+        runs = _TOKEN_RUNS.findall(t)
+        best = max(runs, key=len, default="")
+        if len(best) < SEARCH_UNIT_MIN:
+            return None
+        out.add("w\x1f" + best)
+    for e in emails:
+        local, at, domain = _fold(e).rpartition("@")
+        tail = _LOCAL_OK.search(local)  # the run of local-part characters before the @ (o'neil: neil)
+        if not (at and tail and _DOMAIN_OK.fullmatch(domain)):
+            return None
+        out.add(f"e\x1f{tail.group(0)}@{domain}")
+    for k in phones:
+        nsn = _digits(k) if k.startswith("nsn:") else next(
+            (_digits(x) for x in sorted(phone_keys(k.partition(":")[2] if k.startswith("e164:") else k)) if x.startswith("nsn:")), "")
+        if len(nsn) < 6:
+            return None
+        out.add("p\x1f" + _ascii_digits(nsn[-6:]))
+    for n in names:
+        words = _fold(n).split()
+        first = _WORD_RUNS_ANY.findall(words[0]) if len(words) >= 2 else []
+        second = _WORD_RUNS_ANY.findall(words[1]) if len(words) >= 2 else []
+        if not (first and second and _WORDISH.match(words[0][-1]) and _WORDISH.match(words[1][0])
+                and _LETTER.search(first[-1]) and _LETTER.search(second[0])):  # fmt: skip
+            return None
+        out.add(f"n\x1f{first[-1]} {second[0]}")
+    for ip in ips:
+        if not _IP4_OK.fullmatch(ip) or "." not in ip or ip.startswith("."):
+            return None
+        out.add("ip\x1f" + ip)
+    return frozenset(out)

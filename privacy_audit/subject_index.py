@@ -15,7 +15,12 @@ What is indexed, per row (one entry = ``(digest, dataset, row id)``):
   (:func:`identifiers.normalize`; phones by their last six digits, which every key of a number
   shares), and inside free text: e-mail addresses, phone numbers
   (:func:`identifiers.phone_candidates`) and consecutive word pairs (full names);
-* server logs: each cookie value and ``name=value`` pair, and the client address.
+* server logs: each cookie value and ``name=value`` pair, and the client address;
+* for erasure plans, the search units (:func:`identifiers.search_units`) of every text the erasure
+  matcher reads: each cell of a Parquet row group or of the vault, each raw record of a CSV file
+  and each log line (JSON Lines and SQL datasets have none: plans read them whole). A unit held by
+  more rows than ``max(256, rows / 200)`` (a browser's name, a day's date) is one entry for row
+  ``-1``: a plan looking it up reads that dataset whole.
 
 The index holds no identifier: a digest is an 8-byte keyed BLAKE2b (a MAC: BLAKE2's keyed mode, one
 C call per value where HMAC-SHA256 costs two hash passes) under a key derived (HKDF) from the estate's
@@ -63,7 +68,7 @@ import sqlite3
 import struct
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,7 +117,7 @@ INDEX_DIR = ".privacy-audit-index"
 _DB = "subjects.sqlite"
 _MAC = "subjects.mac"
 _STALE = "stale.json"
-_VERSION = 3  # 2: keyed BLAKE2b digests; 3: entries keyed (ds, digest, row), sealed per segment
+_VERSION = 4  # 2: keyed BLAKE2b digests; 3: entries keyed (ds, digest, row), sealed per segment; 4: search units
 _SEAL_ENTRIES = 512  # about this many entries per sealed segment of a dataset
 _SPAN_PAGE = 1024  # record spans per sealed page
 _SEAL_ENTRY, _SEAL_SPANS = 0, 1  # the kinds of segment in the seals table
@@ -614,6 +619,72 @@ def _log_entries(frame: pd.DataFrame, digest: _Digester) -> Iterator[tuple[np.nd
     yield _column_entries(frame["ip"], ip_texts, digest)
 
 
+
+# ------------------------------------------------------------------ search units (erasure plans)
+
+
+_UNIT_DELIMITERS = frozenset(",;|")
+_COMMON_UNIT_MIN = 256
+_COMMON_UNIT_SHARE = 200  # raw CSV records are unit-searched only when a delimiter joins no unit
+
+
+def _units_of_texts(texts: list[str | None], offset: int, digest: _Digester) -> tuple[np.ndarray, np.ndarray]:
+    """``(digests, positions)`` of the search units (:func:`identifiers.search_units`) of each text
+    (position ``offset + i``); each distinct text's units computed once."""
+    codes, uniques = pd.factorize(pd.Series(texts, dtype=object), use_na_sentinel=True)
+    per = [["u\x1f" + u for u in idm.search_units(t)] if isinstance(t, str) else [] for t in uniques]
+    d, pos = _coded_entries(np.asarray(codes, dtype=np.int64), per, digest)
+    return d, pos + offset
+
+
+
+def _common_units(entries: np.ndarray, rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Unit entries with each unit held by more than ``max(256, rows // 200)`` rows (a browser's name, a
+    day's date) kept as one entry for row ``-1``: "any row may hold it" (a plan reads such a dataset
+    whole), so the index does not grow by one entry per row for texts nobody's identifier is."""
+    if not len(entries):
+        return entries[:, 0], entries[:, 1]
+    digests, starts, counts = np.unique(entries[:, 0], return_index=True, return_counts=True)
+    common = counts > max(_COMMON_UNIT_MIN, rows // _COMMON_UNIT_SHARE)
+    keep = ~np.isin(entries[:, 0], digests[common])
+    d = np.concatenate([entries[keep, 0], digests[common]])
+    r = np.concatenate([entries[keep, 1], np.full(int(common.sum()), -1, dtype=np.int64)])
+    return d, r
+
+
+def _unit_entries(ds: Any, fmt: str, frame: pd.DataFrame, spans: Any,
+                  digest: _Digester) -> Iterator[tuple[np.ndarray, np.ndarray]] | None:  # fmt: skip
+    """The search-unit entries of a dataset, computed on the texts the erasure matcher reads (a log's
+    lines, a CSV file's raw records, a Parquet row group's cells as :func:`identifiers.arrow_cell_strings`
+    writes them, a vault's cells); ``None`` for a dataset whose texts are not read here (JSON Lines, SQL,
+    a CSV whose records the simple reader cannot delimit): erasure plans read those whole."""
+    if fmt in ("csv", "log"):
+        if spans is None or ds.path is None or Path(ds.path).is_dir():
+            return None
+        header, records = spans
+        if fmt == "csv" and sources.sniff_csv(ds.path)[1] not in _UNIT_DELIMITERS:
+            return None
+        data = Path(ds.path).read_bytes()
+        try:
+            texts = [data[a:b].decode("utf-8").rstrip("\r\n") for a, b, _ in records]
+        except UnicodeDecodeError:
+            return None
+        return iter([_units_of_texts(texts, 0, digest)])
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        def parts() -> Iterator[tuple[np.ndarray, np.ndarray]]:
+            for part in sources.partitions(ds.path):
+                tbl = pq.ParquetFile(part.source).read_row_group(part.row_group)
+                for name in tbl.column_names:
+                    yield _units_of_texts(idm.arrow_cell_strings(tbl.column(name)), part.offset, digest)
+
+        return parts()
+    if fmt == "vault":
+        return iter([_units_of_texts([idm.cell_string(v) for v in frame[c].tolist()], 0, digest) for c in frame.columns])
+    return None
+
+
 def _is_identity(ds: Any, fmt: str) -> bool:
     return ds.zone == "identified" and bool(ds.subject_key) and fmt != "log"
 
@@ -631,8 +702,9 @@ def _unique_entries(parts: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
     return np.stack([d[keep], r[keep]], axis=1)
 
 
-def _index_dataset(datamap: Any, ds: Any, vault_key: bytes | None, digest: _Digester) -> tuple[dict, np.ndarray, int, list]:
-    """(layout record, entries, rows, distinct cookie values of a log) of one dataset, read once."""
+def _index_dataset(datamap: Any, ds: Any, vault_key: bytes | None, digest: _Digester) -> tuple[dict, np.ndarray, int, list, Any]:
+    """(layout record, entries, rows, distinct cookie values of a log, record spans of a CSV or log
+    file) of one dataset, read once."""
     fmt = dataset_format(ds) or ("sql" if ds.is_sql else sources.detect_format(ds.path))
     fmt = {"tsv": "csv", "json": "jsonl"}.get(fmt, fmt)
     frame = sources.read_dataset(ds, vault_key=vault_key)
@@ -651,16 +723,21 @@ def _index_dataset(datamap: Any, ds: Any, vault_key: bytes | None, digest: _Dige
             kinds = identity_kinds(frame, ds.subject_key, ds.columns)
             record["identity_kinds"] = kinds
             parts += _identity_entries(frame, ds.subject_key, kinds, region, digest)
+    spans = sources.record_spans(ds.path, fmt) if fmt in ("csv", "log") and ds.path is not None \
+        and not Path(ds.path).is_dir() else None  # fmt: skip
+    if spans is not None and len(spans[1]) != len(frame):  # records the simple reader cannot delimit
+        spans = None
+    units = _unit_entries(ds, fmt, frame, spans, digest)
+    record["units"] = units is not None
+    if units is not None:
+        parts.append(_common_units(_unique_entries(list(units)), len(frame)))
     entries = _unique_entries(parts)
     if fmt == "parquet":
         record["parts"] = [[p.source, p.row_group, p.offset, p.rows, p.root] for p in sources.partitions(ds.path)]
-    return record, entries, len(frame), cookies
+    return record, entries, len(frame), cookies, spans
 
 
-def _spans_blob(ds: Any, fmt: str, rows: int) -> bytes | None:
-    if fmt not in ("csv", "log") or ds.path is None or Path(ds.path).is_dir():
-        return None
-    got = sources.record_spans(ds.path, fmt)
+def _spans_blob(got: Any, rows: int) -> bytes | None:
     if got is None:
         return None
     header, spans = got
@@ -722,8 +799,8 @@ def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool 
             for ds in bar:
                 try:
                     fp = _fingerprint(ds, region)
-                    record, entries, rows, cookies = _index_dataset(datamap, ds, key, digest)
-                    spans = _spans_blob(ds, record["format"], rows)
+                    record, entries, rows, cookies, got = _index_dataset(datamap, ds, key, digest)
+                    spans = _spans_blob(got, rows)
                     if _fingerprint_changed(ds, region, fp):
                         raise InputError(f"dataset {ds.name} changed while it was indexed; run index build again")
                 except PrivacyAuditError as exc:
@@ -907,6 +984,24 @@ def index_status(datamap: Any, *, vault_key: bytes | None = None) -> IndexStatus
 
 
 @dataclass
+
+class _CheckedSpans(Sequence):
+    """The record spans ``(start, end, line)`` of one dataset's rows, read through their seals page by
+    page (a page is checked once, when a row on it is first asked for): an erasure plan reads a few rows
+    of a large file without loading or checking the spans of the rest."""
+
+    def __init__(self, view: IndexView, dsn: int, n: int) -> None:
+        self._view, self._dsn, self._n = view, dsn, n
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: int) -> tuple[int, ...]:  # type: ignore[override]
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        return self._view._spans_at(self._dsn, [i])[1][0]
+
+
 class IndexView:
     """A verified index opened for one request (see :func:`open_index`): it says which rows to read."""
 
@@ -1109,6 +1204,38 @@ class IndexView:
             return None  # read whole, as a dataset the index does not cover
         layout = FrameLayout.from_dict(record["layout"]) if "layout" in record else None
         return frame, positions, layout
+
+    def unit_rows(self, ds: Any, probes: Iterable[str]) -> list[int] | None:
+        """Row ids of ``ds`` whose texts hold one of the search units ``probes``
+        (:func:`identifiers.search_probes`): every row in which the erasure matcher can find the
+        subject is among them. ``None`` when the index is not current for ``ds`` or does not hold its
+        units (the caller reads it whole)."""
+        got = self.current.get(ds.name)
+        if got is None or not got[1].get("units"):
+            return None
+        rows = self._rows(got[0], [self.digest("u", p) for p in probes])
+        return None if rows and rows[0] < 0 else rows  # -1: a unit too common to list its rows
+
+    def plan_source(self, ds: Any) -> dict[str, Any] | None:
+        """What an erasure plan needs to read a few rows of ``ds`` and describe the rest without reading
+        it: ``format``, ``rows`` (the row count), ``files`` (path, SHA-256 as indexed), ``spans``
+        (``(header span or None, array of (start, end, line) per row)`` of a CSV or log file, else None) and
+        ``parts`` (Parquet row groups: source, row group, first row id, rows) and ``columns`` (of a whole
+        read). ``None`` when the index
+        is not current for ``ds`` or holds no search units of it."""
+        got = self.current.get(ds.name)
+        if got is None or not got[1].get("units"):
+            return None
+        dsn, record, spans = got  # spans: the length of the dataset's sealed record spans
+        rows, fp = self._db().execute("SELECT rows, fingerprint FROM datasets WHERE ds = ?", (dsn,)).fetchone()
+        out: dict[str, Any] = {"format": record["format"], "rows": int(rows), "spans": None,
+                               "files": [(f[0], f[3]) for f in json.loads(fp).get("files") or []],
+                               "parts": [tuple(p[:4]) for p in record.get("parts") or []],
+                               "columns": list(record.get("dtypes") or {})}  # fmt: skip
+        if spans:
+            header, _ = self._spans_at(dsn, [])
+            out["spans"] = (header, _CheckedSpans(self, dsn, spans // _SPAN_BYTES - 1))
+        return out
 
     def identity_index(self, keys: Iterable[tuple[str, str]]) -> pd.DataFrame:
         """The identity index rows (as :func:`privacy_audit.subjects.resolve_subjects` builds them)

@@ -361,6 +361,7 @@ def _plan_detail(dm, key, email) -> dict:
     plan = plan_erasure(dm, ctx.subject, vault_key=key)
     out = plan.to_dict()
     out.pop("created_at")
+    out["_search"] = out.pop("search")  # how the datasets were read: compared apart
     out["rows"] = {p.name: [repr(r) for r in p.rows] for p in plan.datasets}
     out["files"] = {p.name: p.files for p in plan.datasets}
     out["held"] = {p.name: sorted(p.held_fingerprints) for p in plan.datasets}
@@ -385,7 +386,12 @@ def _plans_identical(dm, key, rows: tuple[int, ...]) -> list[dict]:
             full = _plan_detail(dm, key, email)
         finally:
             shutil.move(folder.with_name("moved-away"), folder)
+        fast_search, full_search = fast.pop("_search"), full.pop("_search")
         assert fast == full, f"subject row {i}: the index changed the erasure plan"
+        assert full_search["mode"] == "full"
+        assert fast_search["mode"] in ("index", "partial"), fast_search
+        sparse = {ds.name for ds in dm.datasets} - {n.split(":", 1)[0] for n in fast_search["notes"]}
+        assert {"logs", "events", "tickets"} & {ds.name for ds in dm.datasets if not ds.is_sql} <= sparse, fast_search
         plans.append(fast)
     return plans
 
@@ -401,6 +407,32 @@ def test_erasure_plans_are_identical_with_and_without_the_index_on_files(estate)
     leaked export (77), an ordinary one (123)."""
     dm, key = estate
     _with_shared_and_hold(_plans_identical(dm, key, (10, 11, 20, 40, 77, 123)))
+
+
+def test_erasure_plans_are_identical_with_and_without_the_index_for_odd_places(tmp_path):
+    """A subject's token in a column nobody declares (another person's ticket subject line), their
+    e-mail URL-encoded in someone else's log line, a namesake's row: the index's search units find
+    them (so the sparse plan reads those rows) and the plans with and without the index are equal."""
+    dm_path = copy_estate(tmp_path / "estate")
+    dm = load_datamap(dm_path)
+    key = key_for_datamap(dm)
+    users = _users(dm)
+    a, b = users.iloc[30], users.iloc[123]
+    tickets = Path(dm.resolve("support/tickets.csv"))
+    with open(tickets, "a", encoding="utf-8", newline="") as fh:
+        fh.write(f'T-999001,{users.iloc[5]["user_token"]},2026-10-30T10:00:00Z,email,"Re: account {a["user_token"]} merged",'
+                 f'"Please merge my old account into this one."\n')
+    log = Path(dm.resolve("logs/access.log"))
+    encoded = b["email"].upper().replace("@", "%40")
+    with open(log, "a", encoding="utf-8") as fh:
+        fh.write(f'198.51.100.77 - - [31/Oct/2026:23:00:00 +0000] "GET /unsubscribe?email={encoded}&src=mail HTTP/1.1" 302 0 '
+                 f'"-" "Mozilla/5.0" "bcn_uid={users.iloc[6]["user_token"]}"\n')
+    subject_index.build_index(dm, vault_key=key, progress=False)
+    plans = _plans_identical(dm, key, (30, 123, 20))
+    ticket_rows = sum(1 for _ in pd.read_csv(tickets, dtype=str).itertuples()) - 1
+    assert any(f"row={ticket_rows}," in r and "token" in r for r in plans[0]["rows"]["tickets"]), "the odd-column token"
+    log_rows = sum(1 for line in log.read_text(encoding="utf-8").splitlines() if line.strip()) - 1
+    assert any(f"row={log_rows}," in r and "email" in r for r in plans[1]["rows"]["logs"]), "the URL-encoded e-mail"
 
 
 def test_erasure_plans_are_identical_with_and_without_the_index_on_sql(sql_dm):

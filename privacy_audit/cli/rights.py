@@ -194,6 +194,12 @@ def _print_plan(plan) -> None:
             click.echo(f"{''.ljust(width)}    note: {d.note}")
     if plan.shared_kinds:
         click.echo(f"shared with another subject (left alone): {', '.join(plan.shared_kinds)}")
+    if plan.found:
+        click.echo("search: " + {"index": "subject index (only the rows that may hold the subject were read)",
+                                 "partial": "subject index; some datasets read whole",
+                                 "full": "every dataset read"}.get(plan.search, plan.search))  # fmt: skip
+        for note in plan.search_notes:
+            click.echo(f"  {note}")
 
 
 def _parse_sets(sets: tuple[str, ...]) -> dict[str, str]:
