@@ -1195,6 +1195,13 @@ def read_dataset(ds, *, vault_key: bytes | None = None, nrows: int | None = None
     return read_table(ds.path, format=fmt or None, nrows=nrows)
 
 
+def costly_to_reread(ds) -> bool:
+    """Whether reading a data map dataset again costs much more than keeping its parsed chunks: text
+    formats parsed in Python or by pandas' CSV reader (logs, CSV, JSON Lines, Excel), not Parquet, SQL
+    or the vault."""
+    return _dataset_format(ds) in {"log", "csv", "jsonl", "excel"}
+
+
 def iter_dataset_chunks(ds, chunksize: int = 100_000) -> Iterator[pd.DataFrame]:
     """A data map dataset in chunks of at most ``chunksize`` rows, in row-id order (SQL through a
     server-side cursor; files through :func:`iter_chunks`)."""
@@ -1207,7 +1214,7 @@ def iter_dataset_chunks(ds, chunksize: int = 100_000) -> Iterator[pd.DataFrame]:
         yield from iter_chunks(ds.path, chunksize, format=fmt or None)
 
 
-__all__ += ["sql_columns", "sql_group_counts"]
+__all__ += ["sql_columns", "sql_group_counts", "costly_to_reread"]
 
 
 def sql_columns(url: str, table: str) -> list[str]:

@@ -244,8 +244,8 @@ def assess_dataset(
     if in_sql:  # pushed down: the database computes GROUP BY counts, no row leaves it
         frame = pd.DataFrame(columns=sql_columns(ds.url, ds.table))
         qis, cats = quasi_identifiers_for(ctx, ds, settings, frame, scan=False)
-    else:
-        frame = ctx.frame(ds)
+    else:  # the columns first; then only the quasi-identifiers and sensitive attributes are read
+        frame = ctx.columns(ds)
         qis, cats = quasi_identifiers_for(ctx, ds, settings, frame)
     sensitive = []
     for s in settings.sensitive:
@@ -261,7 +261,7 @@ def assess_dataset(
         subjects = data[key].map(lambda v: None if pd.isna(v) else str(v)) if key else None
         weights = None if key else counts
     else:
-        data, subjects = frame, ctx.subject_values(ds)
+        data, subjects = ctx.projection(ds, [*qis, *sensitive])
     profile = risk_profile(
         data, qis, sensitive=sensitive, threshold=settings.record_threshold,
         population=_population(ctx.datamap, settings), population_count=settings.population_count,

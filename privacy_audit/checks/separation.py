@@ -661,19 +661,20 @@ def quasi_identifier(ctx: CheckContext) -> Iterator[Finding]:
     for ds in _separated(ctx):
         try:
             cfg = _config(ctx, ds)
-            frame = ctx.frame(ds)
-            subjects = ctx.subject_values(ds)
+            head = ctx.columns(ds)
             if cfg.quasi_identifiers is not None:
-                qis = [c for c in (find_column(frame, q) for q in cfg.quasi_identifiers) if c is not None]
+                qis = [c for c in (find_column(head, q) for q in cfg.quasi_identifiers) if c is not None]
             else:
                 exclude = [ds.subject_key] if ds.subject_key else []
-                qis = quasi_identifier_columns(frame, _categories(ctx, ds), exclude=exclude)
+                qis = quasi_identifier_columns(head, _categories(ctx, ds), exclude=exclude)
+            qis = qis[:8]
+            # only the quasi-identifiers are read (chunk by chunk), and only when there are some
+            frame, subjects = ctx.projection(ds, qis) if qis else (head, None)
         except PrivacyAuditError as exc:
             ctx.problem(cid, f"dataset {ds.name}: {exc}")
             continue
         if not qis or frame.empty:
             continue
-        qis = qis[:8]
         k_all, _ = smallest_class(frame, qis, subjects)
         if k_all >= cfg.k:
             continue
