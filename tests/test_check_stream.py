@@ -122,3 +122,74 @@ def test_small_chunks_give_the_findings_of_one_chunk():
     assert len(one.findings) >= 10
     assert [f.to_dict() for f in many.findings] == [f.to_dict() for f in one.findings]
     assert many.errors == one.errors
+
+
+def _qi_frame() -> tuple[pd.DataFrame, pd.Series]:
+    rng = np.random.default_rng(5)
+    n = 600
+    frame = pd.DataFrame(
+        {
+            "postal_code": rng.choice(["10115", "10117", "20095", None], size=n),
+            "birth_date": rng.choice(["1980-01-02", "1980-03-04", "1991-05-06", "1975-07-08", None], size=n),
+            "gender": rng.choice(["f", "m", "d"], size=n),
+            "visits": np.where(rng.random(n) < 0.05, np.nan, rng.integers(0, 4, size=n).astype(float)),
+        }
+    )
+    subjects = pd.Series(rng.choice([f"s{i}" for i in range(80)] + [None], size=n), dtype=object)
+    return frame, subjects
+
+
+@pytest.mark.parametrize("size", [1, 37, 600])
+def test_group_counts_merge_into_the_whole_frames(size):
+    """Counts per distinct combination built per chunk and merged equal those of the whole frame, in
+    first-appearance order; rows without a subject id stay rows of their own."""
+    from privacy_audit.checks.summary import ROWS, SUBJECT, group_chunk, merge_groups
+
+    frame, subjects = _qi_frame()
+    cols = ["postal_code", "birth_date", "gender"]
+    whole = group_chunk(frame, cols, subjects)
+    parts = (
+        group_chunk(frame.iloc[i : i + size], cols, subjects.iloc[i : i + size], offset=i)
+        for i in range(0, len(frame), size)
+    )
+    merged = merge_groups(parts)
+    pd.testing.assert_frame_equal(merged, merge_groups([whole]))
+    assert merged[ROWS].sum() == len(frame)
+    assert int(merged[SUBJECT].isna().sum()) == int(subjects.isna().sum())  # one group per row without id
+    first = frame[cols].assign(s=subjects).drop_duplicates().reset_index(drop=True)
+    keyed = first[first["s"].notna()].reset_index(drop=True)
+    got = merged[merged[SUBJECT].notna()].reset_index(drop=True)
+    assert got[cols].equals(keyed[cols]) and list(got[SUBJECT]) == list(keyed["s"])
+
+
+@pytest.mark.parametrize("keyed", [True, False])
+def test_risk_and_smallest_class_from_group_counts_equal_the_whole_frames(keyed):
+    """k, the subjects in the smallest class and below k, the risk profile and the least-loss fix computed
+    from the group counts are those computed from every row."""
+    from privacy_audit.anonymize import anonymize, build_hierarchies
+    from privacy_audit.checks.separation import smallest_class, subjects_below_k
+    from privacy_audit.checks.summary import ROWS, SUBJECT, group_chunk, merge_groups
+    from privacy_audit.risk import risk_profile
+
+    frame, subjects = _qi_frame()
+    ids = subjects if keyed else None
+    qis = ["postal_code", "birth_date", "gender"]
+    groups = merge_groups(group_chunk(frame.iloc[i : i + 50], [*qis, "visits"], None if ids is None else
+                                      ids.iloc[i : i + 50], offset=i) for i in range(0, len(frame), 50))  # fmt: skip
+    data, counts = groups[[*qis, "visits"]], groups[ROWS].to_numpy()
+    g_ids = groups[SUBJECT].astype(object) if keyed else None
+    rows = None if keyed else counts
+    for combo in (qis, qis[:1], qis[1:]):
+        assert smallest_class(data, combo, g_ids, weights=rows) == smallest_class(frame, combo, ids)
+        assert subjects_below_k(data, combo, 5, g_ids, weights=rows) == subjects_below_k(frame, combo, 5, ids)
+    raw = risk_profile(frame, qis, sensitive=["visits"], subjects=ids)
+    grouped = risk_profile(data, qis, sensitive=["visits"], subjects=g_ids, weights=rows)
+    assert grouped.to_dict() == raw.to_dict()
+    sniff = {c: frame[c].dropna().head(200) for c in qis}
+    hs_raw = build_hierarchies(frame, qis, reference=dt.date(2026, 6, 1))
+    hs = build_hierarchies(data, qis, reference=dt.date(2026, 6, 1), sniff=sniff)
+    assert hs == hs_raw
+    fix_raw = anonymize(frame, qis, k=5, hierarchies=hs_raw)
+    fix = anonymize(data, qis, k=5, hierarchies=hs, weights=counts)
+    assert fix.plan == fix_raw.plan
+    assert fix.before.summary() == fix_raw.before.summary() and fix.after.k == fix_raw.after.k

@@ -35,7 +35,7 @@ from ..detect.text import TextCache
 from ..errors import ConfigError, InputError, PrivacyAuditError
 from ..identifiers import cell_texts, map_distinct
 from ..io.spill import ChunkSpill
-from .summary import ColumnSummary, merge_summaries, summarize_chunk
+from .summary import ROWS, SUBJECT, ColumnSummary, group_chunk, merge_groups, merge_summaries, summarize_chunk
 
 __all__ = [
     "SEVERITIES",
@@ -374,6 +374,30 @@ class CheckContext:
         first = self._firsts.get(ds.name)
         return first.head(0) if first is not None else pd.DataFrame()
 
+    def groups(
+        self, dataset: str | Dataset, columns: Iterable[str]
+    ) -> tuple[pd.DataFrame, np.ndarray, pd.Series | None]:
+        """The dataset's distinct rows over ``columns`` (and subject id) with how many rows each stands for,
+        built chunk by chunk (:func:`~privacy_audit.checks.summary.group_chunk`, merged): ``(frame of
+        ``columns``, row counts, subject id per distinct row or None without a subject key)``. Equivalence
+        classes of the frame weighted by the counts (or counted in subjects) are the whole frame's."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        cols = list(dict.fromkeys(columns))
+        keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
+
+        def parts() -> Iterator[pd.DataFrame]:
+            offset = 0
+            for chunk in self.chunks(ds):
+                yield group_chunk(chunk, cols, subject_ids(ds, chunk) if keyed else None, offset=offset)
+                offset += len(chunk)
+
+        merged = merge_groups(parts())
+        if ROWS not in merged.columns or not len(merged):
+            head = self.columns(ds)[cols]
+            return head, np.zeros(0, dtype=np.int64), (pd.Series([], dtype=object) if keyed else None)
+        subjects = merged[SUBJECT].astype(object) if keyed else None
+        return merged[cols], merged[ROWS].to_numpy(dtype=np.int64), subjects
+
     def projection(self, dataset: str | Dataset, columns: Iterable[str]) -> tuple[pd.DataFrame, pd.Series | None]:
         """Only ``columns`` of the dataset, every row in order (read chunk by chunk, the other columns
         dropped as each chunk is read), and the subject id of each row (``None`` without a subject key)."""
@@ -406,6 +430,22 @@ class CheckContext:
             if got >= n:
                 break
         return pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else pd.DataFrame())
+
+    def head_values(self, dataset: str | Dataset, columns: Iterable[str], n: int = 200) -> dict[str, pd.Series]:
+        """The first ``n`` non-null values of each of ``columns``, in row order (read until each has them)."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        cols = list(dict.fromkeys(columns))
+        got: dict[str, list[pd.Series]] = {c: [] for c in cols}
+        need = dict.fromkeys(cols, n)
+        for chunk in self.chunks(ds):
+            for c in cols:
+                if need[c] > 0:
+                    part = chunk[c].dropna().head(need[c])
+                    got[c].append(part)
+                    need[c] -= len(part)
+            if all(v <= 0 for v in need.values()):
+                break
+        return {c: pd.concat(parts, ignore_index=True) for c, parts in got.items() if parts}
 
     def subject_set(self, dataset: str | Dataset) -> set[str] | None:
         """The distinct, non-empty subject ids of the dataset (``None`` when it has no subject key),
