@@ -346,31 +346,49 @@ class CheckContext:
         pos = sample_positions(n, size, seed)
         dtypes: dict[str, set] = {}
         parts: list[pd.DataFrame] = []
-        offset = 0
-        for chunk in self.chunks(ds):
-            for col, dtype in chunk.dtypes.items():
+        for piece in self._sample_parts(ds, pos):
+            for col, dtype in piece.dtypes.items():
                 dtypes.setdefault(str(col), set()).add(dtype)
-            lo, hi = np.searchsorted(pos, [offset, offset + len(chunk)])
-            if hi > lo or not parts:
-                parts.append(chunk.iloc[pos[lo:hi] - offset])
-            offset += len(chunk)
+            if len(piece) or not parts:
+                parts.append(piece)
         if not parts:
             return pd.DataFrame()
         if any(len(kinds) > 1 for kinds in dtypes.values()):
             out = self._read(ds).iloc[pos].reset_index(drop=True)
         else:
             out = pd.concat(parts, ignore_index=True)
-        out.attrs["n_rows"] = offset
+        out.attrs["n_rows"] = n
         return out
+
+    def _sample_parts(self, ds: Dataset, pos: np.ndarray) -> Iterator[pd.DataFrame]:
+        """The rows of each chunk at the sampled positions ``pos``, chunk by chunk (every chunk yields,
+        possibly no rows, so every chunk's dtypes are seen). A Parquet dataset not read yet: per row group,
+        only the sampled rows are converted to pandas (:func:`~privacy_audit.sources.read_partition`)."""
+        from .. import sources
+
+        if ds.name not in self._frames and ds.format == "parquet" and ds.path is not None:
+            for part in sources.partitions(ds.path, format="parquet"):
+                lo, hi = np.searchsorted(pos, [part.offset, part.offset + (part.rows or 0)])
+                yield sources.read_partition(part, rows=(pos[lo:hi] - part.offset).tolist())
+            return
+        offset = 0
+        for chunk in self.chunks(ds):
+            lo, hi = np.searchsorted(pos, [offset, offset + len(chunk)])
+            yield chunk.iloc[pos[lo:hi] - offset]
+            offset += len(chunk)
 
     def columns(self, dataset: str | Dataset) -> pd.DataFrame:
         """The dataset's columns (and dtypes) as a frame without rows (from its first chunk, once)."""
+        from .. import sources
+
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
         if ds.name in self._frames:
             return self._frames[ds.name].head(0)
         if ds.name not in self._firsts:
+            costly = sources.costly_to_reread(ds)
             for _ in self.chunks(ds):  # the first chunk is remembered (see chunks)
-                break
+                if not costly:
+                    break  # else the pass goes on: its chunks are kept for the run's later passes
         first = self._firsts.get(ds.name)
         return first.head(0) if first is not None else pd.DataFrame()
 
@@ -472,15 +490,19 @@ class CheckContext:
             return None
         return subject_ids(ds, self.frame(ds))
 
-    def chunks(self, dataset: str | Dataset) -> Iterator[pd.DataFrame]:
+    def chunks(self, dataset: str | Dataset, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
         """The dataset in chunks, in row order: the frame when a check already read it whole, else
         streamed by :func:`privacy_audit.sources.iter_dataset_chunks` (the vault, which cannot be
-        streamed, is read whole)."""
+        streamed, is read whole). ``columns``: the columns the caller needs (real names); a Parquet
+        dataset then reads only those, other chunks may hold more."""
         from .. import sources
 
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
         if ds.name in self._frames or ds.format == "vault":
             yield self.frame(ds)
+            return
+        if columns is not None and ds.format == "parquet":
+            yield from sources.iter_dataset_chunks(ds, self.chunksize, columns=list(columns))
             return
         spill = self._spills.get(ds.name)
         if spill is not None and spill.complete:
@@ -491,12 +513,14 @@ class CheckContext:
             spill = ChunkSpill()
             self._spills[ds.name] = spill
             stream = spill.record(stream)
-        first = True
+        first, rows = True, 0
         for chunk in stream:
             if first and ds.name not in self._firsts:
                 self._firsts[ds.name] = chunk.head(_FIRST_ROWS).copy()
             first = False
+            rows += len(chunk)
             yield chunk
+        self._rows.setdefault(ds.name, rows)  # a complete pass: the row count is known
 
     def summaries(self, dataset: str | Dataset) -> dict[str, ColumnSummary]:
         """Every column of the dataset as a :class:`~privacy_audit.checks.summary.ColumnSummary`,

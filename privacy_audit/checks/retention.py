@@ -56,6 +56,15 @@ def _held(ctx: CheckContext, ds) -> set[str]:
     return {str(v) for v in rows[scol] if not blank(v)}
 
 
+def _key_column(ds, head: pd.DataFrame) -> str | None:
+    """The column the subject id of a row is read from (:func:`~privacy_audit.checks.subject_ids`)."""
+    if ds.subject_key:
+        return find_column(head, ds.subject_key)
+    if ds.extra.get("subject_cookie"):
+        return find_column(head, "cookie", "cookies")
+    return None
+
+
 def expired_rows(ctx: CheckContext) -> Iterator[Finding]:
     cid = "retention.expired_rows"
     for ds in ctx.datamap.datasets:
@@ -71,7 +80,9 @@ def expired_rows(ctx: CheckContext) -> Iterator[Finding]:
         oldest = None
         tcol, seen = None, False
         try:
-            for chunk in ctx.chunks(ds):
+            head = ctx.columns(ds)
+            needed = [c for c in (find_column(head, ds.time_column), _key_column(ds, head)) if c is not None]
+            for chunk in ctx.chunks(ds, needed):
                 seen = True
                 tcol = find_column(chunk, ds.time_column)
                 if tcol is None:
