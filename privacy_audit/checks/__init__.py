@@ -230,7 +230,13 @@ def subject_ids(ds: Dataset, df: pd.DataFrame) -> pd.Series:
 
 
 class CheckContext:
-    """What checks share: the data map, the audit date, controls, and cached frames/registers/scans."""
+    """What checks share: the data map, the audit date, controls, and cached registers/scans/summaries.
+
+    Checks stream datasets (:meth:`chunks`, :meth:`summaries`, :meth:`groups`, :meth:`sample`,
+    :meth:`subject_set`, :meth:`row_count`): no check reads a dataset whole, so memory follows the
+    chunk size and the distinct values, not the rows. :meth:`frame` (read whole, cached) is for callers
+    outside the checks (linkage, ``anonymize``) and the frames a caller hands in (``run_checks(frames=)``).
+    """
 
     def __init__(
         self,
@@ -266,7 +272,7 @@ class CheckContext:
 
     # -- data access -------------------------------------------------------------------------
     def frame(self, dataset: str | Dataset) -> pd.DataFrame:
-        """The whole dataset as a DataFrame (read once, then cached)."""
+        """The whole dataset as a DataFrame (read once, then cached; checks stream instead)."""
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
         if ds.name not in self._frames:
             self._frames[ds.name] = self._read(ds)
