@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from .. import sources
 from ..datamap import DataMap, Dataset
 from ..detect.columns import sample_positions
 from ..detect.text import TextCache
@@ -288,8 +289,6 @@ class CheckContext:
         return self._texts[key]
 
     def _read(self, ds: Dataset) -> pd.DataFrame:
-        from .. import sources
-
         return sources.read_dataset(ds, vault_key=self.vault_key() if ds.format == "vault" else None)
 
     def vault_key(self) -> bytes:
@@ -307,8 +306,6 @@ class CheckContext:
             if reg is None:
                 self._registers[name] = None
             else:
-                from .. import sources
-
                 fmt = {"tsv": "csv", "json": "jsonl"}.get(reg.format or "", reg.format)
                 self._registers[name] = sources.read_table(reg.path, format=fmt if fmt in _READABLE else None)
         return self._registers[name]
@@ -326,8 +323,6 @@ class CheckContext:
 
     def row_count(self, dataset: str | Dataset) -> int:
         """The dataset's number of rows (Parquet: from its metadata; else one pass over :meth:`chunks`)."""
-        from .. import sources
-
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
         if ds.name not in self._rows:
             if ds.name in self._frames:
@@ -370,8 +365,6 @@ class CheckContext:
         """The rows of each chunk at the sampled positions ``pos``, chunk by chunk (every chunk yields,
         possibly no rows, so every chunk's dtypes are seen). A Parquet dataset not read yet: per row group,
         only the sampled rows are converted to pandas (:func:`~privacy_audit.sources.read_partition`)."""
-        from .. import sources
-
         if ds.name not in self._frames and ds.format == "parquet" and ds.path is not None:
             for part in sources.partitions(ds.path, format="parquet"):
                 lo, hi = np.searchsorted(pos, [part.offset, part.offset + (part.rows or 0)])
@@ -385,8 +378,6 @@ class CheckContext:
 
     def columns(self, dataset: str | Dataset) -> pd.DataFrame:
         """The dataset's columns (and dtypes) as a frame without rows (from its first chunk, once)."""
-        from .. import sources
-
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
         if ds.name in self._frames:
             return self._frames[ds.name].head(0)
@@ -501,8 +492,6 @@ class CheckContext:
         streamed by :func:`privacy_audit.sources.iter_dataset_chunks` (the vault, which cannot be
         streamed, is read whole). ``columns``: the columns the caller needs (real names); a Parquet
         dataset then reads only those, other chunks may hold more."""
-        from .. import sources
-
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
         if ds.name in self._frames or ds.format == "vault":
             yield self.frame(ds)
