@@ -201,10 +201,14 @@ def hierarchy_for(
     entity: str | None = None,
     spec: Mapping[str, Any] | None = None,
     reference: Any = None,
+    sniff: pd.Series | None = None,
 ) -> Hierarchy:
     """The hierarchy of ``column``: from ``spec`` (the data map's ``hierarchies:`` entry) or guessed
-    from the entity, the column name and the values (dates, postal codes, numbers, else categories)."""
+    from the entity, the column name and the values (dates, postal codes, numbers, else categories).
+    ``sniff``: the column's first values in row order, when ``values`` are its distinct values only
+    (whether they look like dates is judged on the first 200 of them)."""
     spec = dict(spec or {})
+    first = values if sniff is None else sniff
     kind = spec.get("type")
     if kind is not None and kind not in HIERARCHY_TYPES:
         raise ConfigError(f"risk.hierarchies.{column}.type: expected one of {', '.join(HIERARCHY_TYPES)}, got {kind!r}")
@@ -212,11 +216,11 @@ def hierarchy_for(
     if kind is None:
         if generalisation(entity) == "postal" or toks & _POSTAL_TOKENS:
             kind = "postal"
-        elif generalisation(entity) == "date" or (toks & _DATE_TOKENS and _looks_like_dates(values)):
+        elif generalisation(entity) == "date" or (toks & _DATE_TOKENS and _looks_like_dates(first)):
             kind = "date"
         elif pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
             kind = "number"
-        elif _looks_like_dates(values):
+        elif _looks_like_dates(first):
             kind = "date"
         else:
             kind = "category"
@@ -259,8 +263,10 @@ def build_hierarchies(
     entities: Mapping[str, str | None] | None = None,
     specs: Mapping[str, Any] | None = None,
     reference: Any = None,
+    sniff: Mapping[str, pd.Series] | None = None,
 ) -> dict[str, Hierarchy]:
-    """One hierarchy per quasi-identifier (see :func:`hierarchy_for`)."""
+    """One hierarchy per quasi-identifier (see :func:`hierarchy_for`; ``sniff``: column -> its first
+    values in row order, when ``frame`` holds distinct rows)."""
     entities = entities or {}
     specs = specs or {}
     out = {}
@@ -270,7 +276,8 @@ def build_hierarchies(
         spec = specs.get(c)
         if spec is not None and not isinstance(spec, Mapping):
             raise ConfigError(f"risk.hierarchies.{c}: expected a mapping such as {{type: date}}")
-        out[c] = hierarchy_for(c, frame[c], entity=entities.get(c), spec=spec, reference=reference)
+        out[c] = hierarchy_for(c, frame[c], entity=entities.get(c), spec=spec, reference=reference,
+                               sniff=(sniff or {}).get(c))  # fmt: skip
     return out
 
 

@@ -285,7 +285,8 @@ def scan(
     lexicon: str | Path | None = None,
     text_cache=None,
 ) -> ScanResult:
-    """Classify every column of ``source`` (a file, folder, list of paths, or DataFrame).
+    """Classify every column of ``source`` (a file, folder, list of paths, or DataFrame; a DataFrame whose
+    ``attrs["n_rows"]`` is larger than its length is the seeded sample of a table of that many rows).
 
     Each column is judged on a seeded sample of ``sample`` rows (``full=True`` examines every cell).
     ``recognizers`` is a YAML file of custom recognizers, ``lexicon`` a YAML file of header words that
@@ -315,8 +316,8 @@ def scan(
                 bar.update(1)
                 continue
             try:
-                if isinstance(obj, pd.DataFrame):
-                    df, n_rows = obj, len(obj)
+                if isinstance(obj, pd.DataFrame):  # attrs["n_rows"]: the rows of a table this frame samples
+                    df, n_rows = obj, int(obj.attrs.get("n_rows", len(obj)))
                 else:
                     df = _read_for_scan(obj, sample=sample, full=full, seed=seed)
                     n_rows = df.attrs.get("n_rows", len(df))

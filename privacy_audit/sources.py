@@ -443,10 +443,16 @@ def read_table(
 
 
 def iter_chunks(
-    path: str | Path, chunksize: int = 100_000, *, format: str | None = None, encoding: str | None = None
+    path: str | Path,
+    chunksize: int = 100_000,
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    columns: list[str] | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Yield the table at ``path`` in DataFrames of at most ``chunksize`` rows (Parquet: one row group
-    per chunk, split further when larger). CSV, JSON Lines and logs are streamed."""
+    per chunk, split further when larger). CSV, JSON Lines and logs are streamed. ``columns``: only
+    these columns of a Parquet table are read (other formats yield every column)."""
     path = Path(path)
     _check_exists(path)
     fmt = (format or detect_format(path)).lower()
@@ -474,7 +480,7 @@ def iter_chunks(
         try:
             pf = pq.ParquetFile(path)
             for i in range(pf.num_row_groups):
-                table = pf.read_row_group(i)
+                table = pf.read_row_group(i, columns=columns)
                 for start in range(0, table.num_rows, chunksize):
                     yield table.slice(start, chunksize).to_pandas()
         except (pa.ArrowException, OSError) as exc:
@@ -493,7 +499,7 @@ def iter_chunks(
             if buf:
                 yield _log_frame(_parse_log_lines(buf, start)[0])
     elif fmt == "parquet":  # a partitioned folder: one row group at a time, in read_table's order
-        yield from _iter_parquet_dir(path, chunksize)
+        yield from _iter_parquet_dir(path, chunksize, columns)
     else:
         df = read_table(path, format=fmt, encoding=encoding)
         for start in range(0, max(len(df), 1), chunksize):
@@ -1151,9 +1157,9 @@ def read_partition(part: Partition, *, columns: list[str] | None = None, rows: l
     return table.to_pandas()
 
 
-def _iter_parquet_dir(path: Path, chunksize: int) -> Iterator[pd.DataFrame]:
+def _iter_parquet_dir(path: Path, chunksize: int, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
     for part in partitions(path):
-        df = read_partition(part)
+        df = read_partition(part, columns=columns)
         for start in range(0, max(len(df), 1), chunksize):
             if len(df) or start == 0:
                 yield df.iloc[start : start + chunksize].reset_index(drop=True)
@@ -1195,19 +1201,26 @@ def read_dataset(ds, *, vault_key: bytes | None = None, nrows: int | None = None
     return read_table(ds.path, format=fmt or None, nrows=nrows)
 
 
-def iter_dataset_chunks(ds, chunksize: int = 100_000) -> Iterator[pd.DataFrame]:
+def costly_to_reread(ds) -> bool:
+    """Whether reading a data map dataset again costs much more than keeping its parsed chunks: text
+    formats parsed in Python or by pandas' CSV reader (logs, CSV, JSON Lines, Excel), not Parquet, SQL
+    or the vault."""
+    return _dataset_format(ds) in {"log", "csv", "jsonl", "excel"}
+
+
+def iter_dataset_chunks(ds, chunksize: int = 100_000, *, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
     """A data map dataset in chunks of at most ``chunksize`` rows, in row-id order (SQL through a
-    server-side cursor; files through :func:`iter_chunks`)."""
+    server-side cursor; files through :func:`iter_chunks`; ``columns``: as there, Parquet only)."""
     fmt = _dataset_format(ds)
     if fmt == "sql":
         yield from iter_sql_chunks(ds.url, ds.table, chunksize)
     elif fmt == "vault" or ds.path is None:
         raise InputError(f"dataset {ds.name}: cannot be read in chunks ({fmt or 'no path'})")
     else:
-        yield from iter_chunks(ds.path, chunksize, format=fmt or None)
+        yield from iter_chunks(ds.path, chunksize, format=fmt or None, columns=columns)
 
 
-__all__ += ["sql_columns", "sql_group_counts"]
+__all__ += ["sql_columns", "sql_group_counts", "costly_to_reread"]
 
 
 def sql_columns(url: str, table: str) -> list[str]:

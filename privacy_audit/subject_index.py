@@ -983,8 +983,6 @@ def index_status(datamap: Any, *, vault_key: bytes | None = None) -> IndexStatus
 # ---------------------------------------------------------------------------------- using
 
 
-@dataclass
-
 class _CheckedSpans(Sequence):
     """The record spans ``(start, end, line)`` of one dataset's rows, read through their seals page by
     page (a page is checked once, when a row on it is first asked for): an erasure plan reads a few rows
@@ -1002,6 +1000,7 @@ class _CheckedSpans(Sequence):
         return self._view._spans_at(self._dsn, [i])[1][0]
 
 
+@dataclass
 class IndexView:
     """A verified index opened for one request (see :func:`open_index`): it says which rows to read."""
 

@@ -125,6 +125,8 @@ def test_scanner_column_values_by_distinct_value_equal_the_per_cell_definition(n
 
 
 def test_a_check_run_parses_each_server_log_once(monkeypatch):
+    """Each line of the log is parsed once per run (streamed in chunks; later passes replay the parsed
+    chunks, privacy_audit.io.spill), and the log is never read whole."""
     from privacy_audit import sources
     from privacy_audit.checks import run_checks
     from privacy_audit.datamap import load_datamap
@@ -132,14 +134,22 @@ def test_a_check_run_parses_each_server_log_once(monkeypatch):
     datamap = load_datamap(Path(__file__).resolve().parents[1] / "data_samples" / "datamap.yaml")
     logs = [ds for ds in datamap.datasets if ds.format == "log"]
     assert logs  # the sample estate has a server log, read by several checks (retention, rights, separation)
-    parsed: list[str] = []
-    real = sources.read_log
+    parsed: list[int] = []
+    whole: list[str] = []
+    real_parse, real_read = sources._parse_log_lines, sources.read_log  # noqa: SLF001
 
-    def counting(path, **kwargs):
-        parsed.append(str(path))
-        return real(path, **kwargs)
+    def counting(lines, start_no=1):
+        parsed.append(len(lines))
+        return real_parse(lines, start_no)
 
-    monkeypatch.setattr(sources, "read_log", counting)
-    result = run_checks(datamap)
+    def reading(path, **kwargs):
+        whole.append(str(path))
+        return real_read(path, **kwargs)
+
+    monkeypatch.setattr(sources, "_parse_log_lines", counting)
+    monkeypatch.setattr(sources, "read_log", reading)
+    result = run_checks(datamap, chunksize=1000)
     assert result.findings
-    assert sorted(parsed) == sorted(str(ds.path) for ds in logs)
+    lines = sum(len(ds.path.read_text(encoding="utf-8").splitlines()) for ds in logs)
+    assert len(parsed) > 1 and sum(parsed) == lines  # in chunks, every line once
+    assert whole == []

@@ -25,14 +25,18 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import yaml
 
+from .. import sources
 from ..datamap import DataMap, Dataset
+from ..detect.columns import sample_positions
 from ..detect.text import TextCache
 from ..errors import ConfigError, InputError, PrivacyAuditError
 from ..identifiers import cell_texts, map_distinct
-from .summary import ColumnSummary, merge_summaries, summarize_chunk
+from ..io.spill import ChunkSpill
+from .summary import ROWS, SUBJECT, ColumnSummary, group_chunk, merge_groups, merge_summaries, summarize_chunk
 
 __all__ = [
     "SEVERITIES",
@@ -209,6 +213,7 @@ def find_column(frame: pd.DataFrame, *names: str) -> str | None:
 
 
 _READABLE = {"csv", "parquet", "jsonl", "excel", "log"}
+_FIRST_ROWS = 100  # rows of each streamed dataset's first chunk kept (CheckContext.head / columns)
 
 
 def subject_ids(ds: Dataset, df: pd.DataFrame) -> pd.Series:
@@ -226,7 +231,13 @@ def subject_ids(ds: Dataset, df: pd.DataFrame) -> pd.Series:
 
 
 class CheckContext:
-    """What checks share: the data map, the audit date, controls, and cached frames/registers/scans."""
+    """What checks share: the data map, the audit date, controls, and cached registers/scans/summaries.
+
+    Checks stream datasets (:meth:`chunks`, :meth:`summaries`, :meth:`groups`, :meth:`sample`,
+    :meth:`subject_set`, :meth:`row_count`): no check reads a dataset whole, so memory follows the
+    chunk size and the distinct values, not the rows. :meth:`frame` (read whole, cached) is for callers
+    outside the checks (linkage, ``anonymize``) and the frames a caller hands in (``run_checks(frames=)``).
+    """
 
     def __init__(
         self,
@@ -247,6 +258,10 @@ class CheckContext:
         self._scans: dict[str, Any] = {}
         self._texts: dict[tuple[str, str], pd.Series] = {}
         self._summaries: dict[str, dict[str, ColumnSummary]] = {}
+        self._rows: dict[str, int] = {}
+        self._firsts: dict[str, pd.DataFrame] = {}  # the first rows of each dataset streamed
+        self._spills: dict[str, ChunkSpill] = {}  # datasets costly to parse again, their chunks kept on disk
+        self._subject_sets: dict[str, set[str]] = {}
         #: rows per chunk when a dataset is streamed (:meth:`chunks`)
         self.chunksize = 100_000
         self.problems: list[tuple[str, str]] = []
@@ -258,7 +273,7 @@ class CheckContext:
 
     # -- data access -------------------------------------------------------------------------
     def frame(self, dataset: str | Dataset) -> pd.DataFrame:
-        """The whole dataset as a DataFrame (read once, then cached)."""
+        """The whole dataset as a DataFrame (read once, then cached; checks stream instead)."""
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
         if ds.name not in self._frames:
             self._frames[ds.name] = self._read(ds)
@@ -274,8 +289,6 @@ class CheckContext:
         return self._texts[key]
 
     def _read(self, ds: Dataset) -> pd.DataFrame:
-        from .. import sources
-
         return sources.read_dataset(ds, vault_key=self.vault_key() if ds.format == "vault" else None)
 
     def vault_key(self) -> bytes:
@@ -293,20 +306,175 @@ class CheckContext:
             if reg is None:
                 self._registers[name] = None
             else:
-                from .. import sources
-
                 fmt = {"tsv": "csv", "json": "jsonl"}.get(reg.format or "", reg.format)
                 self._registers[name] = sources.read_table(reg.path, format=fmt if fmt in _READABLE else None)
         return self._registers[name]
 
     def scan(self, dataset: str | Dataset) -> Any:
-        """``privacy_audit.scan.scan`` of the dataset's frame (cached)."""
+        """``privacy_audit.scan.scan`` of the dataset (cached): the same verdicts as a scan of the whole
+        frame, from the sampled rows alone (:meth:`sample`) unless a check already read the frame."""
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
         if ds.name not in self._scans:
-            from ..scan import scan
+            from ..scan import SCAN_SAMPLE, scan
 
-            self._scans[ds.name] = scan(self.frame(ds), name=ds.name, text_cache=self.text_cache)
+            rows = self._frames[ds.name] if ds.name in self._frames else self.sample(ds, SCAN_SAMPLE)
+            self._scans[ds.name] = scan(rows, name=ds.name, text_cache=self.text_cache)
         return self._scans[ds.name]
+
+    def row_count(self, dataset: str | Dataset) -> int:
+        """The dataset's number of rows (Parquet: from its metadata; else one pass over :meth:`chunks`)."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        if ds.name not in self._rows:
+            if ds.name in self._frames:
+                n = len(self._frames[ds.name])
+            elif self._summaries.get(ds.name):
+                n = next(iter(self._summaries[ds.name].values())).rows
+            elif ds.format == "parquet" and ds.path is not None:
+                n = sum(p.rows or 0 for p in sources.partitions(ds.path, format="parquet"))
+            else:
+                n = sum(len(chunk) for chunk in self.chunks(ds))
+            self._rows[ds.name] = n
+        return self._rows[ds.name]
+
+    def sample(self, dataset: str | Dataset, size: int, seed: int = 0) -> pd.DataFrame:
+        """The rows at :func:`~privacy_audit.detect.columns.sample_positions` (``size`` of the dataset's
+        rows, seeded), picked chunk by chunk; ``attrs["n_rows"]`` is the dataset's row count (what a
+        sampled scan of the whole frame is told). When the chunks' dtypes disagree (JSON Lines or SQL
+        chunks infer their own: whole numbers in one, a null in another), the rows are taken from the
+        whole frame instead, read for this and dropped, so the values read as in the whole frame."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        n = self.row_count(ds)
+        pos = sample_positions(n, size, seed)
+        dtypes: dict[str, set] = {}
+        parts: list[pd.DataFrame] = []
+        for piece in self._sample_parts(ds, pos):
+            for col, dtype in piece.dtypes.items():
+                dtypes.setdefault(str(col), set()).add(dtype)
+            if len(piece) or not parts:
+                parts.append(piece)
+        if not parts:
+            return pd.DataFrame()
+        if any(len(kinds) > 1 for kinds in dtypes.values()):
+            out = self._read(ds).iloc[pos].reset_index(drop=True)
+        else:
+            out = pd.concat(parts, ignore_index=True)
+        out.attrs["n_rows"] = n
+        return out
+
+    def _sample_parts(self, ds: Dataset, pos: np.ndarray) -> Iterator[pd.DataFrame]:
+        """The rows of each chunk at the sampled positions ``pos``, chunk by chunk (every chunk yields,
+        possibly no rows, so every chunk's dtypes are seen). A Parquet dataset not read yet: per row group,
+        only the sampled rows are converted to pandas (:func:`~privacy_audit.sources.read_partition`)."""
+        if ds.name not in self._frames and ds.format == "parquet" and ds.path is not None:
+            for part in sources.partitions(ds.path, format="parquet"):
+                lo, hi = np.searchsorted(pos, [part.offset, part.offset + (part.rows or 0)])
+                yield sources.read_partition(part, rows=(pos[lo:hi] - part.offset).tolist())
+            return
+        offset = 0
+        for chunk in self.chunks(ds):
+            lo, hi = np.searchsorted(pos, [offset, offset + len(chunk)])
+            yield chunk.iloc[pos[lo:hi] - offset]
+            offset += len(chunk)
+
+    def columns(self, dataset: str | Dataset) -> pd.DataFrame:
+        """The dataset's columns (and dtypes) as a frame without rows (from its first chunk, once)."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        if ds.name in self._frames:
+            return self._frames[ds.name].head(0)
+        if ds.name not in self._firsts:
+            costly = sources.costly_to_reread(ds)
+            for _ in self.chunks(ds):  # the first chunk is remembered (see chunks)
+                if not costly:
+                    break  # else the pass goes on: its chunks are kept for the run's later passes
+        first = self._firsts.get(ds.name)
+        return first.head(0) if first is not None else pd.DataFrame()
+
+    def groups(
+        self, dataset: str | Dataset, columns: Iterable[str]
+    ) -> tuple[pd.DataFrame, np.ndarray, pd.Series | None]:
+        """The dataset's distinct rows over ``columns`` (and subject id) with how many rows each stands for,
+        built chunk by chunk (:func:`~privacy_audit.checks.summary.group_chunk`, merged): ``(frame of
+        ``columns``, row counts, subject id per distinct row or None without a subject key)``. Equivalence
+        classes of the frame weighted by the counts (or counted in subjects) are the whole frame's."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        cols = list(dict.fromkeys(columns))
+        keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
+
+        def parts() -> Iterator[pd.DataFrame]:
+            offset = 0
+            for chunk in self.chunks(ds):
+                yield group_chunk(chunk, cols, subject_ids(ds, chunk) if keyed else None, offset=offset)
+                offset += len(chunk)
+
+        merged = merge_groups(parts())
+        if ROWS not in merged.columns or not len(merged):
+            head = self.columns(ds)[cols]
+            return head, np.zeros(0, dtype=np.int64), (pd.Series([], dtype=object) if keyed else None)
+        subjects = merged[SUBJECT].astype(object) if keyed else None
+        return merged[cols], merged[ROWS].to_numpy(dtype=np.int64), subjects
+
+    def projection(self, dataset: str | Dataset, columns: Iterable[str]) -> tuple[pd.DataFrame, pd.Series | None]:
+        """Only ``columns`` of the dataset, every row in order (read chunk by chunk, the other columns
+        dropped as each chunk is read), and the subject id of each row (``None`` without a subject key)."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        cols = list(dict.fromkeys(columns))
+        keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
+        parts: list[pd.DataFrame] = []
+        ids: list[pd.Series] = []
+        for chunk in self.chunks(ds):
+            parts.append(chunk[cols])
+            if keyed:
+                ids.append(subject_ids(ds, chunk))
+        frame = pd.concat(parts, ignore_index=True) if parts else self.columns(ds)[cols]
+        if not keyed:
+            return frame, None
+        subjects = pd.concat(ids, ignore_index=True) if ids else pd.Series([], dtype=object)
+        return frame, subjects.astype(object)
+
+    def head(self, dataset: str | Dataset, n: int) -> pd.DataFrame:
+        """The first ``n`` rows of the dataset (read until they are in hand)."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        first = self._firsts.get(ds.name)
+        if first is not None and len(first) >= n:
+            return first.head(n)
+        parts: list[pd.DataFrame] = []
+        got = 0
+        for chunk in self.chunks(ds):
+            parts.append(chunk.head(n - got))
+            got += len(parts[-1])
+            if got >= n:
+                break
+        return pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else pd.DataFrame())
+
+    def head_values(self, dataset: str | Dataset, columns: Iterable[str], n: int = 200) -> dict[str, pd.Series]:
+        """The first ``n`` non-null values of each of ``columns``, in row order (read until each has them)."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        cols = list(dict.fromkeys(columns))
+        got: dict[str, list[pd.Series]] = {c: [] for c in cols}
+        need = dict.fromkeys(cols, n)
+        for chunk in self.chunks(ds):
+            for c in cols:
+                if need[c] > 0:
+                    part = chunk[c].dropna().head(need[c])
+                    got[c].append(part)
+                    need[c] -= len(part)
+            if all(v <= 0 for v in need.values()):
+                break
+        return {c: pd.concat(parts, ignore_index=True) for c, parts in got.items() if parts}
+
+    def subject_set(self, dataset: str | Dataset) -> set[str] | None:
+        """The distinct, non-empty subject ids of the dataset (``None`` when it has no subject key),
+        streamed (once per run)."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        if not ds.subject_key and not ds.extra.get("subject_cookie"):
+            return None
+        if ds.name not in self._subject_sets:
+            found: set[str] = set()
+            for chunk in self.chunks(ds):
+                found.update(subject_ids(ds, chunk).dropna().unique().tolist())
+            found.discard("")
+            self._subject_sets[ds.name] = found
+        return self._subject_sets[ds.name]
 
     def subject_values(self, dataset: str | Dataset) -> pd.Series | None:
         """The subject id of each row as strings (``None`` when the dataset has no subject key).
@@ -319,17 +487,35 @@ class CheckContext:
             return None
         return subject_ids(ds, self.frame(ds))
 
-    def chunks(self, dataset: str | Dataset) -> Iterator[pd.DataFrame]:
+    def chunks(self, dataset: str | Dataset, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
         """The dataset in chunks, in row order: the frame when a check already read it whole, else
         streamed by :func:`privacy_audit.sources.iter_dataset_chunks` (the vault, which cannot be
-        streamed, is read whole)."""
-        from .. import sources
-
+        streamed, is read whole). ``columns``: the columns the caller needs (real names); a Parquet
+        dataset then reads only those, other chunks may hold more."""
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
         if ds.name in self._frames or ds.format == "vault":
             yield self.frame(ds)
             return
-        yield from sources.iter_dataset_chunks(ds, self.chunksize)
+        if columns is not None and ds.format == "parquet":
+            yield from sources.iter_dataset_chunks(ds, self.chunksize, columns=list(columns))
+            return
+        spill = self._spills.get(ds.name)
+        if spill is not None and spill.complete:
+            yield from spill.replay()  # parsed once per run (see io/spill.py)
+            return
+        stream = sources.iter_dataset_chunks(ds, self.chunksize)
+        if sources.costly_to_reread(ds):
+            spill = ChunkSpill()
+            self._spills[ds.name] = spill
+            stream = spill.record(stream)
+        first, rows = True, 0
+        for chunk in stream:
+            if first and ds.name not in self._firsts:
+                self._firsts[ds.name] = chunk.head(_FIRST_ROWS).copy()
+            first = False
+            rows += len(chunk)
+            yield chunk
+        self._rows.setdefault(ds.name, rows)  # a complete pass: the row count is known
 
     def summaries(self, dataset: str | Dataset) -> dict[str, ColumnSummary]:
         """Every column of the dataset as a :class:`~privacy_audit.checks.summary.ColumnSummary`,

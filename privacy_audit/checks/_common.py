@@ -150,10 +150,7 @@ def active_rows(register: pd.DataFrame, as_of: object | None = None) -> pd.DataF
 
 def dataset_subjects(ctx: CheckContext, ds) -> set[str] | None:
     """Distinct subject ids of a dataset (object or name), ``None`` when it has no subject key."""
-    values = ctx.subject_values(ds)
-    if values is None:
-        return None
-    return {v for v in values if v is not None and v != ""}
+    return ctx.subject_set(ds)
 
 
 def subjects_affected(ctx: CheckContext, ds, cid: str) -> int | None:
@@ -163,7 +160,7 @@ def subjects_affected(ctx: CheckContext, ds, cid: str) -> int | None:
     """
     try:
         subjects = dataset_subjects(ctx, ds)
-        return len(subjects) if subjects is not None else len(ctx.frame(ds))
+        return len(subjects) if subjects is not None else ctx.row_count(ds)
     except PrivacyAuditError as exc:
         ctx.problem(cid, f"dataset {ds.name}: {exc}")
         return None

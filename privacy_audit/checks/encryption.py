@@ -73,11 +73,10 @@ def is_export(ds) -> bool:
 def _example(ctx: CheckContext, ds) -> str:
     """A masked example value of the first declared personal column."""
     for col, ent in ds.pii_columns.items():
-        df = ctx.frame(ds)
-        real = find_column(df, col)
+        real = find_column(ctx.columns(ds), col)
         if real is None:
             continue
-        vals = [v for v in df[real].head(50) if not blank(v)]
+        vals = [v for v in ctx.head(ds, 50)[real] if not blank(v)]
         if vals:
             return f"; e.g. {col}={mask(vals[0], ent)}"
     return ""
@@ -93,7 +92,7 @@ def plaintext_identified(ctx: CheckContext) -> Iterator[Finding]:
         kinds = {k for k in (plaintext_kind(f) for f in _files(ds.path)) if k}
         try:
             subjects = dataset_subjects(ctx, ds)
-            count = len(subjects) if subjects is not None else len(ctx.frame(ds))
+            count = len(subjects) if subjects is not None else ctx.row_count(ds)
             example = _example(ctx, ds)
         except PrivacyAuditError as exc:
             ctx.problem(cid, f"dataset {ds.name}: {exc}")
@@ -133,7 +132,7 @@ def unencrypted_export(ctx: CheckContext) -> Iterator[Finding]:
         if name is not None:
             try:
                 subjects = dataset_subjects(ctx, name)
-                count = len(subjects) if subjects is not None else len(ctx.frame(name))
+                count = len(subjects) if subjects is not None else ctx.row_count(name)
             except PrivacyAuditError as exc:
                 ctx.problem(cid, f"dataset {name}: {exc}")
         detail = "a zip archive with unencrypted entries" if kind == "zip" else f"readable {kind}"

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from ..errors import PrivacyAuditError
-from . import CheckContext, Finding, find_column
+from . import CheckContext, Finding, find_column, subject_ids
 from ._common import active_rows, blank, masked_sample, subject_column
 
 __all__ = ["CHECKS", "applicable_subjects"]
@@ -65,22 +65,25 @@ def _present(
         if listed is None:
             ctx.problem(cid, f"{register_name} register needs a subject column (e.g. `subject`)")
             return
+        rows, subjects = 0, set()
         try:
-            values = ctx.subject_values(ds)
+            for chunk in ctx.chunks(ds):  # streamed: only the rows of listed subjects are counted
+                values = subject_ids(ds, chunk)
+                hit = values[values.isin(listed)]
+                rows += len(hit)
+                subjects.update(hit)
         except PrivacyAuditError as exc:
             ctx.problem(cid, f"dataset {ds.name}: {exc}")
             continue
-        hit = values[values.isin(listed)]
-        if hit.empty:
+        if not rows:
             continue
-        subjects = set(hit)
         yield ctx.finding(
             cid,
             dataset=ds.name,
             column=None,
             subjects_affected=len(subjects),
             message=f"{len(subjects)} {what} subject(s) still in processing dataset {ds.name}",
-            evidence=f"{len(hit)} row(s) in {ds.relpath or ds.name} for subjects {clause_word} in the "
+            evidence=f"{rows} row(s) in {ds.relpath or ds.name} for subjects {clause_word} in the "
             f"{register_name} register: {masked_sample(subjects)}; purposes: [{', '.join(ds.purposes)}]",
         )
 

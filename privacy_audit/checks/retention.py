@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from ..errors import PrivacyAuditError
-from . import CheckContext, Finding, find_column
+from . import CheckContext, Finding, find_column, subject_ids
 from ._common import active_rows, blank, subject_column
 
 __all__ = ["CHECKS", "parse_times"]
@@ -56,42 +56,68 @@ def _held(ctx: CheckContext, ds) -> set[str]:
     return {str(v) for v in rows[scol] if not blank(v)}
 
 
+def _key_column(ds, head: pd.DataFrame) -> str | None:
+    """The column the subject id of a row is read from (:func:`~privacy_audit.checks.subject_ids`)."""
+    if ds.subject_key:
+        return find_column(head, ds.subject_key)
+    if ds.extra.get("subject_cookie"):
+        return find_column(head, "cookie", "cookies")
+    return None
+
+
 def expired_rows(ctx: CheckContext) -> Iterator[Finding]:
     cid = "retention.expired_rows"
     for ds in ctx.datamap.datasets:
         if ds.retention_days is None or not ds.time_column:
             continue
+        cutoff_day = ctx.as_of - _dt.timedelta(days=ds.retention_days)
+        cutoff = pd.Timestamp(cutoff_day, tz="UTC")
+        keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
+        held = _held(ctx, ds)
+        # streamed: per chunk, the expired rows (older, not held), their subjects, the oldest time
+        rows = older = n = unparsed = 0
+        subjects: set[str] = set()
+        oldest = None
+        tcol, seen = None, False
         try:
-            df = ctx.frame(ds)
-            keys = ctx.subject_values(ds)
+            head = ctx.columns(ds)
+            needed = [c for c in (find_column(head, ds.time_column), _key_column(ds, head)) if c is not None]
+            for chunk in ctx.chunks(ds, needed):
+                seen = True
+                tcol = find_column(chunk, ds.time_column)
+                if tcol is None:
+                    break
+                keys = subject_ids(ds, chunk) if keyed else None
+                times = parse_times(chunk[tcol])
+                expired = times < cutoff
+                older += int(expired.sum())
+                if held and keys is not None:
+                    expired &= ~keys.isin(held)
+                hit = int(expired.sum())
+                rows += len(chunk)
+                unparsed += int((times.isna() & chunk[tcol].notna()).sum())
+                if not hit:
+                    continue
+                n += hit
+                if keys is not None:
+                    subjects.update(k for k in keys[expired] if k)
+                first = times[expired].min()
+                oldest = first if oldest is None or first < oldest else oldest
         except PrivacyAuditError as exc:
             ctx.problem(cid, f"dataset {ds.name}: {exc}")
             continue
-        tcol = find_column(df, ds.time_column)
-        if tcol is None:
+        if seen and tcol is None:
             ctx.problem(cid, f"dataset {ds.name}: time_column {ds.time_column!r} not in the data")
             continue
-        times = parse_times(df[tcol])
-        cutoff_day = ctx.as_of - _dt.timedelta(days=ds.retention_days)
-        cutoff = pd.Timestamp(cutoff_day, tz="UTC")
-        expired = times < cutoff
-        older = int(expired.sum())
-        held = _held(ctx, ds)
-        if held and keys is not None:
-            expired &= ~keys.isin(held)
-        n = int(expired.sum())
         if not n:
             continue
-        subjects = len({k for k in keys[expired] if k}) if keys is not None else n
-        oldest = times[expired].min()
-        unparsed = int((times.isna() & df[tcol].notna()).sum())
         yield ctx.finding(
             cid,
             dataset=ds.name,
             column=ds.time_column,
-            subjects_affected=subjects,
+            subjects_affected=len(subjects) if keyed else n,
             message=f"{n} row(s) of {ds.name} are older than its {ds.retention_days}-day retention",
-            evidence=f"{older} of {len(df)} rows have {ds.time_column} before {cutoff_day.isoformat()} "
+            evidence=f"{older} of {rows} rows have {ds.time_column} before {cutoff_day.isoformat()} "
             f"(as of {ctx.as_of.isoformat()}); oldest {oldest.date().isoformat()}"
             + (
                 f"; {older - n} of them kept under legal hold ({len(held)} subject(s)), not counted"

@@ -244,8 +244,8 @@ def assess_dataset(
     if in_sql:  # pushed down: the database computes GROUP BY counts, no row leaves it
         frame = pd.DataFrame(columns=sql_columns(ds.url, ds.table))
         qis, cats = quasi_identifiers_for(ctx, ds, settings, frame, scan=False)
-    else:
-        frame = ctx.frame(ds)
+    else:  # the columns first; then only the quasi-identifiers and sensitive attributes are read
+        frame = ctx.columns(ds)
         qis, cats = quasi_identifiers_for(ctx, ds, settings, frame)
     sensitive = []
     for s in settings.sensitive:
@@ -253,15 +253,20 @@ def assess_dataset(
         if c is None:
             raise InputError(f"sensitive attribute {s!r} (risk settings) not in the data")
         sensitive.append(c)
-    weights = None
+    weights = fix_weights = sniff = None
     if in_sql:
         key = find_column(frame, ds.subject_key) if ds.subject_key else None
         data = sql_group_counts(ds.url, ds.table, list(dict.fromkeys([*qis, *sensitive, *([key] if key else [])])))
         counts = data.pop("__records")
         subjects = data[key].map(lambda v: None if pd.isna(v) else str(v)) if key else None
-        weights = None if key else counts
+        weights = fix_weights = None if key else counts
+    elif qis:  # counts per distinct combination, built chunk by chunk (the rows are never held)
+        data, counts, subjects = ctx.groups(ds, [*qis, *sensitive])
+        weights = None if subjects is not None else counts  # with subject ids, records are (class, subject)
+        fix_weights = counts  # the fix is measured over every row
+        sniff = ctx.head_values(ds, qis)
     else:
-        data, subjects = frame, ctx.subject_values(ds)
+        data, subjects = ctx.projection(ds, sensitive)
     profile = risk_profile(
         data, qis, sensitive=sensitive, threshold=settings.record_threshold,
         population=_population(ctx.datamap, settings), population_count=settings.population_count,
@@ -269,10 +274,11 @@ def assess_dataset(
     )  # fmt: skip
     fix = None
     if propose_fix and qis and profile.records and profile.k < settings.target_k:
-        hs = build_hierarchies(data, qis, entities=cats, specs=settings.hierarchies, reference=ctx.as_of)
+        hs = build_hierarchies(data, qis, entities=cats, specs=settings.hierarchies, reference=ctx.as_of,
+                               sniff=sniff)  # fmt: skip
         fix = anonymize(data, qis, k=settings.target_k, max_suppression=settings.max_suppression, hierarchies=hs,
                         sensitive=sensitive, threshold=settings.record_threshold, dataset=ds.name,
-                        weights=weights)  # fmt: skip
+                        weights=fix_weights)  # fmt: skip
     return DatasetRisk(ds.name, ds.zone, settings, profile, fix)
 
 

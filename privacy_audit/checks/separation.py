@@ -363,26 +363,44 @@ def join_overlap(
 
 
 def smallest_class(
-    frame: pd.DataFrame, columns: list[str], subjects: pd.Series | None = None
+    frame: pd.DataFrame,
+    columns: list[str],
+    subjects: pd.Series | None = None,
+    *,
+    weights: np.ndarray | None = None,
 ) -> tuple[int, int]:
     """The smallest equivalence class over ``columns``.
 
     Returns ``(k, n)``: the size of the smallest class and how many subjects sit in classes of that
     size. Class size counts distinct ``subjects`` (rows where there is no subject id); nulls are a value.
+    ``weights`` (without ``subjects``): the rows each row of ``frame`` stands for (a group frame,
+    :meth:`~privacy_audit.checks.CheckContext.groups`).
     """
     if frame.empty:
         return 0, 0
+    if subjects is None and weights is not None:
+        ec = equivalence_classes(frame, columns, weights=weights)
+        return ec.k, int(np.asarray(weights)[ec.row_sizes() == ec.k].sum())
     ids = _subject_ids(subjects, len(frame))
     ec = equivalence_classes(frame, columns, ids)
     return ec.k, int(ids[ec.row_sizes() == ec.k].nunique())
 
 
 def subjects_below_k(
-    frame: pd.DataFrame, columns: list[str], k: int, subjects: pd.Series | None = None
+    frame: pd.DataFrame,
+    columns: list[str],
+    k: int,
+    subjects: pd.Series | None = None,
+    *,
+    weights: np.ndarray | None = None,
 ) -> int:
-    """How many subjects (rows where there is no subject id) sit in classes smaller than ``k``."""
+    """How many subjects (rows where there is no subject id) sit in classes smaller than ``k``
+    (``weights``: as :func:`smallest_class`)."""
     if frame.empty:
         return 0
+    if subjects is None and weights is not None:
+        ec = equivalence_classes(frame, columns, weights=weights)
+        return int(np.asarray(weights)[ec.below(k)].sum())
     ids = _subject_ids(subjects, len(frame))
     ec = equivalence_classes(frame, columns, ids)
     return int(ids[ec.below(k)].nunique())
@@ -661,20 +679,22 @@ def quasi_identifier(ctx: CheckContext) -> Iterator[Finding]:
     for ds in _separated(ctx):
         try:
             cfg = _config(ctx, ds)
-            frame = ctx.frame(ds)
-            subjects = ctx.subject_values(ds)
+            head = ctx.columns(ds)
             if cfg.quasi_identifiers is not None:
-                qis = [c for c in (find_column(frame, q) for q in cfg.quasi_identifiers) if c is not None]
+                qis = [c for c in (find_column(head, q) for q in cfg.quasi_identifiers) if c is not None]
             else:
                 exclude = [ds.subject_key] if ds.subject_key else []
-                qis = quasi_identifier_columns(frame, _categories(ctx, ds), exclude=exclude)
+                qis = quasi_identifier_columns(head, _categories(ctx, ds), exclude=exclude)
+            qis = qis[:8]
+            # only the quasi-identifiers are read, chunk by chunk, into counts per distinct combination
+            frame, weights, subjects = ctx.groups(ds, qis) if qis else (head, None, None)
         except PrivacyAuditError as exc:
             ctx.problem(cid, f"dataset {ds.name}: {exc}")
             continue
         if not qis or frame.empty:
             continue
-        qis = qis[:8]
-        k_all, _ = smallest_class(frame, qis, subjects)
+        rows = None if subjects is not None else weights  # without subject ids, classes count rows
+        k_all, _ = smallest_class(frame, qis, subjects, weights=rows)
         if k_all >= cfg.k:
             continue
         # minimal failing combinations (no failing proper subset), narrowest first
@@ -683,14 +703,15 @@ def quasi_identifier(ctx: CheckContext) -> Iterator[Finding]:
             for combo in itertools.combinations(qis, width):
                 if any(set(f) <= set(combo) for f, _ in failing):
                     continue
-                k, _ = smallest_class(frame, list(combo), subjects)
+                k, _ = smallest_class(frame, list(combo), subjects, weights=rows)
                 if k < cfg.k:
                     failing.append((combo, k))
-        affected = subjects_below_k(frame, qis, cfg.k, subjects)
-        try:  # the measured risk and the least-loss fix (privacy_audit.risk / .anonymize)
+        affected = subjects_below_k(frame, qis, cfg.k, subjects, weights=rows)
+        try:  # the measured risk and the least-loss fix (privacy_audit.risk / .anonymize), over every row
             rs = risk_settings(ctx.datamap.extra.get("risk"), ds.extra.get("risk"))
-            hs = build_hierarchies(frame, qis, entities=_categories(ctx, ds), specs=rs.hierarchies, reference=ctx.as_of)
-            fix = anonymize(frame, qis, k=cfg.k, max_suppression=rs.max_suppression, hierarchies=hs)
+            hs = build_hierarchies(frame, qis, entities=_categories(ctx, ds), specs=rs.hierarchies, reference=ctx.as_of,
+                                   sniff=ctx.head_values(ds, qis))  # fmt: skip
+            fix = anonymize(frame, qis, k=cfg.k, max_suppression=rs.max_suppression, hierarchies=hs, weights=weights)
             pl = fix.plan
             risk_note = (f"; {fix.before.summary()}; proposed fix: {pl.describe()} -> k = {fix.after.k}"
                          f"{'' if pl.reached else ' (target not reached)'}, information loss {_pct(pl.loss)}")

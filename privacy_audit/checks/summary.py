@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..identifiers import cell_texts
 
-__all__ = ["ColumnSummary", "summarize_chunk", "merge_summaries"]
+__all__ = ["ColumnSummary", "summarize_chunk", "merge_summaries", "ROWS", "SUBJECT", "group_chunk", "merge_groups"]
 
 _MANY = None  # holder of a value held by more than one subject
 
@@ -189,3 +189,45 @@ def merge_summaries(parts: Iterable[Mapping[str, ColumnSummary]]) -> dict[str, C
                 acc[name] = _Merge(summary)
             acc[name].add(summary)
     return {name: m.result() for name, m in acc.items()}
+
+
+# ------------------------------------------------------------------- equivalence-class counts
+
+ROWS = "__rows__"  # column of a group frame: how many rows of the dataset each distinct row stands for
+SUBJECT = "__subject__"  # column of a group frame: the subject id (None when the row has none)
+_ROW = "__row__"  # keeps rows without a subject id apart (each is a subject of its own)
+
+
+def group_chunk(
+    chunk: pd.DataFrame, columns: list[str], subjects: pd.Series | None = None, *, offset: int = 0
+) -> pd.DataFrame:
+    """The distinct rows of ``chunk`` over ``columns`` (nulls are a value) -- with the subject id in
+    :data:`SUBJECT` when ``subjects`` is given -- in order of first appearance, and how many rows each
+    stands for (:data:`ROWS`). A row without a subject id stays a row of its own (it is a subject of its
+    own: equivalence classes count it once). Its size grows with the distinct combinations, not the rows;
+    per-chunk frames merge (:func:`merge_groups`: counts add) into the frame of the whole dataset, whose
+    equivalence classes, weighted by :data:`ROWS`, are the whole frame's."""
+    part = chunk[list(columns)].reset_index(drop=True)
+    keys = list(columns)
+    if subjects is not None:
+        ids = subjects.reset_index(drop=True).astype(object)
+        part[SUBJECT] = ids
+        part[_ROW] = np.where(ids.isna().to_numpy(), offset + np.arange(len(part)), -1)
+        keys += [SUBJECT, _ROW]
+    return part.groupby(keys, sort=False, dropna=False, observed=True).size().reset_index(name=ROWS)
+
+
+def merge_groups(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Per-chunk group frames (:func:`group_chunk`, in row order) merged: the counts of equal rows add,
+    first appearance order is kept. ``parts`` may be a generator: one part is held at a time."""
+    acc: pd.DataFrame | None = None
+    for part in parts:
+        if acc is None:
+            acc = part
+            continue
+        keys = [c for c in part.columns if c != ROWS]
+        both = pd.concat([acc, part], ignore_index=True)
+        acc = both.groupby(keys, sort=False, dropna=False, observed=True)[ROWS].sum().reset_index()
+    if acc is None:
+        return pd.DataFrame({ROWS: pd.Series([], dtype="int64")})
+    return acc.drop(columns=[_ROW], errors="ignore")

@@ -50,6 +50,7 @@ __all__ = [
     "stringify",
     "ColumnVerdict",
     "column_values",
+    "sample_positions",
     "value_features",
     "ValueEvidence",
     "value_evidence",
@@ -222,6 +223,16 @@ def stringify(series: pd.Series) -> pd.Series:
     return out.str.replace(_FLOAT_INT, r"\1", regex=True)
 
 
+def sample_positions(n: int, sample: int, seed: int = 0) -> np.ndarray:
+    """The sorted row positions of the seeded sample of ``sample`` rows out of ``n`` (all rows when ``n <=
+    sample``): the rows a sampled scan judges a column on. It depends on ``n`` and the seed only, so the rows
+    can be picked from a dataset read in chunks once its row count is known (the same rows, the same verdicts)."""
+    if n <= sample:
+        return np.arange(n)
+    rng = np.random.default_rng(seed)
+    return np.sort(rng.choice(n, size=sample, replace=False))
+
+
 def column_values(
     series: pd.Series, *, sample: int | None = 1000, full: bool = False, seed: int = 0
 ) -> tuple[list[str], int, int]:
@@ -229,9 +240,7 @@ def column_values(
     ``sample`` rows unless ``full`` (or ``sample`` is None). Null-likes and blanks are dropped."""
     n = len(series)
     if not full and sample is not None and n > sample:
-        rng = np.random.default_rng(seed)
-        pos = np.sort(rng.choice(n, size=sample, replace=False))
-        series = series.iloc[pos]
+        series = series.iloc[sample_positions(n, sample, seed)]
     if not factorisable(series):
         s = stringify(series)  # 1, 1.0 and True compare equal: each cell on its own
         s = s[~s.str.lower().isin(NULL_LIKES)]
