@@ -487,17 +487,27 @@ def iter_chunks(
             raise _err(path, f"not a readable Parquet file (truncated or corrupt: {str(exc)[:160]})") from None
     elif fmt == "log":
         enc, _ = _decode_head(path, encoding)
+        seen = unparsed = 0
+
+        def parsed(lines: list[str], first: int) -> pd.DataFrame:
+            nonlocal seen, unparsed
+            rows, bad = _parse_log_lines(lines, first)
+            seen, unparsed = seen + len(rows), unparsed + bad
+            return _log_frame(rows)
+
         with open(path, encoding=enc, newline="") as fh:
             buf: list[str] = []
             start = 1
             for line in fh:
                 buf.append(line)
                 if len(buf) >= chunksize:
-                    yield _log_frame(_parse_log_lines(buf, start)[0])
+                    yield parsed(buf, start)
                     start += len(buf)
                     buf = []
             if buf:
-                yield _log_frame(_parse_log_lines(buf, start)[0])
+                yield parsed(buf, start)
+        if seen and unparsed > seen / 2:  # read_log's rule, decided once the whole file has streamed
+            raise _err(path, f"not an access log in combined format ({unparsed} of {seen} lines do not parse)")
     elif fmt == "parquet":  # a partitioned folder: one row group at a time, in read_table's order
         yield from _iter_parquet_dir(path, chunksize, columns)
     else:

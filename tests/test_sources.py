@@ -105,6 +105,17 @@ def test_read_log_rejects_non_log(tmp_path):
         read_log(p)
 
 
+def test_a_streamed_non_log_is_refused_like_a_whole_read(tmp_path):
+    """Checks stream logs chunk by chunk: a file where most lines do not parse is still not a log
+    (the same rule as read_log, decided once every chunk was read), and a real log streams whole."""
+    p = tmp_path / "x.log"
+    p.write_text("hello\nworld\n" * 30 + (FIX / "access.log").read_text())
+    with pytest.raises(InputError, match="not an access log"):
+        list(iter_chunks(p, chunksize=7, format="log"))
+    chunks = list(iter_chunks(FIX / "access.log", chunksize=2, format="log"))
+    assert pd.concat(chunks)["line_no"].tolist() == read_log(FIX / "access.log")["line_no"].tolist()
+
+
 def test_iter_chunks_csv_and_parquet(tmp_path):
     big = pd.DataFrame({"n": range(25), "s": [f"v{i}" for i in range(25)]})
     c = tmp_path / "c.csv"
