@@ -9,6 +9,7 @@ extension forms; e-mails in any case and URL-encoded; names across whitespace), 
 from __future__ import annotations
 
 import pytest
+from sample_cells import sample_cells, sample_users
 
 from privacy_audit.erasure import Needles
 
@@ -66,19 +67,7 @@ def test_ordinary_texts_are_screened_out(needles, text):
 def test_the_screen_never_hides_a_match_on_the_sample_estate():
     """Over every cell of the sample's free-text and contact columns, for several planted subjects:
     wherever ``find`` matches, the screen lets the cell through; and it screens out most cells."""
-    from pathlib import Path
-
-    import pandas as pd
-
-    root = Path(__file__).resolve().parents[1] / "data_samples"
-    users = pd.read_csv(root / "exports" / "users_backup.csv", dtype=str)
-    cells: list[str] = []
-    for path in sorted(root.rglob("*.csv")):
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        cells += [v for col in frame.columns for v in frame[col].tolist() if v]
-    logs = sorted(root.rglob("*.log"))
-    for path in logs:
-        cells += path.read_text(encoding="utf-8").splitlines()
+    users, cells = sample_users(), sample_cells()
     assert len(cells) > 10_000
     for i in (10, 20, 40, 77, 123):
         u = users.iloc[i]

@@ -12,9 +12,9 @@ those pieces (seeded, so a failure repeats), and every cell and log line of the 
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
+from sample_cells import sample_cells, sample_users
 
 from privacy_audit import identifiers as idm
 from privacy_audit.erasure import Needles
@@ -124,16 +124,7 @@ def test_identifiers_without_a_unit_give_no_probes():
 
 def test_every_cell_of_the_sample_estate_that_find_matches_has_a_probe_unit():
     """Every cell of the sample's CSV files and every log line, for a dozen planted subjects."""
-    import pandas as pd
-
-    root = Path(__file__).resolve().parents[1] / "data_samples"
-    users = pd.read_csv(root / "exports" / "users_backup.csv", dtype=str)
-    cells: list[str] = []
-    for path in sorted(root.rglob("*.csv")):
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        cells += [v for col in frame.columns for v in frame[col].tolist() if v]
-    for path in sorted(root.rglob("*.log")):
-        cells += [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    users, cells = sample_users(), sample_cells()
     matched = 0
     for i in range(0, len(users), max(1, len(users) // 12)):
         row = users.iloc[i]
