@@ -71,6 +71,7 @@ from .linkage import QuasiLink, quasi_links
 from .masking import mask
 from .sources import sniff_csv
 from .subjects import Subject, find_subject_data, open_search_index, register_key
+from .vault import Vault, key_for_datamap
 
 __all__ = [
     "ACTIONS",
@@ -592,8 +593,6 @@ def load_estate_table(
 
     try:
         if fmt == "vault":
-            from .vault import Vault
-
             if vault_key is None:
                 raise ConfigError(
                     f"dataset {name} is the encrypted vault: give its key (--vault-key-file, the data map's "
@@ -770,8 +769,6 @@ def _sparse_estate_table(datamap: DataMap, ds: Dataset, src: Mapping[str, Any], 
             info = {"encoding": enc, "delimiter": delimiter}
             text_columns = ()
     elif fmt == "vault" and src["format"] == "vault" and vault_key is not None and len(files) == 1:
-        from .vault import Vault
-
         vault = Vault.open(files[0].path, vault_key)
         ids = vault.ids()
         if len(ids) != total or not src.get("columns"):
@@ -1008,8 +1005,6 @@ def vault_change_details(table: EstateTable, vault_key: bytes | None) -> dict[st
     :meth:`privacy_audit.vault.Vault.open` with ``audit_log``). Empty for any other table."""
     if table.format != "vault" or vault_key is None or not table.files:
         return {}
-    from .vault import Vault
-
     v = Vault.open(table.files[0].path, vault_key)
     return {"vault_id": v.vault_id, "vault_generation": v.generation + 1}  # to_bytes writes generation + 1
 
@@ -1017,8 +1012,6 @@ def vault_change_details(table: EstateTable, vault_key: bytes | None) -> dict[st
 def _rewrite_vault(
     table: EstateTable, f: _File, dels: set[int], reps: dict[int, dict[str, str | None]], key: bytes | None
 ) -> bytes:
-    from .vault import Vault
-
     if key is None:
         raise ConfigError("the vault key is needed to change the vault")
     vault = Vault.open(f.path, key)
@@ -1613,8 +1606,6 @@ def _export_hits(datamap: DataMap, needles: Needles, shared: Iterable[str] = ())
 
 def vault_key_for(datamap: DataMap, key_file: str | Path | None = None) -> bytes | None:
     """The vault key: ``key_file``, else the data map's ``vault.key_file``/``key_env``; None if none given."""
-    from .vault import key_for_datamap
-
     return key_for_datamap(datamap, key_file)
 
 
