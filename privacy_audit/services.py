@@ -11,6 +11,8 @@ Each function is one use case from start to end, so a command and a widget canno
   sqlite-utils.
 * :func:`rectify` / :func:`restrict`: apply a planned correction (then verify every cell) or a
   restriction change.
+* :func:`compliance_report`: read and scan every dataset, run the checks, and judge every clause of the
+  policy (:mod:`privacy_audit.compliance`); ``privacy-audit report`` and notebook 06 render it.
 * :func:`datamap_diff`: scan every mapped dataset (the scan's default sample) and list where the
   scan and the declared categories disagree -- ``privacy-audit datamap diff`` and notebook 02.
 
@@ -37,6 +39,7 @@ from .access import BundleResult, OpenedBundle, build_bundle
 from .access import open_bundle as unpack_bundle
 from .changes import estate_read
 from .checks import CheckContext, load_controls
+from .compliance import ComplianceReport, compliance_report
 from .datamap import DataMap, Drift, datamap_drift, load_datamap
 from .erasure import (
     ErasurePlan,
@@ -72,6 +75,8 @@ __all__ = [
     "restrict",
     "DiffOutcome",
     "datamap_diff",
+    "ComplianceReport",
+    "compliance_report",
 ]
 
 

@@ -10,7 +10,7 @@ appended to the audit log with no personal value):
   ``reviewed_by``, ``date``. Owners and signatories are roles or team names (``Data engineering``,
   ``DPO``); the report scrubs e-mail addresses and phone numbers out of them anyway.
 * ``manual_evidence.yaml`` -- clause id -> ``status`` (holds | fails), ``evidence``, ``recorded_by``,
-  ``date``, read by :func:`privacy_audit.report.compliance.load_manual_evidence`.
+  ``date``, read by :func:`privacy_audit.compliance.load_manual_evidence`.
 
 Notebook 06's form and the ``report`` command read and write these through :func:`record_finding`,
 :func:`record_signoff` and :func:`record_evidence`.

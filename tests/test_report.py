@@ -25,16 +25,16 @@ from policy_ids import independent_clause_ids
 from privacy_audit import auditlog
 from privacy_audit.checks import Finding, registry
 from privacy_audit.cli import run_guarded
-from privacy_audit.datamap import load_datamap
-from privacy_audit.errors import InputError
-from privacy_audit.policy import load_policy
-from privacy_audit.report.compliance import (
+from privacy_audit.compliance import (
     build_report,
     compliance_report,
     load_remedies,
     load_testability,
     summarize_audit_log,
 )
+from privacy_audit.datamap import load_datamap
+from privacy_audit.errors import InputError
+from privacy_audit.policy import load_policy
 from privacy_audit.report.render import render_html, render_json, write_report
 from privacy_audit.vault import Vault, key_for_datamap, load_key
 

@@ -18,14 +18,14 @@ from click.testing import CliRunner
 
 from privacy_audit import auditlog, signoff
 from privacy_audit.cli import cli
-from privacy_audit.datamap import load_datamap
-from privacy_audit.errors import ConfigError, InputError
-from privacy_audit.report.compliance import (
+from privacy_audit.compliance import (
     REMEDIES_FILE,
     compliance_report,
     load_manual_evidence,
     load_remedies,
 )
+from privacy_audit.datamap import load_datamap
+from privacy_audit.errors import ConfigError, InputError
 from privacy_audit.report.render import FINDINGS_CSV, FINDINGS_XLSX, write_report
 from privacy_audit.vault import key_for_datamap
 

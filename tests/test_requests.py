@@ -19,9 +19,9 @@ from generator_fixture import gen  # noqa: F401  (the fixture)
 from privacy_audit import auditlog
 from privacy_audit import requests as desk
 from privacy_audit.checks import run_checks
+from privacy_audit.compliance import compliance_report
 from privacy_audit.datamap import RequestRules, load_datamap
 from privacy_audit.errors import DataMapError, InputError
-from privacy_audit.report.compliance import compliance_report
 from privacy_audit.report.render import write_report
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from privacy_audit.report.compliance import compliance_report
+from privacy_audit.compliance import compliance_report
 from privacy_audit.report.render import has_xlsx
 from privacy_audit.widgets._common import screen_text
 from privacy_audit.widgets.report import ReportWidget, summary_frame

@@ -42,8 +42,8 @@ def report_cmd(
 
     Exits 0 when written, 2 on bad input (nothing is written then).
     """
-    from ..report.compliance import compliance_report
     from ..report.render import write_report
+    from ..services import compliance_report
     from ._common import check_writable_folder
 
     check_writable_folder(out_dir, "--out")  # before the scan and checks, not after them

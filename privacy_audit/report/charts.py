@@ -1,6 +1,6 @@
 """Charts of the compliance report, drawn with matplotlib (Agg) and returned as inline SVG text.
 
-Each function takes a :class:`~privacy_audit.report.compliance.ComplianceReport` and returns an
+Each function takes a :class:`~privacy_audit.compliance.ComplianceReport` and returns an
 ``<svg>`` element ready to paste into HTML: no XML prolog, no DOCTYPE, no metadata, no namespace
 URLs, text kept as text, and ids made unique per chart. Output is deterministic for the same report.
 """

@@ -1,4 +1,4 @@
-"""Render a :class:`~privacy_audit.report.compliance.ComplianceReport` as HTML, JSON and PDF.
+"""Render a :class:`~privacy_audit.compliance.ComplianceReport` as HTML, JSON and PDF.
 
 * :func:`render_html` -- one self-contained page (inline CSS, inline SVG charts, no scripts, no
   external URLs), from the Jinja2 template ``templates/compliance.html.j2``;
@@ -22,10 +22,10 @@ import pandas as pd
 from jinja2 import Template
 
 from ..access import neutralise_cell
+from ..compliance import ComplianceReport
 from ..errors import InputError
 from ..sources import atomic_write_bytes
 from .charts import all_charts
-from .compliance import ComplianceReport
 from .templating import template
 
 __all__ = [

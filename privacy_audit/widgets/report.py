@@ -1,9 +1,9 @@
 """Notebook 06: build the compliance report -- the same calls as ``privacy-audit report``.
 
 ``ReportWidget(datamap=..., out_dir=...)``: ``.run_button`` builds the report with
-:func:`privacy_audit.report.compliance.compliance_report` and writes HTML, JSON and (when ``.pdf``
+:func:`privacy_audit.services.compliance_report` and writes HTML, JSON and (when ``.pdf``
 is ticked and Chromium exists) PDF with :func:`privacy_audit.report.render.write_report`;
-``.result`` is the :class:`~privacy_audit.report.compliance.ComplianceReport`, ``.files`` the
+``.result`` is the :class:`~privacy_audit.compliance.ComplianceReport`, ``.files`` the
 :class:`~privacy_audit.report.render.ReportFiles`; the summary, the clause table (filterable by
 status) and the worst findings are shown, with download links.
 
@@ -25,7 +25,9 @@ import pandas as pd
 from .. import signoff
 from ..datamap import load_datamap
 from ..errors import InputError, PrivacyAuditError
+from ..report.render import write_report
 from ..scan import SCAN_SAMPLE
+from ..services import compliance_report
 from ._common import ErrorBanner, Progress, file_link, find_samples, grid, guarded, plain, show_links, wide
 
 __all__ = ["ReportWidget", "SignOffForm", "summary_frame"]
@@ -115,9 +117,6 @@ class ReportWidget(w.VBox):
     @guarded
     def run(self, _button: object = None) -> Any:
         """Build and write the report; show what it says and where it is."""
-        from ..report.compliance import compliance_report
-        from ..report.render import write_report
-
         self.clear_results()
         self.progress.start(100, "reading the data map")
         report = compliance_report(self.path.value, as_of=self.as_of.value.strip() or None, sample=self.sample.value,

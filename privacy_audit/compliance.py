@@ -30,22 +30,27 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .. import __version__
-from ..checks import SEVERITIES
-from ..checks.risk import assess_estate
-from ..detect.text import TextCache
-from ..entities import pattern_entities
-from ..errors import AuditLogError, ConfigError, PrivacyAuditError
-from ..masking import mask, mask_text_spans
-from ..policy import Policy, load_policy
-from ..requests import QueueSummary, load_ledger
-from ..scan import SCAN_SAMPLE
-from ..signoff import finding_key, load_register, load_signoff
+from . import __version__, auditlog, sources
+from .checks import SEVERITIES, load_controls, registry, run_checks
+from .checks.risk import assess_estate
+from .datamap import load_datamap
+from .detect import get_analyzer, model_name
+from .detect.text import TextCache
+from .entities import pattern_entities
+from .errors import AuditLogError, ConfigError, PrivacyAuditError
+from .masking import mask, mask_text_spans
+from .policy import Policy, load_policy
+from .requests import QueueSummary, load_ledger
+from .scan import SCAN_SAMPLE
+from .scan import scan as scan_frame
+from .signoff import finding_key, load_register, load_signoff
+from .vault import audit_key_for_datamap, key_for_datamap
 
 __all__ = [
     "STATUSES",
@@ -72,7 +77,7 @@ log = logging.getLogger(__name__)
 STATUSES = ("fails", "needs_manual_evidence", "holds", "not_testable")
 _SEV_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 _STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
-_CHECKS_DIR = Path(__file__).resolve().parents[1] / "checks"
+_CHECKS_DIR = Path(__file__).resolve().parent / "checks"
 TESTABILITY_FILE = _CHECKS_DIR / "testability.yaml"
 REMEDIES_FILE = _CHECKS_DIR / "remedies.yaml"
 MANUAL_EVIDENCE_FILE = "manual_evidence.yaml"
@@ -418,8 +423,6 @@ def scrub(text: str | None, *, analyzer: Any = None) -> str:
     if not text:
         return text or ""
     if analyzer is None:
-        from ..detect import get_analyzer
-
         analyzer = get_analyzer()
     spans = analyzer.analyze(text=text, language="en", entities=_SCRUB_ENTITIES, score_threshold=0.3)
     # a phone-like match inside an ISO date or a plain count is not a phone number
@@ -776,8 +779,6 @@ def _sha256_file(path: Path) -> str | None:
 
 
 def _read_frame(ds: Any, vault_key: bytes | None = None):
-    from .. import sources
-
     return sources.read_dataset(ds, vault_key=vault_key)
 
 
@@ -796,8 +797,6 @@ def _vault_key(datamap: Any) -> bytes | None:
     if not any(ds.format == "vault" for ds in datamap.datasets):
         return None
     try:
-        from ..vault import key_for_datamap
-
         return key_for_datamap(datamap)
     except PrivacyAuditError:
         return None
@@ -820,12 +819,6 @@ def _dataset_facts(
     read and scanned, by dataset name, for reuse; ``text_cache`` is the run's Presidio cache."""
     subject_keys: set[str] = set()
     facts = []
-    scan_fn = None
-    if do_scan:
-        try:
-            from ..scan import scan as scan_fn  # noqa: PLC0415
-        except ImportError:
-            scan_fn = None
     for i, ds in enumerate(datamap.datasets):
         if progress is not None:
             progress(f"reading and scanning {ds.name}", i, len(datamap.datasets))
@@ -844,8 +837,8 @@ def _dataset_facts(
                 subjects = int(values.nunique())
                 if (ds.pseudonym or {}).get("kind", "token") != "hmac":
                     subject_keys.update(values.unique())
-            if scan_fn is not None:
-                result = scan_fn(
+            if do_scan:
+                result = scan_frame(
                     frame,
                     name=ds.name,
                     sample=sample,
@@ -888,8 +881,6 @@ def _dataset_facts(
 
 
 def _activity(datamap: Any) -> RequestActivity:
-    from .. import auditlog
-
     path = Path(datamap.audit_log_path)
     shown = _relative(path, Path(datamap.root))
     if not path.exists():
@@ -899,8 +890,6 @@ def _activity(datamap: Any) -> RequestActivity:
     except AuditLogError as exc:
         return RequestActivity(shown, True, False, str(exc), 0, (), ())
     try:
-        from ..vault import audit_key_for_datamap
-
         key = audit_key_for_datamap(datamap)
     except PrivacyAuditError:
         key = None  # no usable vault key: the chain is checked without its MACs, and says so
@@ -958,9 +947,6 @@ def compliance_report(
     data map names (default ``policy.md`` beside it). ``progress(step, index, total)`` is called per
     dataset read and per check run (a notebook's progress bar).
     """
-    from ..checks import load_controls, registry, run_checks
-    from ..datamap import load_datamap
-
     if not hasattr(datamap, "datasets"):
         datamap = load_datamap(datamap)
     if isinstance(as_of, str):
@@ -1005,16 +991,11 @@ def compliance_report(
     desk, desk_errors = _request_desk(datamap, as_of, installed)
     manual = load_manual_evidence(datamap)
 
-    import pandas
-    import presidio_analyzer  # noqa: F401 - version only
-
-    from ..detect import model_name
-
     repro = {
         "tool": "privacy-audit",
         "tool_version": __version__,
         "python": platform.python_version(),
-        "pandas": pandas.__version__,
+        "pandas": _dist_version("pandas"),
         "presidio_analyzer": _dist_version("presidio-analyzer"),
         "spacy_model": model_name(),
         "datamap": Path(datamap.path).name,
@@ -1059,8 +1040,6 @@ def compliance_report(
 
 
 def _dist_version(name: str) -> str | None:
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version(name)
     except PackageNotFoundError:
