@@ -71,6 +71,7 @@ def _check_refusal(code: int, out: str, err: str, expected: str) -> None:
     assert len(lines) == 1, f"expected one line on stderr, got {len(lines)}: {err!r}"  # usage errors too
     assert lines[0].startswith("error: "), err
     assert expected.lower() in err.lower(), f"{expected!r} not in {err!r}"
+    assert not out.strip(), f"a refused command printed a result as well: {out[:200]!r}"
     leaked = [v for v in RAW_VALUES if v in out or v in err]
     assert not leaked, f"raw personal values in the output: {len(leaked)}"
 

@@ -62,7 +62,7 @@ def scan_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, sample: int, 
         show = frame.assign(entity=frame["entity"].fillna("-"), runner_up=frame["runner_up"].fillna("-"))
         show["evidence"] = show["evidence"].str.slice(0, 110)
         click.echo(show.to_string(index=False, columns=["dataset", "column", "entity", "score", "coverage", "evidence"]))
-    else:
+    elif not result.errors:  # when every input failed, the errors below say why: no second message
         click.echo("no columns scanned")
     for dataset, message in result.errors:
         msg = message if message.startswith(str(dataset)) else f"{dataset}: {message}"
