@@ -390,10 +390,11 @@ def quasi_index(
     if ds.zone not in SEPARATED_ZONES:
         return None, []
     keys = _quasi_keys(ds, [*ds.columns, *(str(c) for c in frame.columns)])
-    state: dict[str, Any] = {"role": "separated", "keys": sorted(keys), "settings": _settings_digest(datamap, ds)}
+    state: dict[str, Any] = {"role": "separated", "keys": sorted(keys), "settings": None}
     if not keys:
         return state, []  # no column it could be linked by: never measured for a link
     try:
+        state["settings"] = _settings_digest(datamap, ds)
         risk = assess_dataset(_context(datamap, None), ds, propose_fix=False)
     except PrivacyAuditError as exc:
         state["error"] = type(exc).__name__  # the message may quote the data: its class only
@@ -478,15 +479,17 @@ def _indexed_links(datamap: DataMap, tokens: set[str], view: Any, as_of: _dt.dat
     out: list[QuasiLink] = []
     for ds in (d for d in datamap.datasets if d.zone in SEPARATED_ZONES):
         state = view.quasi_state(ds)
+        if state is not None and state.get("role") != "separated":
+            state = None
+        if state is not None and not set(state["keys"]) & set(values):
+            continue  # no column it could be linked by (the columns are part of the dataset's fingerprint)
         try:
-            if state is None or state.get("role") != "separated" or state.get("settings") != _settings_digest(datamap, ds):
+            if state is None or state.get("settings") != _settings_digest(datamap, ds):
                 # changed since the build (or its risk settings did): measured whole, as without an index
                 if not _may_link(ds, values):
                     continue
                 ctx = ctx or _context(datamap, as_of)
                 link = _link(ctx, ds, values, tokens, people_of)
-            elif not set(state["keys"]) & set(values):
-                continue
             elif "error" in state:
                 logger.info("quasi-identifier linkage: %s skipped (the risk check could not measure it: %s)",
                             ds.name, state["error"])  # fmt: skip
