@@ -231,7 +231,8 @@ def _links(datamap: DataMap, tokens: set[str], view: Any, vault_key: bytes | Non
     if view is not None:
         try:
             got = _indexed_links(datamap, tokens, view, as_of)
-        except IndexIntegrityError:  # the index failed a check: not trusted, measured whole below
+        except PrivacyAuditError as exc:  # a failed check (never trusted again) or rows it cannot read
+            logger.info("quasi-identifier linkage: the subject index could not answer (%s); measured whole", exc)
             got = None
         if got is not None:
             return got
@@ -560,10 +561,10 @@ def _linked_frame(datamap: DataMap, ds: Dataset, ids: list[int], view: Any, vaul
     if view is not None and view.quasi_state(ds) is not None:
         try:
             frame = view.read_rows(ds, ids)
-            frame.index = pd.Index(ids)
-            return frame
-        except IndexIntegrityError:
-            pass
+            frame.index = pd.Index(sorted(ids))
+            return frame.loc[ids]
+        except PrivacyAuditError:
+            pass  # read whole below
     return read_dataset(ds, vault_key=vault_key).iloc[ids]
 
 
