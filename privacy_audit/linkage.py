@@ -19,13 +19,27 @@ erases it and export returns it ("linked by quasi-identifiers (postal code, date
 A larger class, or values shared by several people on record, cannot be attributed to one person:
 erasure keeps those rows and says so ("cannot be attributed to one person: k=N"); export leaves them out.
 Rows carrying another subject's key are never linked. Nothing here writes or prints a raw value.
+
+With a current subject index (:mod:`privacy_audit.subject_index`) the same answers come from what the
+index build recorded (:func:`quasi_index`): per separated dataset the risk check's verdict (re-identifying
+or not, its quasi-identifier columns: the verdict depends on the whole dataset, so it is part of that
+dataset's indexed state and goes stale with it), and keyed digests of each normalised quasi-identifier
+value -> rows, for the separated and the identity datasets. A request then reads the subject's identity
+rows, the rows holding all their values (in the identity datasets: the people sharing them; in each
+re-identifying dataset: the subject's class) and confirms every value on the rows themselves; it loads no
+text analyser and reads no dataset whole. A separated dataset that changed since the build (or whose risk
+settings did) is measured whole as without an index; an index not current for every identity dataset, or
+one failing its checks, is not used at all.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
+import hashlib
+import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -33,17 +47,17 @@ import numpy as np
 import pandas as pd
 
 from . import entities
-from .checks import CheckContext, load_controls
-from .checks.risk import SEPARATED_ZONES, assess_dataset
+from .checks import CheckContext, load_controls, subject_ids
+from .checks.risk import SEPARATED_ZONES, assess_dataset, settings_for
 from .datamap import DataMap, Dataset
 from .detect.headers import header_hints
-from .errors import PrivacyAuditError
+from .errors import IndexIntegrityError, PrivacyAuditError
 from .identifiers import cell_text, map_distinct, nfkc, normalize
 from .risk import equivalence_classes
 from .sources import read_dataset, sql_columns, sql_group_counts, sql_row_positions, sql_rows_at
-from .subjects import DatasetMatch, SubjectData
+from .subjects import DatasetMatch, SubjectData, open_search_index
 
-__all__ = ["QuasiLink", "quasi_links", "subject_quasi_values", "with_linked_rows"]
+__all__ = ["QuasiLink", "quasi_index", "quasi_links", "subject_quasi_values", "with_linked_rows"]
 
 logger = logging.getLogger(__name__)
 
@@ -126,11 +140,25 @@ def _tokens(subject: Any) -> set[str]:
     return {str(v) for k in ("tokens", "pseudonyms") for v in ids.get(k, ())}
 
 
+def _identity_columns(ds: Dataset, columns: Iterable[Any]) -> dict[str, str]:
+    """The quasi-identifier columns of an identity dataset (column -> entity), its subject key left out."""
+    out = {}
+    for c in columns:
+        e = _quasi_entity(str(c), ds.columns.get(str(c)))
+        if e is not None and str(c) != ds.subject_key:
+            out[str(c)] = e
+    return out
+
+
+def _is_identity(ds: Dataset) -> bool:
+    return ds.zone == "identified" and bool(ds.subject_key)
+
+
 def _identity_frames(datamap: DataMap, vault_key: bytes | None) -> list[tuple[Dataset, pd.DataFrame, dict[str, str]]]:
     """Every identified dataset with a subject key: (dataset, frame, column -> quasi entity key)."""
     out = []
     for ds in datamap.datasets:
-        if ds.zone != "identified" or not ds.subject_key:
+        if not _is_identity(ds):
             continue
         try:
             frame = read_dataset(ds, vault_key=vault_key)
@@ -139,11 +167,7 @@ def _identity_frames(datamap: DataMap, vault_key: bytes | None) -> list[tuple[Da
             continue
         if ds.subject_key not in frame.columns:
             continue
-        cols = {}
-        for c in frame.columns:
-            e = _quasi_entity(str(c), ds.columns.get(str(c)))
-            if e is not None and str(c) != ds.subject_key:
-                cols[str(c)] = e
+        cols = _identity_columns(ds, frame.columns)
         if cols:  # only the columns compared are kept: the rest of each identity table is let go now
             keep = [c for c in frame.columns if str(c) == ds.subject_key or str(c) in cols]
             out.append((ds, frame.loc[:, keep], cols))
@@ -188,22 +212,52 @@ def quasi_links(
 ) -> tuple[QuasiLink, ...]:
     """The rows of every re-identifying separated dataset linked to ``subject`` by quasi-identifiers
     (see the module docstring). ``subject``: a :class:`privacy_audit.subjects.Subject` or a mapping of
-    identifiers (``tokens``: the subject keys of their identity records). Reads, never writes."""
+    identifiers (``tokens``: the subject keys of their identity records). Reads, never writes. With a
+    current subject index the answer comes from it (the same answer)."""
     tokens = _tokens(subject)
-    targets = [d for d in datamap.datasets if d.zone in SEPARATED_ZONES]
-    if not tokens or not targets:
+    if not tokens or not any(d.zone in SEPARATED_ZONES for d in datamap.datasets):
         return ()
+    view = open_search_index(datamap, vault_key)
+    try:
+        return _links(datamap, tokens, view, vault_key, as_of)
+    finally:
+        if view is not None:
+            view.close()
+
+
+def _links(datamap: DataMap, tokens: set[str], view: Any, vault_key: bytes | None,
+           as_of: _dt.date | None) -> tuple[QuasiLink, ...]:  # fmt: skip
+    """:func:`quasi_links` through ``view`` (an open subject index, or ``None``)."""
+    if view is not None:
+        try:
+            got = _indexed_links(datamap, tokens, view, as_of)
+        except PrivacyAuditError as exc:  # a failed check (never trusted again) or rows it cannot read
+            logger.info("quasi-identifier linkage: the subject index could not answer (%s); measured whole", exc)
+            got = None
+        if got is not None:
+            return got
+    return _full_links(datamap, tokens, vault_key, as_of)
+
+
+def _context(datamap: DataMap, as_of: _dt.date | None) -> CheckContext:
+    return CheckContext(datamap, as_of=as_of or datamap.as_of or _dt.date.today(), controls=load_controls(datamap.controls))
+
+
+def _full_links(datamap: DataMap, tokens: set[str], vault_key: bytes | None,
+                as_of: _dt.date | None) -> tuple[QuasiLink, ...]:  # fmt: skip
+    """The links without an index: every identity table read whole, every candidate dataset measured."""
+    targets = [d for d in datamap.datasets if d.zone in SEPARATED_ZONES]
     identity = _identity_frames(datamap, vault_key)
     values = subject_quasi_values(identity, tokens)
     if not values:
         return ()
-    ctx = CheckContext(datamap, as_of=as_of or datamap.as_of or _dt.date.today(), controls=load_controls(datamap.controls))
+    ctx = _context(datamap, as_of)
     out: list[QuasiLink] = []
     for ds in targets:
         if not _may_link(ds, values):  # no column it could be linked by: not read, not scanned
             continue
         try:
-            link = _link(ctx, ds, values, tokens, identity)
+            link = _link(ctx, ds, values, tokens, lambda keys: _people(identity, keys))
         except PrivacyAuditError as exc:  # a dataset the risk check cannot measure is not linked
             logger.info("quasi-identifier linkage: %s skipped (%s)", ds.name, exc)
             continue
@@ -220,15 +274,16 @@ def _may_link(ds: Dataset, values: Mapping[str, str]) -> bool:
         names += sql_columns(ds.url, ds.table) if ds.is_sql else [str(c) for c in read_dataset(ds, nrows=0).columns]
     except PrivacyAuditError:
         return True  # let the risk check say why it cannot be read
-    return any((e := _quasi_entity(c, ds.columns.get(c))) is not None and _key(e) in values for c in names)
+    return bool(_quasi_keys(ds, names) & set(values))
 
 
-def _link(ctx: CheckContext, ds: Dataset, values: dict[str, str], tokens: set[str],
-          identity: list[tuple[Dataset, pd.DataFrame, dict[str, str]]]) -> QuasiLink | None:  # fmt: skip
-    risk = assess_dataset(ctx, ds, propose_fix=False)  # THE risk check: same settings, same columns
-    qis = list(risk.profile.quasi_identifiers)
-    if not qis or not risk.profile.records or risk.profile.k >= risk.target_k:
-        return None  # not re-identifying: the rows cannot be attributed to anyone
+def _quasi_keys(ds: Dataset, names: Iterable[str]) -> set[str]:
+    """What the columns ``names`` of ``ds`` can link by (entity keys of their quasi-identifier entities)."""
+    return {_key(e) for c in names if (e := _quasi_entity(c, ds.columns.get(c))) is not None}
+
+
+def _link_columns(ds: Dataset, qis: Iterable[str], values: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """The columns of ``qis`` compared (one per entity key the subject has a value for) and their entities."""
     cols: list[str] = []
     ents: list[str] = []
     for c in qis:
@@ -236,10 +291,20 @@ def _link(ctx: CheckContext, ds: Dataset, values: dict[str, str], tokens: set[st
         if e is not None and _key(e) in values and _key(e) not in {_key(x) for x in ents}:
             cols.append(c)
             ents.append(e)
+    return cols, ents
+
+
+def _link(ctx: CheckContext, ds: Dataset, values: dict[str, str], tokens: set[str],
+          people_of: Callable[[dict[str, str]], int]) -> QuasiLink | None:  # fmt: skip
+    risk = assess_dataset(ctx, ds, propose_fix=False)  # THE risk check: same settings, same columns
+    qis = list(risk.profile.quasi_identifiers)
+    if not qis or not risk.profile.records or risk.profile.k >= risk.target_k:
+        return None  # not re-identifying: the rows cannot be attributed to anyone
+    cols, ents = _link_columns(ds, qis, values)
     if not cols:
         return None  # the identity records hold none of the dataset's quasi-identifiers
     wanted = {c: values[_key(e)] for c, e in zip(cols, ents, strict=True)}
-    people = _people(identity, {_key(e): values[_key(e)] for e in ents})
+    people = people_of({_key(e): values[_key(e)] for e in ents})
     if ds.is_sql:
         groups = sql_group_counts(ds.url, ds.table, cols)
         counts = groups.pop("__records")
@@ -256,8 +321,15 @@ def _link(ctx: CheckContext, ds: Dataset, values: dict[str, str], tokens: set[st
             rows = found if rows is None else rows & found
         return QuasiLink(ds.name, tuple(cols), tuple(ents), tuple(sorted(rows or ())), k, people)
     frame = ctx.frame(ds)
-    subjects = ctx.subject_values(ds)
+    return _class_link(ds, frame, np.arange(len(frame)), cols, ents, wanted, ctx.subject_values(ds), tokens, people)
+
+
+def _class_link(ds: Dataset, frame: pd.DataFrame, row_ids: np.ndarray, cols: list[str], ents: list[str],
+                wanted: dict[str, str], subjects: pd.Series | None, tokens: set[str], people: int) -> QuasiLink | None:  # fmt: skip
+    """The link of a (file) dataset from ``frame`` (rows ``row_ids`` of the dataset, every row of the
+    subject's class among them) and each row's subject id (``None``: the dataset has no subject key)."""
     norm = pd.DataFrame({c: map_distinct(frame[c], lambda v, e=e: _norm(e, v)) for c, e in zip(cols, ents, strict=True)})
+    norm = norm.reset_index(drop=True)
     classes = equivalence_classes(norm, cols, subjects)
     match = np.logical_and.reduce([norm[c].to_numpy() == v for c, v in wanted.items()])
     if subjects is not None:  # a row keyed to another subject is theirs, never this subject's
@@ -267,8 +339,197 @@ def _link(ctx: CheckContext, ds: Dataset, values: dict[str, str], tokens: set[st
     hit = np.flatnonzero(match)
     if not hit.size:
         return None
-    return QuasiLink(ds.name, tuple(cols), tuple(ents), tuple(int(i) for i in hit), int(classes.row_sizes()[hit[0]]),
-                     people)  # fmt: skip
+    return QuasiLink(ds.name, tuple(cols), tuple(ents), tuple(int(row_ids[i]) for i in hit),
+                     int(classes.row_sizes()[hit[0]]), people)  # fmt: skip
+
+
+# ------------------------------------------------------------------------- through the subject index
+
+_Q = "q"  # the namespace of quasi-identifier value digests in the subject index
+
+
+def _qtext(column: str, value: str) -> str:
+    """The text the index digests for one normalised quasi-identifier value of one column."""
+    return f"{_Q}\x1f{column}\x1f{value}"
+
+
+def _settings_digest(datamap: DataMap, ds: Dataset) -> str:
+    """A digest of the risk settings the verdict was reached under (the data map's and the dataset's)."""
+    settings = dataclasses.asdict(settings_for(datamap, ds))
+    return hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _value_entries(values: pd.Series, column: str, entity: str,
+                   many: Callable[[list[str]], np.ndarray]) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """``(digests, positions)`` of one column's normalised values (each distinct value digested once)."""
+    norm = map_distinct(values, lambda v: _norm(entity, v))
+    codes, uniques = pd.factorize(norm.reset_index(drop=True), use_na_sentinel=True)
+    if not len(uniques):
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    digests = np.asarray(many([_qtext(column, str(u)) for u in uniques]), dtype=np.int64)
+    pos = np.flatnonzero(codes >= 0)
+    return digests[codes[pos]], pos.astype(np.int64)
+
+
+def quasi_index(
+    datamap: DataMap, ds: Dataset, frame: pd.DataFrame, many: Callable[[list[str]], np.ndarray]
+) -> tuple[dict[str, Any] | None, list[tuple[np.ndarray, np.ndarray]]]:
+    """What the subject index keeps of ``ds`` (read whole as ``frame``) for the linkage: ``(state,
+    [(digests, row positions), ...])``, ``(None, [])`` for a dataset the linkage never reads.
+
+    ``state`` (JSON, no value of the data): for an identity dataset its quasi-identifier columns; for a
+    separated one the entity keys it could be linked by, a digest of its risk settings and the risk
+    check's verdict (:func:`~privacy_audit.checks.risk.assess_dataset`: its quasi-identifiers, whether
+    it is re-identifying; ``error`` when it cannot be measured). The entries: ``many`` (the index's keyed
+    digest of texts) of each normalised quasi-identifier value, per column, -> the rows holding it (a
+    separated dataset's only when it is re-identifying)."""
+    if _is_identity(ds):
+        keyed = ds.subject_key in frame.columns
+        cols = _identity_columns(ds, frame.columns) if keyed else {}
+        state = {"role": "identity", "keyed": keyed, "columns": cols}
+        return state, [_value_entries(frame[c], c, e, many) for c, e in cols.items()]
+    if ds.zone not in SEPARATED_ZONES:
+        return None, []
+    keys = _quasi_keys(ds, [*ds.columns, *(str(c) for c in frame.columns)])
+    state: dict[str, Any] = {"role": "separated", "keys": sorted(keys), "settings": None}
+    if not keys:
+        return state, []  # no column it could be linked by: never measured for a link
+    try:
+        state["settings"] = _settings_digest(datamap, ds)
+        risk = assess_dataset(_context(datamap, None), ds, propose_fix=False)
+    except PrivacyAuditError as exc:
+        state["error"] = type(exc).__name__  # the message may quote the data: its class only
+        return state, []
+    qis = [str(c) for c in risk.profile.quasi_identifiers]
+    state["qis"] = qis
+    state["reidentifying"] = bool(qis and risk.profile.records and risk.profile.k < risk.target_k)
+    if not state["reidentifying"]:
+        return state, []
+    cols = {c: e for c in qis if (e := _quasi_entity(c, ds.columns.get(c))) is not None and c in frame.columns}
+    return state, [_value_entries(frame[c], c, e, many) for c, e in cols.items()]
+
+
+def _confirmed(frame: pd.DataFrame, norms: Mapping[str, tuple[str, str]]) -> np.ndarray:
+    """Which rows of ``frame`` hold every value (column -> (entity, normalised value)): the index's
+    digests may collide, so each value is confirmed on the row itself."""
+    return np.logical_and.reduce([map_distinct(frame[c], lambda x, e=e: _norm(e, x)).to_numpy() == v
+                                  for c, (e, v) in norms.items()] or [np.ones(len(frame), dtype=bool)])  # fmt: skip
+
+
+def _rows_holding(view: Any, ds: Dataset, wanted: Mapping[str, str]) -> list[int]:
+    """Row ids of ``ds`` the index lists under every value of ``wanted`` (column -> normalised value)."""
+    rows: set[int] | None = None
+    for c, v in wanted.items():
+        found = set(view.text_rows(ds, [_qtext(c, v)]))
+        rows = found if rows is None else rows & found
+        if not rows:
+            return []
+    return sorted(rows or ())
+
+
+def _indexed_identity(datamap: DataMap, view: Any) -> list[tuple[Dataset, dict[str, str]]] | None:
+    """The identity datasets with quasi-identifier columns (dataset, column -> entity), as the index
+    recorded them; ``None`` when the index is not current for every identity dataset."""
+    out = []
+    for ds in datamap.datasets:
+        if not _is_identity(ds):
+            continue
+        state = view.quasi_state(ds)
+        if not state or state.get("role") != "identity":
+            return None
+        if state["keyed"] and state["columns"]:
+            out.append((ds, dict(state["columns"])))
+    return out
+
+
+def _indexed_people(view: Any, identity: list[tuple[Dataset, dict[str, str]]], keys: dict[str, str]) -> int:
+    """:func:`_people` through the index: the rows holding every value, then their subject keys."""
+    people: set[str] = set()
+    for ds, cols in identity:
+        by_key = {_key(e): c for c, e in cols.items()}
+        if not set(keys) <= set(by_key):
+            continue
+        rows = _rows_holding(view, ds, {by_key[k]: v for k, v in keys.items()})
+        if not rows:
+            continue
+        frame = view.read_rows(ds, rows)
+        hit = _confirmed(frame, {by_key[k]: (cols[by_key[k]], v) for k, v in keys.items()})
+        people |= {str(cell_text(s)) for s in frame[ds.subject_key].iloc[np.flatnonzero(hit)]}
+    return len(people)
+
+
+def _indexed_links(datamap: DataMap, tokens: set[str], view: Any, as_of: _dt.date | None) -> tuple[QuasiLink, ...] | None:
+    """:func:`quasi_links` through the index; ``None`` when it cannot answer (an identity dataset not current)."""
+    identity = _indexed_identity(datamap, view)
+    if identity is None:
+        return None
+    frames = []
+    for ds, cols in identity:
+        rows = view.token_rows(ds, tokens)
+        if rows is None:
+            return None
+        frames.append((ds, view.read_rows(ds, rows), cols))
+    values = subject_quasi_values(frames, tokens)
+    if not values:
+        return ()
+
+    def people_of(keys: dict[str, str]) -> int:
+        return _indexed_people(view, identity, keys)
+
+    ctx: CheckContext | None = None
+    out: list[QuasiLink] = []
+    for ds in (d for d in datamap.datasets if d.zone in SEPARATED_ZONES):
+        state = view.quasi_state(ds)
+        if state is not None and state.get("role") != "separated":
+            state = None
+        if state is not None and not set(state["keys"]) & set(values):
+            continue  # no column it could be linked by (the columns are part of the dataset's fingerprint)
+        try:
+            if state is None or state.get("settings") != _settings_digest(datamap, ds):
+                # changed since the build (or its risk settings did): measured whole, as without an index
+                if not _may_link(ds, values):
+                    continue
+                ctx = ctx or _context(datamap, as_of)
+                link = _link(ctx, ds, values, tokens, people_of)
+            elif "error" in state:
+                logger.info("quasi-identifier linkage: %s skipped (the risk check could not measure it: %s)",
+                            ds.name, state["error"])  # fmt: skip
+                continue
+            else:
+                link = _indexed_link(view, ds, state, values, tokens, people_of)
+        except IndexIntegrityError:
+            raise
+        except PrivacyAuditError as exc:  # a dataset the risk check cannot measure is not linked
+            logger.info("quasi-identifier linkage: %s skipped (%s)", ds.name, exc)
+            continue
+        if link is not None:
+            out.append(link)
+    return tuple(out)
+
+
+def _indexed_link(view: Any, ds: Dataset, state: Mapping[str, Any], values: dict[str, str], tokens: set[str],
+                  people_of: Callable[[dict[str, str]], int]) -> QuasiLink | None:  # fmt: skip
+    """:func:`_link` from the verdict the index recorded and the rows it lists under the subject's values."""
+    if not state.get("reidentifying"):
+        return None
+    cols, ents = _link_columns(ds, state["qis"], values)
+    if not cols:
+        return None
+    wanted = {c: values[_key(e)] for c, e in zip(cols, ents, strict=True)}
+    rows = _rows_holding(view, ds, wanted)
+    if not rows:
+        return None
+    frame = view.read_rows(ds, rows)
+    hit = _confirmed(frame, {c: (e, wanted[c]) for c, e in zip(cols, ents, strict=True)})
+    if not hit.any():
+        return None
+    people = people_of({_key(e): values[_key(e)] for e in ents})
+    ids = np.asarray(rows, dtype=np.int64)[hit]
+    if ds.is_sql:  # measured by GROUP BY without subjects: the class is its rows
+        return QuasiLink(ds.name, tuple(cols), tuple(ents), tuple(int(i) for i in ids), len(ids), people)
+    frame = frame.iloc[np.flatnonzero(hit)].reset_index(drop=True)
+    keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
+    return _class_link(ds, frame, ids, cols, ents, wanted, subject_ids(ds, frame) if keyed else None, tokens, people)
 
 
 def with_linked_rows(
@@ -280,9 +541,35 @@ def with_linked_rows(
     person are not the subject's to receive and are left out."""
     if not getattr(data.subject, "found", False):
         return data
-    links = [link for link in quasi_links(datamap, data.subject, vault_key=vault_key, as_of=as_of) if link.attributable]
-    if not links:
+    tokens = _tokens(data.subject)
+    if not tokens or not any(d.zone in SEPARATED_ZONES for d in datamap.datasets):
         return data
+    view = open_search_index(datamap, vault_key)
+    try:
+        links = [link for link in _links(datamap, tokens, view, vault_key, as_of) if link.attributable]
+        return _with_links(datamap, data, links, view, vault_key) if links else data
+    finally:
+        if view is not None:
+            view.close()
+
+
+def _linked_frame(datamap: DataMap, ds: Dataset, ids: list[int], view: Any, vault_key: bytes | None) -> pd.DataFrame:
+    """The rows ``ids`` of ``ds`` (indexed by their row ids): through the index when it is current for
+    ``ds``, else from a whole read."""
+    if ds.is_sql:
+        return sql_rows_at(ds.url, ds.table, ids)
+    if view is not None and view.quasi_state(ds) is not None:
+        try:
+            frame = view.read_rows(ds, ids)
+            frame.index = pd.Index(sorted(ids))
+            return frame.loc[ids]
+        except PrivacyAuditError:
+            pass  # read whole below
+    return read_dataset(ds, vault_key=vault_key).iloc[ids]
+
+
+def _with_links(datamap: DataMap, data: SubjectData, links: list[QuasiLink], view: Any,
+                vault_key: bytes | None) -> SubjectData:  # fmt: skip
     matches = list(data.datasets)
     for link in links:
         ds = datamap.dataset(link.dataset)
@@ -291,7 +578,7 @@ def with_linked_rows(
         new_ids = [r for r in link.rows if old is None or r not in old.row_ids]
         if not new_ids:
             continue
-        frame = sql_rows_at(ds.url, ds.table, new_ids) if ds.is_sql else read_dataset(ds, vault_key=vault_key).iloc[new_ids]
+        frame = _linked_frame(datamap, ds, new_ids, view, vault_key)
         reason = link.reason()
         if old is None:
             match = DatasetMatch(ds.name, ds.zone, frame, tuple(new_ids), ("quasi_identifiers",),

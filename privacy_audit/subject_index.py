@@ -21,6 +21,11 @@ What is indexed, per row (one entry = ``(digest, dataset, row id)``):
   and each log line (JSON Lines and SQL datasets have none: plans read them whole). A unit held by
   more rows than ``max(256, rows / 200)`` (a browser's name, a day's date) is one entry for row
   ``-1``: a plan looking it up reads that dataset whole.
+* for the quasi-identifier linkage (:func:`privacy_audit.linkage.quasi_index`): each normalised
+  quasi-identifier value (postal code, birth date...) of the identity datasets and of the separated
+  datasets the risk check calls re-identifying, and in the dataset's record the check's verdict (its
+  quasi-identifier columns, re-identifying or not, under which risk settings): column names and
+  figures only. The verdict depends on the whole dataset, so it is rebuilt (and goes stale) with it.
 
 The index holds no identifier: a digest is an 8-byte keyed BLAKE2b (a MAC: BLAKE2's keyed mode, one
 C call per value where HMAC-SHA256 costs two hash passes) under a key derived (HKDF) from the estate's
@@ -80,6 +85,7 @@ from . import identifiers as idm
 from . import sources
 from .errors import ConfigError, IndexIntegrityError, InputError, PrivacyAuditError
 from .io.atomic import atomic_write_bytes, fsync_dir
+from .linkage import quasi_index
 from .subjects import (
     INDEX_COLUMNS,
     FrameLayout,
@@ -117,7 +123,8 @@ INDEX_DIR = ".privacy-audit-index"
 _DB = "subjects.sqlite"
 _MAC = "subjects.mac"
 _STALE = "stale.json"
-_VERSION = 4  # 2: keyed BLAKE2b digests; 3: entries keyed (ds, digest, row), sealed per segment; 4: search units
+_VERSION = 5  # 2: keyed BLAKE2b digests; 3: entries keyed (ds, digest, row), sealed per segment; 4: search units;
+# 5: the quasi-identifier linkage's state and value digests (linkage.quasi_index)
 _SEAL_ENTRIES = 512  # about this many entries per sealed segment of a dataset
 _SPAN_PAGE = 1024  # record spans per sealed page
 _SEAL_ENTRY, _SEAL_SPANS = 0, 1  # the kinds of segment in the seals table
@@ -731,7 +738,8 @@ def _index_dataset(datamap: Any, ds: Any, vault_key: bytes | None, digest: _Dige
     record["units"] = units is not None
     if units is not None:
         parts.append(_common_units(_unique_entries(list(units)), len(frame)))
-    entries = _unique_entries(parts)
+    record["quasi"], quasi_parts = quasi_index(datamap, ds, frame, digest.many)  # the linkage's verdict and values
+    entries = _unique_entries(parts + quasi_parts)
     if fmt == "parquet":
         record["parts"] = [[p.source, p.row_group, p.offset, p.rows, p.root] for p in sources.partitions(ds.path)]
     return record, entries, len(frame), cookies, spans
@@ -1214,6 +1222,36 @@ class IndexView:
             return None
         rows = self._rows(got[0], [self.digest("u", p) for p in probes])
         return None if rows and rows[0] < 0 else rows  # -1: a unit too common to list its rows
+
+    def quasi_state(self, ds: Any) -> dict[str, Any] | None:
+        """What the build recorded of ``ds`` for the quasi-identifier linkage
+        (:func:`privacy_audit.linkage.quasi_index`); ``None`` when the index is not current for ``ds``
+        (or not trusted) or recorded nothing."""
+        got = self.current.get(ds.name)
+        if got is None or not self.trusted:
+            return None
+        return got[1].get("quasi")
+
+    def text_rows(self, ds: Any, texts: Iterable[str]) -> list[int]:
+        """Row ids of ``ds`` (current in the index) listed under any of ``texts`` (``ns\\x1fvalue``, as the
+        build digested them), from verified segments; IndexIntegrityError when one fails its check."""
+        if not self.trusted:
+            raise IndexIntegrityError("subject index not trusted (a part of it failed its check)")
+        return self._rows(self.current[ds.name][0], self.digest.many(list(texts)).tolist())
+
+    def token_rows(self, ds: Any, tokens: Iterable[str]) -> list[int] | None:
+        """Row ids of the identity dataset ``ds`` whose subject key is one of ``tokens``; ``None`` when
+        the index holds no identity entries of ``ds`` (not current, or not an identity dataset)."""
+        got = self.current.get(ds.name)
+        if got is None or "identity_kinds" not in got[1]:
+            return None
+        return self._rows(got[0], [self.digest("id:token", str(t)) for t in tokens])
+
+    def read_rows(self, ds: Any, positions: Iterable[int]) -> pd.DataFrame:
+        """The rows at ``positions`` (row ids) of ``ds`` (current in the index), typed as a whole read
+        types them, indexed 0..n-1; only those rows are read (a vault's records unsealed one by one)."""
+        dsn, record, spans = self.current[ds.name]
+        return self._read(ds, record, spans, sorted(int(p) for p in positions)).reset_index(drop=True)
 
     def plan_source(self, ds: Any) -> dict[str, Any] | None:
         """What an erasure plan needs to read a few rows of ``ds`` and describe the rest without reading

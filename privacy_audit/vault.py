@@ -256,7 +256,7 @@ def _estate_secret(key: bytes, vault: Any, purpose: str) -> bytes:
         cache_key = (str(path), hashlib.sha256(raw).hexdigest(), hashlib.sha256(key).hexdigest())
         found = _SECRETS.get(cache_key)
         if found is None:
-            found = dict(Vault(path, key, _state=_parse(raw, key, path))._secrets)
+            found = dict(Vault(path, key, _state=_parse_cached(raw, key, path))._secrets)
             _SECRETS.clear()  # one vault's secrets at a time
             _SECRETS[cache_key] = found
         return found[purpose]
@@ -474,7 +474,7 @@ class Vault:
             raise VaultError(f"{p} is a folder, not a vault file") from None
         except OSError as exc:
             raise VaultError(f"cannot read vault {p}: {exc.strerror}") from None
-        state = _parse(raw, key, p)
+        state = _parse_cached(raw, key, p)
         vault = cls(p, key, _state=state)
         if audit_log is not None:
             logged = logged_generation(audit_log, vault.vault_id)
@@ -845,6 +845,28 @@ def split_identities(
         rows=len(df),
         rows_without_identity=empty_rows,
     )
+
+
+_PARSED: dict[tuple[str, str], dict[str, Any]] = {}  # (sha256 of the vault bytes, of the key) -> parsed state
+
+
+def _parse_cached(raw: bytes, key: bytes, path: Path) -> dict[str, Any]:
+    """:func:`_parse`, authenticated and parsed once per vault content and key in this process (the last
+    vault only): one request opens the vault several times (key registration, estate secrets, each
+    subject-index view, the erasure plan), and hashing the bytes costs a fraction of parsing them. Each
+    caller gets its own records and tombstones (fresh ``_Record`` objects): what one Vault puts, deletes,
+    shreds or decrypts stays its own, and the cache holds only what the file holds (sealed records)."""
+    cache_key = (hashlib.sha256(raw).hexdigest(), hashlib.sha256(_check_key(key)).hexdigest())
+    state = _PARSED.get(cache_key)
+    if state is None:
+        state = _parse(raw, key, path)
+        _PARSED.clear()
+        _PARSED[cache_key] = state
+    out = {**state, "records": {rid: _Record(sealed=r.sealed) for rid, r in state["records"].items()},
+           "shredded": dict(state["shredded"])}  # fmt: skip
+    if "secrets" in state:
+        out["secrets"] = dict(state["secrets"])
+    return out
 
 
 def _parse(raw: bytes, key: bytes, path: Path) -> dict[str, Any]:

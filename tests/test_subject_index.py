@@ -7,8 +7,13 @@ vault key; nothing is mocked. Speed is measured in bench/bench_requests.py, not 
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +22,7 @@ from click.testing import CliRunner
 from conftest_pg import copy_estate, pg_url, sql_estate  # noqa: F401 - pg_url is a fixture
 
 from privacy_audit import identifiers as idm
-from privacy_audit import services, subject_index
+from privacy_audit import linkage, services, subject_index
 from privacy_audit.cli import cli
 from privacy_audit.datamap import load_datamap
 from privacy_audit.errors import PrivacyAuditError
@@ -302,6 +307,11 @@ def test_the_index_holds_no_raw_identifier(estate):
         low = data.lower()
         leaked = [f for f in forms if f.encode("utf-8") in data or f.lower().encode("utf-8") in low]
         assert not leaked, f"{name} holds {len(leaked)} identifier value(s)"
+    with sqlite3.connect(folder / "subjects.sqlite") as conn:  # the linkage's state: names and verdicts, no value
+        layouts = {n: json.loads(t) for n, t in conn.execute("SELECT name, layout FROM datasets")}
+    assert layouts["survey"]["quasi"]["reidentifying"] and layouts["users_backup"]["quasi"]["columns"]
+    postal = {f'"{v}"' for v in _users(dm)["postal_code"].dropna()}
+    assert not [v for v in postal if v in json.dumps(layouts)]
 
 
 def test_changes_through_commit_change_mark_the_index_stale(estate):
@@ -457,3 +467,171 @@ def test_erasure_plans_are_identical_with_and_without_the_needle_screen(estate, 
             m.setattr(Needles, "may_hold", lambda self, text: bool(text) and bool(self))
             unscreened = _plan_detail(dm, key, users.loc[i, "email"])
         assert screened == unscreened, f"subject row {i}: the screen changed the plan"
+
+
+# ---------------------------------------------------- the quasi-identifier linkage, with and without
+
+
+RICH = "u_5e40321e94419582"  # the sample's survey subject: one answer holds their postal code and birth date
+
+
+def _linkage(dm, key, token):
+    """The subject's quasi-identifier links and the linked rows their export gets (find_data)."""
+    ctx = services.open_subject(dm, [("token", token)])
+    data = services.find_data(ctx)
+    linked = [(m.name, m.row_ids, m.row_reasons, m.rows.astype(str).to_dict("split"))
+              for m in data.datasets if "quasi_identifiers" in m.matched_by]  # fmt: skip
+    return linkage.quasi_links(dm, ctx.subject, vault_key=key), linked
+
+
+@contextlib.contextmanager
+def _no_whole_reads(monkeypatch):
+    """The linkage may neither read a dataset whole nor run the risk check: the index answers."""
+
+    def refuse(*_a, **_k):
+        raise AssertionError("the linkage read a dataset whole (or measured it) although the index is current")
+
+    with monkeypatch.context() as m:
+        m.setattr(linkage, "read_dataset", refuse)
+        m.setattr(linkage, "assess_dataset", refuse)
+        yield
+
+
+def _linkage_identical(dm, key, tokens, monkeypatch=None) -> list[tuple]:
+    """Each subject's links with the index (with ``monkeypatch``: no whole read allowed) and without it
+    (the index folder moved away); returns the links."""
+    folder = subject_index.index_path(dm).parent
+    out = []
+    for t in tokens:
+        with _no_whole_reads(monkeypatch) if monkeypatch is not None else contextlib.nullcontext():
+            fast = _linkage(dm, key, t)
+        shutil.move(folder, folder.with_name("moved-away"))
+        try:
+            full = _linkage(dm, key, t)
+        finally:
+            shutil.move(folder.with_name("moved-away"), folder)
+        assert fast == full, f"{t}: the index changed the quasi-identifier linkage"
+        out.append(fast[0])
+    return out
+
+
+def _twin_answer(dm) -> None:
+    """A second survey answer with RICH's postal code and birth date (another gender): k = 2."""
+    path = dm.dataset("survey").path
+    survey = pd.read_csv(path, dtype=str, keep_default_na=False)
+    me = _users(dm).set_index("user_token").loc[RICH]
+    mine = survey[(survey["postal_code"] == me["postal_code"]) & (survey["date_of_birth"] == me["date_of_birth"])]
+    assert len(mine) == 1
+    twin = mine.assign(gender="female" if mine.iloc[0]["gender"] != "female" else "male", satisfaction="5")
+    pd.concat([survey, twin]).to_csv(path, index=False)
+
+
+def test_quasi_links_are_identical_with_and_without_the_index_on_files(estate, monkeypatch):
+    dm, key = estate
+    tokens = [RICH, *_users(dm)["user_token"].iloc[:12]]
+    links = _linkage_identical(dm, key, tokens, monkeypatch)
+    rich = links[0]
+    assert [(x.dataset, x.k, x.people, len(x.rows), x.attributable) for x in rich] == [("survey", 1, 1, 1, True)]
+    assert sum(bool(x) for x in links) >= 6  # most of the sample's people answered the survey
+
+
+def test_shared_quasi_values_are_kept_alike_with_and_without_the_index(tmp_path, monkeypatch):
+    """Two answers share RICH's values (k = 2); another person's identity record shares the values of a
+    second subject (2 people on record): both kept, with their reasons, through the index as without."""
+    dm = load_datamap(copy_estate(tmp_path / "estate"))
+    key = key_for_datamap(dm)
+    _twin_answer(dm)
+    users = _users(dm)
+    other = users.iloc[3]
+    assert linkage.quasi_links(dm, {"tokens": [other["user_token"]]}, vault_key=key)  # linked (k = 1) before
+    twin = other.copy()
+    twin["user_token"], twin["email"], twin["name"] = "u_00000000000000aa", "someone.else@example.org", "Jo Doe"
+    pd.concat([users, twin.to_frame().T]).to_csv(dm.resolve("exports/users_backup.csv"), index=False)
+    subject_index.build_index(dm, vault_key=key, progress=False)
+    rich, shared = _linkage_identical(dm, key, [RICH, other["user_token"]], monkeypatch)
+    assert [(x.k, x.people, x.attributable) for x in rich] == [(2, 1, False)]
+    assert rich[0].reason().endswith("cannot be attributed to one person: k=2")
+    assert [(x.k, x.people, x.attributable) for x in shared] == [(1, 2, False)]
+    assert shared[0].reason().endswith("2 people on record share these values")
+
+
+def test_a_survey_edited_after_the_build_is_measured_whole_then_reindexed(estate, monkeypatch):
+    dm, key = estate
+    (before,) = _linkage_identical(dm, key, [RICH], monkeypatch)
+    assert [x.k for x in before] == [1]
+    _twin_answer(dm)
+    assert {d.name: d.state for d in subject_index.index_status(dm, vault_key=key).datasets}["survey"] == "stale"
+    (stale,) = _linkage_identical(dm, key, [RICH])  # the stale survey is measured whole, the rest indexed
+    assert [x.k for x in stale] == [2]
+    result = subject_index.build_index(dm, vault_key=key, progress=False)
+    assert result.rebuilt == ("survey",)
+    (after,) = _linkage_identical(dm, key, [RICH], monkeypatch)
+    assert after == stale
+
+
+def test_risk_settings_changed_after_the_build_are_not_answered_from_the_index(estate):
+    """The verdict depends on the data map's risk settings too (not part of the survey's fingerprint):
+    with the survey measured over gender alone it meets its k, with and without the index."""
+    dm, key = estate
+    dm.path.write_text(dm.path.read_text() + "\nrisk:\n  quasi_identifiers: [gender]\n")
+    dm = load_datamap(dm.path)
+    assert {d.name: d.state for d in subject_index.index_status(dm, vault_key=key).datasets}["survey"] == "current"
+    assert _linkage_identical(dm, key, [RICH]) == [()]
+
+
+def _tamper_survey_entries(path: Path) -> None:
+    """The survey's entries point one row away (its segments' MACs left as they were)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE entries SET row = row + 1000000 WHERE ds = ?", (_ds_number(conn, "survey"),))
+
+
+def _tamper_survey_verdict(path: Path) -> None:
+    """The survey's recorded verdict turned to "not re-identifying" (its record is under the root MAC)."""
+    with sqlite3.connect(path) as conn:
+        (layout,) = conn.execute("SELECT layout FROM datasets WHERE name = 'survey'").fetchone()
+        record = json.loads(layout)
+        record["quasi"]["reidentifying"] = False
+        conn.execute("UPDATE datasets SET layout = ? WHERE name = 'survey'", (json.dumps(record),))
+
+
+@pytest.mark.parametrize("tamper", [_tamper_survey_entries, _tamper_survey_verdict])
+def test_a_tampered_linkage_entry_is_never_trusted(estate, tamper, caplog):
+    dm, key = estate
+    (before,) = _linkage_identical(dm, key, [RICH])
+    tamper(subject_index.index_path(dm))
+    caplog.clear()
+    (after,) = _linkage_identical(dm, key, [RICH])
+    assert after == before and [x.k for x in after] == [1]
+    assert any("failed its" in r.getMessage() for r in caplog.records), [r.getMessage() for r in caplog.records]
+    assert subject_index.open_index(dm, key) is None
+    subject_index.build_index(dm, vault_key=key, progress=False)
+    assert subject_index.index_status(dm, vault_key=key).current
+
+
+def test_quasi_links_are_identical_with_and_without_the_index_on_sql(sql_dm, monkeypatch):
+    """The identity copy (users_backup) and the survey in SQLite / PostgreSQL tables."""
+    dm, key = sql_dm
+    assert dm.dataset("survey").is_sql and dm.dataset("users_backup").is_sql
+    subject_index.build_index(dm, vault_key=key, progress=False)
+    links = _linkage_identical(dm, key, [RICH, *_users(dm)["user_token"].iloc[:4]], monkeypatch)
+    assert [(x.dataset, x.k, x.people, len(x.rows)) for x in links[0]] == [("survey", 1, 1, 1)]
+
+
+def test_the_linkage_through_the_index_loads_no_text_analyser(estate):
+    """A request answered by the index runs no scan: Presidio and spaCy are never imported."""
+    dm, key = estate
+    code = (
+        "import sys\n"
+        "from privacy_audit import subject_index\n"
+        "from privacy_audit.datamap import load_datamap\n"
+        "from privacy_audit.linkage import quasi_links\n"
+        "from privacy_audit.vault import key_for_datamap\n"
+        f"dm = load_datamap({str(dm.path)!r})\n"
+        f"links = quasi_links(dm, {{'tokens': [{RICH!r}]}}, vault_key=key_for_datamap(dm))\n"
+        "print(len(links), links[0].k, any(m.split('.')[0] in ('presidio_analyzer', 'spacy') for m in sys.modules))\n"
+    )
+    env_path = str(Path(__file__).resolve().parents[1])
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "PYTHONPATH": env_path})  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split() == ["1", "1", "False"]

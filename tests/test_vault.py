@@ -400,3 +400,26 @@ def test_estate_secrets_follow_the_vault_file_not_a_cache(tmp_path: Path, key: b
     path.write_bytes(bytes(raw))
     with pytest.raises(VaultError):
         vault_mod.pseudonym_key(key2, path)
+
+
+def test_opening_the_same_file_twice_gives_independent_vaults(vault_path: Path, key: bytes):
+    """The parsed file is kept once per content and key (a request opens it several times): each open
+    still gets its own records, a change made by one is not seen by the other, none is decrypted in
+    the cache, and a changed file or another key is parsed (and authenticated) again."""
+    a = Vault.open(vault_path, key)
+    a.get("u_alpha")  # decrypted in a only
+    a.put("u_delta", {"email": "d@example.com"})
+    a.shred("u_beta")
+    b = Vault.open(vault_path, key)
+    assert b.ids() == list(RECORDS) and b.get("u_beta") == RECORDS["u_beta"]
+    assert all(r.fields is None for r in next(iter(vault_mod._PARSED.values()))["records"].values())
+    a.save()  # the file changes: the next open reads the new content
+    c = Vault.open(vault_path, key)
+    assert "u_delta" in c.ids() and "u_beta" not in c.ids()
+    with pytest.raises(VaultError):
+        Vault.open(vault_path, generate_key())
+    data = bytearray(vault_path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    vault_path.write_bytes(bytes(data))
+    with pytest.raises(VaultError):
+        Vault.open(vault_path, key)
