@@ -499,7 +499,12 @@ def _coded_entries(codes: np.ndarray, per: list, digest: _Digester) -> tuple[np.
     the ``ns\\x1fvalue`` texts of code ``c``: each text is digested once (in one batch) and every row gets
     its value's digests, with no Python work per row."""
     lens = np.fromiter((len(x) for x in per), dtype=np.int64, count=len(per))
-    flat = digest.many([t for x in per for t in x])
+    return _expand(codes, lens, digest.many([t for x in per for t in x]))
+
+
+def _expand(codes: np.ndarray, lens: np.ndarray, flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(digests, positions)``: each row ``i`` with ``codes[i] = c >= 0`` gets the ``lens[c]`` digests of
+    value ``c`` (``flat`` holds every value's digests, value after value)."""
     starts = np.cumsum(lens) - lens
     pos = np.nonzero(codes >= 0)[0]
     c = codes[pos]
@@ -632,8 +637,16 @@ def _units_of_texts(texts: list[str | None], offset: int, digest: _Digester) -> 
     """``(digests, positions)`` of the search units (:func:`identifiers.search_units`) of each text
     (position ``offset + i``); each distinct text's units computed once."""
     codes, uniques = pd.factorize(pd.Series(texts, dtype=object), use_na_sentinel=True)
-    per = [["u\x1f" + u for u in idm.search_units(t)] if isinstance(t, str) else [] for t in uniques]
-    d, pos = _coded_entries(np.asarray(codes, dtype=np.int64), per, digest)
+    owner, units = idm.search_units_flat(uniques)
+    ucodes, distinct = pd.factorize(pd.Series(units, dtype=object))
+    dig = digest.many(["u\x1f" + u for u in distinct])[ucodes] if len(units) else np.empty(0, dtype=np.int64)
+    order = np.lexsort((dig, owner))  # each text's units together, each unit once per text
+    owner, dig = owner[order], dig[order]
+    keep = np.ones(len(owner), dtype=bool)
+    keep[1:] = (owner[1:] != owner[:-1]) | (dig[1:] != dig[:-1])
+    owner, dig = owner[keep], dig[keep]
+    lens = np.bincount(owner, minlength=len(uniques)).astype(np.int64)
+    d, pos = _expand(np.asarray(codes, dtype=np.int64), lens, dig)
     return d, pos + offset
 
 
