@@ -72,6 +72,7 @@ __all__ = [
     "SEARCH_UNIT_MIN",
     "search_units",
     "search_units_flat",
+    "search_units_coded",
     "search_probes",
 ]
 
@@ -582,20 +583,35 @@ _WORD_GAP_AT_RUNS = re.compile(r"(?<!\w)(\w++)(?=(\s+)(\w+))")
 
 def search_units_flat(texts: Sequence[str | None]) -> tuple[np.ndarray, list[str]]:
     """Every ``(i, unit)`` with ``unit`` in :func:`search_units` ``(texts[i])`` (``None``: no units), as
-    an array of ``i`` and a list of units, in one pass over the whole batch (a pair may repeat).
+    an array of ``i`` and a list of units (a pair may repeat): :func:`search_units_coded`, decoded."""
+    idx, codes, units = search_units_coded(texts)
+    return idx, np.asarray(units, dtype=object)[codes].tolist() if len(codes) else []
 
-    :func:`search_units` stays the definition; this is the same computation for many texts at once:
-    the ASCII texts (most of an estate) are joined by ``"\\x00"`` (which no unit pattern matches, so no
-    match crosses two texts and the lookbehind sees the start of a text) and each unit pattern runs
-    once over the joined text, its matches mapped back to their text by offset; for ASCII text the
-    case fold is ``lower``, NFKC changes nothing but whitespace and every digit is ``[0-9]``, and every
-    gate of :func:`search_units` (a digit count, ``@``, a dot, a space) only skips patterns that cannot
-    match. Any other text (non-ASCII, or holding ``"\\x00"``) goes through :func:`search_units` itself.
-    Tested equal on hostile strings and on every cell of the sample estate (tests/test_search_units.py)."""
-    idx: list[int] = []
-    units: list[str] = []
+
+# No unit pattern holds one of these characters (they are not word characters, whitespace, nor one of
+# ``.+%-@()/``), and a lookbehind that sees one sees what it sees at the start of a text: the units of
+# a text are the units of its pieces between them (a log line's fields, a cookie's name and value).
+_PIECE_BREAK = "[\\x00-\\x08\\x0e-\\x1b\\x7f!\"#$&'*,:;<=>?\\[\\\\\\]^`{|}~]+"
+
+
+def search_units_coded(texts: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """:func:`search_units` of many texts at once: ``(i, k, units)`` with ``units`` distinct and every
+    ``units[k[j]]`` in ``search_units(texts[i[j]])``, each unit of each text at least once.
+
+    :func:`search_units` stays the definition; this is the same computation for a batch. Each ASCII
+    text (most of an estate) is cut into pieces at characters no unit pattern holds
+    (``_PIECE_BREAK``: quotes, brackets, ``;``, ``=``, ``:``...), the distinct pieces of the whole batch
+    are joined by ``"\\x00"`` (which no pattern matches, so no match crosses two pieces and a lookbehind
+    sees the start of a piece) and each unit pattern runs once over the joined text, its matches
+    mapped back to their piece by offset; for ASCII text the case fold is ``lower``, NFKC changes
+    nothing but whitespace and every digit is ``[0-9]``, and each gate of :func:`search_units` (a digit
+    count, ``@``, a dot, a space) only skips patterns that cannot match. Any other text (non-ASCII,
+    or holding ``"\\x00"``) goes through :func:`search_units` itself. Tested equal on hostile strings
+    and on every cell of the sample estate (tests/test_search_units.py)."""
     batch: list[str] = []
     where: list[int] = []
+    py_idx: list[int] = []
+    py_units: list[str] = []
     for i, t in enumerate(texts):
         if not isinstance(t, str) or not t:
             continue
@@ -604,13 +620,36 @@ def search_units_flat(texts: Sequence[str | None]) -> tuple[np.ndarray, list[str
             where.append(i)
         else:
             got = search_units(t)
-            idx += [i] * len(got)
-            units += got
+            py_idx += [i] * len(got)
+            py_units += got
+    idx = np.empty(0, dtype=np.int64)
+    piece_units: list[str] = []
+    unit_owner = occ_units = np.empty(0, dtype=np.int64)
     if batch:
-        b_idx, b_units = _joined_units(batch)
-        idx += np.asarray(where, dtype=np.int64)[b_idx].tolist()
-        units += b_units
-    return np.asarray(idx, dtype=np.int64), units
+        pieces = pc.split_pattern_regex(pa.array(batch, type=pa.large_string()), _PIECE_BREAK)
+        owner = np.asarray(where, dtype=np.int64)[pc.list_parent_indices(pieces).to_numpy()]
+        enc = pc.dictionary_encode(pc.list_flatten(pieces))
+        occ = enc.indices.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+        unit_owner, piece_units = _joined_units(enc.dictionary.to_pylist())
+        lens = np.bincount(unit_owner, minlength=len(enc.dictionary)).astype(np.int64)
+        occ_units, at = _per_occurrence(occ, lens)
+        idx = owner[at]
+    codes, uniques = pd.factorize(pd.Series(piece_units + py_units, dtype=object))
+    codes = np.asarray(codes, dtype=np.int64)
+    by_piece = codes[: len(piece_units)][np.argsort(unit_owner, kind="stable")]  # each piece's units together
+    all_idx = np.concatenate([idx, np.asarray(py_idx, dtype=np.int64)])
+    all_codes = np.concatenate([by_piece[occ_units], codes[len(piece_units):]])
+    return all_idx, all_codes, list(uniques)
+
+
+def _per_occurrence(occ: np.ndarray, lens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For occurrences of values ``occ`` where value ``c`` owns ``lens[c]`` consecutive items of a flat
+    list (value after value): ``(item, occurrence)`` for every item of every occurrence."""
+    starts = np.cumsum(lens) - lens
+    counts = lens[occ]
+    rep = np.repeat(occ, counts)
+    within = np.arange(len(rep), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    return starts[rep] + within, np.repeat(np.arange(len(occ), dtype=np.int64), counts)
 
 
 def _joined_units(batch: list[str]) -> tuple[np.ndarray, list[str]]:

@@ -637,6 +637,28 @@ def _units_of_texts(texts: list[str | None], offset: int, digest: _Digester) -> 
     """``(digests, positions)`` of the search units (:func:`identifiers.search_units`) of each text
     (position ``offset + i``); each distinct text's units computed once."""
     codes, uniques = pd.factorize(pd.Series(texts, dtype=object), use_na_sentinel=True)
+    return _units_of_codes(np.asarray(codes, dtype=np.int64), uniques, offset, digest)
+
+
+def _units_of_column(column: Any, offset: int, digest: _Digester) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_units_of_texts` of a pyarrow column's cells as :func:`identifiers.arrow_cell_strings` writes
+    them, with only its distinct values converted to Python (a row's text is its value's)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if pa.types.is_dictionary(arr.type):
+        arr = arr.cast(arr.type.value_type)
+    try:
+        enc = pc.dictionary_encode(arr)
+    except pa.ArrowNotImplementedError:  # a type Arrow cannot dictionary-encode (nested): cell by cell
+        return _units_of_texts(idm.arrow_cell_strings(arr), offset, digest)
+    codes = pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+    return _units_of_codes(codes, idm.arrow_cell_strings(enc.dictionary), offset, digest)
+
+
+def _units_of_codes(codes: np.ndarray, uniques: Any, offset: int, digest: _Digester) -> tuple[np.ndarray, np.ndarray]:
+    """``(digests, positions)`` of the search units of rows whose text is ``uniques[codes[i]]`` (-1: none)."""
     owner, units = idm.search_units_flat(uniques)
     ucodes, distinct = pd.factorize(pd.Series(units, dtype=object))
     dig = digest.many(["u\x1f" + u for u in distinct])[ucodes] if len(units) else np.empty(0, dtype=np.int64)
@@ -646,7 +668,7 @@ def _units_of_texts(texts: list[str | None], offset: int, digest: _Digester) -> 
     keep[1:] = (owner[1:] != owner[:-1]) | (dig[1:] != dig[:-1])
     owner, dig = owner[keep], dig[keep]
     lens = np.bincount(owner, minlength=len(uniques)).astype(np.int64)
-    d, pos = _expand(np.asarray(codes, dtype=np.int64), lens, dig)
+    d, pos = _expand(codes, lens, dig)
     return d, pos + offset
 
 
@@ -690,7 +712,7 @@ def _unit_entries(ds: Any, fmt: str, frame: pd.DataFrame, spans: Any,
             for part in sources.partitions(ds.path):
                 tbl = pq.ParquetFile(part.source).read_row_group(part.row_group)
                 for name in tbl.column_names:
-                    yield _units_of_texts(idm.arrow_cell_strings(tbl.column(name)), part.offset, digest)
+                    yield _units_of_column(tbl.column(name), part.offset, digest)
 
         return parts()
     if fmt == "vault":

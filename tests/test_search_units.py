@@ -145,6 +145,7 @@ ASCII_PIECES = [
     "(555) 010-4477", "x 9", "ext. 12", "203.0.113.9", "10.0.0", "1.2.3.4.", "2026-01-01T10:00:00+00:00", "ab_cdef",
     "u_7f3a9c21", "abcdefghij" * 30, "k" * 260, "jane.roe", "example.org", "mail.example.co.uk.", "o'neil", "a+b",
     "%", "=", ";", ",", '"', "GET /x?e=jane.roe%40example.org", "123456", "12345", "9" * 20, "0.5", "e1", "ID1234567",
+    "[", "]", ":", "?", "&", "|", "\\", "\x01", "\x7f", "<", ">", "{", "}", "*", "!", "#", "$", "^", "`", "~",
 ]
 
 
@@ -173,7 +174,7 @@ def test_search_units_flat_equals_search_units_on_hostile_texts():
     for text, units in zip(texts, got, strict=True):
         want = idm.search_units(text) if isinstance(text, str) else set()
         assert units == want, f"{text!r}: {sorted(units ^ want)}"
-    assert sum(map(len, got)) > 20_000, "the texts should hold many units"
+    assert sum(map(len, got)) > 15_000, "the texts should hold many units"
 
 
 def test_search_units_flat_equals_search_units_on_every_sample_cell():
