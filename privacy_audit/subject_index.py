@@ -659,9 +659,8 @@ def _units_of_column(column: Any, offset: int, digest: _Digester) -> tuple[np.nd
 
 def _units_of_codes(codes: np.ndarray, uniques: Any, offset: int, digest: _Digester) -> tuple[np.ndarray, np.ndarray]:
     """``(digests, positions)`` of the search units of rows whose text is ``uniques[codes[i]]`` (-1: none)."""
-    owner, units = idm.search_units_flat(uniques)
-    ucodes, distinct = pd.factorize(pd.Series(units, dtype=object))
-    dig = digest.many(["u\x1f" + u for u in distinct])[ucodes] if len(units) else np.empty(0, dtype=np.int64)
+    owner, ucodes, distinct = idm.search_units_coded(uniques)
+    dig = digest.many(["u\x1f" + u for u in distinct])[ucodes] if len(ucodes) else np.empty(0, dtype=np.int64)
     order = np.lexsort((dig, owner))  # each text's units together, each unit once per text
     owner, dig = owner[order], dig[order]
     keep = np.ones(len(owner), dtype=bool)
