@@ -170,6 +170,7 @@ def test_search_units_flat_equals_search_units_on_hostile_texts():
     texts: list = [None, "", *HOLDING, *_random_texts(3000, seed=7), *_ascii_texts(6000, seed=11), "a\x00bcdefgh 555 010 4477"]
     texts.insert(50, None)
     texts.insert(100, "")
+    texts.insert(150, "lone \ud800 surrogate jane roe 555 010 4477")  # not Arrow text: the one-by-one path
     got = _flat_sets(texts)
     for text, units in zip(texts, got, strict=True):
         want = idm.search_units(text) if isinstance(text, str) else set()
