@@ -506,7 +506,12 @@ def _coded_entries(codes: np.ndarray, per: list, digest: _Digester) -> tuple[np.
     the ``ns\\x1fvalue`` texts of code ``c``: each text is digested once (in one batch) and every row gets
     its value's digests, with no Python work per row."""
     lens = np.fromiter((len(x) for x in per), dtype=np.int64, count=len(per))
-    flat = digest.many([t for x in per for t in x])
+    return _expand(codes, lens, digest.many([t for x in per for t in x]))
+
+
+def _expand(codes: np.ndarray, lens: np.ndarray, flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(digests, positions)``: each row ``i`` with ``codes[i] = c >= 0`` gets the ``lens[c]`` digests of
+    value ``c`` (``flat`` holds every value's digests, value after value)."""
     starts = np.cumsum(lens) - lens
     pos = np.nonzero(codes >= 0)[0]
     c = codes[pos]
@@ -635,12 +640,54 @@ _COMMON_UNIT_MIN = 256
 _COMMON_UNIT_SHARE = 200  # raw CSV records are unit-searched only when a delimiter joins no unit
 
 
+_TEXT_BATCH = 1 << 16  # texts (or distinct values) whose units are computed together
+
+
+class _NoUnits(Exception):
+    """A dataset's texts cannot be read as the erasure matcher reads them (a record that is not UTF-8)."""
+
+
 def _units_of_texts(texts: list[str | None], offset: int, digest: _Digester) -> tuple[np.ndarray, np.ndarray]:
     """``(digests, positions)`` of the search units (:func:`identifiers.search_units`) of each text
     (position ``offset + i``); each distinct text's units computed once."""
     codes, uniques = pd.factorize(pd.Series(texts, dtype=object), use_na_sentinel=True)
-    per = [["u\x1f" + u for u in idm.search_units(t)] if isinstance(t, str) else [] for t in uniques]
-    d, pos = _coded_entries(np.asarray(codes, dtype=np.int64), per, digest)
+    return _units_of_codes(np.asarray(codes, dtype=np.int64), uniques, offset, digest)
+
+
+def _units_of_column(column: Any, offset: int, digest: _Digester) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_units_of_texts` of a pyarrow column's cells as :func:`identifiers.arrow_cell_strings` writes
+    them, with only its distinct values converted to Python (a row's text is its value's)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if pa.types.is_dictionary(arr.type):
+        arr = arr.cast(arr.type.value_type)
+    try:
+        enc = pc.dictionary_encode(arr)
+    except pa.ArrowNotImplementedError:  # a type Arrow cannot dictionary-encode (nested): cell by cell
+        return _units_of_texts(idm.arrow_cell_strings(arr), offset, digest)
+    codes = pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+    return _units_of_codes(codes, idm.arrow_cell_strings(enc.dictionary), offset, digest)
+
+
+def _units_of_codes(codes: np.ndarray, uniques: Any, offset: int, digest: _Digester) -> tuple[np.ndarray, np.ndarray]:
+    """``(digests, positions)`` of the search units of rows whose text is ``uniques[codes[i]]`` (-1: none)."""
+    owners, digs = [], []
+    for start in range(0, len(uniques), _TEXT_BATCH):  # a batch of distinct texts at a time: bounded memory
+        owner, ucodes, distinct = idm.search_units_coded(uniques[start : start + _TEXT_BATCH])
+        owners.append(owner + start)
+        digs.append(digest.many(["u\x1f" + u for u in distinct])[ucodes] if len(ucodes) else np.empty(0, dtype=np.int64))
+    owner = np.concatenate(owners) if owners else np.empty(0, dtype=np.int64)
+    dig = np.concatenate(digs) if digs else np.empty(0, dtype=np.int64)
+    del owners, digs
+    order = np.lexsort((dig, owner))  # each text's units together, each unit once per text
+    owner, dig = owner[order], dig[order]
+    keep = np.ones(len(owner), dtype=bool)
+    keep[1:] = (owner[1:] != owner[:-1]) | (dig[1:] != dig[:-1])
+    owner, dig = owner[keep], dig[keep]
+    lens = np.bincount(owner, minlength=len(uniques)).astype(np.int64)
+    d, pos = _expand(codes, lens, dig)
     return d, pos + offset
 
 
@@ -672,11 +719,16 @@ def _unit_entries(ds: Any, fmt: str, frame: pd.DataFrame, spans: Any,
         if fmt == "csv" and sources.sniff_csv(ds.path)[1] not in _UNIT_DELIMITERS:
             return None
         data = Path(ds.path).read_bytes()
-        try:
-            texts = [data[a:b].decode("utf-8").rstrip("\r\n") for a, b, _ in records]
-        except UnicodeDecodeError:
-            return None
-        return iter([_units_of_texts(texts, 0, digest)])
+
+        def lines() -> Iterator[tuple[np.ndarray, np.ndarray]]:
+            for start in range(0, len(records), _TEXT_BATCH):  # a batch of records at a time: bounded memory
+                try:
+                    texts = [data[a:b].decode("utf-8").rstrip("\r\n") for a, b, _ in records[start : start + _TEXT_BATCH]]
+                except UnicodeDecodeError:
+                    raise _NoUnits from None
+                yield _units_of_texts(texts, start, digest)
+
+        return lines()
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -684,7 +736,7 @@ def _unit_entries(ds: Any, fmt: str, frame: pd.DataFrame, spans: Any,
             for part in sources.partitions(ds.path):
                 tbl = pq.ParquetFile(part.source).read_row_group(part.row_group)
                 for name in tbl.column_names:
-                    yield _units_of_texts(idm.arrow_cell_strings(tbl.column(name)), part.offset, digest)
+                    yield _units_of_column(tbl.column(name), part.offset, digest)
 
         return parts()
     if fmt == "vault":
@@ -702,11 +754,18 @@ def _unique_entries(parts: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
         return np.empty((0, 2), dtype=np.int64)
     d = np.concatenate([d for d, _ in parts]).astype(np.int64, copy=False)
     r = np.concatenate([p for _, p in parts]).astype(np.int64, copy=False)
+    parts.clear()  # the caller's list: its arrays are freed as soon as they are copied
     order = np.lexsort((r, d))
-    d, r = d[order], r[order]
+    d = d[order]
+    r = r[order]
+    del order
     keep = np.ones(len(d), dtype=bool)
     keep[1:] = (d[1:] != d[:-1]) | (r[1:] != r[:-1])
-    return np.stack([d[keep], r[keep]], axis=1)
+    out = np.empty((int(keep.sum()), 2), dtype=np.int64)
+    out[:, 0] = d[keep]
+    del d
+    out[:, 1] = r[keep]
+    return out
 
 
 def _index_dataset(datamap: Any, ds: Any, vault_key: bytes | None, digest: _Digester) -> tuple[dict, np.ndarray, int, list, Any]:
@@ -734,15 +793,22 @@ def _index_dataset(datamap: Any, ds: Any, vault_key: bytes | None, digest: _Dige
         and not Path(ds.path).is_dir() else None  # fmt: skip
     if spans is not None and len(spans[1]) != len(frame):  # records the simple reader cannot delimit
         spans = None
-    units = _unit_entries(ds, fmt, frame, spans, digest)
-    record["units"] = units is not None
-    if units is not None:
-        parts.append(_common_units(_unique_entries(list(units)), len(frame)))
+    rows = len(frame)
     record["quasi"], quasi_parts = quasi_index(datamap, ds, frame, digest.many)  # the linkage's verdict and values
+    units = _unit_entries(ds, fmt, frame, spans, digest)
+    del frame  # read whole once; from here on only its entries are kept
+    if units is not None:
+        try:
+            unit_parts = list(units)
+        except _NoUnits:
+            units = None
+        else:
+            parts.append(_common_units(_unique_entries(unit_parts), rows))
+    record["units"] = units is not None
     entries = _unique_entries(parts + quasi_parts)
     if fmt == "parquet":
         record["parts"] = [[p.source, p.row_group, p.offset, p.rows, p.root] for p in sources.partitions(ds.path)]
-    return record, entries, len(frame), cookies, spans
+    return record, entries, rows, cookies, spans
 
 
 def _spans_blob(got: Any, rows: int) -> bytes | None:

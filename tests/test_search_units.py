@@ -137,3 +137,48 @@ def test_every_cell_of_the_sample_estate_that_find_matches_has_a_probe_unit():
                 matched += 1
                 assert _covered(needles, text) and k in kept, f"subject row {i}: a matched cell has no probe unit"
     assert matched > 12
+
+
+ASCII_PIECES = [
+    "jane", "Roe", "JANE ROE", "a1", "_", "x", "X", "ext.", "Ext", "extension", " ", "  ", "\t", "\x0b", "\x0c", "\r\n",
+    "\x1c", "\x1f", "@", "%40", "%4", "0", ".", "..", "-", "/", "(", ")", "+", "00", "+44", "020 7946 0958", "555.010.4477",
+    "(555) 010-4477", "x 9", "ext. 12", "203.0.113.9", "10.0.0", "1.2.3.4.", "2026-01-01T10:00:00+00:00", "ab_cdef",
+    "u_7f3a9c21", "abcdefghij" * 30, "k" * 260, "jane.roe", "example.org", "mail.example.co.uk.", "o'neil", "a+b",
+    "%", "=", ";", ",", '"', "GET /x?e=jane.roe%40example.org", "123456", "12345", "9" * 20, "0.5", "e1", "ID1234567",
+    "[", "]", ":", "?", "&", "|", "\\", "\x01", "\x7f", "<", ">", "{", "}", "*", "!", "#", "$", "^", "`", "~",
+]
+
+
+def _flat_sets(texts: list) -> list[set[str]]:
+    idx, units = idm.search_units_flat(texts)
+    assert len(idx) == len(units)
+    out: list[set[str]] = [set() for _ in texts]
+    for i, u in zip(idx.tolist(), units, strict=True):
+        out[i].add(u)
+    return out
+
+
+def _ascii_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(ASCII_PIECES) for _ in range(rng.randint(1, 8))) for _ in range(n)]
+
+
+def test_search_units_flat_equals_search_units_on_hostile_texts():
+    """The batch form gives exactly ``search_units`` of every text: hand-written matches, random hostile
+    Unicode texts (the Python path) and random ASCII texts built to stress the joined pass (whitespace
+    kinds, extensions, long local parts, dots at the ends of runs), with nulls and blanks between them."""
+    texts: list = [None, "", *HOLDING, *_random_texts(3000, seed=7), *_ascii_texts(6000, seed=11), "a\x00bcdefgh 555 010 4477"]
+    texts.insert(50, None)
+    texts.insert(100, "")
+    texts.insert(150, "lone \ud800 surrogate jane roe 555 010 4477")  # not Arrow text: the one-by-one path
+    got = _flat_sets(texts)
+    for text, units in zip(texts, got, strict=True):
+        want = idm.search_units(text) if isinstance(text, str) else set()
+        assert units == want, f"{text!r}: {sorted(units ^ want)}"
+    assert sum(map(len, got)) > 15_000, "the texts should hold many units"
+
+
+def test_search_units_flat_equals_search_units_on_every_sample_cell():
+    cells = sample_cells()
+    for text, units in zip(cells, _flat_sets(cells), strict=True):
+        assert units == idm.search_units(text), text
