@@ -196,3 +196,19 @@ def test_findings_do_not_depend_on_how_many_texts_a_summary_keeps(monkeypatch):
     short = run_checks(dm, as_of=dt.date(2026, 6, 1), only="separation", chunksize=211)
     assert _findings(short, "separation") == expected
     assert short.errors == ()
+
+
+@pytest.mark.parametrize("dtype", ["str", "arrow"])
+def test_cell_texts_of_arrow_strings_equal_cell_text_per_value(dtype):
+    """Arrow-backed string columns are stripped in Arrow compute: exactly what ``str.strip`` strips
+    (Unicode spaces, the ASCII separators \\x1c-\\x1f, line and paragraph separators), blanks to None."""
+    import pyarrow as pa
+
+    from privacy_audit.identifiers import cell_text, cell_texts
+
+    spaces = "".join(ch for ch in map(chr, range(0x110000)) if ch.isspace())
+    values = [" a ", None, "b\x1c", "", spaces, "x\u3000", "\xa0y", "Zé ", "a", "é\u2028", "\u200bz", "q\x85"] * 3
+    series = pd.Series(values, dtype="str" if dtype == "str" else pd.ArrowDtype(pa.string()))
+    texts = cell_texts(series)
+    assert texts.dtype == object
+    assert texts.tolist() == [cell_text(v) for v in values]

@@ -226,7 +226,6 @@ def summarize_chunk(
     k = len(sub_hash)
     # who holds each row: a subject (code < k) or, without an id, the row itself (k + its row in the chunk)
     who = np.where(known, sub_codes, k + np.arange(n)).astype(np.int64)
-    width = k + n + 1
     out: dict[str, ColumnSummary] = {}
     for col in chunk.columns:
         done = texts.get(str(col)) if texts else None
@@ -234,19 +233,22 @@ def summarize_chunk(
         codes, uniques = pd.factorize(column_texts.reset_index(drop=True), use_na_sentinel=True)
         uniques = np.asarray(uniques, dtype=object)
         present = codes >= 0
-        counts = np.bincount(codes[present], minlength=len(uniques)).astype(np.int64)
-        pairs = np.unique(codes[present].astype(np.int64) * width + who[present])
-        pv, ps = pairs // width, pairs % width
-        holders_n = np.bincount(pv, minlength=len(uniques))
-        holder_of = np.zeros(len(uniques), dtype=np.int64)
-        holder_of[pv] = ps
+        cp, wp = codes[present].astype(np.int64), who[present]
+        counts = np.bincount(cp, minlength=len(uniques)).astype(np.int64)
+        # one holder per value when the smallest and the largest holder of its rows are the same
+        holder_of = np.full(len(uniques), np.iinfo(np.int64).max, dtype=np.int64)
+        np.minimum.at(holder_of, cp, wp)
+        last = np.full(len(uniques), -1, dtype=np.int64)
+        np.maximum.at(last, cp, wp)
+        one = holder_of == last
         by_subject = holder_of < k
-        states = np.where(holders_n == 1, np.where(by_subject, SUBJECT_HOLDER, ROW_HOLDER), MANY_HOLDERS)
+        states = np.where(one, np.where(by_subject, SUBJECT_HOLDER, ROW_HOLDER), MANY_HOLDERS)
         holders = np.zeros(len(uniques), dtype=np.uint64)
-        subj = (holders_n == 1) & by_subject
+        subj = one & by_subject
         holders[subj] = sub_hash[holder_of[subj]]
-        row = (holders_n == 1) & ~by_subject
+        row = one & ~by_subject
         holders[row] = (offset + holder_of[row] - k).astype(np.uint64)
+        held = np.flatnonzero(np.bincount(wp[wp < k], minlength=k))  # subjects with a value here
         kind = chunk[col].dtype.kind
         lookup = None
         if kind not in "biufcmM":
@@ -263,7 +265,7 @@ def summarize_chunk(
             counts=counts,
             holders=holders,
             states=states.astype(np.int8),
-            subjects=np.unique(sub_hash[np.unique(ps[ps < k])]),
+            subjects=np.unique(sub_hash[held]),
             anonymous_rows=int((present & ~known).sum()),
             texts=tuple(uniques[:TEXTS_KEPT].tolist()),
             lookup=lookup,
@@ -274,17 +276,18 @@ def summarize_chunk(
 
 
 class _Merge:
-    """One column's running merge (mutable; frozen into a :class:`ColumnSummary` at the end)."""
+    """One column's running merge (mutable; frozen into a :class:`ColumnSummary` at the end).
+
+    Parts wait in a list and are folded in by one factorisation of their hashes (C) whenever they hold as
+    many entries as the folded values, so each value is folded a bounded number of times."""
 
     def __init__(self, first: ColumnSummary) -> None:
         self.column, self.kind, self.rows, self.key = first.column, first.dtype_kind, 0, first.key
-        self.keys = np.empty(0, dtype=np.uint64)
-        self.counts = np.empty(0, dtype=np.int64)
-        self.holders = np.empty(0, dtype=np.uint64)
-        self.states = np.empty(0, dtype=np.int8)
-        self.lookup: np.ndarray | None = None
-        self.subjects = np.empty(0, dtype=np.uint64)
-        self.texts: list[str] = []
+        self.done: ColumnSummary | None = None  # what is folded so far (a summary without texts)
+        self.waiting: list[ColumnSummary] = []
+        self.waiting_size = 0
+        self.texts: dict[str, None] = {}  # the first distinct texts, in order (at most TEXTS_KEPT)
+        self.texts_open = True  # False once a part lacked a text the prefix needed: the prefix stops there
         self.int_range: tuple[int, int] | None = None
         self.ints = True  # every part so far a column of whole numbers (or empty)
         self.anonymous = 0
@@ -302,37 +305,56 @@ class _Merge:
             self.int_range = (lo, hi) if self.int_range is None else (min(lo, self.int_range[0]), max(hi, self.int_range[1]))
         elif part.present:
             self.ints, self.int_range = False, None
-        n_before = len(self.keys)
-        where = pd.Index(self.keys).get_indexer(part.keys) if n_before else np.full(len(part.keys), -1)
-        old = where >= 0
-        at = where[old]
-        self.counts[at] += part.counts[old]
-        mine = self.states[at]
-        differ = (mine != MANY_HOLDERS) & ((mine != part.states[old]) | (self.holders[at] != part.holders[old]))
-        self.states[at[differ]] = MANY_HOLDERS
-        self.holders[at[differ]] = 0  # as summarize_chunk leaves it: a value held by several has no holder
-        new = np.flatnonzero(~old)
-        if part.lookup is not None or self.lookup is not None:
-            self.lookup = np.concatenate([self.lookup if self.lookup is not None else self.keys,
-                                          part.lookup_keys()[new]])  # fmt: skip
-        self.keys = np.concatenate([self.keys, part.keys[new]])
-        self.counts = np.concatenate([self.counts, part.counts[new]])
-        self.holders = np.concatenate([self.holders, part.holders[new]])
-        self.states = np.concatenate([self.states, part.states[new]])
-        if len(self.texts) == n_before and n_before < TEXTS_KEPT:
-            # the texts stay a prefix of the keys: new values are taken while the part has their text
-            room = new[: TEXTS_KEPT - n_before]
-            short = np.flatnonzero(room >= len(part.texts))
-            take = room[: short[0]] if len(short) else room
-            self.texts.extend(part.texts[i] for i in take.tolist())
-        if len(part.subjects):
-            self.subjects = np.union1d(self.subjects, part.subjects)
+        if self.texts_open and len(self.texts) < TEXTS_KEPT:
+            # the texts stay a prefix of the values: this part's new texts, in order, while it has them
+            for text in part.texts:
+                if text not in self.texts:
+                    self.texts[text] = None
+                    if len(self.texts) == TEXTS_KEPT:
+                        break
+            else:
+                if len(part.texts) < part.distinct:
+                    self.texts_open = False
         self.anonymous += part.anonymous_rows
+        self.waiting.append(part)
+        self.waiting_size += part.distinct
+        if self.waiting_size >= max(self.done.distinct if self.done is not None else 0, 1 << 16):
+            self._fold()
+
+    def _fold(self) -> None:
+        parts = ([self.done] if self.done is not None else []) + self.waiting
+        self.waiting, self.waiting_size = [], 0
+        if not parts:
+            return
+        keys = np.concatenate([p.keys for p in parts])
+        codes, uniques = pd.factorize(keys)  # codes in order of first appearance: the merged order
+        n = len(uniques)
+        seen_before = np.maximum.accumulate(np.concatenate([[-1], codes[:-1]])) if len(codes) else codes
+        first = np.flatnonzero(codes > seen_before)  # each value's first entry (code order)
+        states = np.concatenate([p.states for p in parts])
+        holders = np.concatenate([p.holders for p in parts])
+        # a value is held by several when any entry says so or two entries name different holders
+        differ = (states == MANY_HOLDERS) | (states != states[first][codes]) | (holders != holders[first][codes])
+        many = np.zeros(n, dtype=bool)
+        many[codes[differ]] = True
+        merged_states, merged_holders = states[first], holders[first]
+        merged_states[many], merged_holders[many] = MANY_HOLDERS, 0
+        weights = np.concatenate([p.counts for p in parts])
+        counts = np.bincount(codes, weights=weights, minlength=n).astype(np.int64)  # exact below 2**53 rows
+        lookup = None
+        if any(p.lookup is not None for p in parts):
+            lookup = np.concatenate([p.lookup_keys() for p in parts])[first]
+        subjects = np.unique(np.concatenate([p.subjects for p in parts]))
+        self.done = ColumnSummary(self.column, self.kind, 0, np.asarray(uniques, dtype=np.uint64), counts,
+                                  merged_holders, merged_states, subjects, 0, (), lookup, None, self.key)  # fmt: skip
 
     def result(self) -> ColumnSummary:
-        return ColumnSummary(self.column, self.kind, self.rows, self.keys, self.counts, self.holders, self.states,
-                             self.subjects, self.anonymous, tuple(self.texts), self.lookup,
-                             self.int_range if self.ints else None, self.key)  # fmt: skip
+        self._fold()
+        d = self.done
+        assert d is not None
+        return ColumnSummary(self.column, self.kind, self.rows, d.keys, d.counts, d.holders, d.states, d.subjects,
+                             self.anonymous, tuple(self.texts), d.lookup, self.int_range if self.ints else None,
+                             self.key)  # fmt: skip
 
 
 def merge_summaries(parts: Iterable[Mapping[str, ColumnSummary]]) -> dict[str, ColumnSummary]:
