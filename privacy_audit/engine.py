@@ -552,15 +552,16 @@ def read_frame(ds: Any, *, engine: str = "pandas", scheduler: str | None = None)
     return pd.concat(frames, ignore_index=True) if frames else sources.read_dataset(ds, nrows=0)
 
 
-def _summary_part(part, ds: Any) -> dict:
-    """Column summaries of one partition of ``ds`` with its row-id offset (pure; runs on a worker)."""
+def _summary_part(part, ds: Any, hash_key: str | None = None) -> dict:
+    """Column summaries of one partition of ``ds`` with its row-id offset, values hashed under ``hash_key``
+    (the caller's :func:`~privacy_audit.checks.summary.run_hash_key`; pure; runs on a worker)."""
     from . import sources
     from .checks import subject_ids
     from .checks.summary import summarize_chunk
 
     df = sources.read_partition(part)
     keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
-    return summarize_chunk(df, subject_ids(ds, df) if keyed else None, offset=part.offset)
+    return summarize_chunk(df, subject_ids(ds, df) if keyed else None, offset=part.offset, key=hash_key)
 
 
 def dataset_summaries(ds: Any, *, engine: str = "pandas", scheduler: str | None = None) -> dict:
@@ -568,14 +569,15 @@ def dataset_summaries(ds: Any, *, engine: str = "pandas", scheduler: str | None 
     :class:`~privacy_audit.checks.summary.ColumnSummary`: one summary per partition (on Dask: per
     worker task), merged in row-id order -- the summary a whole-table read gives."""
     from . import sources
-    from .checks.summary import merge_summaries
+    from .checks.summary import merge_summaries, run_hash_key
 
     _check_engine(engine)
     parts = sources.partitions(ds.path)
     if engine == "pandas":
         return merge_summaries(_summary_part(p, ds) for p in parts)
     client = get_client(scheduler)
-    return merge_summaries(client.gather(client.map(_summary_part, parts, ds=ds, pure=False)))
+    key = run_hash_key()  # the workers hash under this process's key, so their summaries meet ours
+    return merge_summaries(client.gather(client.map(_summary_part, parts, ds=ds, hash_key=key, pure=False)))
 
 
 def run_checks(datamap: Any, *, engine: str = "pandas", scheduler: str | None = None, **kwargs):

@@ -183,7 +183,33 @@ def cell_texts(series: pd.Series) -> pd.Series:
     ``Timestamp.isoformat``); everything else goes through :func:`map_distinct`.
     """
     iso = _iso_datetimes(series)
-    return iso if iso is not None else map_distinct(series, cell_text)
+    if iso is not None:
+        return iso
+    arrow = _arrow_texts(series)
+    return arrow if arrow is not None else map_distinct(series, cell_text)
+
+
+_PY_WHITESPACE = "".join(ch for ch in map(chr, range(0x110000)) if ch.isspace())  # what str.strip() strips
+
+
+def _arrow_texts(series: pd.Series) -> pd.Series | None:
+    """:func:`cell_text` of an Arrow-backed string column in Arrow compute (each distinct value stripped of
+    exactly the characters ``str.strip`` strips, blanks to ``None``); ``None`` for other columns."""
+    dtype = series.dtype
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        pass
+    elif not (isinstance(dtype, pd.ArrowDtype) and (pa.types.is_string(dtype.pyarrow_dtype)
+                                                     or pa.types.is_large_string(dtype.pyarrow_dtype))):  # fmt: skip
+        return None
+    arr = pa.array(series)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    encoded = arr.dictionary_encode()
+    texts = np.empty(len(encoded.dictionary) + 1, dtype=object)  # the last slot is the null
+    texts[:-1] = pc.utf8_trim(encoded.dictionary, characters=_PY_WHITESPACE).to_numpy(zero_copy_only=False)
+    texts[texts == ""] = None
+    codes = encoded.indices.fill_null(len(texts) - 1).to_numpy(zero_copy_only=False)
+    return pd.Series(texts[codes], index=series.index, dtype=object, name=series.name)
 
 
 

@@ -1162,8 +1162,8 @@ def read_partition(part: Partition, *, columns: list[str] | None = None, rows: l
             table = pq.ParquetFile(part.source).read_row_group(part.row_group or 0, columns=columns)
     except (pa.ArrowException, OSError, StopIteration) as exc:
         raise _err(part.source, f"not a readable Parquet file (truncated or corrupt: {str(exc)[:160]})") from None
-    if rows is not None:
-        table = table.take(rows)
+    if rows is not None:  # typed: an empty list would be a null-typed array, which `take` refuses
+        table = table.take(pa.array(rows, type=pa.int64()))
     return table.to_pandas()
 
 

@@ -36,7 +36,16 @@ from ..detect.text import TextCache
 from ..errors import ConfigError, InputError, PrivacyAuditError
 from ..identifiers import cell_texts, map_distinct
 from ..io.spill import ChunkSpill
-from .summary import ROWS, SUBJECT, ColumnSummary, group_chunk, merge_groups, merge_summaries, summarize_chunk
+from .summary import (
+    ROWS,
+    SUBJECT,
+    ColumnSummary,
+    group_chunk,
+    hash_texts,
+    merge_groups,
+    merge_summaries,
+    summarize_chunk,
+)
 
 __all__ = [
     "SEVERITIES",
@@ -537,22 +546,41 @@ class CheckContext:
             self._summaries[ds.name] = merge_summaries(parts())
         return self._summaries[ds.name]
 
-    def subjects_holding(self, dataset: str | Dataset, column: str, values: Iterable[str]) -> int:
-        """Distinct subject ids among the rows whose :func:`~privacy_audit.identifiers.cell_texts` in
-        ``column`` is one of ``values``: from the column's summary when each value has one holder,
-        else one pass over :meth:`chunks`."""
+    def subjects_holding(self, dataset: str | Dataset, column: str, mask: np.ndarray) -> int:
+        """Distinct subject ids among the rows holding the values of ``mask`` (aligned with the column's
+        summary, :class:`~privacy_audit.checks.summary.ColumnSummary`): from the summary when each value has
+        one holder, else one pass over :meth:`chunks` comparing the texts' hashes."""
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
-        wanted = set(values)
-        known = self.summaries(ds)[column].subjects_of(wanted)
+        summary = self.summaries(ds)[column]
+        known = summary.subjects_of(mask)
         if known is not None:
             return known
+        wanted = pd.Index(np.unique(summary.keys[mask]))
         found: set[str] = set()
         cached = self._texts.get((ds.name, column)) if ds.name in self._frames else None
         for chunk in self.chunks(ds):  # the cached frame itself when ``cached`` is not None
             texts = cached if cached is not None else cell_texts(chunk[column])
+            codes, uniques = pd.factorize(texts.reset_index(drop=True), use_na_sentinel=True)
+            hit = wanted.get_indexer(hash_texts(np.asarray(uniques, dtype=object), summary.key)) >= 0
+            rows = (codes >= 0) & np.append(hit, False)[codes]
             ids = subject_ids(ds, chunk).reset_index(drop=True)
-            found.update(ids[texts.reset_index(drop=True).isin(wanted).to_numpy()].dropna().tolist())
+            found.update(ids[rows].dropna().tolist())
         return len(found)
+
+    def distinct_texts(self, dataset: str | Dataset, column: str, limit: int | None = None) -> list[str]:
+        """The first ``limit`` (default: all) distinct texts of ``column`` in order of first appearance, the
+        order of its summary's values: from the summary's kept texts, else read again from the column."""
+        ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
+        summary = self.summaries(ds)[column]
+        need = summary.distinct if limit is None else min(limit, summary.distinct)
+        if len(summary.texts) >= need:
+            return list(summary.texts[:need])
+        seen: dict[str, None] = {}
+        for chunk in self.chunks(ds):
+            seen.update(dict.fromkeys(pd.unique(cell_texts(chunk[column]).dropna().to_numpy(dtype=object)).tolist()))
+            if len(seen) >= need:
+                break
+        return list(seen)[:need]
 
     # -- findings ----------------------------------------------------------------------------
     def control(self, check: str) -> Control:

@@ -32,10 +32,11 @@ through :class:`~privacy_audit.checks.CheckContext`. Evidence shows masked value
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,7 @@ from ..masking import mask, mask_text_spans
 from ..risk import equivalence_classes, risk_settings
 from ..vault import Vault
 from . import CheckContext, Finding, find_column
-from .summary import ColumnSummary, summarize_chunk
+from .summary import TEXTS_KEPT, ColumnSummary, hash_texts, run_hash_key, summarize_chunk
 
 __all__ = [
     "CHECKS",
@@ -87,7 +88,7 @@ _QUASI_TOKENS = {
 }  # fmt: skip
 _KEY_TOKENS = {"id", "key", "token", "hash", "uid", "pseudonym", "subject", "user", "customer", "account", "digest"}
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")
-_TEXT_BATCH_LIMIT = 50_000  # distinct texts analysed per column at most
+_TEXT_BATCH_LIMIT = TEXTS_KEPT  # distinct texts analysed per column at most (the texts a summary keeps)
 
 CONTROLS = {
     "separation.direct_identifier": {"clause": "3.2.2", "severity": "high"},
@@ -253,24 +254,51 @@ def _match_texts(values: pd.Series, digests: Mapping[str, PseudonymForm], *, raw
     )
 
 
-def _match_summary(
-    summary: ColumnSummary, digests: Mapping[str, PseudonymForm], *, raw: bool
-) -> tuple[KeyMatch, frozenset[str]] | None:
-    """:func:`_match_texts` over a column summary: the match (without a row mask) and the values chosen."""
-    if not summary.values or not digests:
+class _Digests:
+    """:func:`identifier_digests` with the texts replaced by their keyed hashes (:func:`summary.hash_texts`):
+    what a column summary's lookup hashes are matched against."""
+
+    def __init__(self, digests: Mapping[str, PseudonymForm], key: str) -> None:
+        forms: dict[PseudonymForm, int] = {}
+        ids = np.fromiter((forms.setdefault(f, len(forms)) for f in digests.values()), dtype=np.int64,
+                          count=len(digests))  # fmt: skip
+        keys = hash_texts(np.asarray(list(digests), dtype=object), key)
+        _, first = np.unique(keys, return_index=True)  # distinct texts (almost surely distinct hashes): first wins
+        first.sort()
+        self.index = pd.Index(keys[first])
+        self.form_ids = ids[first]
+        self.forms = list(forms)
+        self.raw = np.array([f.algorithm == "raw" for f in self.forms], dtype=bool)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+def _match_summary(summary: ColumnSummary, digests: _Digests, *, raw: bool) -> tuple[KeyMatch, np.ndarray] | None:
+    """:func:`_match_texts` over a column summary: the match (without a row mask) and which of the
+    summary's values were chosen (a mask aligned with its values)."""
+    if not summary.distinct or not len(digests):
         return None
-    found = _best_form(summary.values, digests, raw=raw)
-    if found is None:
+    at = digests.index.get_indexer(summary.lookup_keys())
+    form = np.where(at >= 0, digests.form_ids[np.maximum(at, 0)], -1)
+    if not raw:
+        form[(form >= 0) & digests.raw[np.maximum(form, 0)]] = -1
+    hit = np.flatnonzero(form >= 0)
+    if not len(hit):
         return None
-    best, chosen = found
+    # the form most values match; a tie goes to the form matched first (Counter.most_common's order)
+    ids, first, counts = np.unique(form[hit], return_index=True, return_counts=True)
+    best_of = np.lexsort((first, -counts))[0]
+    best = digests.forms[int(ids[best_of])]
+    chosen = form == ids[best_of]
     match = KeyMatch(
         kind=best.kind,
         algorithm=best.algorithm,
         encoding=best.encoding,
         normalisation=best.normalisation,
-        matched_values=len(chosen),
-        distinct_values=len(summary.values),
-        matched_rows=sum(c for v, c in zip(summary.values, summary.counts, strict=True) if v in chosen),
+        matched_values=int(chosen.sum()),
+        distinct_values=summary.distinct,
+        matched_rows=int(summary.counts[chosen].sum()),
         rows=summary.present,
         matched_mask=(),
     )
@@ -318,22 +346,24 @@ class JoinOverlap:
     reidentified_rows: int  # separated rows whose value singles out one subject on both sides
     identified_subjects: int  # subjects on the identified side with a value
     identified_unique: int  # identified subjects whose value is theirs alone
-    linking: frozenset[str] = frozenset()
+    linking: np.ndarray | None = None  # per distinct separated value (its summary's order): whether it links
 
     @property
     def share(self) -> float:
         return self.reidentified_rows / self.rows if self.rows else 0.0
 
 
-def _overlap(left: ColumnSummary, right: ColumnSummary) -> JoinOverlap:
-    shared = frozenset(left.values).intersection(right.values)
-    linking = frozenset(shared & right.one_subject() & left.one_subject())
+def _overlap(left: ColumnSummary, right: ColumnSummary, right_index: pd.Index | None = None) -> JoinOverlap:
+    """How ``left`` joins to ``right``, by the values' hashes (``right_index``: ``pd.Index(right.keys)``)."""
+    at = (right_index if right_index is not None else pd.Index(right.keys)).get_indexer(left.keys)
+    shared = at >= 0
+    linking = shared & left.single() & np.append(right.single(), False)[at]
     return JoinOverlap(
-        shared_values=len(shared),
-        distinct_values=len(left.values),
-        linking_values=len(linking),
+        shared_values=int(shared.sum()),
+        distinct_values=left.distinct,
+        linking_values=int(linking.sum()),
         rows=left.present,
-        reidentified_rows=sum(c for v, c in zip(left.values, left.counts, strict=True) if v in linking),
+        reidentified_rows=int(left.counts[linking].sum()),
         identified_subjects=right.subject_count,
         identified_unique=right.unique_subjects(),
         linking=linking,
@@ -419,6 +449,7 @@ class _Identified:
     summaries: Mapping[str, ColumnSummary]  # column -> summary (CheckContext.summaries)
     categories: Mapping[str, str | None]
     key_columns: frozenset[str]
+    texts: Callable[[str], list[str]]  # column -> every distinct text, in the order of its summary
 
 
 def _identified(ctx: CheckContext, cid: str) -> list[_Identified]:
@@ -439,17 +470,23 @@ def _identified(ctx: CheckContext, cid: str) -> list[_Identified]:
         if ds.path is not None:
             seen_paths.add(ds.path.resolve())
         keys = {c for c in (ds.subject_key, "record_id" if ds.format == "vault" else None) if c}
-        out.append(_Identified(ds.name, summaries, dict(ds.columns), frozenset(keys)))
+        texts = functools.partial(ctx.distinct_texts, ds)
+        out.append(_Identified(ds.name, summaries, dict(ds.columns), frozenset(keys), texts))
     vpath = ctx.datamap.vault.get("path") if ctx.datamap.vault else None
     if vpath and ctx.datamap.resolve(vpath).resolve() not in seen_paths:
         try:
             frame = Vault.open(ctx.datamap.resolve(vpath), ctx.vault_key()).to_frame()
             summaries = summarize_chunk(frame, frame["record_id"].astype(str))
-            out.append(_Identified("vault", summaries, {}, frozenset({"record_id"})))
+            out.append(_Identified("vault", summaries, {}, frozenset({"record_id"}), functools.partial(_frame_texts, frame)))
         except PrivacyAuditError as exc:
             ctx.problem(cid, f"vault {vpath}: {exc}")
     ctx._separation_identified = out  # type: ignore[attr-defined]
     return out
+
+
+def _frame_texts(frame: pd.DataFrame, column: str) -> list[str]:
+    """Every distinct text of a column of a frame in hand, in order of first appearance."""
+    return pd.unique(cell_texts(frame[column]).dropna().to_numpy(dtype=object)).tolist()
 
 
 def _identifier_values(ident: list[_Identified]) -> tuple[set[str], set[str]]:
@@ -460,9 +497,9 @@ def _identifier_values(ident: list[_Identified]) -> tuple[set[str], set[str]]:
         for name, summary in src.summaries.items():
             if name in src.key_columns:
                 continue
-            values = list(summary.values)
-            if not values:
+            if not summary.distinct:
                 continue
+            values = src.texts(name)
             kind = column_kind(name, src.categories.get(name))
             shaped = [v for v in values if email_shaped(v)]
             if kind == "email" or len(shaped) >= 0.5 * len(values):
@@ -472,13 +509,20 @@ def _identifier_values(ident: list[_Identified]) -> tuple[set[str], set[str]]:
     return emails, phones
 
 
-def _digests(ctx: CheckContext, cid: str) -> dict[str, PseudonymForm]:
+def _digests(ctx: CheckContext, cid: str) -> _Digests:
     cache = getattr(ctx, "_separation_digests", None)
     if cache is None:
         emails, phones = _identifier_values(_identified(ctx, cid))
-        cache = identifier_digests(emails, phones, region=ctx.datamap.phone_region)
+        cache = _Digests(identifier_digests(emails, phones, region=ctx.datamap.phone_region), run_hash_key())
         ctx._separation_digests = cache  # type: ignore[attr-defined]
     return cache
+
+
+def _text_at(ctx: CheckContext, ds: Dataset, column: str, summary: ColumnSummary, i: int) -> str:
+    """The text of a summary's ``i``-th distinct value (kept in the summary, else read again)."""
+    if i < len(summary.texts):
+        return summary.texts[i]
+    return ctx.distinct_texts(ds, column, i + 1)[i]
 
 
 def _shown(value: object, entity: str | None = None) -> str:
@@ -544,7 +588,7 @@ def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
             if real is None or summaries[real].dtype_kind in "bmM":
                 continue
             summary = summaries[real]
-            distinct = list(summary.values)
+            distinct = ctx.distinct_texts(ds, real, _TEXT_BATCH_LIMIT)  # the first texts, in order
             rows_total = summary.rows
             entity = col.entity
             free_text = col.evidence.startswith("free text") or (
@@ -571,16 +615,18 @@ def direct_identifier(ctx: CheckContext) -> Iterator[Finding]:
                 ex_spans = [s for s in spans[texts.index(example)] if _span_counts(s, example, entity)]
                 shown = mask_text_spans(example, [(s.start, s.end, s.entity) for s in ex_spans])
                 what = ", ".join(f"{k}" for k, _ in kinds.most_common())
-                n = sum(c for v, c in zip(summary.values, summary.counts, strict=True) if v in holders)
+                held = np.zeros(summary.distinct, dtype=bool)
+                held[[i for i, t in enumerate(texts) if t in holders]] = True
+                n = int(summary.counts[held].sum())
                 yield ctx.finding(
                     cid,
                     dataset=ds.name,
                     column=col.column,
-                    subjects_affected=ctx.subjects_holding(ds, real, holders) if keyed else None,
+                    subjects_affected=ctx.subjects_holding(ds, real, held) if keyed else None,
                     message=f"{n} rows of {ds.zone} dataset {ds.name} carry direct identifiers ({what}) "
                     f"in the free text of column {col.column}",
                     evidence=f"{n} of {rows_total} rows ({_pct(n / max(rows_total, 1))}); "
-                    f'{len(hit)} of {len(distinct)} distinct texts hold {what}; e.g. "{shown[:160]}"',
+                    f'{len(hit)} of {summary.distinct} distinct texts hold {what}; e.g. "{shown[:160]}"',
                 )
                 continue
             if not entities.is_direct(entity) and entity != "LOCATION":
@@ -645,7 +691,7 @@ def linkable_key(ctx: CheckContext) -> Iterator[Finding]:
             if found is not None:
                 match, chosen = found
                 # the value of the first matched row: chosen values in order of first appearance
-                example = next((v for v in summary.values if v in chosen), "")
+                example = _text_at(ctx, ds, name, summary, int(np.flatnonzero(chosen)[0]))
                 yield ctx.finding(
                     cid,
                     dataset=ds.name,
@@ -666,7 +712,7 @@ def linkable_key(ctx: CheckContext) -> Iterator[Finding]:
                     column=name,
                     subjects_affected=len(summary.subjects) if keyed else None,
                     message=f"{role} {name} of {ds.name} is a raw identifier ({entity})",
-                    evidence=f"{summary.present} rows; e.g. {_shown(summary.values[0], entity)}{claim}",
+                    evidence=f"{summary.present} rows; e.g. {_shown(_text_at(ctx, ds, name, summary, 0), entity)}{claim}",
                 )
 
 
@@ -827,6 +873,9 @@ def join_path(ctx: CheckContext) -> Iterator[Finding]:
             if name in src.key_columns or name.lower() in pseudonyms or summary.row_counter():
                 continue
             right_cols.append((src, name, summary))
+    # every value of the identified side once: a separated column sharing none of them joins nowhere
+    anywhere = pd.Index(np.unique(np.concatenate([r.keys for _, _, r in right_cols] or [np.empty(0, np.uint64)])))
+    indexes: dict[int, pd.Index] = {}
     for ds in targets:
         try:
             cfg = _config(ctx, ds)
@@ -838,14 +887,15 @@ def join_path(ctx: CheckContext) -> Iterator[Finding]:
         for name, side in summaries.items():
             if name.lower() in pseudonyms or (ds.subject_key and name.lower() == ds.subject_key.lower()):
                 continue
-            left_values = frozenset(side.values)
-            if not left_values:
+            if not side.distinct or not (anywhere.get_indexer(side.keys) >= 0).any():
                 continue
             results: list[tuple[float, str, str, JoinOverlap]] = []
-            for src, rname, right in right_cols:
-                if left_values.isdisjoint(right.values):
+            for i, (src, rname, right) in enumerate(right_cols):
+                if i not in indexes:
+                    indexes[i] = pd.Index(right.keys)
+                ov = _overlap(side, right, indexes[i])
+                if not ov.shared_values:
                     continue
-                ov = _overlap(side, right)
                 if ov.reidentified_rows >= 3 and ov.share >= cfg.join_min_share:
                     results.append((ov.share, src.name, rname, ov))
             if not results:
@@ -854,14 +904,13 @@ def join_path(ctx: CheckContext) -> Iterator[Finding]:
             share, src_name, rname, ov = results[0]
             also = ", ".join(f"{s}.{c} ({_pct(sh)})" for sh, s, c, _ in results[1:4])
             # the value of the first matched row: linking values in order of first appearance
-            example = next((v for v in side.values if v in ov.linking), "")
+            example = _text_at(ctx, ds, name, side, int(np.flatnonzero(ov.linking)[0]))
             # each linking value is held by one subject here: those with an id are the subjects affected
-            holders = {h for v, h in zip(side.values, side.holders, strict=True) if v in ov.linking}
             yield ctx.finding(
                 cid,
                 dataset=ds.name,
                 column=name,
-                subjects_affected=sum(isinstance(h, str) for h in holders) if keyed else None,
+                subjects_affected=side.id_holders(ov.linking) if keyed else None,
                 message=f"column {name} of {ds.zone} dataset {ds.name} joins to identified dataset "
                 f"{src_name} ({rname}): a merge re-identifies {_pct(share)} of its rows",
                 evidence=f"{ov.reidentified_rows} of {ov.rows} rows ({_pct(share)}) hold a value that "
