@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -248,9 +249,39 @@ def column_values(
     # distinct raw values first (in C), each turned into text once: the cost follows distinct values, not rows
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    quick = _plain_texts(series.dtype, uniques)
+    if quick is not None:
+        keep = np.fromiter((t.lower() not in NULL_LIKES for t in quick), dtype=bool, count=len(quick))
+        return list(dict.fromkeys(t for t, k in zip(quick, keep, strict=True) if k)), int(counts[keep].sum()), n
     texts = stringify(pd.Series(uniques, dtype=series.dtype if len(uniques) else object))
     keep = ~texts.str.lower().isin(NULL_LIKES).to_numpy(dtype=bool)
     return list(pd.unique(texts.to_numpy(dtype=object)[keep])), int(counts[keep].sum()), n
+
+
+def _edge_safe(c: str) -> bool:
+    """Whether a first or last character is no whitespace under any definition (Python's, Arrow's)."""
+    return (c.isascii() and not c.isspace()) or c.isalnum()
+
+
+def _plain_texts(dtype, uniques) -> list[str] | None:
+    """The texts :func:`stringify` gives for the distinct values ``uniques`` (``pd.factorize``, no NA) of
+    an integer or string column, computed in plain Python (a wide table pays pandas' per-call cost once
+    per column, not five times); ``None`` for any other column, or when a value could come out of
+    pandas' string methods differently (whitespace at an edge, or a character whose lower case is
+    ASCII only in some Unicode tables: U+0130, U+212A), so those take :func:`stringify` itself."""
+    kind = getattr(dtype, "kind", None)
+    if kind in ("i", "u"):
+        return [str(v) for v in uniques.tolist()]  # astype(str) of an integer: its digits
+    if not (isinstance(dtype, pd.StringDtype) or (isinstance(dtype, np.dtype) and kind == "O")):
+        return None
+    texts = uniques.tolist()
+    for t in texts:
+        if type(t) is not str or (t and not (_edge_safe(t[0]) and _edge_safe(t[-1]))):
+            return None
+        if not t.isascii() and ("\u0130" in t or "\u212a" in t):
+            return None
+    # stringify: str(), strip (a no-op here), then an integer written as a float ("57726.0") is that integer
+    return [_FLOAT_INT.sub(r"\1", t) if t.endswith(".0") else t for t in texts]
 
 
 # ---------------------------------------------------------------------------------- features
@@ -473,6 +504,29 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
     return f, d, tried
 
 
+# The features of a value depend on the value alone (and, for a two-digit year, on the current year), so a
+# value seen again -- in another column, table or sample of the run -- is not examined again. Bounded: a
+# run over millions of distinct values keeps the most recent ones only.
+_MEMO_SIZE = 1 << 14
+_memo_year = [date.today().year]
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
+def _facts(value: str) -> tuple[set[str], date | None]:
+    """``(features, parsed date)`` of one value: :func:`_features` and :func:`~.validators.parse_date`."""
+    f, d, tried = _features(value)
+    return f, (d if tried else parse_date(value))
+
+
+def _facts_of() -> Callable[[str], tuple[set[str], date | None]]:
+    """:func:`_facts`, memoised for this year (the memo is emptied when the year turns)."""
+    year = date.today().year
+    if year != _memo_year[0]:
+        _facts.cache_clear()
+        _memo_year[0] = year
+    return _facts
+
+
 # ---------------------------------------------------------------------------------- decision
 
 _STRONG = (
@@ -595,12 +649,13 @@ def value_evidence(
             full.add(key)
 
     m = len(values)
+    facts = _facts_of()
     for start in range(0, m, _CHUNK):
         stop = min(start + _CHUNK, m)
         for i in range(start, stop):
             v = values[i]
             pos = positions[i] if positions is not None else i
-            f, d, tried = _features(v)
+            f, d = facts(v)  # f is shared with the memo: read, never changed
             n += 1
             counts.update(f)
             if _ANY not in full:
@@ -625,8 +680,6 @@ def value_evidence(
                 else:
                     lo = x if lo is None or x < lo else lo
                     hi = x if hi is None or x > hi else hi
-            if not tried:
-                d = parse_date(v)
             if d is not None:
                 n_dates += 1
                 ages[today.year - d.year] += 1
@@ -737,7 +790,7 @@ def classify_evidence(
     if m == 0:
         return ColumnVerdict(None, 0.0, 0.0, None, "no non-empty values")
     counts = Counter(ev.counts)
-    cov = {name: _cov(counts, name, m) for name in _FEATURE_NAMES}
+    cov = {name: counts.get(name, 0) / m for name in _FEATURE_NAMES}  # _cov (no name holds a "|")
     basis = f"{m} distinct values"
     candidates: list[tuple[str, float, float, str]] = []  # (entity, score, coverage, evidence)
 
