@@ -135,6 +135,8 @@ LEGAL_FORM = re.compile(
 _NATID = re.compile(r"^[A-Z0-9][A-Z0-9 ./-]{4,24}$", re.I)
 _TOKEN_PREFIX = re.compile(r"^[A-Za-z]{1,6}[_-]")
 _TOKEN_BODY = re.compile(r"^[A-Za-z0-9_-]{8,}$")
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 # Generic street-type words (EN/DE/FR/ES/IT/PT), hand-written; used only when the header is silent.
 STREET_WORDS = {
     "st", "street", "rd", "road", "ave", "avenue", "blvd", "boulevard", "lane", "ln", "dr", "drive", "way",
@@ -301,11 +303,12 @@ def _is_token(value: str) -> bool:
     body = _TOKEN_PREFIX.sub("", value, count=1)
     if not _TOKEN_BODY.match(body) or len(body) < 8:
         return False
-    has_digit = any(c.isdigit() for c in body)
-    has_alpha = any(c.isalpha() for c in body)
-    if not (has_digit and has_alpha):
+    # the body is ASCII letters, digits, "_" and "-": a digit is 0-9, a letter A-Z or a-z
+    runs = len(_DIGIT_RUN.findall(body))
+    if not runs or not _ASCII_LETTER.search(body):
         return False
-    transitions = sum(1 for a, b in zip(body, body[1:], strict=False) if a.isdigit() != b.isdigit())
+    # digit/non-digit transitions: each run of digits begins and ends one, unless it is at an end of the body
+    transitions = 2 * runs - body[0].isdigit() - body[-1].isdigit()
     return transitions >= 3
 
 
@@ -396,7 +399,7 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         f.update({"card", "card_compat"})
     elif (is_int and 12 <= len(v.lstrip("+-")) <= 19) or _SCI.match(v):
         f.add("card_compat")
-    if (v[:2].isalpha() or nd >= 14) and bank_account_ok(v):
+    if (nd >= 14 or (nd >= 2 and v[:2].isalpha())) and bank_account_ok(v):  # an IBAN has 2+ digits
         f.add("iban")
     iban_like = bool(_IBAN_LIKE.match(v))
     if iban_like:
@@ -455,12 +458,14 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
     if " " in v and len(v) <= 80 and LEGAL_FORM.search(v):
         f.add("org")
     core = _PAREN_TAIL.sub("", v)  # "Sole Ziani (figlia)", "Collin (opa)"
-    if WORD_VALUE.match(v) and len(v) <= 60:
+    word_v = WORD_VALUE.match(v)
+    word_core = word_v if core == v else WORD_VALUE.match(core)
+    if word_v and len(v) <= 60:
         f.add("words")
-    if WORD_VALUE.match(core) and len(core) <= 60 and 1 <= len(core.split()) <= 5 and core[0].isupper():
+    if word_core and len(core) <= 60 and 1 <= len(core.split()) <= 5 and core[0].isupper():
         f.add("name_shape")
     core_words = core.split()
-    if (len(core) <= 60 and WORD_VALUE.match(core) and 2 <= len(core_words) <= 5
+    if (len(core) <= 60 and word_core and 2 <= len(core_words) <= 5
             and sum(w[:1].isupper() for w in core_words) >= len(core_words) - 1):  # fmt: skip
         f.add("full_name")  # "Kleibrink, B.H.", "van Mook, M.M.", "BERNAT MAESTRE, ESTELA"
     if len(v) <= 60 and _HONORIFIC.match(v):
@@ -490,8 +495,11 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         f.add("username")
         if v == v.lower() and sum(c.isalpha() for c in v) >= 3:
             f.add("login")  # lower-case, like a login (fbernad, j.smith2), not a capitalised word
-    alnum_doc = nd >= 2 and len(v) >= 6 and any(c.isalpha() for c in v)  # ID-card numbers like PC35Z5V8J
-    if (_NATID.match(v) and (nd >= 5 or alnum_doc) and "date" not in f) or _SCI.match(v):
+    natid_shape = bool(_NATID.match(v)) and "date" not in f
+    sci = _SCI.match(v)
+    # ID-card numbers like PC35Z5V8J (read only where the natid rules below ask for it)
+    alnum_doc = (natid_shape or sci) and nd >= 2 and len(v) >= 6 and any(c.isalpha() for c in v)
+    if (natid_shape and (nd >= 5 or alnum_doc)) or sci:
         f.add("natid")
         if _PT_CC_SHAPE.match(v):
             f.add("pt_cc_shape")
