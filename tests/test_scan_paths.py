@@ -69,3 +69,18 @@ def test_value_evidence_is_the_same_with_the_memo_cold_or_warm():
     assert warm == cold
     assert cols._facts.cache_info().hits >= len(values)
     assert cold.counts["email"] == 1 and cold.n_dates == 1 and cold.int_range == (12, 79)
+
+
+NATIONAL = ["44051401359", "12345678Z", "X1234567L", "RSSMRA85T10A562S", "rssmra85t10a562s", "943 476 5919",
+            "131052-308T", "19811218-9876", "10000000146", "123456789", "AB123456C", "Anna Berg", "2024-01-02",
+            "12 34 56 78", "ZZ999999", "T22000129"]  # fmt: skip
+
+
+def test_national_id_kind_with_the_joined_patterns_equals_pattern_by_pattern(monkeypatch):
+    from privacy_audit.detect import validators
+
+    assert validators._id_shapes() is not None  # the patterns of this Presidio can be joined
+    joined = [validators.national_id_kind(v) for v in NATIONAL]
+    monkeypatch.setattr(validators, "_id_shapes", lambda: None)
+    assert [validators.national_id_kind(v) for v in NATIONAL] == joined
+    assert {"PL_PESEL", "ES_NIF", "IT_FISCAL_CODE", "UK_NHS"} <= set(joined)
