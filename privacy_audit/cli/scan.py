@@ -52,7 +52,7 @@ def scan_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, sample: int, 
         result = scan(list(paths), sample=sample, full=full, seed=seed, recognizers=recognizers,
                       progress=False if no_progress else None, engine=engine, scheduler=scheduler,
                       chunksize=chunksize)  # fmt: skip
-    frame = result.to_frame()
+    frame = result.to_frame() if fmt != "json" else None
     if fmt == "json":
         records = [{k: row[k] for k in _JSON_KEYS} for row in (c.to_dict() for c in result.columns)]
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))

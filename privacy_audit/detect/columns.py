@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -134,6 +135,8 @@ LEGAL_FORM = re.compile(
 _NATID = re.compile(r"^[A-Z0-9][A-Z0-9 ./-]{4,24}$", re.I)
 _TOKEN_PREFIX = re.compile(r"^[A-Za-z]{1,6}[_-]")
 _TOKEN_BODY = re.compile(r"^[A-Za-z0-9_-]{8,}$")
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 # Generic street-type words (EN/DE/FR/ES/IT/PT), hand-written; used only when the header is silent.
 STREET_WORDS = {
     "st", "street", "rd", "road", "ave", "avenue", "blvd", "boulevard", "lane", "ln", "dr", "drive", "way",
@@ -248,9 +251,39 @@ def column_values(
     # distinct raw values first (in C), each turned into text once: the cost follows distinct values, not rows
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    quick = _plain_texts(series.dtype, uniques)
+    if quick is not None:
+        keep = np.fromiter((t.lower() not in NULL_LIKES for t in quick), dtype=bool, count=len(quick))
+        return list(dict.fromkeys(t for t, k in zip(quick, keep, strict=True) if k)), int(counts[keep].sum()), n
     texts = stringify(pd.Series(uniques, dtype=series.dtype if len(uniques) else object))
     keep = ~texts.str.lower().isin(NULL_LIKES).to_numpy(dtype=bool)
     return list(pd.unique(texts.to_numpy(dtype=object)[keep])), int(counts[keep].sum()), n
+
+
+def _edge_safe(c: str) -> bool:
+    """Whether a first or last character is no whitespace under any definition (Python's, Arrow's)."""
+    return (c.isascii() and not c.isspace()) or c.isalnum()
+
+
+def _plain_texts(dtype, uniques) -> list[str] | None:
+    """The texts :func:`stringify` gives for the distinct values ``uniques`` (``pd.factorize``, no NA) of
+    an integer or string column, computed in plain Python (a wide table pays pandas' per-call cost once
+    per column, not five times); ``None`` for any other column, or when a value could come out of
+    pandas' string methods differently (whitespace at an edge, or a character whose lower case is
+    ASCII only in some Unicode tables: U+0130, U+212A), so those take :func:`stringify` itself."""
+    kind = getattr(dtype, "kind", None)
+    if kind in ("i", "u"):
+        return [str(v) for v in uniques.tolist()]  # astype(str) of an integer: its digits
+    if not (isinstance(dtype, pd.StringDtype) or (isinstance(dtype, np.dtype) and kind == "O")):
+        return None
+    texts = uniques.tolist()
+    for t in texts:
+        if type(t) is not str or (t and not (_edge_safe(t[0]) and _edge_safe(t[-1]))):
+            return None
+        if not t.isascii() and ("\u0130" in t or "\u212a" in t):
+            return None
+    # stringify: str(), strip (a no-op here), then an integer written as a float ("57726.0") is that integer
+    return [_FLOAT_INT.sub(r"\1", t) if t.endswith(".0") else t for t in texts]
 
 
 # ---------------------------------------------------------------------------------- features
@@ -270,11 +303,12 @@ def _is_token(value: str) -> bool:
     body = _TOKEN_PREFIX.sub("", value, count=1)
     if not _TOKEN_BODY.match(body) or len(body) < 8:
         return False
-    has_digit = any(c.isdigit() for c in body)
-    has_alpha = any(c.isalpha() for c in body)
-    if not (has_digit and has_alpha):
+    # the body is ASCII letters, digits, "_" and "-": a digit is 0-9, a letter A-Z or a-z
+    runs = len(_DIGIT_RUN.findall(body))
+    if not runs or not _ASCII_LETTER.search(body):
         return False
-    transitions = sum(1 for a, b in zip(body, body[1:], strict=False) if a.isdigit() != b.isdigit())
+    # digit/non-digit transitions: each run of digits begins and ends one, unless it is at an end of the body
+    transitions = 2 * runs - body[0].isdigit() - body[-1].isdigit()
     return transitions >= 3
 
 
@@ -365,7 +399,7 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         f.update({"card", "card_compat"})
     elif (is_int and 12 <= len(v.lstrip("+-")) <= 19) or _SCI.match(v):
         f.add("card_compat")
-    if (v[:2].isalpha() or nd >= 14) and bank_account_ok(v):
+    if (nd >= 14 or (nd >= 2 and v[:2].isalpha())) and bank_account_ok(v):  # an IBAN has 2+ digits
         f.add("iban")
     iban_like = bool(_IBAN_LIKE.match(v))
     if iban_like:
@@ -424,12 +458,14 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
     if " " in v and len(v) <= 80 and LEGAL_FORM.search(v):
         f.add("org")
     core = _PAREN_TAIL.sub("", v)  # "Sole Ziani (figlia)", "Collin (opa)"
-    if WORD_VALUE.match(v) and len(v) <= 60:
+    word_v = WORD_VALUE.match(v)
+    word_core = word_v if core == v else WORD_VALUE.match(core)
+    if word_v and len(v) <= 60:
         f.add("words")
-    if WORD_VALUE.match(core) and len(core) <= 60 and 1 <= len(core.split()) <= 5 and core[0].isupper():
+    if word_core and len(core) <= 60 and 1 <= len(core.split()) <= 5 and core[0].isupper():
         f.add("name_shape")
     core_words = core.split()
-    if (len(core) <= 60 and WORD_VALUE.match(core) and 2 <= len(core_words) <= 5
+    if (len(core) <= 60 and word_core and 2 <= len(core_words) <= 5
             and sum(w[:1].isupper() for w in core_words) >= len(core_words) - 1):  # fmt: skip
         f.add("full_name")  # "Kleibrink, B.H.", "van Mook, M.M.", "BERNAT MAESTRE, ESTELA"
     if len(v) <= 60 and _HONORIFIC.match(v):
@@ -459,8 +495,11 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
         f.add("username")
         if v == v.lower() and sum(c.isalpha() for c in v) >= 3:
             f.add("login")  # lower-case, like a login (fbernad, j.smith2), not a capitalised word
-    alnum_doc = nd >= 2 and len(v) >= 6 and any(c.isalpha() for c in v)  # ID-card numbers like PC35Z5V8J
-    if (_NATID.match(v) and (nd >= 5 or alnum_doc) and "date" not in f) or _SCI.match(v):
+    natid_shape = bool(_NATID.match(v)) and "date" not in f
+    sci = _SCI.match(v)
+    # ID-card numbers like PC35Z5V8J (read only where the natid rules below ask for it)
+    alnum_doc = (natid_shape or sci) and nd >= 2 and len(v) >= 6 and any(c.isalpha() for c in v)
+    if (natid_shape and (nd >= 5 or alnum_doc)) or sci:
         f.add("natid")
         if _PT_CC_SHAPE.match(v):
             f.add("pt_cc_shape")
@@ -471,6 +510,29 @@ def _features(value: str) -> tuple[set[str], date | None, bool]:
     if len(v) >= 25 and len(v.split()) >= 5 and "user_agent" not in f:
         f.add("prose")
     return f, d, tried
+
+
+# The features of a value depend on the value alone (and, for a two-digit year, on the current year), so a
+# value seen again -- in another column, table or sample of the run -- is not examined again. Bounded: a
+# run over millions of distinct values keeps the most recent ones only.
+_MEMO_SIZE = 1 << 14
+_memo_year = [date.today().year]
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
+def _facts(value: str) -> tuple[set[str], date | None]:
+    """``(features, parsed date)`` of one value: :func:`_features` and :func:`~.validators.parse_date`."""
+    f, d, tried = _features(value)
+    return f, (d if tried else parse_date(value))
+
+
+def _facts_of() -> Callable[[str], tuple[set[str], date | None]]:
+    """:func:`_facts`, memoised for this year (the memo is emptied when the year turns)."""
+    year = date.today().year
+    if year != _memo_year[0]:
+        _facts.cache_clear()
+        _memo_year[0] = year
+    return _facts
 
 
 # ---------------------------------------------------------------------------------- decision
@@ -595,12 +657,13 @@ def value_evidence(
             full.add(key)
 
     m = len(values)
+    facts = _facts_of()
     for start in range(0, m, _CHUNK):
         stop = min(start + _CHUNK, m)
         for i in range(start, stop):
             v = values[i]
             pos = positions[i] if positions is not None else i
-            f, d, tried = _features(v)
+            f, d = facts(v)  # f is shared with the memo: read, never changed
             n += 1
             counts.update(f)
             if _ANY not in full:
@@ -625,8 +688,6 @@ def value_evidence(
                 else:
                     lo = x if lo is None or x < lo else lo
                     hi = x if hi is None or x > hi else hi
-            if not tried:
-                d = parse_date(v)
             if d is not None:
                 n_dates += 1
                 ages[today.year - d.year] += 1
@@ -737,7 +798,7 @@ def classify_evidence(
     if m == 0:
         return ColumnVerdict(None, 0.0, 0.0, None, "no non-empty values")
     counts = Counter(ev.counts)
-    cov = {name: _cov(counts, name, m) for name in _FEATURE_NAMES}
+    cov = {name: counts.get(name, 0) / m for name in _FEATURE_NAMES}  # _cov (no name holds a "|")
     basis = f"{m} distinct values"
     candidates: list[tuple[str, float, float, str]] = []  # (entity, score, coverage, evidence)
 

@@ -269,7 +269,7 @@ def header_hints(header: object) -> HeaderHint:
     return _header_hints(str(header))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 16)  # a table of 20,000 columns asks for each header three times (scan, context)
 def _header_hints(header: str) -> HeaderHint:
     tokens = [part for t in tokenize(header) for part in _split_compound(t, _KNOWN)]
     abbreviated = _abbreviated(header)

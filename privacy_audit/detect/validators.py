@@ -189,6 +189,28 @@ def _id_recognizers() -> tuple:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _id_shapes() -> re.Pattern | None:
+    """One regex that fully matches a text exactly when one of the patterns of :func:`_id_recognizers`
+    does (their alternation: most values fit none, and are then tried once instead of 30 times);
+    ``None`` when the patterns cannot be joined (mixed flags, back-references, clashing group names)."""
+    pats = [p for _, ps, _ in _id_recognizers() for p in ps]
+    flags = {p.flags for p in pats}
+    if not pats or len(flags) != 1 or any(re.search(r"\\[1-9]|\(\?P=", p.pattern) for p in pats):
+        return None
+    flag = flags.pop()
+    parts = []
+    for p in pats:
+        body = p.pattern
+        if body.startswith("(?i)") and flag & re.IGNORECASE:  # the shared flags already say it
+            body = body[4:]
+        parts.append(f"(?:{body})")
+    try:
+        return re.compile("|".join(parts), flag)
+    except re.error:
+        return None
+
+
 @cache
 def _stdnum(module: str):
     return importlib.import_module(f"stdnum.{module}")
@@ -321,10 +343,13 @@ def national_id_kind(value: str) -> str | None:
     if not 6 <= len(text) <= 24:
         return None
     compact = text.replace(" ", "")  # national numbers are often written in groups: 40 180504 H 25 9
-    for entity, patterns, rec in _id_recognizers():
-        for form in (text, compact) if compact != text else (text,):
-            if any(p.fullmatch(form) for p in patterns) and rec.validate_result(form) is True:
-                return entity
+    forms = (text, compact) if compact != text else (text,)
+    shapes = _id_shapes()
+    if shapes is None or any(shapes.fullmatch(form) for form in forms):  # else no recognizer's pattern fits
+        for entity, patterns, rec in _id_recognizers():
+            for form in forms:
+                if any(p.fullmatch(form) for p in patterns) and rec.validate_result(form) is True:
+                    return entity
     for entity, ok in _OWN_ID_VALIDATORS:  # national numbers Presidio has no recognizer for
         if ok(text):
             return entity
