@@ -46,10 +46,17 @@ def leftovers(root: Path) -> list[str]:
                   if p.name.endswith((".tmp", ".bak")) or JOURNAL_DIR in p.parts)  # fmt: skip
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """In the child, before exec: SIGINT back to its default. A test run started in the background by a
+    non-interactive shell (``cmd &``, as some CI runners do) inherits SIGINT *ignored*, and Python then
+    installs no KeyboardInterrupt handler, so the injected Ctrl-C would be lost and the change finish."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def cli(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     full = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
     return subprocess.run([sys.executable, "-m", "privacy_audit", *args], capture_output=True, text=True,
-                          env=full, timeout=timeout, cwd=REPO)  # fmt: skip
+                          env=full, timeout=timeout, cwd=REPO, preexec_fn=_ctrl_c_as_in_a_terminal)  # fmt: skip
 
 
 def erase_args(root: Path, token: str = RICH) -> list[str]:
