@@ -34,6 +34,8 @@ def test_iban_mod97():
     assert iban_ok("GB82 WEST 1234 5698 7654 32")
     assert not iban_ok("DE89370400440532013001")  # checksum
     assert not iban_ok("DE8937040044053201300")  # wrong length for DE
+    # a newline left inside once the dash is removed: "$" matches before it; this raised ValueError (scan exit 3)
+    assert not iban_ok("XX12ABCDEFGHIJKLM\n-")
 
 
 @pytest.mark.parametrize("value,ok", [

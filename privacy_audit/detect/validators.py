@@ -107,7 +107,7 @@ def luhn_digits_ok(value: str) -> bool:
 def iban_ok(value: str) -> bool:
     """IBAN: country code, the country's length, and the ISO 7064 mod-97 checksum (spaces allowed)."""
     compact = re.sub(r"[ -]", "", value.strip()).upper()
-    if not _IBAN_SHAPE.match(compact):
+    if not _IBAN_SHAPE.fullmatch(compact):  # not .match: "$" also matches before a final newline
         return False
     expected = _IBAN_LENGTHS.get(compact[:2])
     if expected is not None and len(compact) != expected:
