@@ -49,6 +49,13 @@ def test_export_plain_prints_counts_not_values(estate, tmp_path, capsys, rich_ro
     code, stdout, err = _run(["export", estate / "datamap.yaml", "--subject", f"email={rich_row.email}", "--out", out], capsys)
     assert code == 0, err
     assert "NOT encrypted" in stdout and "events" in stdout and "total:" in stdout
+    with zipfile.ZipFile(out) as zf:  # the total adds up what the bundle holds, registers apart
+        entries = json.loads(zf.read("manifest.json"))["datasets"]
+    held = sum(e["records"] for e in entries if e["kind"] != "register")  # datasets and logs
+    registers = sum(e["records"] for e in entries if e["kind"] == "register")
+    total = next(line for line in stdout.splitlines() if line.startswith("total:"))
+    assert total.startswith(f"total: {held} records in ")
+    assert (f"and {registers} in the registers" in total) == bool(registers)
     for raw in (rich_row.email, rich_row.phone, rich_row["name"], RICH):
         assert raw not in stdout + err
     with zipfile.ZipFile(out) as zf:

@@ -151,7 +151,10 @@ def export_cmd(datamap: Path, subjects: tuple[str, ...], out: Path, password_fil
     elif data.empty:
         click.echo("no data found for this subject: the bundle is empty and says so")
     else:
-        click.echo(f"total: {data.total_records} records in {sum(1 for m in data.datasets if m.records)} datasets")
+        held = sum(1 for m in data.datasets if m.records)
+        kept = sum(m.records for m in data.registers)  # consent, opt-out, restriction, hold registers
+        click.echo(f"total: {data.total_records} record{'s' if data.total_records != 1 else ''} in {held} "
+                   f"dataset{'s' if held != 1 else ''}" + (f", and {kept} in the registers" if kept else ""))
     click.echo("search: " + {"index": "subject index (only the subject's rows were read)",
                              "partial": "subject index, stale datasets read whole",
                              "full": "every dataset read"}.get(data.search, data.search))  # fmt: skip
