@@ -194,13 +194,17 @@ def _people(identity: list[tuple[Dataset, pd.DataFrame, dict[str, str]]], keys: 
     """How many people on record (distinct subject keys of the identity records) hold all ``keys``' values."""
     people: set[str] = set()
     for ds, frame, cols in identity:
-        by_key = {_key(e): c for c, e in cols.items()}
-        if not set(keys) <= set(by_key):
-            continue
-        hit = np.logical_and.reduce([map_distinct(frame[by_key[k]], lambda x, e=cols[by_key[k]]: _norm(e, x)).to_numpy() == v
-                                     for k, v in keys.items()])  # fmt: skip
-        people |= {str(cell_text(s)) for s in frame.loc[hit, ds.subject_key]}
+        if set(keys) <= {_key(e) for e in cols.values()}:
+            people |= _holders(ds, frame, cols, keys)
     return len(people)
+
+
+def _holders(ds: Dataset, frame: pd.DataFrame, cols: Mapping[str, str], keys: Mapping[str, str]) -> set[str]:
+    """The subject keys of the rows of ``frame`` (identity dataset ``ds``, quasi-identifier columns
+    ``cols``) that hold every value of ``keys`` (entity key -> normalised value, each one a column of ``cols``)."""
+    by_key = {_key(e): c for c, e in cols.items()}
+    hit = _confirmed(frame, {by_key[k]: (cols[by_key[k]], v) for k, v in keys.items()})
+    return {str(cell_text(s)) for s in frame[ds.subject_key].iloc[np.flatnonzero(hit)]}
 
 
 def quasi_links(
@@ -450,11 +454,8 @@ def _indexed_people(view: Any, identity: list[tuple[Dataset, dict[str, str]]], k
         if not set(keys) <= set(by_key):
             continue
         rows = _rows_holding(view, ds, {by_key[k]: v for k, v in keys.items()})
-        if not rows:
-            continue
-        frame = view.read_rows(ds, rows)
-        hit = _confirmed(frame, {by_key[k]: (cols[by_key[k]], v) for k, v in keys.items()})
-        people |= {str(cell_text(s)) for s in frame[ds.subject_key].iloc[np.flatnonzero(hit)]}
+        if rows:
+            people |= _holders(ds, view.read_rows(ds, rows), cols, keys)
     return len(people)
 
 
