@@ -817,8 +817,6 @@ def _spans_blob(got: Any, rows: int) -> bytes | None:
     header, spans = got
     if len(spans) != rows:  # the file has records the simple reader cannot delimit: read it whole
         return None
-    import numpy as np
-
     head = list(header) if header else [-1, -1]
     return np.asarray([head + [0], *map(list, spans)], dtype="<i8").tobytes()
 
