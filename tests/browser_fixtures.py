@@ -38,6 +38,7 @@ LONG = (
     180_000  # ms: a page or a widget to appear (kernel start + Presidio model load on a busy 2-core machine)
 )
 HANG = 900  # s: one cell running longer than this, its kernel still alive, is taken for a hang
+STACKS_MARK = "the kernel's threads"  # the start of a hang's diagnostic, kept whole in reports
 SETTLE = 60.0  # s: an answer still absent this long after the kernel went idle will not come
 
 
@@ -205,18 +206,27 @@ def _kernel_state(server: LabServer, session: str) -> str:
 
 
 def _stacks_of(server: LabServer, session: str) -> str:
-    """Ask the session's kernel for the stacks of its threads (SIGUSR1, see start_lab); return the log's tail."""
+    """Ask the session's kernel for the stacks of its threads (SIGUSR1, see start_lab) and return them as
+    written to the server log (what was appended after the signal), or the log's tail when none came."""
     try:
+        size = server.log.stat().st_size
         kernel = server.api("GET", f"sessions/{session}")["kernel"]["id"]
+        signalled = []
         for proc in Path("/proc").iterdir():
             if proc.name.isdigit() and f"kernel-{kernel}.json" in (proc / "cmdline").read_bytes().decode(
                 errors="replace"
             ):
                 os.kill(int(proc.name), signal.SIGUSR1)
+                signalled.append(proc.name)
         time.sleep(3)
+        with server.log.open("rb") as fh:
+            fh.seek(size)
+            dump = fh.read().decode(errors="replace")
     except Exception as exc:  # noqa: BLE001 - a diagnostic only
         return f"(no stacks: {type(exc).__name__}: {exc})"
-    return server.log.read_text(errors="replace")[-8000:]
+    if not signalled:
+        return f"(no process found for kernel {kernel}) server log's tail:\n{server.log.read_text(errors='replace')[-3000:]}"
+    return f"{STACKS_MARK} of process {', '.join(signalled)}:\n{dump[-12000:]}"
 
 
 @dataclass(frozen=True)
@@ -251,8 +261,8 @@ class Kernel:
                     f"{what}: not there although the kernel has been idle for {settle:.0f} s"
                 )
             if now - started > HANG:
-                raise AssertionError(f"{what}: not there after {now - started:.0f} s, the kernel {state}; its threads "
-                                     f"and the server log's tail:\n{_stacks_of(self.server, self.session)}")  # fmt: skip
+                raise AssertionError(f"{what}: not there after {now - started:.0f} s, the kernel {state}\n"
+                                     f"{_stacks_of(self.server, self.session)}")  # fmt: skip
             time.sleep(0.3)
         return found
 
@@ -290,7 +300,7 @@ def run_every_cell(page, server: LabServer, session: str, notebook: str) -> None
                     waited = time.monotonic() - started
                     raise AssertionError(
                         f"{notebook}: cell {i + 1} did not finish after {waited:.0f} s (prompt {text!r}, kernel "
-                        f"{state}); the kernel's threads and the server log's tail:\n{_stacks_of(server, session)}"
+                        f"{state})\n{_stacks_of(server, session)}"
                     )
                 time.sleep(0.3)
             if _finished(text, before):

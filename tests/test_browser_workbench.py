@@ -38,6 +38,7 @@ from browser_fixtures import (  # noqa: F401
     CHROMIUM,
     CHROMIUM_ARGS,
     LONG,
+    STACKS_MARK,
     Kernel,
     LabServer,
     accept_kernel_dialog,
@@ -84,8 +85,11 @@ class Verdicts:
         try:
             yield
         except Exception as exc:  # noqa: BLE001 - collected and reported at the end of the test
-            lines = [ln for ln in str(exc).splitlines() if ln.strip()][:4]
-            self.expect(item, False, f"{what}: {type(exc).__name__}: " + " | ".join(lines))
+            text = str(exc)
+            head, mark, stacks = text.partition(STACKS_MARK)  # a hang's thread stacks are kept whole
+            lines = [ln for ln in head.splitlines() if ln.strip()][:4]
+            self.expect(item, False, f"{what}: {type(exc).__name__}: " + " | ".join(lines)
+                        + (f"\n{mark}{stacks}" if mark else ""))  # fmt: skip
 
     def count(self) -> int:
         return sum(len(v) for v in self.failures.values())

@@ -84,14 +84,16 @@ def test_masked_table_masks_until_a_row_is_revealed() -> None:
     assert table.pii == {"email": "EMAIL_ADDRESS"}
     assert table.text(0, "email") == mask("ana.lopez@mail.test", "EMAIL_ADDRESS") != "ana.lopez@mail.test"
     assert table.text(0, "plan") == "pro"
-    rendered = " ".join(c.value for row in table._rows for c in row)
+    rendered = table.view.value
     assert "ana.lopez@mail.test" not in rendered and "bo.kim@mail.test" not in rendered
-    table.reveal(1)
-    assert table.revealed == {1}
-    assert table._rows[1][0].value == "bo.kim@mail.test"
-    assert table._rows[0][0].value != "ana.lopez@mail.test"
-    table.reveal(1, False)
-    assert "bo.kim@mail.test" not in table._rows[1][0].value
+    assert mask("ana.lopez@mail.test", "EMAIL_ADDRESS") in rendered and "pro" in rendered
+    table.reveal(1)  # as picking "row 2" under reveal in the page does
+    assert table.revealed == {1} and table.reveal_rows.value == (1,)
+    assert "bo.kim@mail.test" in table.view.value and "ana.lopez@mail.test" not in table.view.value
+    table.reveal_rows.value = ()  # the user unpicks it
+    assert "bo.kim@mail.test" not in table.view.value and table.revealed == frozenset()
+    with pytest.raises(IndexError):
+        table.reveal(2)
     masked = table.masked_frame()
     assert list(masked["email"]) == [mask(v, "EMAIL_ADDRESS") for v in frame["email"]]
     assert list(masked["plan"]) == ["pro", "free"]
@@ -100,7 +102,7 @@ def test_masked_table_masks_until_a_row_is_revealed() -> None:
 def test_masked_table_bounds_the_rows_it_draws() -> None:
     frame = pd.DataFrame({"name": [f"Person {i}" for i in range(30)]})
     table = MaskedTable(frame, {"name": "PERSON"}, max_rows=5)
-    assert len(table.checkboxes) == 5
+    assert len(table.reveal_rows.options) == 5 and table.view.value.count("<tr>") == 5
     assert "25 more rows" in " ".join(getattr(c, "value", "") for c in table.children if isinstance(c, w.HTML))
 
 

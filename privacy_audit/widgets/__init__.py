@@ -3,7 +3,7 @@
 Each widget calls the same package functions as the CLI and exposes ``.run_button`` (or a named
 button), ``.result``, ``.banner`` (one-line errors) and ``.output``, so tests drive it in Python:
 set values, ``.run_button.click()``, check ``.result``. Personal values are shown masked unless a
-row's "reveal" box is ticked.
+row is picked under "reveal".
 """
 
 from __future__ import annotations

@@ -316,10 +316,13 @@ def html_table(frame: pd.DataFrame, *, max_rows: int = 200) -> str:
 
 
 class MaskedTable(w.VBox):
-    """A table whose personal columns are masked unless the user ticks "reveal" for a row.
+    """A table whose personal columns are masked unless the user picks rows to reveal.
 
     ``pii`` maps column name -> entity (``None`` means personal, kind unknown). Columns not in ``pii``
-    are shown as they are. ``max_rows`` bounds the widgets created (one checkbox per row).
+    are shown as they are. ``max_rows`` bounds the rows drawn. The table is one HTML widget, with one
+    list of the rows to reveal: a widget per cell made a preview of a few tables thousands of widget
+    messages, more than the kernel's message queue keeps on a loaded machine (updates were lost and
+    the page waited for them forever).
     """
 
     def __init__(
@@ -335,46 +338,36 @@ class MaskedTable(w.VBox):
         self.pii = {c: e for c, e in pii.items() if c in self.frame.columns}
         self.scrub = scrub  # masks known personal values inside the other (undeclared) columns
         self.shown = self.frame.head(max_rows)
-        self.checkboxes: list[w.Checkbox] = []
-        self._rows: list[list[w.HTML]] = []
-        cols = list(self.shown.columns)
-        cells: list[w.Widget] = [w.HTML("<b>reveal</b>")] + [
-            w.HTML(f"<b>{html.escape(str(c))}</b>{' *' if c in self.pii else ''}") for c in cols
-        ]
-        for i in range(len(self.shown)):
-            box = w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"))
-            box.observe(functools.partial(self._toggle, i), names="value")
-            row = [w.HTML(html.escape(self.text(i, c))) for c in cols]
-            self.checkboxes.append(box)
-            self._rows.append(row)
-            cells.extend([box, *row])
-        grid = w.GridBox(
-            cells,
-            layout=w.Layout(
-                grid_template_columns=f"60px repeat({len(cols)}, minmax(80px, auto))",
-                grid_gap="2px 12px",
-                overflow="auto",
-            ),
+        self.reveal_rows = w.SelectMultiple(
+            options=[(f"row {i + 1}", i) for i in range(len(self.shown))],
+            value=(),
+            description="reveal",
+            rows=min(max(len(self.shown), 1), 6),
+            layout=w.Layout(width="160px"),
         )
+        self.reveal_rows.add_class("pa-reveal-rows")
+        self.view = w.HTML(self._html())
+        self.view.add_class("pa-masked-table")
+        self.reveal_rows.observe(self._redraw, names="value")
         parts: list[w.Widget] = []
         if title:
             parts.append(w.HTML(f"<h4>{html.escape(title)}</h4>"))
-        parts.append(grid)
+        parts.append(w.HBox([self.reveal_rows, self.view]) if len(self.shown) else self.view)
         if len(self.frame) > len(self.shown):
             parts.append(w.HTML(f"<i>{len(self.frame) - len(self.shown)} more rows not shown</i>"))
         if self.pii:
-            parts.append(w.HTML("<small>* personal data, masked; tick reveal to show a row</small>"))
+            parts.append(w.HTML("<small>* personal data, masked; pick rows under reveal to show them</small>"))
         super().__init__(parts)
 
     @property
     def revealed(self) -> frozenset[int]:
         """Rows whose raw values are on screen now."""
-        return frozenset(i for i, box in enumerate(self.checkboxes) if box.value)
+        return frozenset(self.reveal_rows.value)
 
     def text(self, row: int, column: str) -> str:
         """What the table shows for one cell right now (masked unless the row is revealed)."""
         value = _cell(self.shown.iloc[row][column])
-        revealed = row < len(self.checkboxes) and self.checkboxes[row].value
+        revealed = row in self.reveal_rows.value
         if column in self.pii and not revealed:
             return mask(value, self.pii[column]) if value else ""
         if self.scrub is not None and value and not revealed:
@@ -382,12 +375,27 @@ class MaskedTable(w.VBox):
         return value
 
     def reveal(self, row: int, on: bool = True) -> None:
-        """Tick (or untick) the reveal box of ``row``."""
-        self.checkboxes[row].value = on
+        """Reveal (or mask again) the values of ``row``."""
+        if not 0 <= row < len(self.shown):
+            raise IndexError(f"row {row} is not drawn (0 to {len(self.shown) - 1})")
+        rows = set(self.reveal_rows.value)
+        rows = rows | {row} if on else rows - {row}
+        self.reveal_rows.value = tuple(sorted(rows))
 
-    def _toggle(self, row: int, _change: object) -> None:
-        for cell, column in zip(self._rows[row], self.shown.columns, strict=True):
-            cell.value = html.escape(self.text(row, column))
+    def _redraw(self, _change: object = None) -> None:
+        self.view.value = self._html()
+
+    def _html(self) -> str:
+        cols = list(self.shown.columns)
+        head = "<th>row</th>" + "".join(f"<th>{html.escape(str(c))}{' *' if c in self.pii else ''}</th>" for c in cols)
+        body = "".join(
+            "<tr>" + f"<td>{i + 1}</td>" + "".join(f"<td>{html.escape(self.text(i, c))}</td>" for c in cols) + "</tr>"
+            for i in range(len(self.shown))
+        )
+        return (
+            "<div style='overflow:auto;max-width:100%'><table style='border-collapse:collapse' cellpadding='3'>"
+            f"<thead><tr style='text-align:left'>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+        )
 
     def masked_frame(self) -> pd.DataFrame:
         """The whole frame with every personal column masked (safe to store or export)."""

@@ -3,7 +3,7 @@
 ``ExportWidget(datamap=..., out_dir=...)``: ``.kind`` and ``.identifier`` name the data subject
 (``.kind`` is one of email, phone, token, name, ip; repeat narrowing with ``.extra``, e.g.
 ``email=...``); ``.preview_button`` resolves the subject and shows, per dataset, what will be
-exported (rows masked, a "reveal" box per row); ``.build_button`` (also ``.run_button``) builds the
+exported (rows masked, a "reveal" list of rows); ``.build_button`` (also ``.run_button``) builds the
 bundle with :func:`privacy_audit.access.build_bundle` (the same call as ``privacy-audit export``),
 verifies it with :func:`~privacy_audit.access.verify_bundle`, and offers a download link.
 ``.result`` is the :class:`~privacy_audit.access.BundleResult`, ``.verification`` the check.
