@@ -23,7 +23,8 @@ material and kept across key rotation, :func:`privacy_audit.vault.audit_key`) al
 Without the key nobody can remove an entry and recompute the chain, or change one, unnoticed by
 ``verify(key=...)``; ``hash`` covers the ``mac`` too.
 
-Appends are safe for concurrent writers: an exclusive ``fcntl`` lock on ``<log>.lock``, then one
+Appends are safe for concurrent writers: an exclusive ``fcntl`` lock on ``<log>.lock`` (waited for at
+most ``$PRIVACY_AUDIT_LOCK_TIMEOUT`` seconds, as the estate lock, then one line), then one
 ``write`` on a descriptor opened with ``O_APPEND``, then ``fsync``. Callers pass ``subject_ref`` (an
 opaque or keyed reference) and ``details`` without raw personal data; e-mail addresses in either
 are refused.
@@ -50,6 +51,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from .errors import AuditLogError, ConfigError, InputError
+from .io.lock import flock_within, lock_timeout
 from .masking import mask
 
 __all__ = [
@@ -294,7 +296,15 @@ def _locked(path: Path) -> Iterator[None]:
         what = "it is a folder; remove it" if lock_path.is_dir() else exc.strerror
         raise AuditLogError(f"cannot lock the audit log {path}: {lock_path.name}: {what}") from None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            taken = flock_within(fd, fcntl.LOCK_EX, lock_timeout())
+        except OSError as exc:
+            raise AuditLogError(f"cannot lock the audit log {path}: {exc.strerror or exc}") from None
+        if not taken:
+            raise AuditLogError(
+                f"the audit log {path} is locked by another process that is writing to it; gave up after "
+                f"{lock_timeout():g} s (nothing was appended)"
+            )
         yield
     finally:
         with contextlib.suppress(OSError):

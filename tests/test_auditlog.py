@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -165,6 +167,28 @@ def test_concurrent_appenders_keep_the_chain(tmp_path: Path):
     assert result.ok and result.entries == 80
     refs = {e["subject_ref"] for e in read(path)}
     assert len(refs) == 80
+
+
+def test_an_append_waits_for_a_stuck_holder_then_gives_up_with_one_line(log: Path, monkeypatch: pytest.MonkeyPatch):
+    """Another process holding the log's lock (stuck, not dead) makes an append wait at most the lock
+    timeout, then fail with one line; the log is unchanged. It used to wait for ever."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, os, sys, time\nfd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
+         "fcntl.flock(fd, fcntl.LOCK_EX)\nprint('held', flush=True)\ntime.sleep(600)\n", f"{log}.lock"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        before = log.read_bytes()
+        monkeypatch.setenv("PRIVACY_AUDIT_LOCK_TIMEOUT", "1")
+        with pytest.raises(AuditLogError, match="locked by another process.*gave up after 1 s.*nothing was appended"):
+            append(log, "export", subject_ref="s_late", details={}, outcome="ok")
+        assert log.read_bytes() == before
+    finally:
+        holder.kill()
+        holder.wait()
+    append(log, "export", subject_ref="s_late", details={}, outcome="ok")  # the holder gone, the lock is free
+    assert verify(log).entries == len(ACTIONS) + 1
 
 
 def test_report_signature_round_trip(tmp_path: Path):

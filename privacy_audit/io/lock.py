@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..errors import PrivacyAuditError
 
-__all__ = ["LOCK_TIMEOUT_ENV", "EstateLockError", "estate_lock", "lock_held"]
+__all__ = ["LOCK_TIMEOUT_ENV", "EstateLockError", "estate_lock", "flock_within", "lock_held", "lock_timeout"]
 
 LOCK_TIMEOUT_ENV = "PRIVACY_AUDIT_LOCK_TIMEOUT"
 _DEFAULT_TIMEOUT = 600.0
@@ -40,7 +40,8 @@ class EstateLockError(PrivacyAuditError):
     reason = "estate-lock"
 
 
-def _timeout(timeout: float | None) -> float:
+def lock_timeout(timeout: float | None = None) -> float:
+    """``timeout`` when given, else ``$PRIVACY_AUDIT_LOCK_TIMEOUT`` seconds (default 600)."""
     if timeout is not None:
         return timeout
     raw = os.environ.get(LOCK_TIMEOUT_ENV, "")
@@ -82,7 +83,7 @@ def estate_lock(
         except OSError as exc:
             raise EstateLockError(f"cannot lock the estate {key}: {exc.strerror or exc}") from None
         try:
-            _acquire(fd, key, _timeout(timeout), on_wait, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+            _acquire(fd, key, lock_timeout(timeout), on_wait, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
         except BaseException:
             os.close(fd)
             raise
@@ -97,25 +98,35 @@ def estate_lock(
             os.close(fd)
 
 
-def _acquire(fd: int, key: str, timeout: float, on_wait: Callable[[], None] | None, mode: int) -> None:
+def flock_within(fd: int, mode: int, timeout: float, on_wait: Callable[[], None] | None = None) -> bool:
+    """``fcntl.flock(fd, mode)``, waiting at most ``timeout`` seconds: True when taken, False when
+    another holder kept it that long. ``on_wait`` is called once when the wait starts. OSError other
+    than "held by another" propagates."""
     deadline = time.monotonic() + timeout
     waited = False
     while True:
         try:
             fcntl.flock(fd, mode | fcntl.LOCK_NB)
-            return
+            return True
         except BlockingIOError:
             pass
-        except OSError as exc:
-            raise EstateLockError(f"cannot lock the estate {key}: {exc.strerror or exc}") from None
         if not waited:
             waited = True
             if on_wait is not None:
                 on_wait()
         if time.monotonic() >= deadline:
-            raise EstateLockError(
-                f"the estate {key} is locked by another privacy-audit process that is "
-                f"{'changing' if mode == fcntl.LOCK_SH else 'using'} it; gave up after {timeout:g} s (nothing was "
-                "changed; try again when it has finished)"
-            )
+            return False
         time.sleep(0.05)
+
+
+def _acquire(fd: int, key: str, timeout: float, on_wait: Callable[[], None] | None, mode: int) -> None:
+    try:
+        taken = flock_within(fd, mode, timeout, on_wait)
+    except OSError as exc:
+        raise EstateLockError(f"cannot lock the estate {key}: {exc.strerror or exc}") from None
+    if not taken:
+        raise EstateLockError(
+            f"the estate {key} is locked by another privacy-audit process that is "
+            f"{'changing' if mode == fcntl.LOCK_SH else 'using'} it; gave up after {timeout:g} s (nothing was "
+            "changed; try again when it has finished)"
+        )
