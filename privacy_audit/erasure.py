@@ -70,7 +70,14 @@ from .identifiers import column_kind
 from .linkage import QuasiLink, quasi_links
 from .masking import mask
 from .sources import sniff_csv
-from .subjects import Subject, find_subject_data, open_search_index, register_key
+from .subjects import (
+    Subject,
+    close_search_index,
+    find_subject_data,
+    open_search_index,
+    register_key,
+    search_index_session,
+)
 from .vault import Vault, key_for_datamap
 
 __all__ = [
@@ -1617,7 +1624,13 @@ def plan_erasure(
     vault_key: bytes | None = None,
 ) -> ErasurePlan:
     """Plan the erasure of ``subject`` (a :class:`privacy_audit.subjects.Subject`, or a mapping of
-    identifiers) across every dataset and register of ``datamap``. Reads, never writes."""
+    identifiers) across every dataset and register of ``datamap``. Reads, never writes; the subject
+    search, the linkage and the plan share one opened subject index (:func:`search_index_session`)."""
+    with search_index_session(datamap, vault_key):
+        return _plan_erasure(datamap, subject, as_of, vault_key)
+
+
+def _plan_erasure(datamap: DataMap, subject: Any, as_of: _dt.date | None, vault_key: bytes | None) -> ErasurePlan:
     identifiers = identifiers_of(subject)
     needles = Needles.from_identifiers(identifiers, region=datamap.phone_region)
     as_of = as_of or datamap.as_of or _dt.date.today()
@@ -1635,8 +1648,7 @@ def plan_erasure(
     try:
         tables, skipped = _estate_tables(datamap, vault_key, needles if found else None, sql_rows, view, whole)
     finally:
-        if view is not None:
-            view.close()
+        close_search_index(view)
     search = "full" if view is None else "partial" if whole else "index"
     notes = tuple(whole) if view is not None else ("no current subject index: every dataset read whole",) if found else ()
     plans: list[DatasetPlan] = []
