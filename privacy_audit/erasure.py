@@ -623,7 +623,10 @@ def load_estate_table(
                 if len(fields) < width:
                     fields = fields + [""] * (width - len(fields))
                 rows.append([f if f != "" else None for f in fields[:width]])
-            fps = _Fingerprints(len(recs), lambda i: _sha("".join(lines[recs[i][0]:recs[i][1]]).rstrip("\r\n").encode("utf-8")))
+            # the fingerprints keep each record's line span (two integers), not every parsed field list
+            spans = np.fromiter((x for a, b, _ in recs for x in (a, b)), dtype=np.int64, count=2 * len(recs)).reshape(-1, 2)
+            del recs
+            fps = _Fingerprints(len(spans), lambda i: _sha("".join(lines[int(spans[i, 0]):int(spans[i, 1])]).rstrip("\r\n").encode("utf-8")))
             return table(header, rows, fps, [_File(path, data, _sha(data))], [(0, i) for i in range(len(rows))],
                          encoding=enc, delimiter=delimiter)  # fmt: skip
         if fmt == "jsonl":
