@@ -671,3 +671,26 @@ def test_a_request_opens_the_index_once_and_closes_it(estate):
         assert len(opened) == 1 and plan.search in ("index", "partial") and opened[0]._conn is None
     finally:
         register_search_index(subject_index.open_index)
+
+
+def test_an_export_with_no_free_text_loads_no_text_analyser(estate):
+    """The export of a subject whose data holds no free text (row 123: no ticket, no survey answer)
+    redacts nothing, so it never imports Presidio or spaCy (with a current index, nor does the linkage)."""
+    dm, _ = estate
+    email = _users(dm).loc[123, "email"]
+    code = (
+        "import sys, tempfile\n"
+        "from pathlib import Path\n"
+        "from privacy_audit import services\n"
+        f"ctx = services.open_subject({str(dm.path)!r}, [('email', sys.stdin.readline().strip())])\n"
+        "with tempfile.TemporaryDirectory() as tmp:\n"
+        "    out = services.export_subject(ctx, Path(tmp) / 'b.zip', audit=False)\n"
+        "texts = [m.name for m in out.data.datasets if m.name in ('tickets', 'survey') and m.records]\n"
+        "print(out.data.search, out.data.total_records > 0, texts,"
+        " any(m.split('.')[0] in ('presidio_analyzer', 'spacy') for m in sys.modules))\n"
+    )
+    env_path = str(Path(__file__).resolve().parents[1])
+    run = subprocess.run([sys.executable, "-c", code], input=email + "\n", capture_output=True, text=True,
+                         timeout=300, env={**os.environ, "PYTHONPATH": env_path})  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split() == ["index", "True", "[]", "False"]
