@@ -70,7 +70,14 @@ from .identifiers import column_kind
 from .linkage import QuasiLink, quasi_links
 from .masking import mask
 from .sources import sniff_csv
-from .subjects import Subject, find_subject_data, open_search_index, register_key
+from .subjects import (
+    Subject,
+    close_search_index,
+    find_subject_data,
+    open_search_index,
+    register_key,
+    search_index_session,
+)
 from .vault import Vault, key_for_datamap
 
 __all__ = [
@@ -616,7 +623,10 @@ def load_estate_table(
                 if len(fields) < width:
                     fields = fields + [""] * (width - len(fields))
                 rows.append([f if f != "" else None for f in fields[:width]])
-            fps = _Fingerprints(len(recs), lambda i: _sha("".join(lines[recs[i][0]:recs[i][1]]).rstrip("\r\n").encode("utf-8")))
+            # the fingerprints keep each record's line span (two integers), not every parsed field list
+            spans = np.fromiter((x for a, b, _ in recs for x in (a, b)), dtype=np.int64, count=2 * len(recs)).reshape(-1, 2)
+            del recs
+            fps = _Fingerprints(len(spans), lambda i: _sha("".join(lines[int(spans[i, 0]):int(spans[i, 1])]).rstrip("\r\n").encode("utf-8")))
             return table(header, rows, fps, [_File(path, data, _sha(data))], [(0, i) for i in range(len(rows))],
                          encoding=enc, delimiter=delimiter)  # fmt: skip
         if fmt == "jsonl":
@@ -1617,7 +1627,13 @@ def plan_erasure(
     vault_key: bytes | None = None,
 ) -> ErasurePlan:
     """Plan the erasure of ``subject`` (a :class:`privacy_audit.subjects.Subject`, or a mapping of
-    identifiers) across every dataset and register of ``datamap``. Reads, never writes."""
+    identifiers) across every dataset and register of ``datamap``. Reads, never writes; the subject
+    search, the linkage and the plan share one opened subject index (:func:`search_index_session`)."""
+    with search_index_session(datamap, vault_key):
+        return _plan_erasure(datamap, subject, as_of, vault_key)
+
+
+def _plan_erasure(datamap: DataMap, subject: Any, as_of: _dt.date | None, vault_key: bytes | None) -> ErasurePlan:
     identifiers = identifiers_of(subject)
     needles = Needles.from_identifiers(identifiers, region=datamap.phone_region)
     as_of = as_of or datamap.as_of or _dt.date.today()
@@ -1635,8 +1651,7 @@ def plan_erasure(
     try:
         tables, skipped = _estate_tables(datamap, vault_key, needles if found else None, sql_rows, view, whole)
     finally:
-        if view is not None:
-            view.close()
+        close_search_index(view)
     search = "full" if view is None else "partial" if whole else "index"
     notes = tuple(whole) if view is not None else ("no current subject index: every dataset read whole",) if found else ()
     plans: list[DatasetPlan] = []

@@ -55,7 +55,7 @@ from .errors import IndexIntegrityError, PrivacyAuditError
 from .identifiers import cell_text, map_distinct, nfkc, normalize
 from .risk import equivalence_classes
 from .sources import read_dataset, sql_columns, sql_group_counts, sql_row_positions, sql_rows_at
-from .subjects import DatasetMatch, SubjectData, open_search_index
+from .subjects import DatasetMatch, SubjectData, close_search_index, open_search_index
 
 __all__ = ["QuasiLink", "quasi_index", "quasi_links", "subject_quasi_values", "with_linked_rows"]
 
@@ -225,8 +225,7 @@ def quasi_links(
     try:
         return _links(datamap, tokens, view, vault_key, as_of)
     finally:
-        if view is not None:
-            view.close()
+        close_search_index(view)
 
 
 def _links(datamap: DataMap, tokens: set[str], view: Any, vault_key: bytes | None,
@@ -550,8 +549,7 @@ def with_linked_rows(
         links = [link for link in _links(datamap, tokens, view, vault_key, as_of) if link.attributable]
         return _with_links(datamap, data, links, view, vault_key) if links else data
     finally:
-        if view is not None:
-            view.close()
+        close_search_index(view)
 
 
 def _linked_frame(datamap: DataMap, ds: Dataset, ids: list[int], view: Any, vault_key: bytes | None) -> pd.DataFrame:

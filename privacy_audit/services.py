@@ -59,7 +59,14 @@ from .rights import (
     apply_restriction,
     verify_rectification,
 )
-from .subjects import Subject, SubjectData, find_subject_data, parse_subject_arg, resolve_subjects
+from .subjects import (
+    Subject,
+    SubjectData,
+    find_subject_data,
+    parse_subject_arg,
+    resolve_subjects,
+    search_index_session,
+)
 from .vault import audit_key_for_datamap
 
 __all__ = [
@@ -134,13 +141,14 @@ def open_subject(
 def find_data(ctx: SubjectContext, *, engine: str = "pandas", scheduler: str | None = None) -> SubjectData:
     """Everything held on the subject, per dataset and register (``engine``: pandas, or dask), with the
     rows their quasi-identifiers attribute to them (:func:`privacy_audit.linkage.with_linked_rows`)."""
-    if engine == "pandas" and scheduler is None:
-        data = find_subject_data(ctx.datamap, ctx.subject, vault_key=ctx.vault_key)
-    else:
-        from .engine import find_subject_data as find_on_engine  # Dask is optional and heavy
+    with search_index_session(ctx.datamap, ctx.vault_key):  # the search and the linkage share one opened index
+        if engine == "pandas" and scheduler is None:
+            data = find_subject_data(ctx.datamap, ctx.subject, vault_key=ctx.vault_key)
+        else:
+            from .engine import find_subject_data as find_on_engine  # Dask is optional and heavy
 
-        data = find_on_engine(ctx.datamap, ctx.subject, engine=engine, scheduler=scheduler, vault_key=ctx.vault_key)
-    return with_linked_rows(ctx.datamap, data, vault_key=ctx.vault_key)  # rows their quasi-identifiers single out
+            data = find_on_engine(ctx.datamap, ctx.subject, engine=engine, scheduler=scheduler, vault_key=ctx.vault_key)
+        return with_linked_rows(ctx.datamap, data, vault_key=ctx.vault_key)  # rows their quasi-identifiers single out
 
 
 def export_subject(

@@ -1086,7 +1086,7 @@ class IndexView:
     mac_key: bytes = b""
     seals: dict[int, tuple[bytes, int]] = field(default_factory=dict)  # ds -> (nonce, bucket bits)
     root: str = ""
-    _subject_digests: dict[int, list[int]] = field(default_factory=dict)
+    _subject_digests: dict[int, tuple[Subject, list[int]]] = field(default_factory=dict)  # id -> (subject, digests)
     _conn: sqlite3.Connection | None = None
     _vault: Any = None
     _segments: dict[tuple[int, int, int], np.ndarray] = field(default_factory=dict)
@@ -1238,8 +1238,8 @@ class IndexView:
 
     def _search_digests(self, subject: Subject) -> list[int]:
         cached = self._subject_digests.get(id(subject))
-        if cached is not None:
-            return cached
+        if cached is not None and cached[0] is subject:  # the subject held: its id is not another's
+            return cached[1]
         d = self.digest
         region = self.datamap.phone_region
         out = {d("key", v) for v in subject.ids("tokens") | subject.ids("pseudonyms")}
@@ -1258,8 +1258,8 @@ class IndexView:
         out |= {d("cookie", c) for c in subject.ids("cookies", exclusive=True)}
         for ip in subject.ids("ips", exclusive=True):
             out |= {d("ip", k) for k in idm.normalize("ip", ip)}
-        self._subject_digests[id(subject)] = sorted(out)
-        return self._subject_digests[id(subject)]
+        self._subject_digests[id(subject)] = (subject, sorted(out))
+        return self._subject_digests[id(subject)][1]
 
     def dataset_rows(self, ds: Any, subject: Subject) -> tuple[pd.DataFrame, list[int], FrameLayout | None] | None:
         """``(rows, their row ids, layout)`` of ``ds`` that may be the subject's; ``None`` when the

@@ -41,6 +41,8 @@ never a raw identifier.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as _dt
 import hashlib
 import hmac
@@ -48,7 +50,7 @@ import ipaddress
 import logging
 import re
 import secrets
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,6 +84,8 @@ __all__ = [
     "dataset_match",
     "search_registers",
     "open_search_index",
+    "close_search_index",
+    "search_index_session",
     "parse_subject_arg",
     "resolve_subject",
     "resolve_subjects",
@@ -902,9 +906,54 @@ def register_search_index(opener: Callable[[Any, bytes | None], Any] | None) -> 
         _INDEX_OPENER.append(opener)
 
 
+#: the view shared by every search of the current request: (datamap, vault key, view), see search_index_session
+_SESSION: contextvars.ContextVar[tuple[Any, bytes | None, Any] | None] = contextvars.ContextVar(
+    "privacy_audit_index_session", default=None
+)
+
+
+def _session_view(datamap: Any, vault_key: bytes | None) -> tuple[bool, Any]:
+    cur = _SESSION.get()
+    if cur is not None and cur[0] is datamap and cur[1] == vault_key:
+        return True, cur[2]
+    return False, None
+
+
 def open_search_index(datamap: Any, vault_key: bytes | None) -> Any:
-    """The installed subject index's view of ``datamap`` (``None`` when there is none to trust)."""
+    """The installed subject index's view of ``datamap`` (``None`` when there is none to trust); inside
+    :func:`search_index_session` for the same data map and key, the request's one shared view."""
+    shared, view = _session_view(datamap, vault_key)
+    if shared:
+        return view
     return _INDEX_OPENER[0](datamap, vault_key) if _INDEX_OPENER else None
+
+
+def close_search_index(view: Any) -> None:
+    """Close a view from :func:`open_search_index`, unless it is the request's shared view (closed by
+    its :func:`search_index_session`)."""
+    cur = _SESSION.get()
+    if view is not None and (cur is None or cur[2] is not view):
+        view.close()
+
+
+@contextlib.contextmanager
+def search_index_session(datamap: Any, vault_key: bytes | None) -> Iterator[Any]:
+    """One request: every subject search inside the block (resolution, find, linkage, erasure plan) that
+    asks for the index of ``datamap`` with ``vault_key`` gets the same view, opened (verified, the vault
+    read) once and closed at the end. Only for blocks that change nothing: a view says which datasets
+    were current when it was opened. Nested sessions on the same estate reuse the outer one."""
+    shared, view = _session_view(datamap, vault_key)
+    if shared:
+        yield view
+        return
+    view = _INDEX_OPENER[0](datamap, vault_key) if _INDEX_OPENER else None
+    token = _SESSION.set((datamap, vault_key, view))
+    try:
+        yield view
+    finally:
+        _SESSION.reset(token)
+        if view is not None:
+            view.close()
 
 
 def register_key(datamap: Any) -> str | None:
@@ -1009,6 +1058,7 @@ def find_subject_data(
                                  region=datamap.phone_region)  # fmt: skip
             rows = frame.iloc[list(fm.row_ids)].reset_index(drop=True) if fm.row_ids else frame.iloc[0:0]
         matches.append(dataset_match(ds, fmt, rows, fm))
+    close_search_index(view)
     registers = search_registers(datamap, subject, errors)
     search = "index" if view is not None and indexed == len(datamap.datasets) else "partial" if indexed else "full"
     if view is not None and search != "index" and has_ids:

@@ -52,6 +52,7 @@ import logging
 import os
 import re
 import secrets
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -238,28 +239,18 @@ def normalize_value(value: str) -> str:
     return nfkc(value).casefold()
 
 
-_SECRETS: dict[tuple[str, str, str], dict[str, bytes]] = {}  # (vault file, sha256 of its bytes, of the key) -> secrets
-
-
 def _estate_secret(key: bytes, vault: Any, purpose: str) -> bytes:
     if isinstance(vault, Vault):
         return vault._secrets[purpose]
     if vault is not None and Path(vault).is_file():
-        # A request asks for these keys several times; the same bytes under the same key hold the same
-        # secrets, so the file is read and hashed each time but authenticated and parsed once.
+        # A request asks for these keys several times: the file is authenticated and parsed once
+        # (:func:`_open_parsed`), and read again only when it changed.
         path = Path(vault)
         try:
-            raw = path.read_bytes()
+            state = _open_parsed(path, _check_key(key))
         except OSError:
             return Vault.open(path, key)._secrets[purpose]  # says why in one line
-        key = _check_key(key)
-        cache_key = (str(path), hashlib.sha256(raw).hexdigest(), hashlib.sha256(key).hexdigest())
-        found = _SECRETS.get(cache_key)
-        if found is None:
-            found = dict(Vault(path, key, _state=_parse_cached(raw, key, path))._secrets)
-            _SECRETS.clear()  # one vault's secrets at a time
-            _SECRETS[cache_key] = found
-        return found[purpose]
+        return Vault(path, key, _state=state)._secrets[purpose]
     return _derive(_check_key(key), purpose)
 
 
@@ -467,14 +458,13 @@ class Vault:
         p = Path(path)
         key = _check_key(key)
         try:
-            raw = p.read_bytes()
+            state = _open_parsed(p, key)
         except FileNotFoundError:
             raise VaultError(f"no vault at {p}") from None
         except IsADirectoryError:
             raise VaultError(f"{p} is a folder, not a vault file") from None
         except OSError as exc:
             raise VaultError(f"cannot read vault {p}: {exc.strerror}") from None
-        state = _parse_cached(raw, key, p)
         vault = cls(p, key, _state=state)
         if audit_log is not None:
             logged = logged_generation(audit_log, vault.vault_id)
@@ -502,8 +492,8 @@ class Vault:
             if record_id in self._shredded:
                 raise VaultError(f"record {record_id} was shredded on {self._shredded[record_id]}")
             raise VaultError(f"no record {record_id} in the vault")
-        if rec.fields is None:
-            rec.fields = self._unseal(record_id, rec.sealed)
+        if rec.fields is None:  # a new record, never the parsed one: that may be shared (see _parse_cached)
+            rec = self._records[record_id] = _Record(fields=self._unseal(record_id, rec.sealed), sealed=rec.sealed)
         return dict(rec.fields)
 
     def __contains__(self, record_id: object) -> bool:
@@ -848,29 +838,69 @@ def split_identities(
 
 
 _PARSED: dict[tuple[str, str], dict[str, Any]] = {}  # (sha256 of the vault bytes, of the key) -> parsed state
+_SEEN: dict[tuple[Any, ...], tuple[str, str]] = {}  # (the file's identity, sha256 of the key) -> its _PARSED key
 
 
-def _parse_cached(raw: bytes, key: bytes, path: Path) -> dict[str, Any]:
+def _open_parsed(path: Path, key: bytes) -> dict[str, Any]:
+    """The state of the vault file at ``path`` under ``key`` (see :func:`_parse_cached`); OSError when it
+    cannot be read. A file whose identity (device, inode, size, modification and change times, from
+    the open file) is the one parsed last in this process is not read again: its state is the one
+    authenticated then (a write replaces the file or moves its times; the change time cannot be set
+    back), so a request that opens the vault several times reads and hashes a large vault once. Only a
+    file last changed a while before it was read is known by identity (as git's "racy" index entries: a
+    write in the same clock tick could keep the times), a newer one is read and hashed each time."""
+    key_digest = hashlib.sha256(key).hexdigest()
+    with open(path, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        ident = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, key_digest)
+        known = _SEEN.get(ident)
+        if known is not None and known in _PARSED:
+            return _state_copy(_PARSED[known])
+        buf = [fh.read()]  # handed over: the parse lets the bytes go once it has decoded them
+    state = _parse_cached(buf, key, path)
+    _SEEN.clear()
+    if max(st.st_ctime_ns, st.st_mtime_ns) < time.time_ns() - _SETTLED_NS:
+        _SEEN[ident] = next(iter(_PARSED))
+    return state
+
+
+_SETTLED_NS = 2_000_000_000  # a file unchanged this long before it was read is known by its identity
+
+
+def _parse_cached(buf: list[bytes], key: bytes, path: Path) -> dict[str, Any]:
     """:func:`_parse`, authenticated and parsed once per vault content and key in this process (the last
     vault only): one request opens the vault several times (key registration, estate secrets, each
     subject-index view, the erasure plan), and hashing the bytes costs a fraction of parsing them. Each
-    caller gets its own records and tombstones (fresh ``_Record`` objects): what one Vault puts, deletes,
-    shreds or decrypts stays its own, and the cache holds only what the file holds (sealed records)."""
-    cache_key = (hashlib.sha256(raw).hexdigest(), hashlib.sha256(_check_key(key)).hexdigest())
+    caller gets its own records and tombstones (its own dicts of the cached, never changed ``_Record``
+    objects: a Vault replaces a record it decrypts or changes, it never writes into one): what one Vault
+    puts, deletes, shreds or decrypts stays its own, and the cache holds only what the file holds (sealed
+    records). Copying the dict, not each record, keeps a repeated open cheap for a large vault.
+
+    ``buf``: a one-item list holding the file's bytes, handed over (see :func:`_parse`)."""
+    cache_key = (hashlib.sha256(buf[0]).hexdigest(), hashlib.sha256(_check_key(key)).hexdigest())
     state = _PARSED.get(cache_key)
     if state is None:
-        state = _parse(raw, key, path)
+        state = _parse(buf, key, path)
         _PARSED.clear()
         _PARSED[cache_key] = state
-    out = {**state, "records": {rid: _Record(sealed=r.sealed) for rid, r in state["records"].items()},
-           "shredded": dict(state["shredded"])}  # fmt: skip
+    return _state_copy(state)
+
+
+def _state_copy(state: dict[str, Any]) -> dict[str, Any]:
+    """A caller's own copy of a cached parsed state (its own dicts of the shared, never changed records)."""
+    out = {**state, "records": dict(state["records"]), "shredded": dict(state["shredded"])}
     if "secrets" in state:
         out["secrets"] = dict(state["secrets"])
     return out
 
 
-def _parse(raw: bytes, key: bytes, path: Path) -> dict[str, Any]:
-    """Authenticate and decode vault file bytes into constructor state."""
+def _parse(buf: list[bytes], key: bytes, path: Path) -> dict[str, Any]:
+    """Authenticate and decode vault file bytes into constructor state.
+
+    ``buf``: a one-item list holding the bytes, handed over by a caller that keeps no other reference:
+    once authenticated and decoded to text they are let go (the list emptied), so a large vault's
+    bytes, its text and its parsed records are never all held at once (peak memory)."""
+    raw = buf[0]
     if not raw:
         raise VaultError(f"{path} is empty: not a vault (or truncated to nothing)")
     header = next((h for h in _HEADERS if raw.startswith(h)), None)
@@ -899,7 +929,15 @@ def _parse(raw: bytes, key: bytes, path: Path) -> dict[str, Any]:
             raise VaultError(f"wrong key for the vault {path} (the key fingerprint does not match)")
         raise VaultError(f"{path} was altered or truncated: its authenticator does not match")
     try:
-        body = json.loads(str(signed[len(header) : -1], "ascii"))
+        text = str(signed[len(header) : -1], "ascii")
+    except UnicodeDecodeError:
+        raise VaultError(f"{path} is authenticated but its content is not a valid vault") from None
+    signed.release()
+    del raw, signed
+    buf.clear()
+    try:
+        body = json.loads(text)
+        del text
         if body.get("format") != "privacy-audit-vault" or body.get("version") != version:
             raise ValueError("format")
         records: dict[str, _Record] = {}

@@ -88,6 +88,23 @@ def test_analyze_texts_batched_in_order():
     assert [s.entity for s in spans[3]] == ["PHONE_NUMBER"]
 
 
+def test_asking_for_some_entities_runs_only_their_recognizers_with_the_same_spans():
+    """``analyze_texts(entities=...)`` runs only the recognizers of those entities (an export's redaction
+    never builds the URL recognizer's regex): the spans are those of every recognizer run and then
+    filtered, which is what the TextCache path does (it keeps every entity's raw results)."""
+    from privacy_audit.access import REDACT_ENTITIES
+    from privacy_audit.detect.text import TextCache
+
+    tickets = pd.read_csv(Path(__file__).resolve().parents[1] / "data_samples" / "support" / "tickets.csv", dtype=str)
+    texts = tickets["body"].dropna().tolist()[:120] + ["see https://www.example.org/a, call +1 415 555 0132 (2019 - 2023)"]
+    cache = TextCache()
+    for entities in (list(REDACT_ENTITIES), ["PERSON"], ["URL", "EMAIL_ADDRESS", "PHONE_NUMBER"]):
+        fast = analyze_texts(texts, entities=entities)
+        assert fast == analyze_texts(texts, entities=entities, cache=cache)
+        assert sum(map(len, fast)) > 0
+    assert analyze_texts(texts[:2], entities=["NO_SUCH_ENTITY"]) == [[], []]
+
+
 def test_full_mode_and_sampling_are_deterministic(people):
     a = scan(people, sample=50, seed=1, progress=False)
     b = scan(people, sample=50, seed=1, progress=False)

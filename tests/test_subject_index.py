@@ -25,8 +25,10 @@ from privacy_audit import identifiers as idm
 from privacy_audit import linkage, services, subject_index
 from privacy_audit.cli import cli
 from privacy_audit.datamap import load_datamap
+from privacy_audit.erasure import plan_erasure
 from privacy_audit.errors import PrivacyAuditError
-from privacy_audit.subjects import find_subject_data, resolve_subjects
+from privacy_audit.linkage import with_linked_rows
+from privacy_audit.subjects import find_subject_data, register_search_index, resolve_subjects
 from privacy_audit.vault import key_for_datamap
 
 #: direct identifier columns of the sample estate's identity table (users_backup = the vault's fields)
@@ -635,3 +637,60 @@ def test_the_linkage_through_the_index_loads_no_text_analyser(estate):
                          env={**os.environ, "PYTHONPATH": env_path})  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.split() == ["1", "1", "False"]
+
+
+def test_a_request_opens_the_index_once_and_closes_it(estate):
+    """find + linkage (``services.find_data``) and an erasure plan each open (verify) the index once,
+    share it, and close it at the end; the answer is the one of searches that each open their own."""
+    dm, key = estate
+    opened: list = []
+
+    def counting(datamap, vault_key):
+        view = subject_index.open_index(datamap, vault_key)
+        opened.append(view)
+        return view
+
+    def summary(data):
+        return [(m.name, m.row_ids, m.row_reasons, m.matched_by, m.rows.astype(str).to_dict("split"))
+                for m in (*data.datasets, *data.registers)]  # fmt: skip
+
+    email = _users(dm).loc[30, "email"]
+    register_search_index(counting)
+    try:
+        ctx = services.open_subject(dm, [("email", email)], vault_key_file=dm.resolve("keys/vault.key"))
+        opened.clear()
+        shared = services.find_data(ctx)
+        assert len(opened) == 1 and opened[0] is not None and shared.search == "index"
+        assert opened[0]._conn is None  # closed when the request ended
+        opened.clear()
+        separate = with_linked_rows(dm, find_subject_data(dm, ctx.subject, vault_key=key), vault_key=key)
+        assert len(opened) == 2  # without a session: the search and the linkage each open it
+        assert summary(shared) == summary(separate)
+        opened.clear()
+        plan = plan_erasure(dm, ctx.subject, vault_key=key)
+        assert len(opened) == 1 and plan.search in ("index", "partial") and opened[0]._conn is None
+    finally:
+        register_search_index(subject_index.open_index)
+
+
+def test_an_export_with_no_free_text_loads_no_text_analyser(estate):
+    """The export of a subject whose data holds no free text (row 123: no ticket, no survey answer)
+    redacts nothing, so it never imports Presidio or spaCy (with a current index, nor does the linkage)."""
+    dm, _ = estate
+    email = _users(dm).loc[123, "email"]
+    code = (
+        "import sys, tempfile\n"
+        "from pathlib import Path\n"
+        "from privacy_audit import services\n"
+        f"ctx = services.open_subject({str(dm.path)!r}, [('email', sys.stdin.readline().strip())])\n"
+        "with tempfile.TemporaryDirectory() as tmp:\n"
+        "    out = services.export_subject(ctx, Path(tmp) / 'b.zip', audit=False)\n"
+        "texts = [m.name for m in out.data.datasets if m.name in ('tickets', 'survey') and m.records]\n"
+        "print(out.data.search, out.data.total_records > 0, texts,"
+        " any(m.split('.')[0] in ('presidio_analyzer', 'spacy') for m in sys.modules))\n"
+    )
+    env_path = str(Path(__file__).resolve().parents[1])
+    run = subprocess.run([sys.executable, "-c", code], input=email + "\n", capture_output=True, text=True,
+                         timeout=300, env={**os.environ, "PYTHONPATH": env_path})  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split() == ["index", "True", "[]", "False"]

@@ -423,3 +423,45 @@ def test_opening_the_same_file_twice_gives_independent_vaults(vault_path: Path, 
     vault_path.write_bytes(bytes(data))
     with pytest.raises(VaultError):
         Vault.open(vault_path, key)
+
+
+def _tamper_in_place(path: Path) -> None:
+    """Flip one byte in the middle of the file, in place (same inode, same size), its mtime put back."""
+    st = path.stat()
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 1
+    with open(path, "r+b") as fh:
+        fh.write(bytes(raw))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def test_a_settled_vault_is_read_once_and_a_changed_one_again(vault_path: Path, key: bytes, monkeypatch):
+    """A vault file unchanged since a while before it was read is known by its identity: opened again
+    it is not read, hashed nor parsed again. Written (replaced) or changed in place (its change time
+    moves, even with its mtime put back), it is read and authenticated again."""
+    import time
+
+    monkeypatch.setattr(vault_mod, "_SETTLED_NS", 0)  # the fresh test file counts as settled
+    reads: list[int] = []
+    real = vault_mod._parse_cached
+    monkeypatch.setattr(vault_mod, "_parse_cached", lambda buf, k, p: reads.append(len(buf[0])) or real(buf, k, p))
+    a = Vault.open(vault_path, key)
+    b = Vault.open(vault_path, key)
+    assert len(reads) == 1 and b.ids() == a.ids() == list(RECORDS)
+    a.put("u_delta", {"email": "d@example.com"})
+    a.save()
+    c = Vault.open(vault_path, key)
+    assert len(reads) == 2 and "u_delta" in c.ids()
+    time.sleep(0.05)  # past the file system's clock tick: the change below gets another change time
+    _tamper_in_place(vault_path)
+    with pytest.raises(VaultError):
+        Vault.open(vault_path, key)
+
+
+def test_a_vault_changed_just_after_it_was_read_is_not_known_by_identity(vault_path: Path, key: bytes):
+    """A file changed within the settling time may keep its times (same clock tick): it is read and
+    authenticated again, so a change in place right after a read is never missed."""
+    Vault.open(vault_path, key)
+    _tamper_in_place(vault_path)
+    with pytest.raises(VaultError):
+        Vault.open(vault_path, key)
