@@ -561,7 +561,13 @@ def _column_entries(values: pd.Series, fn: Any, digest: _Digester) -> tuple[np.n
     """``(digests, positions)`` of one column: ``fn`` maps each distinct value to its ``ns\\x1fvalue``
     texts once, then every row gets its value's digests (no Python work per row)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return _coded_entries(codes, [fn(u) for u in _values_of(uniques)], digest)
+    vals = _values_of(uniques)
+    lens, flat = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype=np.int64)]
+    for start in range(0, len(vals), _TEXT_BATCH):  # a batch of distinct values' texts at a time: bounded memory
+        per = [fn(u) for u in vals[start : start + _TEXT_BATCH]]
+        lens.append(np.fromiter((len(x) for x in per), dtype=np.int64, count=len(per)))
+        flat.append(digest.many([t for x in per for t in x]))
+    return _expand(np.asarray(codes, dtype=np.int64), np.concatenate(lens), np.concatenate(flat))
 
 
 def _id_column_entries(values: pd.Series, kind: str, region: str, fn: Any,
@@ -676,7 +682,7 @@ _COMMON_UNIT_MIN = 256
 _COMMON_UNIT_SHARE = 200  # raw CSV records are unit-searched only when a delimiter joins no unit
 
 
-_TEXT_BATCH = 1 << 16  # texts (or distinct values) whose units are computed together
+_TEXT_BATCH = 1 << 14  # texts (or distinct values) whose units are computed together
 
 
 class _NoUnits(Exception):
@@ -758,7 +764,7 @@ def _unit_entries(ds: Any, fmt: str, frame: pd.DataFrame, spans: Any,
         def lines() -> Iterator[tuple[np.ndarray, np.ndarray]]:
             with open(ds.path, "rb") as fh:
                 for start in range(0, len(records), _TEXT_BATCH):  # a batch of records at a time: bounded memory
-                    batch = records[start : start + _TEXT_BATCH]
+                    batch = records[start : start + _TEXT_BATCH].tolist()
                     lo = batch[0][0]
                     fh.seek(lo)
                     data = fh.read(batch[-1][1] - lo)
@@ -808,7 +814,7 @@ def _unique_entries(parts: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
     return out
 
 
-_SPILL_ENTRIES = 1 << 22  # entries of one dataset held in memory (64 MB) before they go to bucket files
+_SPILL_ENTRIES = 1 << 20  # entries of one dataset held in memory (16 MB) before they go to bucket files
 _SPILL_BITS = 8  # bucket files of a spilled dataset: by the top bits of the digest (the index's key order)
 
 
@@ -912,7 +918,7 @@ class _Spilled:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-_CHUNK_ROWS = 1 << 16  # log lines per chunk of a streamed log (a Parquet table streams by row group)
+_CHUNK_ROWS = 1 << 14  # log lines per chunk of a streamed log (a Parquet table streams by row group)
 
 
 class _Restream(Exception):
@@ -1145,8 +1151,8 @@ def _spans_blob(got: Any, rows: int) -> bytes | None:
     header, spans = got
     if len(spans) != rows:  # the file has records the simple reader cannot delimit: read it whole
         return None
-    head = list(header) if header else [-1, -1]
-    return np.asarray([head + [0], *map(list, spans)], dtype="<i8").tobytes()
+    head = np.asarray([[*(header or (-1, -1)), 0]], dtype="<i8")
+    return np.concatenate([head, np.asarray(spans, dtype="<i8").reshape(-1, 3)]).tobytes()
 
 
 def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool | None = None,
