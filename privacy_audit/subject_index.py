@@ -33,6 +33,10 @@ audit-log key (:func:`privacy_audit.vault.audit_key`, frozen in the vault
 and kept across key rotation); without the vault key there is no index. A 64-bit digest may collide;
 a collision only adds a row that the matching then rejects.
 
+The build reads Parquet tables and logs chunk by chunk (identity tables, CSV, JSON Lines, the vault
+and SQL whole) and spills a dataset's entries to sorted bucket files past ``_SPILL_ENTRIES``, so its
+memory does not grow with the largest dataset; the contents equal a whole read's.
+
 It lives beside the data map, in ``.privacy-audit-index/subjects.sqlite`` (SQLite: one B-tree keyed
 ``(dataset, digest, row)``, lookups in O(log n)), with ``subjects.mac``, under a second derived key:
 
