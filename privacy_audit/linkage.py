@@ -57,7 +57,8 @@ from .risk import equivalence_classes
 from .sources import read_dataset, sql_columns, sql_group_counts, sql_row_positions, sql_rows_at
 from .subjects import DatasetMatch, SubjectData, close_search_index, open_search_index
 
-__all__ = ["QuasiLink", "quasi_index", "quasi_links", "subject_quasi_values", "with_linked_rows"]
+__all__ = ["QuasiLink", "quasi_entries", "quasi_index", "quasi_links", "quasi_state", "subject_quasi_values",
+           "with_linked_rows"]
 
 logger = logging.getLogger(__name__)
 
@@ -385,31 +386,46 @@ def quasi_index(
     check's verdict (:func:`~privacy_audit.checks.risk.assess_dataset`: its quasi-identifiers, whether
     it is re-identifying; ``error`` when it cannot be measured). The entries: ``many`` (the index's keyed
     digest of texts) of each normalised quasi-identifier value, per column, -> the rows holding it (a
-    separated dataset's only when it is re-identifying)."""
+    separated dataset's only when it is re-identifying). The same as :func:`quasi_state` then
+    :func:`quasi_entries` of the whole frame."""
+    state, cols = quasi_state(datamap, ds, [str(c) for c in frame.columns])
+    return state, quasi_entries(frame, cols, many)
+
+
+def quasi_state(datamap: DataMap, ds: Dataset, columns: Iterable[str]) -> tuple[dict[str, Any] | None, dict[str, str]]:
+    """The linkage's state of ``ds`` (as :func:`quasi_index` gives it) from its column names alone, and
+    the columns whose values are indexed (column -> entity): what a build that reads ``ds`` in chunks
+    decides once, before :func:`quasi_entries` of each chunk (the risk check reads the dataset itself)."""
+    columns = list(columns)
     if _is_identity(ds):
-        keyed = ds.subject_key in frame.columns
-        cols = _identity_columns(ds, frame.columns) if keyed else {}
-        state = {"role": "identity", "keyed": keyed, "columns": cols}
-        return state, [_value_entries(frame[c], c, e, many) for c, e in cols.items()]
+        keyed = ds.subject_key in columns
+        cols = _identity_columns(ds, columns) if keyed else {}
+        return {"role": "identity", "keyed": keyed, "columns": cols}, cols
     if ds.zone not in SEPARATED_ZONES:
-        return None, []
-    keys = _quasi_keys(ds, [*ds.columns, *(str(c) for c in frame.columns)])
+        return None, {}
+    keys = _quasi_keys(ds, [*ds.columns, *columns])
     state: dict[str, Any] = {"role": "separated", "keys": sorted(keys), "settings": None}
     if not keys:
-        return state, []  # no column it could be linked by: never measured for a link
+        return state, {}  # no column it could be linked by: never measured for a link
     try:
         state["settings"] = _settings_digest(datamap, ds)
         risk = assess_dataset(_context(datamap, None), ds, propose_fix=False)
     except PrivacyAuditError as exc:
         state["error"] = type(exc).__name__  # the message may quote the data: its class only
-        return state, []
+        return state, {}
     qis = [str(c) for c in risk.profile.quasi_identifiers]
     state["qis"] = qis
     state["reidentifying"] = bool(qis and risk.profile.records and risk.profile.k < risk.target_k)
     if not state["reidentifying"]:
-        return state, []
-    cols = {c: e for c in qis if (e := _quasi_entity(c, ds.columns.get(c))) is not None and c in frame.columns}
-    return state, [_value_entries(frame[c], c, e, many) for c, e in cols.items()]
+        return state, {}
+    return state, {c: e for c in qis if (e := _quasi_entity(c, ds.columns.get(c))) is not None and c in columns}
+
+
+def quasi_entries(frame: pd.DataFrame, cols: Mapping[str, str],
+                  many: Callable[[list[str]], np.ndarray]) -> list[tuple[np.ndarray, np.ndarray]]:  # fmt: skip
+    """The linkage's ``(digests, positions in frame)`` of ``frame`` (the whole dataset or one chunk of
+    it) for the columns :func:`quasi_state` named."""
+    return [_value_entries(frame[c], c, e, many) for c, e in cols.items()]
 
 
 def _confirmed(frame: pd.DataFrame, norms: Mapping[str, tuple[str, str]]) -> np.ndarray:

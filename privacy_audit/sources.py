@@ -25,6 +25,7 @@ Public functions:
 
 from __future__ import annotations
 
+import array
 import codecs
 import csv
 import io
@@ -33,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .errors import InputError
@@ -1269,20 +1271,22 @@ def sql_group_counts(url: str, table: str, columns: list[str], *, count_name: st
 __all__ += ["record_spans", "read_records"]
 
 
-def record_spans(path: str | Path, format: str) -> tuple[tuple[int, int] | None, list[tuple[int, int, int]]] | None:
-    """Byte spans of the rows of a CSV or log file, in row-id order: ``(header span or None,
-    [(start, end, line_no), ...])`` -- what :func:`read_records` reads back. A CSV record ends at a
-    line end outside quotes (RFC 4180 doubles quotes, so the parity of ``"`` decides); empty lines
-    hold no row, as for :func:`read_table` and :func:`read_log`. ``None`` for other formats."""
+def record_spans(path: str | Path, format: str) -> tuple[tuple[int, int] | None, np.ndarray] | None:
+    """Byte spans of the rows of a CSV or log file, in row-id order: ``(header span or None, spans)``
+    with ``spans`` an ``(n, 3)`` int64 array of ``(start, end, line_no)`` rows (8 bytes a number, not a
+    Python tuple per row) -- what :func:`read_records` reads back. A CSV record ends at a line end
+    outside quotes (RFC 4180 doubles quotes, so the parity of ``"`` decides); empty lines hold no row, as
+    for :func:`read_table` and :func:`read_log`. ``None`` for other formats."""
     fmt = (format or "").lower()
     if fmt not in ("csv", "log"):
         return None
-    spans: list[tuple[int, int, int]] = []
+    flat = array.array("q")
     header: tuple[int, int] | None = None
     pos = 0
     start = None
     open_quotes = False
     line_no = 0
+    first_line = 0
     with open(path, "rb") as fh:
         for line in fh:
             line_no += 1
@@ -1301,12 +1305,12 @@ def record_spans(path: str | Path, format: str) -> tuple[tuple[int, int] | None,
                 elif fmt == "log" and not line.strip():
                     pass
                 else:
-                    spans.append((start, end, first_line))
+                    flat.extend((start, end, first_line))
                 start = None
             pos = end
     if start is not None:
-        spans.append((start, pos, first_line))
-    return header, spans
+        flat.extend((start, pos, first_line))
+    return header, np.frombuffer(flat, dtype=np.int64).reshape(-1, 3).copy()
 
 
 def read_records(path: str | Path, format: str, header: tuple[int, int] | None,

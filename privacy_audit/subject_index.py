@@ -33,6 +33,10 @@ audit-log key (:func:`privacy_audit.vault.audit_key`, frozen in the vault
 and kept across key rotation); without the vault key there is no index. A 64-bit digest may collide;
 a collision only adds a row that the matching then rejects.
 
+The build reads Parquet tables and logs chunk by chunk (identity tables, CSV, JSON Lines, the vault
+and SQL whole) and spills a dataset's entries to sorted bucket files past ``_SPILL_ENTRIES``, so its
+memory does not grow with the largest dataset; the contents equal a whole read's.
+
 It lives beside the data map, in ``.privacy-audit-index/subjects.sqlite`` (SQLite: one B-tree keyed
 ``(dataset, digest, row)``, lookups in O(log n)), with ``subjects.mac``, under a second derived key:
 
@@ -69,6 +73,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import sqlite3
 import struct
 import tempfile
@@ -85,7 +90,7 @@ from . import identifiers as idm
 from . import sources
 from .errors import ConfigError, IndexIntegrityError, InputError, PrivacyAuditError
 from .io.atomic import atomic_write_bytes, fsync_dir
-from .linkage import quasi_index
+from .linkage import quasi_entries, quasi_index, quasi_state
 from .subjects import (
     INDEX_COLUMNS,
     FrameLayout,
@@ -454,26 +459,61 @@ def _seal_mac(mac_key: bytes, nonce: bytes, dsn: int, kind: int, seg: int, conte
     return hmac.digest(mac_key, head + content, "sha256")
 
 
-def _seal_dataset(conn: sqlite3.Connection, dsn: int, entries: np.ndarray, spans: bytes | None, mac_key: bytes) -> None:
-    """Seal one dataset's entries (sorted ``(digest, row)`` pairs, as inserted) and record spans: a
-    fresh nonce, a MAC per digest range and per page of spans (replacing the dataset's old seals)."""
-    nonce = os.urandom(16)
-    bits = _bucket_bits(len(entries))
+def _entry_seals(mac_key: bytes, nonce: bytes, dsn: int, bits: int, entries: np.ndarray, first: int,
+                 count: int) -> list[tuple]:  # fmt: skip
+    """The seal rows of segments ``first .. first + count - 1`` of a dataset cut by ``bits`` top digest
+    bits, ``entries`` being exactly their sorted ``(digest, row)`` pairs (an empty segment is sealed too)."""
     packed = np.ascontiguousarray(entries, dtype="<i8").reshape(-1, 2)
     if bits:
         buckets = (packed[:, 0].astype(np.int64).view(np.uint64) ^ np.uint64(_OFFSET)) >> np.uint64(64 - bits)
-        bounds = np.searchsorted(buckets, np.arange((1 << bits) + 1, dtype=np.uint64)).tolist()
+        bounds = np.searchsorted(buckets, np.arange(first, first + count + 1, dtype=np.uint64)).tolist()
     else:
         bounds = [0, len(packed)]
     raw = packed.tobytes()
-    rows = [(dsn, _SEAL_ENTRY, b, _seal_mac(mac_key, nonce, dsn, _SEAL_ENTRY, b, raw[lo * 16 : hi * 16]))
-            for b, (lo, hi) in enumerate(itertools.pairwise(bounds))]  # fmt: skip
+    return [(dsn, _SEAL_ENTRY, first + i, _seal_mac(mac_key, nonce, dsn, _SEAL_ENTRY, first + i, raw[lo * 16 : hi * 16]))
+            for i, (lo, hi) in enumerate(itertools.pairwise(bounds))]  # fmt: skip
+
+
+def _write_seals(conn: sqlite3.Connection, dsn: int, nonce: bytes, bits: int, rows: list[tuple], spans: bytes | None,
+                 mac_key: bytes) -> None:  # fmt: skip
+    """Replace the dataset's seals by the entry seals ``rows`` and a MAC per page of record spans."""
     page = _SPAN_PAGE * _SPAN_BYTES
     for p in range(-(-len(spans or b"") // page)):
         rows.append((dsn, _SEAL_SPANS, p, _seal_mac(mac_key, nonce, dsn, _SEAL_SPANS, p, spans[p * page : (p + 1) * page])))
     conn.execute("DELETE FROM seals WHERE ds = ?", (dsn,))
     conn.executemany("INSERT INTO seals (ds, kind, seg, mac) VALUES (?, ?, ?, ?)", rows)
     conn.execute("UPDATE datasets SET seal = ? WHERE ds = ?", (json.dumps({"nonce": nonce.hex(), "bits": bits}), dsn))
+
+
+def _seal_dataset(conn: sqlite3.Connection, dsn: int, entries: np.ndarray, spans: bytes | None, mac_key: bytes) -> None:
+    """Seal one dataset's entries (sorted ``(digest, row)`` pairs, as inserted) and record spans: a
+    fresh nonce, a MAC per digest range and per page of spans (replacing the dataset's old seals)."""
+    nonce = os.urandom(16)
+    bits = _bucket_bits(len(entries))
+    rows = _entry_seals(mac_key, nonce, dsn, bits, entries, 0, 1 << bits if bits else 1)
+    _write_seals(conn, dsn, nonce, bits, rows, spans, mac_key)
+
+
+def _store_entries(conn: sqlite3.Connection, dsn: int, entries: np.ndarray | _Spilled, spans: bytes | None,
+                   mac_key: bytes) -> None:  # fmt: skip
+    """Insert and seal one dataset's entries: an array in memory, or spilled buckets one at a time (each
+    bucket holds whole segments, so its seals are computed from it alone)."""
+    if isinstance(entries, np.ndarray):
+        _insert_entries(conn, dsn, entries)
+        _seal_dataset(conn, dsn, entries, spans, mac_key)
+        return
+    bits = _bucket_bits(entries.total)
+    if bits < _SPILL_BITS:  # few entries: segments wider than a bucket
+        whole = np.concatenate([b for _, b in entries.buckets()]) if entries.total else np.empty((0, 2), dtype=np.int64)
+        _store_entries(conn, dsn, whole, spans, mac_key)
+        return
+    nonce = os.urandom(16)
+    per = 1 << (bits - _SPILL_BITS)
+    rows: list[tuple] = []
+    for k, bucket in entries.buckets():
+        _insert_entries(conn, dsn, bucket)
+        rows += _entry_seals(mac_key, nonce, dsn, bits, bucket, k * per, per)
+    _write_seals(conn, dsn, nonce, bits, rows, spans, mac_key)
 
 
 def _drop_dataset(conn: sqlite3.Connection, dsn: int) -> None:
@@ -525,7 +565,13 @@ def _column_entries(values: pd.Series, fn: Any, digest: _Digester) -> tuple[np.n
     """``(digests, positions)`` of one column: ``fn`` maps each distinct value to its ``ns\\x1fvalue``
     texts once, then every row gets its value's digests (no Python work per row)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return _coded_entries(codes, [fn(u) for u in _values_of(uniques)], digest)
+    vals = _values_of(uniques)
+    lens, flat = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype=np.int64)]
+    for start in range(0, len(vals), _TEXT_BATCH):  # a batch of distinct values' texts at a time: bounded memory
+        per = [fn(u) for u in vals[start : start + _TEXT_BATCH]]
+        lens.append(np.fromiter((len(x) for x in per), dtype=np.int64, count=len(per)))
+        flat.append(digest.many([t for x in per for t in x]))
+    return _expand(np.asarray(codes, dtype=np.int64), np.concatenate(lens), np.concatenate(flat))
 
 
 def _id_column_entries(values: pd.Series, kind: str, region: str, fn: Any,
@@ -640,7 +686,7 @@ _COMMON_UNIT_MIN = 256
 _COMMON_UNIT_SHARE = 200  # raw CSV records are unit-searched only when a delimiter joins no unit
 
 
-_TEXT_BATCH = 1 << 16  # texts (or distinct values) whose units are computed together
+_TEXT_BATCH = 1 << 14  # texts (or distinct values) whose units are computed together
 
 
 class _NoUnits(Exception):
@@ -718,15 +764,19 @@ def _unit_entries(ds: Any, fmt: str, frame: pd.DataFrame, spans: Any,
         header, records = spans
         if fmt == "csv" and sources.sniff_csv(ds.path)[1] not in _UNIT_DELIMITERS:
             return None
-        data = Path(ds.path).read_bytes()
 
         def lines() -> Iterator[tuple[np.ndarray, np.ndarray]]:
-            for start in range(0, len(records), _TEXT_BATCH):  # a batch of records at a time: bounded memory
-                try:
-                    texts = [data[a:b].decode("utf-8").rstrip("\r\n") for a, b, _ in records[start : start + _TEXT_BATCH]]
-                except UnicodeDecodeError:
-                    raise _NoUnits from None
-                yield _units_of_texts(texts, start, digest)
+            with open(ds.path, "rb") as fh:
+                for start in range(0, len(records), _TEXT_BATCH):  # a batch of records at a time: bounded memory
+                    batch = records[start : start + _TEXT_BATCH].tolist()
+                    lo = batch[0][0]
+                    fh.seek(lo)
+                    data = fh.read(batch[-1][1] - lo)
+                    try:
+                        texts = [data[a - lo : b - lo].decode("utf-8").rstrip("\r\n") for a, b, _ in batch]
+                    except UnicodeDecodeError:
+                        raise _NoUnits from None
+                    yield _units_of_texts(texts, start, digest)
 
         return lines()
     if fmt == "parquet":
@@ -768,47 +818,335 @@ def _unique_entries(parts: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
     return out
 
 
-def _index_dataset(datamap: Any, ds: Any, vault_key: bytes | None, digest: _Digester) -> tuple[dict, np.ndarray, int, list, Any]:
-    """(layout record, entries, rows, distinct cookie values of a log, record spans of a CSV or log
-    file) of one dataset, read once."""
-    fmt = dataset_format(ds) or ("sql" if ds.is_sql else sources.detect_format(ds.path))
-    fmt = {"tsv": "csv", "json": "jsonl"}.get(fmt, fmt)
+_SPILL_ENTRIES = 1 << 20  # entries of one dataset held in memory (16 MB) before they go to bucket files
+_SPILL_BITS = 8  # bucket files of a spilled dataset: by the top bits of the digest (the index's key order)
+
+
+class _EntrySink:
+    """One dataset's ``(digest, row)`` entries as a build computes them, chunk after chunk. Up to
+    ``_SPILL_ENTRIES`` are held in memory; beyond, they are appended to ``2 ** _SPILL_BITS`` files by the
+    top bits of their digest (search-unit entries apart: their "common units" are counted over the whole
+    dataset, and every entry of a digest is in one bucket), so memory does not grow with the dataset."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._parts: dict[bool, list[tuple[np.ndarray, np.ndarray]]] = {False: [], True: []}
+        self._held = 0
+        self._dir: Path | None = None
+        self.units = True  # whether search-unit entries are kept (False: the dataset's texts had none)
+
+    def add(self, parts: Iterable[tuple[np.ndarray, np.ndarray]], *, offset: int = 0, unit: bool = False) -> None:
+        """Add ``(digests, positions)`` parts, positions counted from row ``offset``."""
+        for d, pos in parts:
+            pos = np.asarray(pos, dtype=np.int64)
+            self._parts[unit].append((np.asarray(d, dtype=np.int64), pos + offset if offset else pos))
+            self._held += len(d)
+            if self._held > _SPILL_ENTRIES:
+                self._spill()
+
+    def drop_units(self) -> None:
+        """Forget the search-unit entries (a text that cannot be read as the erasure matcher reads it)."""
+        self.units = False
+        self._parts[True].clear()
+        if self._dir is not None:
+            for f in self._dir.glob("1.*"):
+                f.unlink()
+
+    def _spill(self) -> None:
+        if self._dir is None:
+            self._dir = Path(tempfile.mkdtemp(prefix=".spill.", dir=self._folder))
+        for unit, parts in self._parts.items():
+            if not parts:
+                continue
+            d = np.concatenate([x for x, _ in parts])
+            r = np.concatenate([x for _, x in parts])
+            parts.clear()
+            b = (d.view(np.uint64) ^ np.uint64(_OFFSET)) >> np.uint64(64 - _SPILL_BITS)
+            order = np.argsort(b, kind="stable")
+            pairs = np.empty((len(d), 2), dtype=np.int64)
+            pairs[:, 0], pairs[:, 1] = d[order], r[order]
+            bounds = np.searchsorted(b[order], np.arange((1 << _SPILL_BITS) + 1, dtype=np.uint64)).tolist()
+            del d, r, b, order
+            for k, (lo, hi) in enumerate(itertools.pairwise(bounds)):
+                if hi > lo:
+                    with open(self._dir / f"{int(unit)}.{k}", "ab") as fh:
+                        pairs[lo:hi].tofile(fh)
+        self._held = 0
+
+    def result(self, rows: int) -> np.ndarray | _Spilled:
+        """The distinct entries, sorted (search units held by many of the ``rows`` rows kept as one entry
+        for row -1: :func:`_common_units`): an array, or the spilled buckets."""
+        if self._dir is None:
+            units = [_common_units(_unique_entries(self._parts[True]), rows)] if self.units else []
+            return _unique_entries(self._parts[False] + units)
+        self._spill()
+        return _Spilled(self._dir, rows, self.units)
+
+    def discard(self) -> None:
+        """Drop everything held and spilled."""
+        self._parts = {False: [], True: []}
+        if self._dir is not None:
+            shutil.rmtree(self._dir, ignore_errors=True)
+
+
+class _Spilled:
+    """A spilled dataset's entries: each bucket file made sorted and distinct (its common units
+    found), then read back bucket after bucket in key order."""
+
+    def __init__(self, folder: Path, rows: int, units: bool) -> None:
+        self.folder = folder
+        self.total = 0
+
+        def load(name: str) -> list[tuple[np.ndarray, np.ndarray]]:
+            f = folder / name
+            if not f.exists():
+                return []
+            pairs = np.fromfile(f, dtype=np.int64).reshape(-1, 2)
+            f.unlink()
+            return [(pairs[:, 0], pairs[:, 1])]
+
+        for k in range(1 << _SPILL_BITS):
+            parts = load(f"0.{k}")
+            if units:
+                parts.append(_common_units(_unique_entries(load(f"1.{k}")), rows))
+            out = _unique_entries(parts)
+            out.tofile(folder / f"f.{k}")
+            self.total += len(out)
+
+    def buckets(self) -> Iterator[tuple[int, np.ndarray]]:
+        """``(bucket number, its sorted entries)`` in key order."""
+        for k in range(1 << _SPILL_BITS):
+            yield k, np.fromfile(self.folder / f"f.{k}", dtype=np.int64).reshape(-1, 2)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+_CHUNK_ROWS = 1 << 14  # log lines per chunk of a streamed log (a Parquet table streams by row group)
+
+
+class _Restream(Exception):
+    """A dataset whose chunks cannot be read as its whole read types them: it is read whole instead."""
+
+
+def _streamable(ds: Any, fmt: str) -> bool:
+    """Whether ``ds`` is indexed chunk by chunk: Parquet tables and logs that are not identity tables
+    (those are read whole: which columns are identifiers depends on every row)."""
+    if ds.is_sql or ds.path is None or _is_identity(ds, fmt):
+        return False
+    return fmt == "parquet" or (fmt == "log" and not Path(ds.path).is_dir())
+
+
+def _parquet_null_columns(parts: list) -> set[str] | None:
+    """The integer and boolean columns of a Parquet table holding a null in some row group (read whole,
+    pandas types them float64 and object; a row group without nulls alone, int64 and bool), from the
+    files' statistics; ``None`` when a statistic is missing."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out: set[str] = set()
+    files: dict[str, tuple[Any, dict[str, int]]] = {}
+    try:
+        for part in parts:
+            if part.source not in files:
+                pf = pq.ParquetFile(part.source)
+                meta = pf.metadata
+                at = {meta.schema.column(j).path: j for j in range(meta.num_columns)}
+                wanted = [f.name for f in pf.schema_arrow if pa.types.is_integer(f.type) or pa.types.is_boolean(f.type)]
+                if any(name not in at for name in wanted):
+                    return None
+                files[part.source] = meta, {name: at[name] for name in wanted}
+            meta, cols = files[part.source]
+            group = meta.row_group(part.row_group or 0)
+            for name, j in cols.items():
+                stats = group.column(j).statistics
+                if stats is None or not stats.has_null_count:
+                    return None
+                if stats.null_count:
+                    out.add(name)
+    except (pa.ArrowException, OSError):
+        return None
+    return out
+
+
+def _chunks(ds: Any, fmt: str) -> Iterator[pd.DataFrame]:
+    """The rows of a streamable dataset in row-id order, chunk after chunk, typed as its whole read types
+    them (a Parquet row group's integer and boolean columns as float64 / object when the table holds a
+    null in them elsewhere)."""
+    if fmt != "parquet":
+        yield from sources.iter_dataset_chunks(ds, _CHUNK_ROWS)
+        return
+    parts = sources.partitions(ds.path)
+    nulls = _parquet_null_columns(parts)
+    if nulls is None:
+        raise _Restream
+    for part in parts:
+        frame = sources.read_partition(part)
+        for c in nulls & set(frame.columns):
+            if frame[c].dtype.kind in "iu":
+                frame[c] = frame[c].astype("float64")
+            elif frame[c].dtype.kind == "b":
+                frame[c] = frame[c].astype(object)
+        yield frame
+
+
+def _merged_dtype(filled: set[str], empty: set[str]) -> str:
+    """A column's type read whole, from its chunks' types (``filled``: of chunks holding a value in it;
+    ``empty``: of the others): one type, or text where the chunks without a value are untyped."""
+    both = filled | empty
+    if len(both) == 1:
+        return next(iter(both))
+    if filled == {"str"} and empty <= {"object"}:
+        return "str"
+    raise _Restream
+
+
+def _stringy(values: pd.Series) -> bool:
+    return pd.api.types.is_object_dtype(values.dtype) or pd.api.types.is_string_dtype(values.dtype)
+
+
+_LAYOUT_VALUES = 500  # frame_layout reads a column's first 500 values
+
+
+def _chunk_layout(buffer: list[tuple[int, pd.DataFrame]], ds: Any, done: bool) -> FrameLayout | None:
+    """The :func:`frame_layout` of the whole table from its first chunks, once every text column's first
+    values are among them (or ``done``: they are all the rows); ``None``: more chunks are needed."""
+    frames = [f for _, f in buffer]
+    columns = list(frames[0].columns)
+    if not done and any(_stringy(frames[0][c]) and c != ds.subject_key
+                        and sum(int(f[c].notna().sum()) for f in frames) < _LAYOUT_VALUES for c in columns):  # fmt: skip
+        return None
+    id_cols: dict[str, str] = {}
+    text: list[str] = []
+    for c in columns:  # the first values of each column (its whole-table type), one column at a time
+        head = pd.concat([f[c].dropna() for f in frames], ignore_index=True).head(_LAYOUT_VALUES)
+        one = frame_layout(pd.DataFrame({c: head}), subject_key=ds.subject_key, columns=ds.columns)
+        id_cols.update(one.id_cols)
+        text += one.text_cols
+    return FrameLayout(id_cols, tuple(text))
+
+
+def _stream_dataset(datamap: Any, ds: Any, fmt: str, digest: _Digester, sink: _EntrySink) -> tuple[dict, int, list]:
+    """(record, rows, distinct cookie values of a log) of a streamable dataset, its entries added to
+    ``sink`` chunk by chunk: only the current chunk (and the first ones, until the layout is known) in
+    memory. The same record and entries as a whole read (:func:`_whole_dataset`)."""
+    region = datamap.phone_region
+    rows = 0
+    columns: list | None = None
+    qcols: dict[str, str] = {}
+    state: dict[str, Any] | None = None
+    layout: FrameLayout | None = None
+    types: dict[Any, tuple[set[str], set[str]]] = {}
+    cookies: dict[str, None] = {}
+    buffer: list[tuple[int, pd.DataFrame]] = []
+
+    def index(frame: pd.DataFrame, offset: int) -> None:
+        if fmt == "log":
+            sink.add(_log_entries(frame, digest), offset=offset)
+            cookies.update(dict.fromkeys(c for c in pd.unique(frame["cookie"]) if isinstance(c, str)))
+        else:
+            sink.add(_row_entries(frame, ds, layout, region, digest), offset=offset)
+        sink.add(quasi_entries(frame, qcols, digest.many), offset=offset)
+
+    for frame in _chunks(ds, fmt):
+        frame = frame.reset_index(drop=True)
+        if columns is None:
+            columns = list(frame.columns)
+            state, qcols = quasi_state(datamap, ds, [str(c) for c in columns])  # the linkage's verdict
+        elif list(frame.columns) != columns:
+            raise _Restream
+        for c in columns:
+            types.setdefault(c, (set(), set()))[0 if frame[c].notna().any() else 1].add(str(frame[c].dtype))
+        if fmt == "log" or layout is not None:
+            index(frame, rows)
+        else:
+            buffer.append((rows, frame))
+            layout = _chunk_layout(buffer, ds, done=False)
+            if layout is not None:
+                for offset, f in buffer:
+                    index(f, offset)
+                buffer.clear()
+        rows += len(frame)
+        del frame
+    if columns is None:  # no rows at all: the whole read knows the columns
+        raise _Restream
+    if buffer:
+        layout = _chunk_layout(buffer, ds, done=True)
+        for offset, f in buffer:
+            index(f, offset)
+        buffer.clear()
+    record: dict[str, Any] = {"format": fmt, "dtypes": {str(c): _merged_dtype(*types[c]) for c in columns}}
+    if layout is not None:
+        record["layout"] = layout.to_dict()
+    record["quasi"] = state
+    return record, rows, list(cookies)
+
+
+def _whole_dataset(datamap: Any, ds: Any, fmt: str, vault_key: bytes | None, digest: _Digester,
+                   sink: _EntrySink) -> tuple[dict, int, list]:  # fmt: skip
+    """(record, rows, distinct cookie values of a log) of a dataset read whole, its entries added to
+    ``sink`` (a vault's search units too: its cells are read only here)."""
     frame = sources.read_dataset(ds, vault_key=vault_key)
     region = datamap.phone_region
     record: dict[str, Any] = {"format": fmt, "dtypes": {str(c): str(t) for c, t in frame.dtypes.items()}}
-    parts: list[tuple[np.ndarray, np.ndarray]] = []
     cookies: list = []
     if fmt == "log":
-        parts += _log_entries(frame, digest)
+        sink.add(_log_entries(frame, digest))
         cookies = [c for c in pd.unique(frame["cookie"]) if isinstance(c, str)]
     else:
         layout = frame_layout(frame, subject_key=ds.subject_key, columns=ds.columns)
         record["layout"] = layout.to_dict()
-        parts += _row_entries(frame, ds, layout, region, digest)
+        sink.add(_row_entries(frame, ds, layout, region, digest))
         if _is_identity(ds, fmt):
             kinds = identity_kinds(frame, ds.subject_key, ds.columns)
             record["identity_kinds"] = kinds
-            parts += _identity_entries(frame, ds.subject_key, kinds, region, digest)
-    spans = sources.record_spans(ds.path, fmt) if fmt in ("csv", "log") and ds.path is not None \
-        and not Path(ds.path).is_dir() else None  # fmt: skip
-    if spans is not None and len(spans[1]) != len(frame):  # records the simple reader cannot delimit
-        spans = None
-    rows = len(frame)
+            sink.add(_identity_entries(frame, ds.subject_key, kinds, region, digest))
     record["quasi"], quasi_parts = quasi_index(datamap, ds, frame, digest.many)  # the linkage's verdict and values
-    units = _unit_entries(ds, fmt, frame, spans, digest)
-    del frame  # read whole once; from here on only its entries are kept
-    if units is not None:
+    sink.add(quasi_parts)
+    if fmt == "vault":
+        sink.add(_unit_entries(ds, fmt, frame, None, digest), unit=True)
+    return record, len(frame), cookies
+
+
+def _index_dataset(datamap: Any, ds: Any, vault_key: bytes | None, digest: _Digester,
+                   folder: Path) -> tuple[dict, np.ndarray | _Spilled, int, list, Any]:  # fmt: skip
+    """(layout record, entries, rows, distinct cookie values of a log, record spans of a CSV or log
+    file) of one dataset, read once: Parquet tables and logs chunk by chunk, the others whole; entries
+    beyond ``_SPILL_ENTRIES`` spilled to bucket files in ``folder``."""
+    fmt = dataset_format(ds) or ("sql" if ds.is_sql else sources.detect_format(ds.path))
+    fmt = {"tsv": "csv", "json": "jsonl"}.get(fmt, fmt)
+    sink = _EntrySink(folder)
+    try:
         try:
-            unit_parts = list(units)
-        except _NoUnits:
-            units = None
-        else:
-            parts.append(_common_units(_unique_entries(unit_parts), rows))
-    record["units"] = units is not None
-    entries = _unique_entries(parts + quasi_parts)
-    if fmt == "parquet":
-        record["parts"] = [[p.source, p.row_group, p.offset, p.rows, p.root] for p in sources.partitions(ds.path)]
-    return record, entries, rows, cookies, spans
+            if not _streamable(ds, fmt):
+                raise _Restream
+            record, rows, cookies = _stream_dataset(datamap, ds, fmt, digest, sink)
+        except _Restream:
+            sink.discard()
+            sink = _EntrySink(folder)
+            record, rows, cookies = _whole_dataset(datamap, ds, fmt, vault_key, digest, sink)
+        spans = sources.record_spans(ds.path, fmt) if fmt in ("csv", "log") and ds.path is not None \
+            and not Path(ds.path).is_dir() else None  # fmt: skip
+        if spans is not None and len(spans[1]) != rows:  # records the simple reader cannot delimit
+            spans = None
+        units = True
+        if fmt != "vault":  # a vault's units were computed on its cells
+            parts = _unit_entries(ds, fmt, None, spans, digest)
+            units = parts is not None
+            try:
+                for part in parts or ():
+                    sink.add([part], unit=True)
+            except _NoUnits:
+                units = False
+        if not units:
+            sink.drop_units()
+        record["units"] = units
+        if fmt == "parquet":
+            record["parts"] = [[p.source, p.row_group, p.offset, p.rows, p.root] for p in sources.partitions(ds.path)]
+        return record, sink.result(rows), rows, cookies, spans
+    except BaseException:
+        sink.discard()
+        raise
 
 
 def _spans_blob(got: Any, rows: int) -> bytes | None:
@@ -817,8 +1155,8 @@ def _spans_blob(got: Any, rows: int) -> bytes | None:
     header, spans = got
     if len(spans) != rows:  # the file has records the simple reader cannot delimit: read it whole
         return None
-    head = list(header) if header else [-1, -1]
-    return np.asarray([head + [0], *map(list, spans)], dtype="<i8").tobytes()
+    head = np.asarray([[*(header or (-1, -1)), 0]], dtype="<i8")
+    return np.concatenate([head, np.asarray(spans, dtype="<i8").reshape(-1, 3)]).tobytes()
 
 
 def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool | None = None,
@@ -869,29 +1207,34 @@ def build_index(datamap: Any, *, vault_key: bytes | None = None, progress: bool 
             kept = [ds.name for ds in datamap.datasets if ds not in todo]
             bar = _progress(todo, progress)
             for ds in bar:
+                entries = None
                 try:
-                    fp = _fingerprint(ds, region)
-                    record, entries, rows, cookies, got = _index_dataset(datamap, ds, key, digest)
-                    spans = _spans_blob(got, rows)
-                    if _fingerprint_changed(ds, region, fp):
-                        raise InputError(f"dataset {ds.name} changed while it was indexed; run index build again")
-                except PrivacyAuditError as exc:
-                    errors.append((ds.name, str(exc)))
+                    try:
+                        fp = _fingerprint(ds, region)
+                        record, entries, rows, cookies, got = _index_dataset(datamap, ds, key, digest, path.parent)
+                        spans = _spans_blob(got, rows)
+                        if _fingerprint_changed(ds, region, fp):
+                            raise InputError(f"dataset {ds.name} changed while it was indexed; run index build again")
+                    except PrivacyAuditError as exc:
+                        errors.append((ds.name, str(exc)))
+                        if ds.name in stored:
+                            _drop_dataset(conn, stored[ds.name][0])
+                        continue
                     if ds.name in stored:
-                        _drop_dataset(conn, stored[ds.name][0])
-                    continue
-                if ds.name in stored:
-                    dsn = stored[ds.name][0]
-                    conn.execute("DELETE FROM entries WHERE ds = ?", (dsn,))
-                    conn.execute("UPDATE datasets SET format=?, rows=?, fingerprint=?, layout=?, spans=? WHERE ds=?",
-                                 (record["format"], rows, json.dumps(fp), json.dumps(record), spans, dsn))  # fmt: skip
-                else:
-                    cur = conn.execute("INSERT INTO datasets (name, format, rows, fingerprint, layout, spans) "
-                                       "VALUES (?, ?, ?, ?, ?, ?)",
-                                       (ds.name, record["format"], rows, json.dumps(fp), json.dumps(record), spans))  # fmt: skip
-                    dsn = cur.lastrowid
-                _insert_entries(conn, dsn, entries)
-                _seal_dataset(conn, dsn, entries, spans, mkey)
+                        dsn = stored[ds.name][0]
+                        conn.execute("DELETE FROM entries WHERE ds = ?", (dsn,))
+                        conn.execute("UPDATE datasets SET format=?, rows=?, fingerprint=?, layout=?, spans=? WHERE ds=?",
+                                     (record["format"], rows, json.dumps(fp), json.dumps(record), spans, dsn))  # fmt: skip
+                    else:
+                        cur = conn.execute("INSERT INTO datasets (name, format, rows, fingerprint, layout, spans) "
+                                           "VALUES (?, ?, ?, ?, ?, ?)",
+                                           (ds.name, record["format"], rows, json.dumps(fp), json.dumps(record), spans))  # fmt: skip
+                        dsn = cur.lastrowid
+                    _store_entries(conn, dsn, entries, spans, mkey)
+                finally:
+                    if isinstance(entries, _Spilled):
+                        entries.discard()
+                    del entries
                 if record["format"] == "log":
                     log_cookies[ds.name] = cookies
                 rebuilt.append(ds.name)

@@ -694,3 +694,86 @@ def test_an_export_with_no_free_text_loads_no_text_analyser(estate):
                          timeout=300, env={**os.environ, "PYTHONPATH": env_path})  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.split() == ["index", "True", "[]", "False"]
+
+# ------------------------------------------------------------------ the streamed build (issue 22)
+
+
+def _index_contents(path: Path) -> dict[str, tuple]:
+    """Every dataset's record (format, rows, layout record, spans) and every (digest, row) entry."""
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        out = {}
+        for dsn, name, fmt, rows, layout, spans in conn.execute(
+                "SELECT ds, name, format, rows, layout, spans FROM datasets"):  # fmt: skip
+            entries = conn.execute("SELECT digest, row FROM entries WHERE ds = ? ORDER BY digest, row", (dsn,)).fetchall()
+            out[name] = (fmt, rows, json.loads(layout), spans, entries)
+        return out
+
+
+def test_streamed_and_spilled_build_equals_the_whole_read_build(tmp_path, monkeypatch):
+    """Parquet tables read row group by row group, logs in chunks of 300 lines, a dataset's entries
+    spilled to bucket files past 5,000: the same records, spans and entries as reading every dataset
+    whole and holding its entries in memory; both verify."""
+    dm = load_datamap(copy_estate(tmp_path / "estate"))
+    key = key_for_datamap(dm)
+    path = subject_index.index_path(dm)
+    with monkeypatch.context() as m:
+        m.setattr(subject_index, "_streamable", lambda ds, fmt: False)
+        m.setattr(subject_index, "_SPILL_ENTRIES", 1 << 40)
+        subject_index.build_index(dm, vault_key=key, progress=False, fresh=True)
+    whole = _index_contents(path)
+    assert subject_index.index_status(dm, vault_key=key).current
+
+    spills, streamed = [], []
+    spill, stream = subject_index._EntrySink._spill, subject_index._stream_dataset
+    monkeypatch.setattr(subject_index._EntrySink, "_spill", lambda self: spills.append(1) or spill(self))
+    monkeypatch.setattr(subject_index, "_stream_dataset", lambda dm, ds, *a: streamed.append(ds.name) or stream(dm, ds, *a))
+    monkeypatch.setattr(subject_index, "_CHUNK_ROWS", 300)
+    monkeypatch.setattr(subject_index, "_SPILL_ENTRIES", 5000)
+    subject_index.build_index(dm, vault_key=key, progress=False, fresh=True)
+    assert {"events", "sessions", "logs"} <= set(streamed) and len(spills) > 10
+    assert _index_contents(path) == whole
+    assert subject_index.index_status(dm, vault_key=key).current
+    assert not list(path.parent.glob(".spill.*"))  # the bucket files are removed
+    assert _assert_identical(dm, key, _probes(dm, rows=(10, 30))) >= 2
+
+
+def test_streamed_chunks_are_typed_as_the_whole_read(tmp_path, monkeypatch):
+    """A Parquet table whose integer and boolean columns hold nulls in one row group only, and whose
+    text column is empty in another; a log whose first chunk has no user: each chunk typed as the whole
+    read types the column, the merged types equal the whole read's."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from privacy_audit import sources
+    from privacy_audit.datamap import Dataset
+
+    groups = [
+        pa.table({"n": pa.array([1, 2], pa.int64()), "b": [True, False], "t": pa.array([None, None], pa.string())}),
+        pa.table({"n": pa.array([3, None], pa.int64()), "b": [True, True], "t": ["x", "y"]}),
+        pa.table({"n": pa.array([5, 6], pa.int64()), "b": [None, False], "t": ["z", None]}),
+    ]
+    file = tmp_path / "t.parquet"
+    with pq.ParquetWriter(file, groups[0].schema) as w:
+        for g in groups:
+            w.write_table(g)
+    ds = Dataset(name="t", zone="pseudonymous", path=file, format="parquet")
+    whole = sources.read_table(file)
+    chunks = list(subject_index._chunks(ds, "parquet"))
+    assert len(chunks) == 3
+    for c in whole.columns:
+        assert {str(ch[c].dtype) for ch in chunks} == {str(whole[c].dtype)}
+    pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), whole)
+
+    log = tmp_path / "access.log"
+    line = '10.0.0.{i} - {u} [01/May/2026:10:00:00 +0000] "GET /a HTTP/1.1" 200 12 "-" "ua" "sid=abc{i}"\n'
+    log.write_text("".join(line.format(i=i, u="-" if i < 4 else "bob") for i in range(8)))
+    lds = Dataset(name="l", zone="pseudonymous", path=log, format="log")
+    monkeypatch.setattr(subject_index, "_CHUNK_ROWS", 3)
+    merged: dict[str, tuple[set, set]] = {}
+    chunks = list(subject_index._chunks(lds, "log"))
+    assert len(chunks) == 3 and str(chunks[0]["user"].dtype) == "object"
+    for ch in chunks:
+        for c in ch.columns:
+            merged.setdefault(c, (set(), set()))[0 if ch[c].notna().any() else 1].add(str(ch[c].dtype))
+    whole = sources.read_log(log)
+    assert {c: subject_index._merged_dtype(*t) for c, t in merged.items()} == {c: str(t) for c, t in whole.dtypes.items()}
