@@ -346,41 +346,63 @@ def _read_excel(path: Path, nrows: int | None) -> pd.DataFrame:
 
 
 def _unescape(value: str | None) -> str | None:
-    if value is None:
-        return None
+    if value is None or "\\" not in value:
+        return value
     return value.replace('\\"', '"').replace("\\\\", "\\")
 
 
-def _parse_log_lines(lines: list[str], start_no: int = 1) -> tuple[list[dict], int]:
-    rows: list[dict] = []
+def _parse_log_columns(lines: list[str], start_no: int = 1) -> tuple[dict[str, list], int]:
+    """The parsed lines as one list per column of :data:`LOG_COLUMNS` (blank lines skipped, lines that
+    do not parse kept with ``line_no`` and ``raw`` only) and how many lines do not parse."""
+    cols: dict[str, list] = {c: [] for c in LOG_COLUMNS}
+    (ip_, ident_, user_, ts_, method_, path_, protocol_, status_, bytes_, referer_, agent_, cookie_, line_no_,
+     raw_) = (cols[c].append for c in LOG_COLUMNS)  # fmt: skip
+    match = _LOG_RE.match
     bad = 0
     for i, raw in enumerate(lines, start=start_no):
         line = raw.rstrip("\r\n")
         if not line.strip():
             continue
-        m = _LOG_RE.match(line)
-        row: dict = dict.fromkeys(LOG_COLUMNS)
-        row["line_no"], row["raw"] = i, line
+        line_no_(i)
+        raw_(line)
+        m = match(line)
         if m is None:
             bad += 1
+            for add in (ip_, ident_, user_, ts_, method_, path_, protocol_, status_, bytes_, referer_, agent_, cookie_):
+                add(None)
+            continue
+        ip, ident, user, ts, request, status, nbytes, referer, agent, cookie = m.groups()
+        parts = _unescape(request).split(" ")
+        if len(parts) >= 2:
+            method_(parts[0])
+            path_(parts[1])
+            protocol_(parts[2] if len(parts) > 2 else None)
         else:
-            g = m.groupdict()
-            parts = _unescape(g["request"]).split(" ")
-            method, target, protocol = (parts + [None, None, None])[:3] if len(parts) >= 2 else (None, g["request"], None)
-            row.update(
-                ip=g["ip"], ident=None if g["ident"] == "-" else g["ident"],
-                user=None if g["user"] == "-" else g["user"], ts=g["ts"], method=method, path=target,
-                protocol=protocol, status=None if g["status"] == "-" else int(g["status"]),
-                bytes=None if g["bytes"] == "-" else int(g["bytes"]),
-                referer=None if g["referer"] in (None, "-") else _unescape(g["referer"]),
-                user_agent=None if g["user_agent"] in (None, "-") else _unescape(g["user_agent"]),
-                cookie=None if g["cookie"] in (None, "-") else _unescape(g["cookie"]),
-            )  # fmt: skip
-        rows.append(row)
-    return rows, bad
+            method_(None)
+            path_(request)
+            protocol_(None)
+        ip_(ip)
+        ident_(None if ident == "-" else ident)
+        user_(None if user == "-" else user)
+        ts_(ts)
+        status_(None if status == "-" else int(status))
+        bytes_(None if nbytes == "-" else int(nbytes))
+        referer_(None if referer is None or referer == "-" else _unescape(referer))
+        agent_(None if agent is None or agent == "-" else _unescape(agent))
+        cookie_(None if cookie is None or cookie == "-" else _unescape(cookie))
+    return cols, bad
 
 
-def _log_frame(rows: list[dict]) -> pd.DataFrame:
+def _parse_log_lines(lines: list[str], start_no: int = 1) -> tuple[list[dict], int]:
+    """:func:`_parse_log_columns` as one dict per parsed line."""
+    cols, bad = _parse_log_columns(lines, start_no)
+    return [dict(zip(LOG_COLUMNS, row, strict=True)) for row in zip(*cols.values(), strict=True)], bad
+
+
+def _log_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
+    """Parsed lines (dicts per line, or lists per column) as the typed log frame."""
+    if isinstance(rows, dict) and not rows["line_no"]:
+        rows = []  # typed as an empty list of records is (empty lists would read as float64)
     df = pd.DataFrame(rows, columns=LOG_COLUMNS)
     df["ts"] = pd.to_datetime(df["ts"], format="%d/%b/%Y:%H:%M:%S %z", errors="coerce", utc=True)
     for col in ("status", "bytes"):
@@ -405,10 +427,11 @@ def read_log(path: str | Path, *, nrows: int | None = None, encoding: str | None
             lines = fh.readlines() if nrows is None else [line for _, line in zip(range(nrows), fh, strict=False)]
     except UnicodeDecodeError as exc:
         raise _err(path, f"wrong encoding: {exc.encoding} cannot decode byte at offset {exc.start}") from None
-    rows, bad = _parse_log_lines(lines)
-    if rows and bad > len(rows) / 2:
-        raise _err(path, f"not an access log in combined format ({bad} of {len(rows)} lines do not parse)")
-    return _log_frame(rows)
+    cols, bad = _parse_log_columns(lines)
+    n = len(cols["line_no"])
+    if n and bad > n / 2:
+        raise _err(path, f"not an access log in combined format ({bad} of {n} lines do not parse)")
+    return _log_frame(cols)
 
 
 # -------------------------------------------------------------------------------------- public
@@ -495,9 +518,9 @@ def iter_chunks(
 
         def parsed(lines: list[str], first: int) -> pd.DataFrame:
             nonlocal seen, unparsed
-            rows, bad = _parse_log_lines(lines, first)
-            seen, unparsed = seen + len(rows), unparsed + bad
-            return _log_frame(rows)
+            cols, bad = _parse_log_columns(lines, first)
+            seen, unparsed = seen + len(cols["line_no"]), unparsed + bad
+            return _log_frame(cols)
 
         with open(path, encoding=enc, newline="") as fh:
             buf: list[str] = []
