@@ -476,10 +476,13 @@ def iter_chunks(
     format: str | None = None,
     encoding: str | None = None,
     columns: list[str] | None = None,
+    coalesce: bool = False,
 ) -> Iterator[pd.DataFrame]:
     """Yield the table at ``path`` in DataFrames of at most ``chunksize`` rows (Parquet: one row group
     per chunk, split further when larger). CSV, JSON Lines and logs are streamed. ``columns``: only
-    these columns of a Parquet table are read (other formats yield every column)."""
+    these columns of a Parquet table are read (other formats yield every column). ``coalesce``: Parquet
+    row groups smaller than ``chunksize`` are read together (their Arrow tables concatenated, one
+    schema) into chunks of ``chunksize`` rows: the same rows in the same order, in fewer frames."""
     path = Path(path)
     _check_exists(path)
     fmt = (format or detect_format(path)).lower()
@@ -506,8 +509,8 @@ def iter_chunks(
 
         try:
             pf = pq.ParquetFile(path)
-            for i in range(pf.num_row_groups):
-                table = pf.read_row_group(i, columns=columns)
+            groups = (pf.read_row_group(i, columns=columns) for i in range(pf.num_row_groups))
+            for table in _coalesced(groups, chunksize) if coalesce else groups:
                 for start in range(0, table.num_rows, chunksize):
                     yield table.slice(start, chunksize).to_pandas()
         except (pa.ArrowException, OSError) as exc:
@@ -536,7 +539,7 @@ def iter_chunks(
         if seen and unparsed > seen / 2:  # read_log's rule, decided once the whole file has streamed
             raise _err(path, f"not an access log in combined format ({unparsed} of {seen} lines do not parse)")
     elif fmt == "parquet":  # a partitioned folder: one row group at a time, in read_table's order
-        yield from _iter_parquet_dir(path, chunksize, columns)
+        yield from _iter_parquet_dir(path, chunksize, columns, coalesce=coalesce)
     else:
         df = read_table(path, format=fmt, encoding=encoding)
         for start in range(0, max(len(df), 1), chunksize):
@@ -1194,7 +1197,46 @@ def read_partition(part: Partition, *, columns: list[str] | None = None, rows: l
     return table.to_pandas()
 
 
-def _iter_parquet_dir(path: Path, chunksize: int, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
+def _partition_table(part: Partition, columns: list[str] | None):
+    """One row group of a partitioned Parquet folder as an Arrow table (the folder's schema)."""
+    import pyarrow as pa
+
+    try:
+        dataset = _parquet_dataset(Path(part.root))
+        frag = next(f for f in dataset.get_fragments() if f.path == part.source)
+        return frag.subset(row_group_ids=[part.row_group]).to_table(schema=dataset.schema, columns=columns)
+    except (pa.ArrowException, OSError, StopIteration) as exc:
+        raise _err(part.source, f"not a readable Parquet file (truncated or corrupt: {str(exc)[:160]})") from None
+
+
+def _coalesced(tables: Iterator, rows: int) -> Iterator:
+    """Arrow tables of one schema concatenated, in order, into tables of at least ``rows`` rows (the last
+    may be smaller; an empty table is yielded only when there is nothing else)."""
+    import pyarrow as pa
+
+    pending: list = []
+    held = 0
+    given = False
+    for table in tables:
+        pending.append(table)
+        held += table.num_rows
+        if held >= rows:
+            yield pa.concat_tables(pending) if len(pending) > 1 else pending[0]
+            pending, held, given = [], 0, True
+    if pending and (held or not given):
+        yield pa.concat_tables(pending) if len(pending) > 1 else pending[0]
+
+
+def _iter_parquet_dir(
+    path: Path, chunksize: int, columns: list[str] | None = None, *, coalesce: bool = False
+) -> Iterator[pd.DataFrame]:
+    if coalesce:
+        parts = partitions(path)
+        if parts and all(p.format == "parquet" and p.root is not None for p in parts):
+            for table in _coalesced((_partition_table(p, columns) for p in parts), chunksize):
+                for start in range(0, max(table.num_rows, 1), chunksize):
+                    yield table.slice(start, chunksize).to_pandas()
+            return
     for part in partitions(path):
         df = read_partition(part, columns=columns)
         for start in range(0, max(len(df), 1), chunksize):
@@ -1245,16 +1287,18 @@ def costly_to_reread(ds) -> bool:
     return _dataset_format(ds) in {"log", "csv", "jsonl", "excel"}
 
 
-def iter_dataset_chunks(ds, chunksize: int = 100_000, *, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
+def iter_dataset_chunks(
+    ds, chunksize: int = 100_000, *, columns: list[str] | None = None, coalesce: bool = False
+) -> Iterator[pd.DataFrame]:
     """A data map dataset in chunks of at most ``chunksize`` rows, in row-id order (SQL through a
-    server-side cursor; files through :func:`iter_chunks`; ``columns``: as there, Parquet only)."""
+    server-side cursor; files through :func:`iter_chunks`; ``columns`` and ``coalesce``: as there, Parquet only)."""
     fmt = _dataset_format(ds)
     if fmt == "sql":
         yield from iter_sql_chunks(ds.url, ds.table, chunksize)
     elif fmt == "vault" or ds.path is None:
         raise InputError(f"dataset {ds.name}: cannot be read in chunks ({fmt or 'no path'})")
     else:
-        yield from iter_chunks(ds.path, chunksize, format=fmt or None, columns=columns)
+        yield from iter_chunks(ds.path, chunksize, format=fmt or None, columns=columns, coalesce=coalesce)
 
 
 __all__ += ["sql_columns", "sql_group_counts", "costly_to_reread"]

@@ -186,3 +186,35 @@ def test_log_pattern_matches_as_its_definition_on_hostile_lines():
             matched += 1
             assert want.groupdict() == got.groupdict(), line
     assert matched > 5_000 and matched < len(lines)  # both kinds of line were exercised
+
+
+def test_coalesced_parquet_chunks_are_the_same_rows_and_types(tmp_path):
+    """``iter_chunks(coalesce=True)`` reads small row groups together: the same rows, values and dtypes in
+    the same order as one chunk per row group, in fewer chunks, for a hive-partitioned folder (with a
+    partition holding no rows) and a single file; ``columns`` still selects."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from privacy_audit.sources import iter_chunks
+
+    rng = np.random.default_rng(3)
+    folder = tmp_path / "events"
+    for month, n in (("2026-01", 2500), ("2026-02", 0), ("2026-03", 1700)):
+        (folder / f"month={month}").mkdir(parents=True)
+        table = pa.table({
+            "id": pa.array([f"e{i}" for i in range(n)]),
+            "ts": pa.array((rng.integers(0, 10**9, n) * 1000).astype("datetime64[ms]")).cast(pa.timestamp("ms", tz="UTC")),
+            "n": pa.array([None if i % 7 == 0 else int(i) for i in range(n)], type=pa.int64()),
+            "note": pa.array([None if i % 5 == 0 else f" x{i} " for i in range(n)]),
+        })  # fmt: skip
+        pq.write_table(table, folder / f"month={month}" / "part-0.parquet", row_group_size=300)
+    single = tmp_path / "one.parquet"
+    pq.write_table(pa.table({"a": list(range(1000)), "b": [str(i) for i in range(1000)]}), single, row_group_size=64)
+    for path, columns in ((folder, None), (folder, ["n", "ts"]), (single, None), (single, ["b"])):
+        plain = list(iter_chunks(path, 1000, columns=columns))
+        joined = list(iter_chunks(path, 1000, columns=columns, coalesce=True))
+        assert len(joined) < len(plain) and all(len(c) <= 1000 for c in joined)
+        pd.testing.assert_frame_equal(pd.concat(plain, ignore_index=True), pd.concat(joined, ignore_index=True),
+                                      check_exact=True)  # fmt: skip
+        assert all(list(c.dtypes) == list(plain[0].dtypes) for c in joined)

@@ -235,7 +235,11 @@ def subject_ids(ds: Dataset, df: pd.DataFrame) -> pd.Series:
         col = find_column(df, ds.subject_key)
         if col is None:
             raise InputError(f"subject_key column {ds.subject_key!r} not in the data")
-        return map_distinct(df[col], str)
+        values = df[col]
+        if isinstance(values.dtype, pd.StringDtype):  # str() of each text is the text: no call per value
+            return pd.Series(values.to_numpy(dtype=object, na_value=None), index=values.index, dtype=object,
+                             name=values.name)  # fmt: skip
+        return map_distinct(values, str)
     col = find_column(df, "cookie", "cookies")
     if col is None:
         raise InputError("subject_cookie given but the data has no cookie column")
@@ -509,14 +513,14 @@ class CheckContext:
             yield self.frame(ds)
             return
         if columns is not None and ds.format == "parquet":
-            yield from sources.iter_dataset_chunks(ds, self.chunksize, columns=list(columns))
+            yield from sources.iter_dataset_chunks(ds, self.chunksize, columns=list(columns), coalesce=True)
             return
         spill = self._spills.get(ds.name)
         if spill is not None and spill.complete:
             yield from spill.replay()  # parsed once per run (see io/spill.py)
             return
         size = min(self.chunksize, _LOG_CHUNK_ROWS) if ds.format == "log" else self.chunksize
-        stream = sources.iter_dataset_chunks(ds, size)
+        stream = sources.iter_dataset_chunks(ds, size, coalesce=True)  # small row groups read together
         if sources.costly_to_reread(ds):
             spill = ChunkSpill()
             self._spills[ds.name] = spill
