@@ -196,8 +196,6 @@ def test_coalesced_parquet_chunks_are_the_same_rows_and_types(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from privacy_audit.sources import iter_chunks
-
     rng = np.random.default_rng(3)
     folder = tmp_path / "events"
     for month, n in (("2026-01", 2500), ("2026-02", 0), ("2026-03", 1700)):

@@ -429,18 +429,36 @@ class CheckContext:
         subjects = merged[SUBJECT].astype(object) if keyed else None
         return merged[cols], merged[ROWS].to_numpy(dtype=np.int64), subjects
 
-    def projection(self, dataset: str | Dataset, columns: Iterable[str]) -> tuple[pd.DataFrame, pd.Series | None]:
+    def projection(
+        self, dataset: str | Dataset, columns: Iterable[str], *, first_per_subject: bool = False
+    ) -> tuple[pd.DataFrame, pd.Series | None]:
         """Only ``columns`` of the dataset, every row in order (read chunk by chunk, the other columns
-        dropped as each chunk is read), and the subject id of each row (``None`` without a subject key)."""
+        dropped as each chunk is read), and the subject id of each row (``None`` without a subject key).
+        ``first_per_subject``: of the rows with a subject id, only each subject's first row (rows without
+        an id all kept, in order): what the risk measures keep of rows in one class, held per subject
+        instead of per row."""
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
         cols = list(dict.fromkeys(columns))
         keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
         parts: list[pd.DataFrame] = []
         ids: list[pd.Series] = []
-        for chunk in self.chunks(ds):
-            parts.append(chunk[cols])
-            if keyed:
-                ids.append(subject_ids(ds, chunk))
+        seen: set[str] = set()
+        key = find_column(self.columns(ds), ds.subject_key) if ds.subject_key else None
+        needed = list(dict.fromkeys([*cols, key])) if key is not None else None  # Parquet reads only these
+        for chunk in self.chunks(ds, needed):
+            chunk_ids = subject_ids(ds, chunk) if keyed else None
+            part = chunk[cols]
+            if first_per_subject and chunk_ids is not None:
+                known = chunk_ids.notna().to_numpy()
+                first = known & ~chunk_ids.duplicated().to_numpy()
+                if seen:
+                    first &= ~chunk_ids.isin(seen).to_numpy()
+                keep = first | ~known
+                seen.update(chunk_ids[first].tolist())
+                part, chunk_ids = part[keep], chunk_ids[keep]
+            parts.append(part)
+            if chunk_ids is not None:
+                ids.append(chunk_ids)
         frame = pd.concat(parts, ignore_index=True) if parts else self.columns(ds)[cols]
         if not keyed:
             return frame, None
