@@ -136,7 +136,7 @@ def test_a_check_run_parses_each_server_log_once(monkeypatch):
     assert logs  # the sample estate has a server log, read by several checks (retention, rights, separation)
     parsed: list[int] = []
     whole: list[str] = []
-    real_parse, real_read = sources._parse_log_lines, sources.read_log  # noqa: SLF001
+    real_parse, real_read = sources._parse_log_columns, sources.read_log  # noqa: SLF001
 
     def counting(lines, start_no=1):
         parsed.append(len(lines))
@@ -146,7 +146,7 @@ def test_a_check_run_parses_each_server_log_once(monkeypatch):
         whole.append(str(path))
         return real_read(path, **kwargs)
 
-    monkeypatch.setattr(sources, "_parse_log_lines", counting)
+    monkeypatch.setattr(sources, "_parse_log_columns", counting)
     monkeypatch.setattr(sources, "read_log", reading)
     result = run_checks(datamap, chunksize=1000)
     assert result.findings

@@ -212,3 +212,19 @@ def test_a_sample_missing_whole_row_groups_reads_them_as_no_rows():
     whole = read_dataset(events)
     pos = sample_positions(len(whole), 1)
     assert len(one) == 1 and one.reset_index(drop=True).equals(whole.iloc[pos].reset_index(drop=True))
+
+
+@pytest.mark.parametrize("name", ["events", "logs", "sessions"])
+def test_projection_first_per_subject_keeps_each_subjects_first_row(name):
+    """``projection(first_per_subject=True)`` streamed in small chunks is the whole projection with every
+    row dropped whose subject appeared in an earlier row (rows without a subject id all kept, in order):
+    what the risk measures keep of one class, held per subject instead of per row."""
+    dm = load_datamap(SAMPLES / "datamap.yaml")
+    ds = dm.dataset(name)
+    cols = list(_context(dm, 10**9).columns(ds).columns[:2])  # the subject key among them for events
+    whole, ids = _context(dm, 10**9).projection(ds, cols)
+    keep = ~ids.duplicated().to_numpy() | ids.isna().to_numpy()
+    got, got_ids = _context(dm, 997).projection(ds, cols, first_per_subject=True)
+    assert 0 < keep.sum() < len(whole)  # subjects with several rows, and the first rows kept
+    pd.testing.assert_frame_equal(got, whole[keep].reset_index(drop=True))
+    pd.testing.assert_series_equal(got_ids, ids[keep].reset_index(drop=True))

@@ -384,6 +384,24 @@ def test_digests_and_matching_are_exact():
     assert match_identifiers(pd.Series(["nothing", "here"]), digests) is None
 
 
+def test_digests_built_in_batches_equal_the_whole_enumeration():
+    """The linkable-key digests built a few identifiers at a time (memory: never every form's text at once)
+    are the digests of the whole enumeration: the same hashes in the same order, each with the same form --
+    including texts two identifiers or two normalisations share (the first form wins in both)."""
+    from privacy_audit.checks.separation import _Digests
+    from privacy_audit.checks.summary import run_hash_key
+
+    users = pd.read_csv(SAMPLES / "exports" / "users_backup.csv", dtype=str)
+    emails = [*users["email"].dropna(), "Ann@Example.com ", "ann@example.com", " ann@example.com", "ANN@EXAMPLE.COM"]
+    phones = [*users["phone"].dropna(), "+1 (202) 555-0100", "12025550100", "+12025550100", "2025550100", "2025550100"]
+    whole = _Digests(identifier_digests(emails, phones, region="US"), run_hash_key())
+    assert len(whole) > 10_000
+    for batch in (1, 7, 4096):
+        parts = _Digests.of_identifiers(emails, phones, region="US", key=run_hash_key(), batch=batch)
+        assert parts.index.equals(whole.index)
+        assert [parts.forms[i] for i in parts.form_ids] == [whole.forms[i] for i in whole.form_ids]
+
+
 def test_smallest_class_and_join_overlap():
     df = pd.DataFrame({"a": ["x", "x", "y", "y", "z"], "b": [1, 1, 2, 2, 3]})
     assert smallest_class(df, ["a", "b"]) == (1, 1)

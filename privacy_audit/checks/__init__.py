@@ -223,6 +223,9 @@ def find_column(frame: pd.DataFrame, *names: str) -> str | None:
 
 _READABLE = {"csv", "parquet", "jsonl", "excel", "log"}
 _FIRST_ROWS = 100  # rows of each streamed dataset's first chunk kept (CheckContext.head / columns)
+#: lines per chunk of a server log at most: a parsed line is ~14 Python strings (~1 KB), so 100,000 lines
+#: parsed at once peaked at ~400 MB more than 25,000 lines do (100x sample estate, 400k lines)
+_LOG_CHUNK_ROWS = 25_000
 
 
 def subject_ids(ds: Dataset, df: pd.DataFrame) -> pd.Series:
@@ -232,7 +235,11 @@ def subject_ids(ds: Dataset, df: pd.DataFrame) -> pd.Series:
         col = find_column(df, ds.subject_key)
         if col is None:
             raise InputError(f"subject_key column {ds.subject_key!r} not in the data")
-        return map_distinct(df[col], str)
+        values = df[col]
+        if isinstance(values.dtype, pd.StringDtype):  # str() of each text is the text: no call per value
+            return pd.Series(values.to_numpy(dtype=object, na_value=None), index=values.index, dtype=object,
+                             name=values.name)  # fmt: skip
+        return map_distinct(values, str)
     col = find_column(df, "cookie", "cookies")
     if col is None:
         raise InputError("subject_cookie given but the data has no cookie column")
@@ -422,18 +429,36 @@ class CheckContext:
         subjects = merged[SUBJECT].astype(object) if keyed else None
         return merged[cols], merged[ROWS].to_numpy(dtype=np.int64), subjects
 
-    def projection(self, dataset: str | Dataset, columns: Iterable[str]) -> tuple[pd.DataFrame, pd.Series | None]:
+    def projection(
+        self, dataset: str | Dataset, columns: Iterable[str], *, first_per_subject: bool = False
+    ) -> tuple[pd.DataFrame, pd.Series | None]:
         """Only ``columns`` of the dataset, every row in order (read chunk by chunk, the other columns
-        dropped as each chunk is read), and the subject id of each row (``None`` without a subject key)."""
+        dropped as each chunk is read), and the subject id of each row (``None`` without a subject key).
+        ``first_per_subject``: of the rows with a subject id, only each subject's first row (rows without
+        an id all kept, in order): what the risk measures keep of rows in one class, held per subject
+        instead of per row."""
         ds = dataset if isinstance(dataset, Dataset) else self.datamap.dataset(dataset)
         cols = list(dict.fromkeys(columns))
         keyed = bool(ds.subject_key or ds.extra.get("subject_cookie"))
         parts: list[pd.DataFrame] = []
         ids: list[pd.Series] = []
-        for chunk in self.chunks(ds):
-            parts.append(chunk[cols])
-            if keyed:
-                ids.append(subject_ids(ds, chunk))
+        seen: set[str] = set()
+        key = find_column(self.columns(ds), ds.subject_key) if ds.subject_key else None
+        needed = list(dict.fromkeys([*cols, key])) if key is not None else None  # Parquet reads only these
+        for chunk in self.chunks(ds, needed):
+            chunk_ids = subject_ids(ds, chunk) if keyed else None
+            part = chunk[cols]
+            if first_per_subject and chunk_ids is not None:
+                known = chunk_ids.notna().to_numpy()
+                first = known & ~chunk_ids.duplicated().to_numpy()
+                if seen:
+                    first &= ~chunk_ids.isin(seen).to_numpy()
+                keep = first | ~known
+                seen.update(chunk_ids[first].tolist())
+                part, chunk_ids = part[keep], chunk_ids[keep]
+            parts.append(part)
+            if chunk_ids is not None:
+                ids.append(chunk_ids)
         frame = pd.concat(parts, ignore_index=True) if parts else self.columns(ds)[cols]
         if not keyed:
             return frame, None
@@ -506,13 +531,14 @@ class CheckContext:
             yield self.frame(ds)
             return
         if columns is not None and ds.format == "parquet":
-            yield from sources.iter_dataset_chunks(ds, self.chunksize, columns=list(columns))
+            yield from sources.iter_dataset_chunks(ds, self.chunksize, columns=list(columns), coalesce=True)
             return
         spill = self._spills.get(ds.name)
         if spill is not None and spill.complete:
             yield from spill.replay()  # parsed once per run (see io/spill.py)
             return
-        stream = sources.iter_dataset_chunks(ds, self.chunksize)
+        size = min(self.chunksize, _LOG_CHUNK_ROWS) if ds.format == "log" else self.chunksize
+        stream = sources.iter_dataset_chunks(ds, size, coalesce=True)  # small row groups read together
         if sources.costly_to_reread(ds):
             spill = ChunkSpill()
             self._spills[ds.name] = spill

@@ -265,8 +265,8 @@ def assess_dataset(
         weights = None if subjects is not None else counts  # with subject ids, records are (class, subject)
         fix_weights = counts  # the fix is measured over every row
         sniff = ctx.head_values(ds, qis)
-    else:
-        data, subjects = ctx.projection(ds, sensitive)
+    else:  # one class: risk_profile keeps each subject's first row (and every row without an id)
+        data, subjects = ctx.projection(ds, sensitive, first_per_subject=True)
     profile = risk_profile(
         data, qis, sensitive=sensitive, threshold=settings.record_threshold,
         population=_population(ctx.datamap, settings), population_count=settings.population_count,

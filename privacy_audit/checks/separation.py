@@ -52,6 +52,7 @@ from ..detect.headers import header_hints
 from ..detect.text import analyze_texts
 from ..errors import ConfigError, PrivacyAuditError
 from ..identifiers import (
+    NORMALISATIONS,
     PseudonymForm,
     cell_texts,
     column_kind,
@@ -254,6 +255,9 @@ def _match_texts(values: pd.Series, digests: Mapping[str, PseudonymForm], *, raw
     )
 
 
+_DIGEST_BATCH = 4_096  # identifiers enumerated at a time into their pseudonym forms (_Digests.of_identifiers)
+
+
 class _Digests:
     """:func:`identifier_digests` with the texts replaced by their keyed hashes (:func:`summary.hash_texts`):
     what a column summary's lookup hashes are matched against."""
@@ -262,13 +266,40 @@ class _Digests:
         forms: dict[PseudonymForm, int] = {}
         ids = np.fromiter((forms.setdefault(f, len(forms)) for f in digests.values()), dtype=np.int64,
                           count=len(digests))  # fmt: skip
-        keys = hash_texts(np.asarray(list(digests), dtype=object), key)
+        self._settle(hash_texts(np.asarray(list(digests), dtype=object), key), ids, list(forms))
+
+    def _settle(self, keys: np.ndarray, ids: np.ndarray, forms: list[PseudonymForm]) -> None:
         _, first = np.unique(keys, return_index=True)  # distinct texts (almost surely distinct hashes): first wins
         first.sort()
         self.index = pd.Index(keys[first])
         self.form_ids = ids[first]
-        self.forms = list(forms)
+        self.forms = forms
         self.raw = np.array([f.algorithm == "raw" for f in self.forms], dtype=bool)
+
+    @classmethod
+    def of_identifiers(
+        cls, emails: Iterable[str], phones: Iterable[str], *, region: str, key: str, batch: int = _DIGEST_BATCH
+    ) -> _Digests:
+        """``_Digests(identifier_digests(emails, phones, region=region), key)``, built ``batch`` identifiers at
+        a time so the texts of every form (36 and more per identifier) are never held at once: each batch's
+        forms are hashed and dropped. The same entries: :func:`~privacy_audit.identifiers.pseudonym_forms`
+        enumerates kinds in order and each kind's values sorted, and the first form of a text wins; batches
+        of the sorted values, concatenated in order, keep every text's first form first."""
+        self = cls.__new__(cls)
+        forms: dict[PseudonymForm, int] = {}
+        keys: list[np.ndarray] = []
+        ids: list[np.ndarray] = []
+        given = {"email": emails, "phone": phones}
+        for kind in NORMALISATIONS:
+            values = sorted({str(v) for v in given.get(kind, ()) if v is not None})
+            for start in range(0, len(values), batch):
+                part = pseudonym_forms({kind: values[start : start + batch]}, region=region)
+                keys.append(hash_texts(np.asarray(list(part), dtype=object), key))
+                ids.append(np.fromiter((forms.setdefault(f, len(forms)) for f in part.values()), dtype=np.int64,
+                                       count=len(part)))  # fmt: skip
+        self._settle(np.concatenate(keys) if keys else np.empty(0, dtype=np.uint64),
+                     np.concatenate(ids) if ids else np.empty(0, dtype=np.int64), list(forms))  # fmt: skip
+        return self
 
     def __len__(self) -> int:
         return len(self.index)
@@ -513,7 +544,7 @@ def _digests(ctx: CheckContext, cid: str) -> _Digests:
     cache = getattr(ctx, "_separation_digests", None)
     if cache is None:
         emails, phones = _identifier_values(_identified(ctx, cid))
-        cache = _Digests(identifier_digests(emails, phones, region=ctx.datamap.phone_region), run_hash_key())
+        cache = _Digests.of_identifiers(emails, phones, region=ctx.datamap.phone_region, key=run_hash_key())
         ctx._separation_digests = cache  # type: ignore[attr-defined]
     return cache
 
