@@ -388,7 +388,7 @@ def _parse_log_columns(lines: list[str], start_no: int = 1) -> tuple[dict[str, l
         user_(None if user == "-" else user)
         ts_(ts)
         status_(None if status == "-" else int(status))
-        bytes_(None if nbytes == "-" else int(nbytes))
+        bytes_(None if nbytes == "-" or len(nbytes) > 18 else int(nbytes))  # 19+ digits: no response is that big (and no int64 holds it)
         referer_(None if referer is None or referer == "-" else _unescape(referer))
         agent_(None if agent is None or agent == "-" else _unescape(agent))
         cookie_(None if cookie is None or cookie == "-" else _unescape(cookie))

@@ -99,6 +99,17 @@ def test_read_log_combined_with_cookie():
     assert detect_format(FIX / "access.log") == "log"
 
 
+def test_a_byte_count_no_integer_holds_is_read_as_missing(tmp_path):
+    """A hostile or corrupt byte count (24 digits) crashed every reader of the log (OverflowError, exit 3);
+    the line is kept and parsed, its byte count missing."""
+    p = tmp_path / "big.log"
+    p.write_text('1.2.3.4 - - [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 123456789012345678901234 "-" "curl"\n'
+                 '1.2.3.5 - - [10/Oct/2026:13:55:37 +0000] "GET / HTTP/1.1" 200 1234567890 "-" "curl"\n')
+    df = read_log(p)
+    assert df["ip"].tolist() == ["1.2.3.4", "1.2.3.5"]
+    assert pd.isna(df.loc[0, "bytes"]) and df.loc[1, "bytes"] == 1_234_567_890
+
+
 def test_read_log_rejects_non_log(tmp_path):
     p = tmp_path / "x.log"
     p.write_text("hello\nworld\n")
