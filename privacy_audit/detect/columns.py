@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..identifiers import factorisable
 from ..masking import mask
@@ -535,6 +537,98 @@ def _facts_of() -> Callable[[str], tuple[set[str], date | None]]:
     return _facts
 
 
+# Plain digit strings ("4929123456781234", "19850203", "75008") are the commonest class of distinct values in a
+# full scan. For them only a few of the rules above can fire, and which ones depends on the length alone, except
+# for the checksums and the compact date; so they are judged per length class, calling only those validators.
+_DIGITS_MAX = 25  # longer digit strings (UUIDs and hashes in digits only, accounts up to 34 digits) go to _facts
+_DIGITS = re.compile(rf"[0-9]{{1,{_DIGITS_MAX}}}")
+
+
+def _digit_class(length: int) -> tuple[frozenset[str], bool]:
+    """``(features every plain digit string of this length shows unless it is a date, whether a string of this
+    length can be a date)``: :func:`_features` read for ``^[0-9]{length}$`` (int, card shape, account, phone
+    shape, postal shape, id-number shape)."""
+    f = {"int"}
+    if 12 <= length <= 19:
+        f.add("card_compat")
+    if 8 <= length <= 34:
+        f.add("account")
+    elif 6 <= length <= 7:
+        f.add("acct_short")
+    if 4 <= length <= 24 and 5 <= length <= 15:  # _PHONE matches 4-24 digits; phone_compat needs 5-15
+        f.add("phone_compat")
+    if 2 <= length <= 9:
+        f.add("postal")
+    if 5 <= length <= 25:
+        f.add("natid")
+    return frozenset(f), length == 8
+
+
+def _digit_facts(values: list[str]) -> list[tuple[set[str], date | None] | None]:
+    """:func:`_facts` of every value that is a plain ASCII digit string of 1-25 digits, ``None`` for the others.
+
+    Found and grouped by length with Arrow compute; per length class only the rules that can fire for it run:
+    epoch range, Luhn and card issuer (12-19 digits), bank account check digits (14+), ABN (11), NIR (13-15),
+    SSN (9), the compact date (8). Values with the same features share one set (read, never changed)."""
+    out: list[tuple[set[str], date | None] | None] = [None] * len(values)
+    if len(values) < 2:
+        return out
+    try:
+        arr = pa.array(values, type=pa.large_string())
+    except (pa.ArrowException, UnicodeEncodeError, TypeError):  # not all text (or not UTF-8): every value to _facts
+        return out
+    plain = pc.match_substring_regex(arr, f"^{_DIGITS.pattern}$").to_numpy(zero_copy_only=False)
+    idx = np.flatnonzero(plain)
+    if not len(idx):
+        return out
+    lengths = pc.utf8_length(arr).to_numpy(zero_copy_only=False)[idx]
+    shared: dict[frozenset[str], set[str]] = {}
+    for length in np.unique(lengths).tolist():
+        ix = idx[lengths == length].tolist()
+        base, can_date = _digit_class(length)
+        vs = [values[i] for i in ix]
+        extra: list[list[str]] = [[] for _ in vs]
+        if length in (10, 13):
+            lo, hi = (946_684_800, 2_082_758_400) if length == 10 else (946_684_800_000, 2_082_758_400_000)
+            nums = pc.cast(pa.array(vs), pa.int64()).to_numpy()
+            for j in np.flatnonzero((nums >= lo) & (nums <= hi)).tolist():
+                extra[j].append("epoch")
+        checks: list[tuple[str, Callable[[str], bool]]] = []
+        if 12 <= length <= 19:
+            checks.append(("card", lambda v: luhn_ok(v) and card_issuer_ok(v)))
+        if length >= 14:
+            checks.append(("iban", bank_account_ok))
+        if length == 11:
+            checks.append(("abn", abn_ok))
+        if 13 <= length <= 15:
+            checks.append(("nir", nir_ok))
+        if length == 9:
+            checks.append(("ssn_any", ssn_ok))
+        for key, ok in checks:
+            for j, v in enumerate(vs):
+                if ok(v):
+                    extra[j].append(key)
+        plain_set = shared.setdefault(base, set(base))
+        if not can_date and not checks and length not in (10, 13):  # the same features for every value
+            for i in ix:
+                out[i] = (plain_set, None)
+            continue
+        for j, v in enumerate(vs):
+            d = parse_date(v) if can_date else None
+            dated = d is not None and v[:2] in ("19", "20")  # _features tries 8 digits as a date when 19../20..
+            if not extra[j] and not dated:
+                out[ix[j]] = (plain_set, d)
+                continue
+            f = base.union(*((("card", "card_compat") if e == "card" else (e,)) for e in extra[j]))
+            if dated:
+                f = (f - {"phone_compat", "natid"}) | {"date"} | ({"datetime"} if has_time_part(v) else set())
+            got = shared.get(f)
+            if got is None:
+                got = shared[f] = set(f)
+            out[ix[j]] = (got, d)
+    return out
+
+
 # ---------------------------------------------------------------------------------- decision
 
 _STRONG = (
@@ -658,12 +752,13 @@ def value_evidence(
 
     m = len(values)
     facts = _facts_of()
+    known = _digit_facts(values)
     for start in range(0, m, _CHUNK):
         stop = min(start + _CHUNK, m)
         for i in range(start, stop):
             v = values[i]
             pos = positions[i] if positions is not None else i
-            f, d = facts(v)  # f is shared with the memo: read, never changed
+            f, d = known[i] or facts(v)  # f is shared with the memo: read, never changed
             n += 1
             counts.update(f)
             if _ANY not in full:
