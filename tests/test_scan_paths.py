@@ -67,7 +67,7 @@ def test_value_evidence_is_the_same_with_the_memo_cold_or_warm():
     cold = value_evidence(values)
     warm = value_evidence(values)
     assert warm == cold
-    assert cols._facts.cache_info().hits >= sum(not v.isdigit() for v in values)  # plain digits: _digit_facts
+    assert cols._facts.cache_info().hits >= sum(f is None for f in cols._class_facts(values)) == 4  # others: column-wise
     assert cold.counts["email"] == 1 and cold.n_dates == 1 and cold.int_range == (12, 79)
 
 
@@ -86,9 +86,10 @@ def test_national_id_kind_with_the_joined_patterns_equals_pattern_by_pattern(mon
     assert {"PL_PESEL", "ES_NIF", "IT_FISCAL_CODE", "UK_NHS"} <= set(joined)
 
 
-# ------------------------------------------------------------------ plain digit strings judged per length class
+# ------------------------------- plain digit strings (per length class), ISO dates and timestamps: column-wise
 
 import random  # noqa: E402
+import re  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from privacy_audit.detect.validators import parse_date  # noqa: E402
@@ -101,13 +102,14 @@ def _by_definition(value: str):
     return f, (d if tried else parse_date(value))
 
 
-def _assert_digit_facts_exact(values: list[str]) -> int:
-    got = cols._digit_facts(values)
+def _assert_class_facts_exact(values: list[str]) -> int:
+    got = cols._class_facts(values)
     assert len(got) == len(values)
     handled = 0
     for v, g in zip(values, got, strict=True):
         if g is None:
             assert not (v.isascii() and v.isdigit() and 1 <= len(v) <= cols._DIGITS_MAX), v
+            assert not (re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v) and parse_date(v)), v
             continue
         handled += 1
         assert (g[0], g[1]) == _by_definition(v), v
@@ -120,7 +122,15 @@ _HOSTILE = "0123456789 +-./:,@\n\t\u00a0xXeE\u0660\u0669\uff10\uff19a"
 
 
 def _generated(rnd: random.Random) -> str:
-    kind = rnd.randrange(6)
+    kind = rnd.randrange(8)
+    if kind == 6:  # ISO dates and timestamps, valid and not (month 13, hour 29, year 0000), also at midnight
+        day = f"{rnd.choice([0, 999, 1899, 1985, 2024, 3000]):04d}-{rnd.randint(0, 13):02d}-{rnd.randint(0, 32):02d}"
+        clock = rnd.choice(["", " 00:00:00", f" {rnd.randint(0, 29):02d}:{rnd.randint(0, 69):02d}:{rnd.randint(0, 69):02d}",
+                            "T10:00:00", " 10:00", " 00:00:00Z"])  # fmt: skip
+        return day + clock
+    if kind == 7:  # near misses of the ISO shapes
+        return rnd.choice(["1985-2-03", "1985/02/03", "1985-02-03 ", "85-02-03", "1985-02-031", "1985-02-03 1:00:00",
+                           "1985-02-03  10:00:00", "\u0661985-02-03", "1985-02-03 10:00:00.5", "1985-02-03\n"])  # fmt: skip
     if kind == 0:
         return "".join(rnd.choice("0123456789") for _ in range(rnd.randint(1, 30)))
     if kind == 1:
@@ -138,17 +148,17 @@ def _generated(rnd: random.Random) -> str:
     return f"{rnd.randint(1, 899):03d}{rnd.randint(0, 99):02d}{rnd.randint(0, 9999):04d}"
 
 
-def test_digit_facts_equal_the_per_value_definition_on_generated_values():
+def test_class_facts_equal_the_per_value_definition_on_generated_values():
     rnd = random.Random(22)
     values = list(dict.fromkeys(_generated(rnd) for _ in range(30_000)))
-    handled = _assert_digit_facts_exact(values)
+    handled = _assert_class_facts_exact(values)
     assert handled > 10_000
-    facts = [f for f in cols._digit_facts(values) if f is not None]
-    for key in ("card", "epoch", "date", "ssn_any", "iban", "nir", "phone_compat", "postal", "natid"):
+    facts = [f for f in cols._class_facts(values) if f is not None]
+    for key in ("card", "epoch", "date", "datetime", "ssn_any", "iban", "nir", "phone_compat", "postal", "natid"):
         assert any(key in f for f, _ in facts), key  # every rule of the class fired on some generated value
 
 
-def test_digit_facts_equal_the_per_value_definition_on_every_cell_of_the_sample_estate():
+def test_class_facts_equal_the_per_value_definition_on_every_cell_of_the_sample_estate():
     texts: set[str] = set()
     root = Path(__file__).resolve().parents[1] / "data_samples"
     for path in sorted(root.rglob("*")):
@@ -158,18 +168,20 @@ def test_digit_facts_equal_the_per_value_definition_on_every_cell_of_the_sample_
         for name in frame.columns:
             texts.update(column_values(frame[name], full=True)[0])
     assert len(texts) > 10_000
-    handled = _assert_digit_facts_exact(sorted(texts))
+    handled = _assert_class_facts_exact(sorted(texts))
     assert handled > 500  # the sample estate has plain digit strings (ids, phones, postcodes, card numbers)
 
 
-def test_digit_facts_cover_every_validator_of_the_digit_class():
+def test_class_facts_cover_every_validator_of_the_classes():
     """Checksums, the epoch range and the compact date decide per value: each appears at least once here."""
-    values = ["4111111111111111", "4111111111111112", "123456789", "536904399", "51824753556", "1850173123456",
+    values = ["1985-02-03", "2024-05-01 13:45:07", "2024-05-01 00:00:00", "2024-13-01", "4111111111111111", "4111111111111112", "123456789", "536904399", "51824753556", "1850173123456",
               "1234567", "19850203", "20241301", "18500101", "1700000000", "0946684799", "1700000000000",
               "61109010140000071219812874", "12345", "7"]  # fmt: skip
-    _assert_digit_facts_exact(values)
-    facts = dict(zip(values, cols._digit_facts(values), strict=True))
+    _assert_class_facts_exact(values)
+    facts = dict(zip(values, cols._class_facts(values), strict=True))
     assert {"card", "card_compat"} <= facts["4111111111111111"][0] and "card" not in facts["4111111111111112"][0]
     assert "ssn_any" in facts["536904399"][0] and "epoch" in facts["1700000000"][0]
     assert "date" in facts["19850203"][0] and facts["19850203"][1] is not None
     assert facts["61109010140000071219812874"] is None  # 26 digits: the definition itself
+    assert facts["2024-13-01"] is None and facts["1985-02-03"][0] == {"account", "date"}
+    assert facts["2024-05-01 13:45:07"][0] == {"date", "datetime"} and facts["2024-05-01 00:00:00"][0] == {"date"}
