@@ -109,7 +109,7 @@ def _assert_class_facts_exact(values: list[str]) -> int:
     for v, g in zip(values, got, strict=True):
         if g is None:
             assert not (v.isascii() and v.isdigit() and 1 <= len(v) <= cols._DIGITS_MAX), v
-            assert not (re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v) and parse_date(v)), v
+            assert not any(re.fullmatch(shape, v) for shape, _ in cols._DATE_SHAPES) or parse_date(v) is None, v
             continue
         handled += 1
         assert (g[0], g[1]) == _by_definition(v), v
@@ -124,13 +124,15 @@ _HOSTILE = "0123456789 +-./:,@\n\t\u00a0xXeE\u0660\u0669\uff10\uff19a"
 def _generated(rnd: random.Random) -> str:
     kind = rnd.randrange(8)
     if kind == 6:  # ISO dates and timestamps, valid and not (month 13, hour 29, year 0000), also at midnight
-        day = f"{rnd.choice([0, 999, 1899, 1985, 2024, 3000]):04d}-{rnd.randint(0, 13):02d}-{rnd.randint(0, 32):02d}"
+        y, a, b = f"{rnd.choice([0, 999, 1899, 1985, 2024, 3000]):04d}", f"{rnd.randint(0, 32):02d}", f"{rnd.randint(0, 13):02d}"
+        day = rnd.choice([f"{y}-{b}-{a}", f"{y}-{b}-{a}", f"{a}-{b}-{y}", f"{a}.{b}.{y}", f"{a}/{b}/{y}", f"{b}/{a}/{y}"])
         clock = rnd.choice(["", " 00:00:00", f" {rnd.randint(0, 29):02d}:{rnd.randint(0, 69):02d}:{rnd.randint(0, 69):02d}",
                             "T10:00:00", " 10:00", " 00:00:00Z"])  # fmt: skip
         return day + clock
     if kind == 7:  # near misses of the ISO shapes
         return rnd.choice(["1985-2-03", "1985/02/03", "1985-02-03 ", "85-02-03", "1985-02-031", "1985-02-03 1:00:00",
-                           "1985-02-03  10:00:00", "\u0661985-02-03", "1985-02-03 10:00:00.5", "1985-02-03\n"])  # fmt: skip
+                           "1985-02-03  10:00:00", "\u0661985-02-03", "1985-02-03 10:00:00.5", "1985-02-03\n", "3.02.1985",
+                           "03.02.85", "03/02/1985 10:00", "03-02-1985 "])  # fmt: skip
     if kind == 0:
         return "".join(rnd.choice("0123456789") for _ in range(rnd.randint(1, 30)))
     if kind == 1:
@@ -174,7 +176,7 @@ def test_class_facts_equal_the_per_value_definition_on_every_cell_of_the_sample_
 
 def test_class_facts_cover_every_validator_of_the_classes():
     """Checksums, the epoch range and the compact date decide per value: each appears at least once here."""
-    values = ["1985-02-03", "2024-05-01 13:45:07", "2024-05-01 00:00:00", "2024-13-01", "4111111111111111", "4111111111111112", "123456789", "536904399", "51824753556", "1850173123456",
+    values = ["03.02.1985", "03/02/1985", "03-02-1985", "31/02/1985", "1985-02-03", "2024-05-01 13:45:07", "2024-05-01 00:00:00", "2024-13-01", "4111111111111111", "4111111111111112", "123456789", "536904399", "51824753556", "1850173123456",
               "1234567", "19850203", "20241301", "18500101", "1700000000", "0946684799", "1700000000000",
               "61109010140000071219812874", "12345", "7"]  # fmt: skip
     _assert_class_facts_exact(values)
@@ -183,5 +185,6 @@ def test_class_facts_cover_every_validator_of_the_classes():
     assert "ssn_any" in facts["536904399"][0] and "epoch" in facts["1700000000"][0]
     assert "date" in facts["19850203"][0] and facts["19850203"][1] is not None
     assert facts["61109010140000071219812874"] is None  # 26 digits: the definition itself
-    assert facts["2024-13-01"] is None and facts["1985-02-03"][0] == {"account", "date"}
+    assert facts["2024-13-01"] is None and facts["1985-02-03"][0] == {"account", "date"} == facts["03.02.1985"][0]
+    assert facts["03/02/1985"][0] == {"date"} and facts["31/02/1985"] is None
     assert facts["2024-05-01 13:45:07"][0] == {"date", "datetime"} and facts["2024-05-01 00:00:00"][0] == {"date"}

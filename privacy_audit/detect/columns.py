@@ -629,16 +629,23 @@ def _digit_facts(values: list[str]) -> list[tuple[set[str], date | None] | None]
     return out
 
 
-# ISO dates and timestamps ("1985-02-03", "2024-05-01 13:45:07"): the next commonest class. A valid one shows
-# exactly these features (_features read for the shape: the date rules; the dashed digits also match the account
-# shape, the colons of a timestamp do not); an invalid one (month 13) goes to _facts.
-_ISO_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-_ISO_TIMESTAMP = "^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$"
+# Dates and ISO timestamps ("1985-02-03", "03.02.1985", "2024-05-01 13:45:07"): the next commonest classes. A
+# valid one shows exactly these features (_features read for the shape: the date rules; dashed and dotted digits
+# also match the account shape, slashes and the colons of a timestamp do not); an invalid one (month 13) goes
+# to _facts. ``None``: a timestamp, "date" and "datetime" unless it is at midnight (has_time_part).
+_DATE_SHAPES: tuple[tuple[str, frozenset[str] | None], ...] = (
+    ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", frozenset({"account", "date"})),
+    ("^[0-9]{2}-[0-9]{2}-[0-9]{4}$", frozenset({"account", "date"})),
+    ("^[0-9]{2}[.][0-9]{2}[.][0-9]{4}$", frozenset({"account", "date"})),
+    ("^[0-9]{2}/[0-9]{2}/[0-9]{4}$", frozenset({"date"})),
+    ("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", None),
+)
 
 
 def _class_facts(values: list[str]) -> list[tuple[set[str], date | None] | None]:
     """:func:`_facts` of the values of the classes judged column-wise -- plain digit strings
-    (:func:`_digit_facts`), ISO dates and ISO timestamps with a valid date -- and ``None`` for every other value."""
+    (:func:`_digit_facts`), the date shapes of ``_DATE_SHAPES`` with a valid date -- and ``None`` for every
+    other value."""
     out = _digit_facts(values)
     if len(values) < 2:
         return out
@@ -646,17 +653,17 @@ def _class_facts(values: list[str]) -> list[tuple[set[str], date | None] | None]
         arr = pa.array(values, type=pa.large_string())
     except (pa.ArrowException, UnicodeEncodeError, TypeError):
         return out
-    for pattern, timed in ((_ISO_DATE, False), (_ISO_TIMESTAMP, True)):
+    with_time, midnight = {"date", "datetime"}, {"date"}
+    for pattern, features in _DATE_SHAPES:
         idx = np.flatnonzero(pc.match_substring_regex(arr, pattern).to_numpy(zero_copy_only=False)).tolist()
         if not idx:
             continue
-        plain, with_time = {"account", "date"}, {"date", "datetime"}
-        midnight = {"date"}
+        shown = set(features) if features is not None else None
         for i in idx:
             v = values[i]
             d = parse_date(v)
             if d is not None:
-                out[i] = (((with_time if has_time_part(v) else midnight) if timed else plain), d)
+                out[i] = (shown if shown is not None else with_time if has_time_part(v) else midnight, d)
     return out
 
 
