@@ -110,6 +110,7 @@ def _assert_class_facts_exact(values: list[str]) -> int:
         if g is None:
             assert not (v.isascii() and v.isdigit() and 1 <= len(v) <= cols._DIGITS_MAX), v
             assert not any(re.fullmatch(shape, v) for shape, _ in cols._DATE_SHAPES) or parse_date(v) is None, v
+            assert not re.fullmatch(cols._SSN_GROUPS, v) and not re.fullmatch(cols._CARD_GROUPS, v), v
             continue
         handled += 1
         assert (g[0], g[1]) == _by_definition(v), v
@@ -141,13 +142,16 @@ def _generated(rnd: random.Random) -> str:
         return str(rnd.randint(946_684_700, 2_082_758_500) * rnd.choice([1, 1000]) + rnd.randint(0, 999))
     if kind == 3:
         return rnd.choice(["19", "20", "18", "00"]) + f"{rnd.randint(0, 999_999):06d}"  # compact dates and not
-    if kind == 4:  # a Luhn-valid number of 12-19 digits with a card issuer's prefix, or a nine-digit SSN shape
-        body = rnd.choice(["4", "51", "37", "6011", "35", "36", "62", "50", "2200"]) + "".join(
+    if kind == 4:  # a Luhn-valid number of 12-19 digits with a card issuer's prefix, bare or in four groups
+        body = rnd.choice(["4", "51", "37", "6011", "35", "36", "62", "50", "2200", "8"]) + "".join(
             rnd.choice("0123456789") for _ in range(rnd.randint(8, 17)))
         total = sum((int(c) * (1 if i % 2 else 2)) - (9 if int(c) * (1 if i % 2 else 2) > 9 else 0)
                     for i, c in enumerate(reversed(body)))  # fmt: skip
-        return body + str((10 - total % 10) % 10)
-    return f"{rnd.randint(1, 899):03d}{rnd.randint(0, 99):02d}{rnd.randint(0, 9999):04d}"
+        card = body + str((10 - total % 10) % 10)
+        return " ".join(card[i : i + 4] for i in range(0, 16, 4)) if len(card) == 16 and rnd.random() < 0.5 else card
+    sep = rnd.choice(["", "", "-"])  # nine-digit SSN shapes, valid and not (area 000, 666, 9xx; group 00)
+    return sep.join([f"{rnd.choice([0, 666, 900, rnd.randint(1, 899)]):03d}", f"{rnd.randint(0, 99):02d}",
+                     f"{rnd.randint(0, 9999):04d}"])  # fmt: skip
 
 
 def test_class_facts_equal_the_per_value_definition_on_generated_values():
@@ -156,7 +160,8 @@ def test_class_facts_equal_the_per_value_definition_on_generated_values():
     handled = _assert_class_facts_exact(values)
     assert handled > 10_000
     facts = [f for f in cols._class_facts(values) if f is not None]
-    for key in ("card", "epoch", "date", "datetime", "ssn_any", "iban", "nir", "phone_compat", "postal", "natid"):
+    for key in ("card", "epoch", "date", "datetime", "ssn_any", "ssn_sep", "phone_strong", "iban", "nir", "phone_compat",
+                "postal", "natid", "username"):
         assert any(key in f for f, _ in facts), key  # every rule of the class fired on some generated value
 
 
@@ -176,7 +181,7 @@ def test_class_facts_equal_the_per_value_definition_on_every_cell_of_the_sample_
 
 def test_class_facts_cover_every_validator_of_the_classes():
     """Checksums, the epoch range and the compact date decide per value: each appears at least once here."""
-    values = ["03.02.1985", "03/02/1985", "03-02-1985", "31/02/1985", "1985-02-03", "2024-05-01 13:45:07", "2024-05-01 00:00:00", "2024-13-01", "4111111111111111", "4111111111111112", "123456789", "536904399", "51824753556", "1850173123456",
+    values = ["536-90-4399", "666-90-4399", "4111 1111 1111 1111", "4111 1111 1111 1112", "03.02.1985", "03/02/1985", "03-02-1985", "31/02/1985", "1985-02-03", "2024-05-01 13:45:07", "2024-05-01 00:00:00", "2024-13-01", "4111111111111111", "4111111111111112", "123456789", "536904399", "51824753556", "1850173123456",
               "1234567", "19850203", "20241301", "18500101", "1700000000", "0946684799", "1700000000000",
               "61109010140000071219812874", "12345", "7"]  # fmt: skip
     _assert_class_facts_exact(values)
@@ -187,4 +192,6 @@ def test_class_facts_cover_every_validator_of_the_classes():
     assert facts["61109010140000071219812874"] is None  # 26 digits: the definition itself
     assert facts["2024-13-01"] is None and facts["1985-02-03"][0] == {"account", "date"} == facts["03.02.1985"][0]
     assert facts["03/02/1985"][0] == {"date"} and facts["31/02/1985"] is None
+    assert "ssn_sep" in facts["536-90-4399"][0] and "phone_grouped" in facts["666-90-4399"][0]
+    assert "card" in facts["4111 1111 1111 1111"][0] and "card" not in facts["4111 1111 1111 1112"][0]
     assert facts["2024-05-01 13:45:07"][0] == {"date", "datetime"} and facts["2024-05-01 00:00:00"][0] == {"date"}

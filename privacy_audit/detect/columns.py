@@ -642,10 +642,18 @@ _DATE_SHAPES: tuple[tuple[str, frozenset[str] | None], ...] = (
 )
 
 
+# Two grouped-digit shapes: a US SSN's (123-45-6789: an SSN passing the SSA rules, else a grouped phone number)
+# and a card number's in four groups (4111 1111 1111 1111: Luhn and issuer, and bank account check digits).
+_SSN_GROUPS = "^[0-9]{3}-[0-9]{2}-[0-9]{4}$"
+_CARD_GROUPS = "^[0-9]{4} [0-9]{4} [0-9]{4} [0-9]{4}$"
+_SSN_FACTS = frozenset({"ssn_any", "ssn_sep", "account", "natid", "username"})
+_SSN_PHONE_FACTS = frozenset({"account", "natid", "username", "phone_compat", "phone_strong", "phone_grouped"})
+
+
 def _class_facts(values: list[str]) -> list[tuple[set[str], date | None] | None]:
     """:func:`_facts` of the values of the classes judged column-wise -- plain digit strings
-    (:func:`_digit_facts`), the date shapes of ``_DATE_SHAPES`` with a valid date -- and ``None`` for every
-    other value."""
+    (:func:`_digit_facts`), the date shapes of ``_DATE_SHAPES`` with a valid date, the SSN and the four-group card
+    shapes -- and ``None`` for every other value."""
     out = _digit_facts(values)
     if len(values) < 2:
         return out
@@ -664,6 +672,18 @@ def _class_facts(values: list[str]) -> list[tuple[set[str], date | None] | None]
             d = parse_date(v)
             if d is not None:
                 out[i] = (shown if shown is not None else with_time if has_time_part(v) else midnight, d)
+    ssn, phone = set(_SSN_FACTS), set(_SSN_PHONE_FACTS)
+    for i in np.flatnonzero(pc.match_substring_regex(arr, _SSN_GROUPS).to_numpy(zero_copy_only=False)).tolist():
+        out[i] = (ssn if ssn_ok(values[i]) else phone, None)
+    shared: dict[tuple[bool, bool], set[str]] = {}
+    for i in np.flatnonzero(pc.match_substring_regex(arr, _CARD_GROUPS).to_numpy(zero_copy_only=False)).tolist():
+        v = values[i]
+        key = (luhn_ok(v) and card_issuer_ok(v), bank_account_ok(v))
+        got = shared.get(key)
+        if got is None:
+            got = shared[key] = {"account", "natid"} | ({"card", "card_compat"} if key[0] else set()) | (
+                {"iban"} if key[1] else set())  # fmt: skip
+        out[i] = (got, None)
     return out
 
 
