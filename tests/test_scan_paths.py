@@ -111,6 +111,7 @@ def _assert_class_facts_exact(values: list[str]) -> int:
             assert not (v.isascii() and v.isdigit() and 1 <= len(v) <= cols._DIGITS_MAX), v
             assert not any(re.fullmatch(shape, v) for shape, _ in cols._DATE_SHAPES) or parse_date(v) is None, v
             assert not re.fullmatch(cols._SSN_GROUPS, v) and not re.fullmatch(cols._CARD_GROUPS, v), v
+            assert not any(re.fullmatch(shape, v) for shape, _ in cols._AMOUNT_SHAPES), v
             continue
         handled += 1
         assert (g[0], g[1]) == _by_definition(v), v
@@ -123,7 +124,10 @@ _HOSTILE = "0123456789 +-./:,@\n\t\u00a0xXeE\u0660\u0669\uff10\uff19a"
 
 
 def _generated(rnd: random.Random) -> str:
-    kind = rnd.randrange(8)
+    kind = rnd.randrange(9)
+    if kind == 8:  # amounts with one to seven digits before a dot or a comma and one to three after
+        return "".join(rnd.choice("0123456789") for _ in range(rnd.randint(1, 7))) + rnd.choice(".,") + "".join(
+            rnd.choice("0123456789") for _ in range(rnd.randint(1, 3)))
     if kind == 6:  # ISO dates and timestamps, valid and not (month 13, hour 29, year 0000), also at midnight
         y, a, b = f"{rnd.choice([0, 999, 1899, 1985, 2024, 3000]):04d}", f"{rnd.randint(0, 32):02d}", f"{rnd.randint(0, 13):02d}"
         day = rnd.choice([f"{y}-{b}-{a}", f"{y}-{b}-{a}", f"{a}-{b}-{y}", f"{a}.{b}.{y}", f"{a}/{b}/{y}", f"{b}/{a}/{y}"])
@@ -161,7 +165,7 @@ def test_class_facts_equal_the_per_value_definition_on_generated_values():
     assert handled > 10_000
     facts = [f for f in cols._class_facts(values) if f is not None]
     for key in ("card", "epoch", "date", "datetime", "ssn_any", "ssn_sep", "phone_strong", "iban", "nir", "phone_compat",
-                "postal", "natid", "username"):
+                "postal", "natid", "username", "amount", "decimal"):
         assert any(key in f for f, _ in facts), key  # every rule of the class fired on some generated value
 
 

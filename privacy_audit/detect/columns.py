@@ -646,14 +646,21 @@ _DATE_SHAPES: tuple[tuple[str, frozenset[str] | None], ...] = (
 # and a card number's in four groups (4111 1111 1111 1111: Luhn and issuer, and bank account check digits).
 _SSN_GROUPS = "^[0-9]{3}-[0-9]{2}-[0-9]{4}$"
 _CARD_GROUPS = "^[0-9]{4} [0-9]{4} [0-9]{4} [0-9]{4}$"
+# Amounts with two decimals and three to five digits before them (129.90, 12345,67): a decimal and an amount; with
+# a dot also login-shaped and id-number-shaped (five digits or more); fewer digits before the separator could be a
+# day and a month, more an account number: those go to _facts.
+_AMOUNT_SHAPES = (
+    ("^[0-9]{3,5}[.][0-9]{2}$", frozenset({"decimal", "amount", "username", "natid"})),
+    ("^[0-9]{3,5},[0-9]{2}$", frozenset({"decimal", "amount"})),
+)
 _SSN_FACTS = frozenset({"ssn_any", "ssn_sep", "account", "natid", "username"})
 _SSN_PHONE_FACTS = frozenset({"account", "natid", "username", "phone_compat", "phone_strong", "phone_grouped"})
 
 
 def _class_facts(values: list[str]) -> list[tuple[set[str], date | None] | None]:
     """:func:`_facts` of the values of the classes judged column-wise -- plain digit strings
-    (:func:`_digit_facts`), the date shapes of ``_DATE_SHAPES`` with a valid date, the SSN and the four-group card
-    shapes -- and ``None`` for every other value."""
+    (:func:`_digit_facts`), the date shapes of ``_DATE_SHAPES`` with a valid date, the amounts of
+    ``_AMOUNT_SHAPES``, the SSN and the four-group card shapes -- and ``None`` for every other value."""
     out = _digit_facts(values)
     if len(values) < 2:
         return out
@@ -672,6 +679,10 @@ def _class_facts(values: list[str]) -> list[tuple[set[str], date | None] | None]
             d = parse_date(v)
             if d is not None:
                 out[i] = (shown if shown is not None else with_time if has_time_part(v) else midnight, d)
+    for pattern, features in _AMOUNT_SHAPES:
+        shown = set(features)
+        for i in np.flatnonzero(pc.match_substring_regex(arr, pattern).to_numpy(zero_copy_only=False)).tolist():
+            out[i] = (shown, None)
     ssn, phone = set(_SSN_FACTS), set(_SSN_PHONE_FACTS)
     for i in np.flatnonzero(pc.match_substring_regex(arr, _SSN_GROUPS).to_numpy(zero_copy_only=False)).tolist():
         out[i] = (ssn if ssn_ok(values[i]) else phone, None)
