@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..identifiers import factorisable
 from ..masking import mask
@@ -535,6 +537,173 @@ def _facts_of() -> Callable[[str], tuple[set[str], date | None]]:
     return _facts
 
 
+# Plain digit strings ("4929123456781234", "19850203", "75008") are the commonest class of distinct values in a
+# full scan. For them only a few of the rules above can fire, and which ones depends on the length alone, except
+# for the checksums and the compact date; so they are judged per length class, calling only those validators.
+_DIGITS_MAX = 25  # longer digit strings (UUIDs and hashes in digits only, accounts up to 34 digits) go to _facts
+_DIGITS = re.compile(rf"[0-9]{{1,{_DIGITS_MAX}}}")
+
+
+def _digit_class(length: int) -> tuple[frozenset[str], bool]:
+    """``(features every plain digit string of this length shows unless it is a date, whether a string of this
+    length can be a date)``: :func:`_features` read for ``^[0-9]{length}$`` (int, card shape, account, phone
+    shape, postal shape, id-number shape)."""
+    f = {"int"}
+    if 12 <= length <= 19:
+        f.add("card_compat")
+    if 8 <= length <= 34:
+        f.add("account")
+    elif 6 <= length <= 7:
+        f.add("acct_short")
+    if 4 <= length <= 24 and 5 <= length <= 15:  # _PHONE matches 4-24 digits; phone_compat needs 5-15
+        f.add("phone_compat")
+    if 2 <= length <= 9:
+        f.add("postal")
+    if 5 <= length <= 25:
+        f.add("natid")
+    return frozenset(f), length == 8
+
+
+def _digit_facts(values: list[str]) -> list[tuple[set[str], date | None] | None]:
+    """:func:`_facts` of every value that is a plain ASCII digit string of 1-25 digits, ``None`` for the others.
+
+    Found and grouped by length with Arrow compute; per length class only the rules that can fire for it run:
+    epoch range, Luhn and card issuer (12-19 digits), bank account check digits (14+), ABN (11), NIR (13-15),
+    SSN (9), the compact date (8). Values with the same features share one set (read, never changed)."""
+    out: list[tuple[set[str], date | None] | None] = [None] * len(values)
+    if len(values) < 2:
+        return out
+    try:
+        arr = pa.array(values, type=pa.large_string())
+    except (pa.ArrowException, UnicodeEncodeError, TypeError):  # not all text (or not UTF-8): every value to _facts
+        return out
+    plain = pc.match_substring_regex(arr, f"^{_DIGITS.pattern}$").to_numpy(zero_copy_only=False)
+    idx = np.flatnonzero(plain)
+    if not len(idx):
+        return out
+    lengths = pc.utf8_length(arr).to_numpy(zero_copy_only=False)[idx]
+    shared: dict[frozenset[str], set[str]] = {}
+    for length in np.unique(lengths).tolist():
+        ix = idx[lengths == length].tolist()
+        base, can_date = _digit_class(length)
+        vs = [values[i] for i in ix]
+        extra: list[list[str]] = [[] for _ in vs]
+        if length in (10, 13):
+            lo, hi = (946_684_800, 2_082_758_400) if length == 10 else (946_684_800_000, 2_082_758_400_000)
+            nums = pc.cast(pa.array(vs), pa.int64()).to_numpy()
+            for j in np.flatnonzero((nums >= lo) & (nums <= hi)).tolist():
+                extra[j].append("epoch")
+        checks: list[tuple[str, Callable[[str], bool]]] = []
+        if 12 <= length <= 19:
+            checks.append(("card", lambda v: luhn_ok(v) and card_issuer_ok(v)))
+        if length >= 14:
+            checks.append(("iban", bank_account_ok))
+        if length == 11:
+            checks.append(("abn", abn_ok))
+        if 13 <= length <= 15:
+            checks.append(("nir", nir_ok))
+        if length == 9:
+            checks.append(("ssn_any", ssn_ok))
+        for key, ok in checks:
+            for j, v in enumerate(vs):
+                if ok(v):
+                    extra[j].append(key)
+        plain_set = shared.setdefault(base, set(base))
+        if not can_date and not checks and length not in (10, 13):  # the same features for every value
+            for i in ix:
+                out[i] = (plain_set, None)
+            continue
+        for j, v in enumerate(vs):
+            d = parse_date(v) if can_date else None
+            dated = d is not None and v[:2] in ("19", "20")  # _features tries 8 digits as a date when 19../20..
+            if not extra[j] and not dated:
+                out[ix[j]] = (plain_set, d)
+                continue
+            f = base.union(*((("card", "card_compat") if e == "card" else (e,)) for e in extra[j]))
+            if dated:
+                f = (f - {"phone_compat", "natid"}) | {"date"} | ({"datetime"} if has_time_part(v) else set())
+            got = shared.get(f)
+            if got is None:
+                got = shared[f] = set(f)
+            out[ix[j]] = (got, d)
+    return out
+
+
+# Dates and ISO timestamps ("1985-02-03", "03.02.1985", "2024-05-01 13:45:07"): the next commonest classes. A
+# valid one shows exactly these features (_features read for the shape: the date rules; dashed and dotted digits
+# also match the account shape, slashes and the colons of a timestamp do not); an invalid one (month 13) goes
+# to _facts. ``None``: a timestamp, "date" and "datetime" unless it is at midnight (has_time_part).
+_DATE_SHAPES: tuple[tuple[str, frozenset[str] | None], ...] = (
+    ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", frozenset({"account", "date"})),
+    ("^[0-9]{2}-[0-9]{2}-[0-9]{4}$", frozenset({"account", "date"})),
+    ("^[0-9]{2}[.][0-9]{2}[.][0-9]{4}$", frozenset({"account", "date"})),
+    ("^[0-9]{2}/[0-9]{2}/[0-9]{4}$", frozenset({"date"})),
+    ("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", None),
+)
+
+
+# Two grouped-digit shapes: a US SSN's (123-45-6789: an SSN passing the SSA rules, else a grouped phone number)
+# and a card number's in four groups (4111 1111 1111 1111: Luhn and issuer, and bank account check digits).
+_SSN_GROUPS = "^[0-9]{3}-[0-9]{2}-[0-9]{4}$"
+_CARD_GROUPS = "^[0-9]{4} [0-9]{4} [0-9]{4} [0-9]{4}$"
+# Amounts with two decimals and three to five digits before them (129.90, 12345,67): a decimal and an amount; with
+# a dot also login-shaped and id-number-shaped (five digits or more); fewer digits before the separator could be a
+# day and a month, more an account number: those go to _facts.
+_AMOUNT_SHAPES = (
+    ("^[0-9]{3,5}[.][0-9]{2}$", frozenset({"decimal", "amount", "username", "natid"})),
+    ("^[0-9]{3,5},[0-9]{2}$", frozenset({"decimal", "amount"})),
+)
+_SSN_FACTS = frozenset({"ssn_any", "ssn_sep", "account", "natid", "username"})
+_SSN_PHONE_FACTS = frozenset({"account", "natid", "username", "phone_compat", "phone_strong", "phone_grouped"})
+
+
+# Below this many distinct values the per-value path (memoised) is cheaper than the column-wise set-up (an Arrow
+# array and a regex pass per class): a 20,000-column table of 20 rows paid it 20,000 times.
+_COLUMNWISE_MIN = 256
+
+
+def _class_facts(values: list[str], *, min_values: int = _COLUMNWISE_MIN) -> list[tuple[set[str], date | None] | None]:
+    """:func:`_facts` of the values of the classes judged column-wise -- plain digit strings
+    (:func:`_digit_facts`), the date shapes of ``_DATE_SHAPES`` with a valid date, the amounts of
+    ``_AMOUNT_SHAPES``, the SSN and the four-group card shapes -- and ``None`` for every other value.
+    Lists of fewer than ``min_values`` values are left to :func:`_facts` (all ``None``)."""
+    if len(values) < max(min_values, 2):
+        return [None] * len(values)
+    out = _digit_facts(values)
+    try:
+        arr = pa.array(values, type=pa.large_string())
+    except (pa.ArrowException, UnicodeEncodeError, TypeError):
+        return out
+    with_time, midnight = {"date", "datetime"}, {"date"}
+    for pattern, features in _DATE_SHAPES:
+        idx = np.flatnonzero(pc.match_substring_regex(arr, pattern).to_numpy(zero_copy_only=False)).tolist()
+        if not idx:
+            continue
+        shown = set(features) if features is not None else None
+        for i in idx:
+            v = values[i]
+            d = parse_date(v)
+            if d is not None:
+                out[i] = (shown if shown is not None else with_time if has_time_part(v) else midnight, d)
+    for pattern, features in _AMOUNT_SHAPES:
+        shown = set(features)
+        for i in np.flatnonzero(pc.match_substring_regex(arr, pattern).to_numpy(zero_copy_only=False)).tolist():
+            out[i] = (shown, None)
+    ssn, phone = set(_SSN_FACTS), set(_SSN_PHONE_FACTS)
+    for i in np.flatnonzero(pc.match_substring_regex(arr, _SSN_GROUPS).to_numpy(zero_copy_only=False)).tolist():
+        out[i] = (ssn if ssn_ok(values[i]) else phone, None)
+    shared: dict[tuple[bool, bool], set[str]] = {}
+    for i in np.flatnonzero(pc.match_substring_regex(arr, _CARD_GROUPS).to_numpy(zero_copy_only=False)).tolist():
+        v = values[i]
+        key = (luhn_ok(v) and card_issuer_ok(v), bank_account_ok(v))
+        got = shared.get(key)
+        if got is None:
+            got = shared[key] = {"account", "natid"} | ({"card", "card_compat"} if key[0] else set()) | (
+                {"iban"} if key[1] else set())  # fmt: skip
+        out[i] = (got, None)
+    return out
+
+
 # ---------------------------------------------------------------------------------- decision
 
 _STRONG = (
@@ -658,12 +827,13 @@ def value_evidence(
 
     m = len(values)
     facts = _facts_of()
+    known = _class_facts(values)
     for start in range(0, m, _CHUNK):
         stop = min(start + _CHUNK, m)
         for i in range(start, stop):
             v = values[i]
             pos = positions[i] if positions is not None else i
-            f, d = facts(v)  # f is shared with the memo: read, never changed
+            f, d = known[i] or facts(v)  # f is shared with the memo: read, never changed
             n += 1
             counts.update(f)
             if _ANY not in full:
