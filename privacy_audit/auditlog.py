@@ -296,14 +296,15 @@ def _locked(path: Path) -> Iterator[None]:
         what = "it is a folder; remove it" if lock_path.is_dir() else exc.strerror
         raise AuditLogError(f"cannot lock the audit log {path}: {lock_path.name}: {what}") from None
     try:
+        timeout = lock_timeout()
         try:
-            taken = flock_within(fd, fcntl.LOCK_EX, lock_timeout())
+            taken = flock_within(fd, fcntl.LOCK_EX, timeout)
         except OSError as exc:
             raise AuditLogError(f"cannot lock the audit log {path}: {exc.strerror or exc}") from None
         if not taken:
             raise AuditLogError(
                 f"the audit log {path} is locked by another process that is writing to it; gave up after "
-                f"{lock_timeout():g} s (nothing was appended)"
+                f"{timeout:g} s (nothing was appended)"
             )
         yield
     finally:

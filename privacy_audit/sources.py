@@ -1182,28 +1182,20 @@ def read_partition(part: Partition, *, columns: list[str] | None = None, rows: l
     if part.format != "parquet":
         frame = read_table(part.source, format=part.format)
         return frame if rows is None else frame.iloc[rows].reset_index(drop=True)
-    try:
-        if part.root is not None:
-            dataset = _parquet_dataset(Path(part.root))
-            frag = next(f for f in dataset.get_fragments() if f.path == part.source)
-            piece = frag.subset(row_group_ids=[part.row_group])
-            table = piece.to_table(schema=dataset.schema, columns=columns)
-        else:
-            import pyarrow.parquet as pq
-
-            table = pq.ParquetFile(part.source).read_row_group(part.row_group or 0, columns=columns)
-    except (pa.ArrowException, OSError, StopIteration) as exc:
-        raise _err(part.source, f"not a readable Parquet file (truncated or corrupt: {str(exc)[:160]})") from None
+    table = _partition_table(part, columns)
     if rows is not None:  # typed: an empty list would be a null-typed array, which `take` refuses
         table = table.take(pa.array(rows, type=pa.int64()))
     return table.to_pandas()
 
 
 def _partition_table(part: Partition, columns: list[str] | None):
-    """One row group of a partitioned Parquet folder as an Arrow table (the folder's schema)."""
+    """One Parquet :class:`Partition` (a row group) as an Arrow table (a partitioned folder's: the folder's schema)."""
     import pyarrow as pa
+    import pyarrow.parquet as pq
 
     try:
+        if part.root is None:
+            return pq.ParquetFile(part.source).read_row_group(part.row_group or 0, columns=columns)
         dataset = _parquet_dataset(Path(part.root))
         frag = next(f for f in dataset.get_fragments() if f.path == part.source)
         return frag.subset(row_group_ids=[part.row_group]).to_table(schema=dataset.schema, columns=columns)
